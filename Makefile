@@ -1,0 +1,61 @@
+# Gazette: `make run` serves the site, `make test` runs every check. Both set themselves up.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+HOST ?= 127.0.0.1
+PORT ?= 8000
+WORKERS ?= 2
+VENV := .venv
+BIN := $(VENV)/bin
+UV := $(shell command -v uv 2>/dev/null || echo "$(PYTHON) -m uv")
+MANAGE := $(BIN)/python manage.py
+
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+.PHONY: run test install lint typecheck check messages bench clean
+
+# The virtual environment is rebuilt whenever the lock file changes.
+$(VENV)/.installed: uv.lock pyproject.toml
+	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
+	$(UV) sync --frozen --python $(PYTHON)
+	@touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) createcachetable
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(MANAGE) load_demo_content --if-empty
+	@echo "Gazette is being served at http://$(HOST):$(PORT)/ (Ctrl-C stops it)."
+	$(BIN)/gunicorn gazette.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
+		--access-logfile - --forwarded-allow-ips 127.0.0.1
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+
+typecheck: install
+	$(BIN)/mypy gazette
+
+check: install
+	$(MANAGE) check --fail-level WARNING
+	$(MANAGE) makemigrations --check --dry-run
+	GAZETTE_ENV=production SECRET_KEY=check-only-$$(head -c 32 /dev/urandom | base64) \
+		ALLOWED_HOSTS=news.example.org $(MANAGE) check --deploy --fail-level WARNING
+
+test: install lint typecheck check
+	$(BIN)/pytest --cov --cov-report=term:skip-covered
+
+# Refresh the message catalogues after changing user-facing text, then translate and commit.
+messages: install
+	$(MANAGE) makemessages --all --no-obsolete --ignore=.venv --ignore=var
+	$(MANAGE) makemessages --all --no-obsolete -d djangojs --ignore=.venv --ignore=var --ignore=gazette/static/vendor
+	$(MANAGE) compilemessages --ignore=.venv
+
+bench: install
+	$(BIN)/python bench/pages.py
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,27 @@
+"""Readers' and staff accounts."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class User(AbstractUser):
+    """An account: a reader who signed up, or a member of staff.
+
+    Our own model from the first migration, so that fields can be added later without a
+    painful swap of the user model.
+    """
+
+    display_name = models.CharField(
+        _("display name"),
+        max_length=80,
+        blank=True,
+        help_text=_("The name shown beside this person's comments."),
+    )
+
+    class Meta(AbstractUser.Meta):
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self) -> str:
+        return self.display_name or self.get_username()

@@ -1,0 +1,94 @@
+"""The editors' desk: articles, sections, authors, photos and tags in the Django admin."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy as _
+
+from gazette.articles import services
+from gazette.articles.models import Article, Author, Byline, Photo, Section, SectionName, Tag
+
+
+class SectionNameInline(admin.TabularInline[SectionName, Section]):
+    model = SectionName
+    extra = 0
+
+
+@admin.register(Section)
+class SectionAdmin(admin.ModelAdmin[Section]):
+    list_display = ("name", "slug", "position")
+    list_editable = ("position",)
+    prepopulated_fields = {"slug": ("name",)}
+    inlines = [SectionNameInline]
+
+
+@admin.register(Author)
+class AuthorAdmin(admin.ModelAdmin[Author]):
+    list_display = ("name", "slug")
+    search_fields = ("name",)
+    prepopulated_fields = {"slug": ("name",)}
+
+
+@admin.register(Photo)
+class PhotoAdmin(admin.ModelAdmin[Photo]):
+    list_display = ("thumbnail", "alt_text", "credit", "created_at")
+    search_fields = ("caption", "credit", "alt_text")
+
+    @admin.display(description=_("photo"))
+    def thumbnail(self, photo: Photo) -> SafeString:
+        return format_html('<img src="{}" alt="" width="96">', photo.image.url)
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin[Tag]):
+    list_display = ("name", "slug")
+    search_fields = ("name",)
+    prepopulated_fields = {"slug": ("name",)}
+
+
+class BylineInline(admin.TabularInline[Byline, Article]):
+    model = Byline
+    extra = 1
+    autocomplete_fields = ("author",)
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin[Article]):
+    list_display = ("headline", "section", "language", "status", "published_at", "preview_link")
+    list_filter = ("status", "language", "section", "published_at")
+    search_fields = ("headline", "standfirst", "body", "bylines__author__name")
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ("headline",)}
+    autocomplete_fields = ("lead_photo", "original", "tags")
+    inlines = [BylineInline]
+    list_select_related = ("section",)
+    actions = ["publish_now"]
+    fieldsets = (
+        (None, {"fields": ("headline", "slug", "standfirst", "section", "language", "original")}),
+        (_("Story"), {"fields": ("lead_photo", "dateline", "body", "tags")}),
+        (
+            _("Publishing"),
+            {
+                "fields": ("status", "published_at", "revised_at"),
+                "description": _(
+                    "Choose Scheduled and a future publish time to publish later; "
+                    "readers never see drafts."
+                ),
+            },
+        ),
+    )
+
+    @admin.display(description=_("preview"))
+    def preview_link(self, article: Article) -> SafeString:
+        url = reverse("articles:preview", kwargs={"pk": article.pk})
+        return format_html('<a href="{}" target="_blank">{}</a>', url, _("Preview"))
+
+    @admin.action(description=_("Publish the selected articles now"))
+    def publish_now(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
+        count = services.publish_articles_now(queryset)
+        self.message_user(request, _("%(count)d articles published.") % {"count": count})

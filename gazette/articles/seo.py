@@ -1,0 +1,86 @@
+"""Search-engine and social metadata for an article: canonical URL, OpenGraph, JSON-LD."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.templatetags.static import static
+from django.utils.html import strip_tags
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
+
+from gazette.articles.models import Article
+from gazette.core.text import ARTICLE, render_markdown
+
+LOGO = "gazette/logo.png"
+# Characters that could close the <script> element or start markup inside it.
+_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@dataclass(frozen=True)
+class Alternate:
+    language: str
+    url: str
+
+
+@dataclass(frozen=True)
+class ArticleMetadata:
+    canonical_url: str
+    description: str
+    image_url: str
+    alternates: list[Alternate]
+    json_ld: SafeString
+
+
+def description_of(article: Article) -> str:
+    text = article.standfirst or strip_tags(render_markdown(article.body, ARTICLE))
+    return Truncator(" ".join(text.split())).chars(200)
+
+
+def article_metadata(
+    request: HttpRequest, article: Article, editions: list[Article]
+) -> ArticleMetadata:
+    canonical = request.build_absolute_uri(article.get_absolute_url())
+    image = article.lead_photo.image.url if article.lead_photo else static(LOGO)
+    image_url = request.build_absolute_uri(image)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "mainEntityOfPage": {"@type": "WebPage", "@id": canonical},
+        "headline": article.headline,
+        "description": description_of(article),
+        "inLanguage": article.language,
+        "articleSection": article.section.name_in(article.language),
+        "image": [image_url],
+        "datePublished": article.published_at.isoformat() if article.published_at else None,
+        "dateModified": (article.revised_at or article.published_at or article.updated_at)
+        .isoformat(),
+        "author": [
+            {
+                "@type": "Person",
+                "name": author.name,
+                "url": request.build_absolute_uri(author.get_absolute_url()),
+            }
+            for author in article.byline_authors
+        ],
+        "publisher": {
+            "@type": "NewsMediaOrganization",
+            "name": settings.GAZETTE_SITE_NAME,
+            "logo": {"@type": "ImageObject", "url": request.build_absolute_uri(static(LOGO))},
+        },
+        "keywords": [tag.name for tag in article.tags.all()],
+    }
+    encoded = json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
+    return ArticleMetadata(
+        canonical_url=canonical,
+        description=description_of(article),
+        image_url=image_url,
+        alternates=[
+            Alternate(edition.language, request.build_absolute_uri(edition.get_absolute_url()))
+            for edition in editions
+        ],
+        json_ld=mark_safe(encoded),  # noqa: S308 - JSON with every markup character escaped
+    )

@@ -1,0 +1,32 @@
+"""Template helpers for article pages and teasers."""
+
+from __future__ import annotations
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from gazette.articles.models import Article
+from gazette.core.text import ARTICLE, render_markdown
+
+register = template.Library()
+
+DATELINE_SEPARATOR = " --"
+
+
+@register.filter
+def article_body(article: Article) -> SafeString:
+    """The body as HTML, its first paragraph opening with the dateline (ASTANA --)."""
+    html = str(render_markdown(article.body, ARTICLE))
+    if article.dateline and html.startswith("<p>"):
+        dateline = format_html(
+            '<span class="dateline">{}{}</span> ', article.dateline.upper(), DATELINE_SEPARATOR
+        )
+        html = "<p>" + dateline + html[len("<p>") :]
+    return mark_safe(html)  # noqa: S308 - sanitised HTML plus an escaped dateline
+
+
+@register.simple_tag
+def edition_urls(editions: list[Article]) -> dict[str, str]:
+    """Language code → URL of each published edition of a story, for the edition switcher."""
+    return {edition.language: edition.get_absolute_url() for edition in editions}

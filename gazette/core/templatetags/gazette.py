@@ -1,0 +1,50 @@
+"""Site-wide template helpers: the edition switcher and Markdown rendering."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django import template
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import translate_url
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language_info
+
+from gazette.core.text import ARTICLE, render_markdown
+
+register = template.Library()
+
+
+@dataclass(frozen=True)
+class EditionLink:
+    code: str
+    name: str
+    url: str
+    current: bool
+
+
+@register.simple_tag(takes_context=True)
+def edition_links(context: template.Context, translations: object = None) -> list[EditionLink]:
+    """Links to every edition: to this page's translation where one exists, else the same page.
+
+    `translations` maps language codes to URLs (e.g. an article's published translations);
+    a language missing from it falls back to that edition's front page.
+    """
+    request: HttpRequest = context["request"]
+    current = context.get("LANGUAGE_CODE", settings.LANGUAGE_CODE)
+    known = translations if isinstance(translations, dict) else None
+    links = []
+    for code, _name in settings.LANGUAGES:
+        if known is not None:
+            url = known.get(code) or translate_url("/" + current + "/", code)
+        else:
+            url = translate_url(request.get_full_path(), code)
+        info = get_language_info(code)
+        links.append(EditionLink(code, info["name_local"], url, code == current))
+    return links
+
+
+@register.filter
+def article_markdown(text: str) -> SafeString:
+    return render_markdown(text, ARTICLE)
