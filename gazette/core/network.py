@@ -1,0 +1,30 @@
+"""Where a request comes from, reduced to a keyed hash: IP addresses are never stored as such."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.utils.crypto import salted_hmac
+
+_IP_HASH_SALT = "gazette.core.ip-hash"
+
+
+def client_ip(request: HttpRequest) -> str:
+    """The client's address, trusting X-Forwarded-For only as far as our own proxies reach."""
+    trusted_proxies: int = getattr(settings, "GAZETTE_TRUSTED_PROXIES", 0)
+    if trusted_proxies:
+        header = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        forwarded = [part.strip() for part in header.split(",") if part.strip()]
+        if len(forwarded) >= trusted_proxies:
+            return forwarded[-trusted_proxies]
+    return str(request.META.get("REMOTE_ADDR", ""))
+
+
+def ip_hash(ip: str) -> str:
+    """A keyed hash of an address: the same address gives the same value, which cannot be reversed
+    without the server's secret."""
+    return salted_hmac(_IP_HASH_SALT, ip, algorithm="sha256").hexdigest()[:32]
+
+
+def request_ip_hash(request: HttpRequest) -> str:
+    return ip_hash(client_ip(request))
