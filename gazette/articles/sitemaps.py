@@ -1,4 +1,4 @@
-"""XML sitemaps: every public article and section, and a Google News sitemap of the last 48 hours."""
+"""XML sitemaps: every public article and section; a Google News sitemap of the last 48 hours."""
 
 from __future__ import annotations
 

@@ -42,7 +42,7 @@ def validate_photo(upload: File[bytes]) -> None:
         )
     if width * height > MAX_PIXELS:
         raise ValidationError(
-            _("This photo is %(width)s×%(height)s pixels; the limit is 40 megapixels."),
+            _("This photo is %(width)s by %(height)s pixels; the limit is 40 megapixels."),
             code="too_many_pixels",
             params={"width": width, "height": height},
         )

@@ -1,0 +1,38 @@
+import os
+
+import pytest
+from django.conf import settings
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings, tmp_path):
+    # Tests run without collectstatic, so static URLs are not looked up in a manifest; uploads go
+    # to a temporary folder that disappears with the test.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "postgres: needs PostgreSQL (real concurrency); skipped on SQLite"
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    engine = settings.DATABASES["default"]["ENGINE"]
+    on_postgres = "postgresql" in engine
+    if os.environ.get("GAZETTE_REQUIRE_POSTGRES") == "true" and not on_postgres:
+        raise pytest.UsageError(
+            "GAZETTE_REQUIRE_POSTGRES is set but DATABASE_URL does not point at PostgreSQL."
+        )
+    if on_postgres:
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL: run with DATABASE_URL=postgres://…")
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip)
+

@@ -1,0 +1,105 @@
+"""Factories for the rows tests need; every app's tests share them."""
+
+from __future__ import annotations
+
+import io
+from datetime import timedelta
+
+import factory
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from factory.django import DjangoModelFactory
+from PIL import Image
+
+from gazette.accounts.models import User
+from gazette.articles.models import Article, Author, Byline, Photo, Section, SectionName, Tag
+
+
+def jpeg_upload(name: str = "photo.jpg", size: tuple[int, int] = (64, 48)) -> SimpleUploadedFile:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "#336699").save(buffer, format="JPEG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
+
+
+class UserFactory(DjangoModelFactory[User]):
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"reader{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    password = factory.django.Password("correct horse battery staple")
+
+
+class SectionFactory(DjangoModelFactory[Section]):
+    class Meta:
+        model = Section
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Section {n}")
+    slug = factory.Sequence(lambda n: f"section-{n}")
+
+
+class SectionNameFactory(DjangoModelFactory[SectionName]):
+    class Meta:
+        model = SectionName
+
+    section = factory.SubFactory(SectionFactory)
+    language = "ru"
+    name = factory.Sequence(lambda n: f"Раздел {n}")
+
+
+class AuthorFactory(DjangoModelFactory[Author]):
+    class Meta:
+        model = Author
+
+    name = factory.Sequence(lambda n: f"Author {n}")
+    slug = factory.Sequence(lambda n: f"author-{n}")
+    bio = "Covers the courts."
+
+
+class PhotoFactory(DjangoModelFactory[Photo]):
+    class Meta:
+        model = Photo
+
+    image = factory.LazyFunction(jpeg_upload)
+    caption = "Lawyers outside the city court in Astana on November 3."
+    credit = "Gazette/Photo Desk"
+    alt_text = "Lawyers on the steps of a court building"
+
+
+class TagFactory(DjangoModelFactory[Tag]):
+    class Meta:
+        model = Tag
+
+    name = factory.Sequence(lambda n: f"Topic {n}")
+    slug = factory.Sequence(lambda n: f"topic-{n}")
+
+
+class ArticleFactory(DjangoModelFactory[Article]):
+    """A published English article with one author; pass `authors=[...]` for another byline."""
+
+    class Meta:
+        model = Article
+        skip_postgeneration_save = True
+
+    headline = factory.Sequence(lambda n: f"Court hears appeal in case number {n}")
+    slug = factory.Sequence(lambda n: f"court-hears-appeal-{n}")
+    standfirst = "The appeal turns on how the evidence was gathered."
+    section = factory.SubFactory(SectionFactory)
+    dateline = "Astana"
+    body = (
+        "The appeal opened on Monday.\n\n"
+        '> "We expect a fair hearing," the defence lawyer told Gazette.\n\n'
+        "Prosecutors registered 120 cases in 2024."
+    )
+    language = "en"
+    status = Article.Status.PUBLISHED
+    published_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1))
+
+    @factory.post_generation
+    def authors(self, create: bool, extracted: list[Author] | None, **kwargs: object) -> None:
+        if not create:
+            return
+        for position, author in enumerate(extracted or [AuthorFactory()]):
+            Byline.objects.create(article=self, author=author, position=position)
