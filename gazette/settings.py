@@ -220,3 +220,7 @@ GAZETTE_PHOTO_MAX_BYTES = env_int("GAZETTE_PHOTO_MAX_BYTES", 10 * 1024 * 1024)
 GAZETTE_ARTICLE_PANELS: list[str] = []
 # How many reverse proxies of ours sit in front of the app (their X-Forwarded-For is trusted).
 GAZETTE_TRUSTED_PROXIES = env_int("GAZETTE_TRUSTED_PROXIES", 0)
+# Functions called with each list of articles a page shows (e.g. to attach comment counts in
+# one query), and templates shown in each teaser's meta line. Other apps register here.
+GAZETTE_ARTICLE_LIST_HOOKS: list[str] = []
+GAZETTE_TEASER_BADGES: list[str] = []

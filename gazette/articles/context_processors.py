@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
@@ -6,4 +7,7 @@ from gazette.articles import queries
 
 def navigation(request: HttpRequest) -> dict[str, object]:
     """The section menu, fetched only by pages that show it."""
-    return {"nav_sections": SimpleLazyObject(queries.sections)}
+    return {
+        "nav_sections": SimpleLazyObject(queries.sections),
+        "teaser_badges": settings.GAZETTE_TEASER_BADGES,
+    }

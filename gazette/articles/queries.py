@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.conf import settings
 from django.http import Http404
+from django.utils.module_loading import import_string
 
 from gazette.articles.models import Article, ArticleQuerySet, Section
 from gazette.core import clock
+
+
+def decorate_listing(articles: Iterable[Article]) -> None:
+    """Let other apps attach what teasers show (comment counts, say), one call per list."""
+    items = list(articles)
+    for dotted_path in settings.GAZETTE_ARTICLE_LIST_HOOKS:
+        hook = import_string(dotted_path)
+        hook(items)
 
 
 @dataclass(frozen=True)
@@ -37,6 +48,7 @@ def home_front(language: str, per_section: int = 4) -> tuple[list[Article], list
         )
         if articles:
             fronts.append(SectionFront(section=section, articles=articles))
+    decorate_listing([*latest, *(article for front in fronts for article in front.articles)])
     return latest, fronts
 
 

@@ -24,9 +24,11 @@ def _page(request: HttpRequest, articles: QuerySet[Article]) -> Page[Article]:
     """One page of a list; a page number that is not a page is a 404, never a 500."""
     paginator = Paginator(articles, settings.GAZETTE_ARTICLES_PER_PAGE)
     try:
-        return paginator.page(request.GET.get("page", "1"))
+        page = paginator.page(request.GET.get("page", "1"))
     except InvalidPage as exc:
         raise Http404 from exc
+    queries.decorate_listing(page.object_list)
+    return page
 
 
 @require_safe
