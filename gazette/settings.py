@@ -224,3 +224,5 @@ GAZETTE_TRUSTED_PROXIES = env_int("GAZETTE_TRUSTED_PROXIES", 0)
 # one query), and templates shown in each teaser's meta line. Other apps register here.
 GAZETTE_ARTICLE_LIST_HOOKS: list[str] = []
 GAZETTE_TEASER_BADGES: list[str] = []
+# Threads and reaction polls are keyed by (site, key); this install's own pages use this site.
+GAZETTE_SITE_ID = env_str("GAZETTE_SITE_ID", "main")
