@@ -6,7 +6,7 @@ from gazette.accounts.models import User
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(BaseUserAdmin[User]):
     fieldsets = (
         *(BaseUserAdmin.fieldsets or ()),
         (_("Public profile"), {"fields": ("display_name",)}),

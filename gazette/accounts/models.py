@@ -20,8 +20,7 @@ class User(AbstractUser):
     )
 
     class Meta(AbstractUser.Meta):
-        verbose_name = _("user")
-        verbose_name_plural = _("users")
+        swappable = "AUTH_USER_MODEL"
 
     def __str__(self) -> str:
         return self.display_name or self.get_username()

@@ -36,7 +36,7 @@ def reader_of(request: HttpRequest) -> Reader:
     cached: Reader | None = getattr(request, _REQUEST_ATTRIBUTE, None)
     if cached is not None:
         return cached
-    anonymous_id = request.get_signed_cookie(READER_COOKIE, default="", salt=_COOKIE_SALT)
+    anonymous_id = request.get_signed_cookie(READER_COOKIE, default="", salt=_COOKIE_SALT) or ""
     is_new = not anonymous_id
     if is_new:
         anonymous_id = secrets.token_urlsafe(16)

@@ -13,7 +13,7 @@ def client_ip(request: HttpRequest) -> str:
     """The client's address, trusting X-Forwarded-For only as far as our own proxies reach."""
     trusted_proxies: int = getattr(settings, "GAZETTE_TRUSTED_PROXIES", 0)
     if trusted_proxies:
-        header = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        header: str = request.META.get("HTTP_X_FORWARDED_FOR", "")
         forwarded = [part.strip() for part in header.split(",") if part.strip()]
         if len(forwarded) >= trusted_proxies:
             return forwarded[-trusted_proxies]
@@ -23,7 +23,8 @@ def client_ip(request: HttpRequest) -> str:
 def ip_hash(ip: str) -> str:
     """A keyed hash of an address: the same address gives the same value, which cannot be reversed
     without the server's secret."""
-    return salted_hmac(_IP_HASH_SALT, ip, algorithm="sha256").hexdigest()[:32]
+    digest: str = salted_hmac(_IP_HASH_SALT, ip, algorithm="sha256").hexdigest()
+    return digest[:32]
 
 
 def request_ip_hash(request: HttpRequest) -> str:

@@ -43,8 +43,18 @@ def _markdown(profile: Profile) -> MarkdownIt:
     md = MarkdownIt("zero", {"html": False, "linkify": False, "typographer": False})
     md.enable(
         [
-            "paragraph", "newline", "emphasis", "link", "autolink", "backticks", "blockquote",
-            "list", "code", "fence", "escape", "entity",
+            "paragraph",
+            "newline",
+            "emphasis",
+            "link",
+            "autolink",
+            "backticks",
+            "blockquote",
+            "list",
+            "code",
+            "fence",
+            "escape",
+            "entity",
         ]
     )
     if profile.markdown_rules:

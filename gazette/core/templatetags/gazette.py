@@ -37,7 +37,7 @@ def edition_links(context: template.Context, translations: object = None) -> lis
     links = []
     for code, _name in settings.LANGUAGES:
         if known is not None:
-            url = known.get(code) or translate_url("/" + current + "/", code)
+            url = known.get(code) or translate_url(f"/{current}/", code)
         else:
             url = translate_url(request.get_full_path(), code)
         info = get_language_info(code)
