@@ -1,0 +1,132 @@
+"""Reader reactions: casting, changing and withdrawing a vote, and choosing the default set.
+
+Each vote writes its row and moves the per-choice tallies in the same transaction, with F()
+expressions and in a fixed order (so two readers changing votes in opposite directions cannot
+deadlock): counts stay exact however many readers vote at once. The unique constraint on
+(poll, reader_key) is what guarantees one vote per reader; the code only reacts to it.
+"""
+
+from __future__ import annotations
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+
+from gazette.accounts.readers import Reader
+from gazette.challenges import ratelimit
+from gazette.reactions import queries
+from gazette.reactions.conf import reactions_conf
+from gazette.reactions.exceptions import PollUnavailable, UnknownChoice
+from gazette.reactions.models import Poll, ReactionChoice, ReactionSet, Tally, Vote
+from gazette.reactions.policy import reader_key
+from gazette.reactions.targets import PollTarget
+
+RATE_SCOPE = "reactions.vote"
+
+
+def cast_reaction(*, target: PollTarget, reader: Reader, choice: str) -> Vote:
+    """Record `reader`'s answer `choice` (a reaction code) on the page `target`.
+
+    A reader who already voted has their vote moved to the new answer; the same answer again
+    changes nothing. The poll is opened on the first vote, with the site's default set.
+    Raises RateLimited (too many votes from the reader's address), UnknownChoice and
+    PollUnavailable; nothing is written when it raises.
+    """
+    _count_vote_from(reader)
+    key = reader_key(reader)
+    with transaction.atomic():
+        poll = _open_poll(target)
+        chosen = _choice_in(poll, choice)
+        vote = _locked_vote(poll, key)
+        if vote is None:
+            try:
+                with transaction.atomic():
+                    vote = Vote.objects.create(poll=poll, choice=chosen, reader_key=key)
+            except IntegrityError:
+                # The same reader's other request inserted first; treat this one as a change.
+                vote = _locked_vote(poll, key)
+                if vote is None:
+                    raise
+            else:
+                _move_tallies(poll, {chosen.pk: +1})
+                return vote
+        if vote.choice_id != chosen.pk:
+            previous = vote.choice_id
+            vote.choice = chosen
+            vote.save(update_fields=["choice", "updated_at"])
+            _move_tallies(poll, {previous: -1, chosen.pk: +1})
+        return vote
+
+
+def withdraw_reaction(*, target: PollTarget, reader: Reader) -> bool:
+    """Remove `reader`'s vote on `target`; returns False if they had none (nothing changes).
+
+    Raises RateLimited, like casting: flipping votes is counted against the same address.
+    """
+    _count_vote_from(reader)
+    with transaction.atomic():
+        vote = (
+            Vote.objects.select_for_update(of=("self",))
+            .filter(poll__site=target.site, poll__key=target.key, reader_key=reader_key(reader))
+            .select_related("poll")
+            .first()
+        )
+        if vote is None:
+            return False
+        vote.delete()
+        _move_tallies(vote.poll, {vote.choice_id: -1})
+    return True
+
+
+def make_default_set(*, reaction_set: ReactionSet) -> None:
+    """Make `reaction_set` the one new polls use; polls already opened keep theirs."""
+    with transaction.atomic():
+        # Locking every set serialises two editors choosing different defaults at once.
+        list(ReactionSet.objects.select_for_update().order_by("pk").values_list("pk", flat=True))
+        ReactionSet.objects.filter(is_default=True).exclude(pk=reaction_set.pk).update(
+            is_default=False
+        )
+        ReactionSet.objects.filter(pk=reaction_set.pk).update(is_default=True)
+    reaction_set.is_default = True
+
+
+def _count_vote_from(reader: Reader) -> None:
+    ratelimit.hit(RATE_SCOPE, reader.ip_hash, reactions_conf().ip_rate)
+
+
+def _open_poll(target: PollTarget) -> Poll:
+    poll = Poll.objects.filter(site=target.site, key=target.key).first()
+    if poll is not None:
+        return poll
+    reaction_set = queries.default_reaction_set()
+    if reaction_set is None:
+        raise PollUnavailable
+    poll, _created = Poll.objects.get_or_create(
+        site=target.site,
+        key=target.key,
+        defaults={"article": target.article, "reaction_set": reaction_set},
+    )
+    return poll
+
+
+def _choice_in(poll: Poll, code: str) -> ReactionChoice:
+    try:
+        return ReactionChoice.objects.get(reaction_set_id=poll.reaction_set_id, code=code)
+    except ReactionChoice.DoesNotExist:
+        raise UnknownChoice from None
+
+
+def _locked_vote(poll: Poll, key: str) -> Vote | None:
+    return Vote.objects.select_for_update().filter(poll=poll, reader_key=key).first()
+
+
+def _move_tallies(poll: Poll, deltas: dict[int, int]) -> None:
+    """Add each delta to its choice's tally in the database, lowest choice id first."""
+    for choice_id in sorted(deltas):
+        tally = Tally.objects.filter(poll=poll, choice_id=choice_id)
+        if tally.update(count=F("count") + deltas[choice_id]):
+            continue
+        # First vote for this answer: create its tally (another transaction may race us to it).
+        Tally.objects.bulk_create(
+            [Tally(poll=poll, choice_id=choice_id, count=0)], ignore_conflicts=True
+        )
+        tally.update(count=F("count") + deltas[choice_id])

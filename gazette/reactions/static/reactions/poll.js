@@ -1,0 +1,102 @@
+/* The reader poll without a page reload. The form works on its own; this only takes over its
+   submit, sends the same fields with fetch, and shows the answer in place. All text comes from
+   the server, already translated. */
+(function () {
+  "use strict";
+
+  function update(section, poll) {
+    section.querySelectorAll("[data-choice]").forEach(function (item) {
+      var result = poll.choices.find(function (choice) {
+        return choice.code === item.dataset.choice;
+      });
+      if (!result) {
+        return;
+      }
+      var button = item.querySelector("button");
+      button.setAttribute("aria-pressed", result.chosen ? "true" : "false");
+      button.name = result.chosen ? "withdraw" : "choice";
+      item.classList.toggle("poll__choice--chosen", result.chosen);
+      item.querySelector(".poll__fill").style.width = result.percent + "%";
+      item.querySelector("[data-poll-percent]").textContent = result.percent + "%";
+      item.querySelector("[data-poll-count]").textContent = result.count_text;
+    });
+    section.querySelector("[data-poll-total]").textContent = poll.total_text;
+    section.querySelectorAll("[data-poll-result]").forEach(function (element) {
+      element.hidden = !poll.show_counts;
+    });
+    var voted = poll.choices.some(function (choice) {
+      return choice.chosen;
+    });
+    var hint = section.querySelector('[data-poll-hint="voted"]');
+    if (hint) {
+      hint.hidden = !voted;
+    }
+  }
+
+  function announce(section, text) {
+    var status = section.querySelector("[data-poll-status]");
+    // Emptying first makes screen readers announce the same sentence twice in a row.
+    status.textContent = "";
+    window.setTimeout(function () {
+      status.textContent = text;
+    }, 50);
+  }
+
+  function setBusy(section, busy) {
+    section.setAttribute("aria-busy", busy ? "true" : "false");
+    section.querySelectorAll("button").forEach(function (button) {
+      button.disabled = busy;
+    });
+  }
+
+  function send(section, form, submitter) {
+    var body = new FormData(form);
+    body.append(submitter.name, submitter.value);
+    var token = form.querySelector("[name=csrfmiddlewaretoken]");
+    setBusy(section, true);
+    return fetch(form.action, {
+      method: "POST",
+      body: body,
+      credentials: "same-origin",
+      headers: {
+        Accept: "application/json",
+        "X-CSRFToken": token ? token.value : "",
+      },
+    })
+      .then(function (response) {
+        return response.json().catch(function () {
+          return {};
+        });
+      })
+      .then(function (data) {
+        if (data.poll) {
+          update(section, data.poll);
+          announce(section, [data.message, data.poll.summary].filter(Boolean).join(" "));
+        } else {
+          announce(section, data.error || section.dataset.error);
+        }
+      })
+      .catch(function () {
+        announce(section, section.dataset.error);
+      })
+      .finally(function () {
+        setBusy(section, false);
+      });
+  }
+
+  function enhance(section) {
+    var form = section.querySelector("form");
+    form.addEventListener("submit", function (event) {
+      var submitter = event.submitter;
+      if (!submitter || !submitter.name || !window.fetch) {
+        return; // the browser submits the form as usual
+      }
+      event.preventDefault();
+      send(section, form, submitter).then(function () {
+        submitter.focus();
+      });
+    });
+  }
+
+  document.querySelectorAll("[data-poll]").forEach(enhance);
+})();
