@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "gazette.core",
+    "gazette.challenges",
     "gazette.accounts",
     "gazette.articles",
 ]
@@ -226,3 +227,12 @@ GAZETTE_ARTICLE_LIST_HOOKS: list[str] = []
 GAZETTE_TEASER_BADGES: list[str] = []
 # Threads and reaction polls are keyed by (site, key); this install's own pages use this site.
 GAZETTE_SITE_ID = env_str("GAZETTE_SITE_ID", "main")
+
+# Captcha (ALTCHA proof of work) and rate limits; every key and its default: challenges/conf.py.
+GAZETTE_CHALLENGES = {
+    # Signs challenges; when empty, a key derived from SECRET_KEY is used.
+    "HMAC_KEY": env_str("ALTCHA_HMAC_KEY", ""),
+    "EXPIRES_SECONDS": env_int("GAZETTE_CHALLENGE_EXPIRES_SECONDS", 600),
+    # Readers without JavaScript: "hold" their comments for moderation, or "refuse" them.
+    "NO_JS": env_str("GAZETTE_CHALLENGES_NO_JS", "hold"),
+}

@@ -19,6 +19,7 @@ urlpatterns = [
     ),
     path("news-sitemap.xml", news_sitemap, name="news-sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("challenges/", include("gazette.challenges.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,8 +1,9 @@
-"""Rate limits shared by every app, counted in the shared cache (Redis or the database cache).
+"""Rate limits shared by every app, counted in the shared store (Redis, or the database).
 
 Fixed windows: each (scope, key) may act `limit` times per `window` seconds. The count lives
-in the cache that all app server processes share, never in one process's memory. If the cache
-cannot be reached the check fails closed: the action is refused, not waved through.
+where all app server processes see it (gazette.challenges.counters), never in one process's
+memory. If the store cannot be reached the check fails closed: the action is refused, not
+waved through.
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ import logging
 import math
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.utils.translation import ngettext
 
+from gazette.challenges import counters
 from gazette.core import clock
 
 logger = logging.getLogger(__name__)
@@ -30,7 +31,10 @@ class Rate:
     def parse(cls, text: str) -> Rate:
         """'30/3600' → 30 actions per hour."""
         limit, _sep, window = text.partition("/")
-        return cls(limit=int(limit), window=int(window))
+        rate = cls(limit=int(limit), window=int(window))
+        if rate.limit < 0 or rate.window <= 0:
+            raise ValueError(f"A rate needs a limit of 0 or more and a positive window: {text!r}")
+        return rate
 
 
 class RateLimited(Exception):  # noqa: N818 - named for the state, as our domain errors are
@@ -61,10 +65,9 @@ def hit(scope: str, key: str, rate: Rate) -> None:
     cache_key = f"rl:{scope}:{key}:{window_start}"
     retry_after = max(1, math.ceil(window_start + rate.window - now))
     try:
-        cache.add(cache_key, 0, timeout=rate.window + 1)
-        count = cache.incr(cache_key)
-    except Exception:
-        logger.exception("Rate limit store unavailable; refusing %s", scope)
+        count = counters.increment(cache_key, ttl=rate.window + 1)
+    except counters.CounterStoreUnavailable:
+        logger.warning("Rate limit store unavailable; refusing %s", scope)
         raise RateLimited(retry_after) from None
     if count > rate.limit:
         raise RateLimited(retry_after)

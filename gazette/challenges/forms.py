@@ -1,0 +1,163 @@
+"""HumanCheckForm: the base of every form a person must fill (comments, replies, sign-up,
+reports). It adds the Captcha (ALTCHA proof of work), a honeypot and a signed render time, and
+checks them in clean():
+
+    class CommentForm(HumanCheckForm):
+        body = forms.CharField(widget=forms.Textarea)
+
+    form = CommentForm(request.POST, request=request)
+    if form.is_valid():
+        post_comment(..., abuse_signals=form.abuse_signals.as_dict(),
+                     hold=form.abuse_signals.hold_for_review)
+
+A failed check is a form error on the Captcha field and spends nothing; a passed one is spent
+(single use) before is_valid() returns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any, ClassVar
+
+from django import forms
+from django.http import HttpRequest
+
+from gazette.challenges import activity, proof, services
+from gazette.challenges.conf import ChallengeSettings, NoJsPolicy, challenge_settings
+from gazette.challenges.exceptions import ChallengeRejected, Reason
+from gazette.challenges.policy import is_too_easy, should_hold
+from gazette.challenges.widgets import (
+    AltchaSubmission,
+    AltchaWidget,
+    HoneypotInput,
+    RenderStampInput,
+    read_stamp,
+)
+from gazette.core import clock
+from gazette.core.network import request_ip_hash
+
+ALTCHA_FIELD = "altcha"
+HONEYPOT_FIELD = "homepage"
+STAMP_FIELD = "rendered_at"
+
+
+@dataclass(frozen=True)
+class AbuseSignals:
+    """What moderation may weigh about how a form was sent. No personal data: no address, no
+    IP or IP-hash, nothing that identifies the reader."""
+
+    difficulty: int  # the largest secret number of the solved challenge; 0 without one
+    fill_seconds: float | None  # from showing the form to sending it; None if unknown
+    honeypot_filled: bool
+    without_javascript: bool
+    hold_for_review: bool
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class AltchaField(forms.Field):
+    widget = AltchaWidget
+
+    def __init__(self, **kwargs: Any) -> None:
+        # The widget renders its own "Captcha *" label; an empty label keeps Django's layouts
+        # from adding a second one.
+        super().__init__(required=False, label="", **kwargs)
+
+    def to_python(self, value: Any) -> AltchaSubmission:
+        if isinstance(value, AltchaSubmission):
+            return value
+        return AltchaSubmission(payload=str(value or ""), no_js=False)
+
+
+class HumanCheckForm(forms.Form):
+    """Base for any form that must be filled by a person: adds the ALTCHA field, a honeypot and a
+    signed render timestamp; verifies them in clean()."""
+
+    # None follows the site setting GAZETTE_CHALLENGES["NO_JS"]; a form may insist on "refuse".
+    no_js_policy: ClassVar[NoJsPolicy | None] = None
+
+    altcha = AltchaField()
+    homepage = forms.CharField(
+        required=False,
+        label="",
+        max_length=200,
+        widget=HoneypotInput,
+    )
+    rendered_at = forms.CharField(required=False, widget=RenderStampInput)
+
+    def __init__(self, *args: Any, request: HttpRequest, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.request = request
+        self._signals: AbuseSignals | None = None
+        self._config = challenge_settings()
+        widget = self.fields[ALTCHA_FIELD].widget
+        if isinstance(widget, AltchaWidget):
+            widget.no_js_policy = self._no_js_policy()
+        # The checks come last, after the subclass's own fields, as on the reference page.
+        for name in (HONEYPOT_FIELD, STAMP_FIELD, ALTCHA_FIELD):
+            self.fields[name] = self.fields.pop(name)
+
+    @property
+    def abuse_signals(self) -> AbuseSignals:
+        """Available once is_valid() has run (also when the form was invalid)."""
+        if self._signals is None:
+            raise AttributeError("abuse_signals is known only after is_valid()")
+        return self._signals
+
+    def clean(self) -> dict[str, Any]:
+        cleaned_data = super().clean() or {}
+        submission = cleaned_data.get(ALTCHA_FIELD) or AltchaSubmission(payload="", no_js=False)
+        ip_hash = request_ip_hash(self.request)
+        config = self._config
+        activity.note_submission(ip_hash, config=config)
+        difficulty = 0
+        without_javascript = False
+        try:
+            if submission.no_js and not submission.payload:
+                self._accept_without_javascript()
+                without_javascript = True
+            else:
+                difficulty = self._spend_challenge(submission.payload, ip_hash, config)
+        except ChallengeRejected as exc:
+            if exc.reason is not Reason.NO_JAVASCRIPT:
+                activity.note_failure(ip_hash, config=config)
+            self.add_error(ALTCHA_FIELD, str(exc.message))
+        self._signals = self._signals_for(
+            difficulty=difficulty, without_javascript=without_javascript
+        )
+        return cleaned_data
+
+    def _no_js_policy(self) -> NoJsPolicy:
+        return self.no_js_policy or self._config.no_js
+
+    def _accept_without_javascript(self) -> None:
+        if self._no_js_policy() == "refuse":
+            raise ChallengeRejected(Reason.NO_JAVASCRIPT)
+
+    def _spend_challenge(self, payload: str, ip_hash: str, config: ChallengeSettings) -> int:
+        solved = proof.check_solution(payload, config=config)
+        required = config.max_number(activity.required_level(ip_hash, config=config))
+        if is_too_easy(solved.max_number, required):
+            raise ChallengeRejected(Reason.TOO_EASY)
+        services.use_challenge(signature=solved.signature, expires_at=solved.expires_at)
+        return solved.max_number
+
+    def _signals_for(self, *, difficulty: int, without_javascript: bool) -> AbuseSignals:
+        honeypot_filled = bool(str(self.data.get(self.add_prefix(HONEYPOT_FIELD), "")).strip())
+        shown_at = read_stamp(self.data.get(self.add_prefix(STAMP_FIELD)))
+        fill_seconds = (
+            None if shown_at is None else round(max(clock.now().timestamp() - shown_at, 0.0), 1)
+        )
+        return AbuseSignals(
+            difficulty=difficulty,
+            fill_seconds=fill_seconds,
+            honeypot_filled=honeypot_filled,
+            without_javascript=without_javascript,
+            hold_for_review=should_hold(
+                honeypot_filled=honeypot_filled,
+                without_javascript=without_javascript,
+                fill_seconds=fill_seconds,
+                min_fill_seconds=self._config.min_fill_seconds,
+            ),
+        )

@@ -1,0 +1,118 @@
+"""ALTCHA proof of work (the `altcha` library's v1 protocol, which the vendored widget speaks):
+issuing signed challenges and checking solved ones. No state: single use is enforced by
+services.use_challenge, difficulty by the form.
+
+A challenge's salt carries, inside what the HMAC signs, its expiry and its difficulty (the
+largest secret number it could hold), so both can be trusted when the solution comes back.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+import urllib.parse
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Final, Literal
+
+from altcha.v1 import ChallengeOptions, Payload, create_challenge, verify_solution
+
+from gazette.challenges.conf import ChallengeSettings
+from gazette.challenges.exceptions import ChallengeRejected, Reason
+from gazette.core import clock
+
+ALGORITHM: Final[Literal["SHA-256"]] = "SHA-256"
+_DIFFICULTY_PARAM = "difficulty"
+_EXPIRES_PARAM = "expires"
+_MAX_PAYLOAD_LENGTH = 2048
+_MAX_SALT_LENGTH = 256
+_HEX_64 = re.compile(r"[0-9a-f]{64}")
+_NONCE = re.compile(r"[0-9a-f]{16,64}")
+
+
+@dataclass(frozen=True)
+class Solved:
+    """A solution whose signature, proof and expiry have been checked."""
+
+    signature: str
+    max_number: int
+    expires_at: datetime
+
+
+def issue_challenge(*, max_number: int, config: ChallengeSettings) -> dict[str, Any]:
+    """A new challenge as the widget expects it (algorithm, challenge, maxNumber, salt,
+    signature), expiring after the configured time."""
+    options = ChallengeOptions(
+        algorithm=ALGORITHM,
+        max_number=max_number,
+        hmac_key=config.hmac_key,
+        expires=clock.now() + config.expires,
+        params={_DIFFICULTY_PARAM: str(max_number)},
+    )
+    challenge: dict[str, Any] = create_challenge(options).to_dict()
+    return challenge
+
+
+def check_solution(payload: str, *, config: ChallengeSettings) -> Solved:
+    """Check a payload the widget sent back. Raises ChallengeRejected (MISSING, MALFORMED,
+    EXPIRED or INVALID); says nothing about whether it was used before."""
+    if not payload:
+        raise ChallengeRejected(Reason.MISSING)
+    fields = _decoded(payload)
+    expires_at, max_number = _signed_params(fields["salt"])
+    if expires_at <= clock.now():
+        raise ChallengeRejected(Reason.EXPIRED)
+    if fields["number"] > max_number:
+        raise ChallengeRejected(Reason.INVALID)
+    solution = Payload(
+        algorithm=ALGORITHM,
+        challenge=fields["challenge"],
+        number=fields["number"],
+        salt=fields["salt"],
+        signature=fields["signature"],
+    )
+    verified, error = verify_solution(solution, config.hmac_key, check_expires=True)
+    if not verified:
+        reason = Reason.EXPIRED if error and "expired" in error else Reason.INVALID
+        raise ChallengeRejected(reason)
+    return Solved(signature=fields["signature"], max_number=max_number, expires_at=expires_at)
+
+
+def _decoded(payload: str) -> dict[str, Any]:
+    if len(payload) > _MAX_PAYLOAD_LENGTH:
+        raise ChallengeRejected(Reason.MALFORMED)
+    try:
+        fields = json.loads(base64.b64decode(payload, validate=True))
+    except (binascii.Error, ValueError):
+        raise ChallengeRejected(Reason.MALFORMED) from None
+    if not (
+        isinstance(fields, dict)
+        and fields.get("algorithm") == ALGORITHM
+        and isinstance(fields.get("challenge"), str)
+        and _HEX_64.fullmatch(fields["challenge"])
+        and isinstance(fields.get("signature"), str)
+        and _HEX_64.fullmatch(fields["signature"])
+        and type(fields.get("number")) is int
+        and fields["number"] >= 0
+        and isinstance(fields.get("salt"), str)
+        and len(fields["salt"]) <= _MAX_SALT_LENGTH
+    ):
+        raise ChallengeRejected(Reason.MALFORMED)
+    return fields
+
+
+def _signed_params(salt: str) -> tuple[datetime, int]:
+    """Expiry and difficulty from the salt. Exactly one of each, or the salt is not ours: a
+    repeated parameter is how a spliced salt would try to say two things at once."""
+    nonce, _sep, query = salt.partition("?")
+    try:
+        params = urllib.parse.parse_qs(query.rstrip("&"), strict_parsing=True)
+        if not _NONCE.fullmatch(nonce) or set(params) != {_EXPIRES_PARAM, _DIFFICULTY_PARAM}:
+            raise ValueError(salt)
+        (expires,) = params[_EXPIRES_PARAM]
+        (difficulty,) = params[_DIFFICULTY_PARAM]
+        return datetime.fromtimestamp(int(expires), tz=UTC), int(difficulty)
+    except (ValueError, OverflowError, OSError):
+        raise ChallengeRejected(Reason.MALFORMED) from None
