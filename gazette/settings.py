@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "gazette.challenges",
     "gazette.accounts",
     "gazette.articles",
+    "gazette.moderation",
 ]
 
 MIDDLEWARE = [

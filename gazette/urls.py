@@ -28,4 +28,7 @@ if settings.SERVE_MEDIA:
         re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
     )
 
-urlpatterns += i18n_patterns(path("", include("gazette.articles.urls")))
+urlpatterns += i18n_patterns(
+    path("", include("gazette.moderation.urls")),
+    path("", include("gazette.articles.urls")),
+)

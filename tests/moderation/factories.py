@@ -1,0 +1,48 @@
+# ruff: noqa: RUF001
+"""Factories for the moderation app's rows (kept beside its tests)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import factory
+from django.utils import timezone
+from factory.django import DjangoModelFactory
+
+from gazette.moderation.models import Clause, ClauseTranslation, PolicyVersion
+
+
+class PolicyVersionFactory(DjangoModelFactory[PolicyVersion]):
+    """A published version; pass `published_at=None` for a draft."""
+
+    class Meta:
+        model = PolicyVersion
+        django_get_or_create = ("number",)
+
+    number = factory.Sequence(lambda n: n + 1)
+    summary = "Clarifies the rules on links."
+    preamble = "Comments are moderated under these rules."
+    published_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=1))
+
+
+class ClauseFactory(DjangoModelFactory[Clause]):
+    class Meta:
+        model = Clause
+
+    version = factory.SubFactory(PolicyVersionFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    key = factory.Sequence(lambda n: f"rule-{n}")
+    title = "No personal attacks"
+    text = "Criticise arguments, not people."
+    examples = "Name-calling aimed at another commenter.\nInsults about someone's family."
+
+
+class ClauseTranslationFactory(DjangoModelFactory[ClauseTranslation]):
+    class Meta:
+        model = ClauseTranslation
+
+    clause = factory.SubFactory(ClauseFactory)
+    language = "ru"
+    title = "Никаких личных оскорблений"
+    text = "Критикуйте доводы, а не людей."
+    examples = "Обзывательства в адрес другого комментатора."

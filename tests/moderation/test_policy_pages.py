@@ -1,0 +1,91 @@
+from datetime import timedelta
+
+from django.test import TestCase
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from tests.factories import UserFactory
+from tests.moderation.factories import (
+    ClauseFactory,
+    ClauseTranslationFactory,
+    PolicyVersionFactory,
+)
+
+
+def policy_url(language: str = "en") -> str:
+    with translation.override(language):
+        return reverse("moderation:policy")
+
+
+def version_url(number: int, language: str = "en") -> str:
+    with translation.override(language):
+        return reverse("moderation:policy_version", kwargs={"number": number})
+
+
+class CurrentPolicyPageTests(TestCase):
+    @classmethod
+    def setUpTestData(cls) -> None:
+        cls.v1 = PolicyVersionFactory(
+            number=1, published_at=timezone.now() - timedelta(days=30), summary="First version."
+        )
+        ClauseFactory(version=cls.v1, number=1, key="attacks", title="Be civil")
+        cls.v2 = PolicyVersionFactory(
+            number=2, published_at=timezone.now() - timedelta(days=2), summary="Adds spam."
+        )
+        attacks = ClauseFactory(version=cls.v2, number=1, key="attacks")
+        ClauseTranslationFactory(clause=attacks, language="ru")
+        ClauseFactory(version=cls.v2, number=2, key="spam", title="No spam or advertising")
+        cls.draft = PolicyVersionFactory(number=3, published_at=None, summary="Draft text.")
+        ClauseFactory(version=cls.draft, number=1, key="draft-rule", title="Secret draft rule")
+
+    def test_stable_address_shows_the_version_in_force(self) -> None:
+        response = self.client.get(policy_url())
+        assert response.status_code == 200
+        assert response.context["policy"] == self.v2
+        self.assertContains(response, "No spam or advertising")
+        self.assertContains(response, 'id="clause-2"')
+        self.assertNotContains(response, "Secret draft rule")
+
+    def test_page_is_shown_in_the_edition_language_with_english_fallback(self) -> None:
+        response = self.client.get(policy_url("ru"))
+        self.assertContains(response, "Никаких личных оскорблений")
+        # Clause 2 has no Russian text yet: it falls back to English rather than vanishing.
+        self.assertContains(response, "No spam or advertising")
+
+    def test_earlier_version_stays_readable_and_says_it_is_not_current(self) -> None:
+        response = self.client.get(version_url(1))
+        assert response.status_code == 200
+        self.assertContains(response, "Be civil")
+        self.assertContains(response, "This is an earlier version")
+        self.assertContains(response, version_url(2))
+
+    def test_history_lists_published_versions_only(self) -> None:
+        response = self.client.get(policy_url())
+        assert [v.number for v in response.context["history"]] == [2, 1]
+
+    def test_draft_is_not_public(self) -> None:
+        assert self.client.get(version_url(3)).status_code == 404
+
+    def test_staff_with_view_permission_can_preview_a_draft(self) -> None:
+        editor = UserFactory(is_superuser=True, is_staff=True)
+        self.client.force_login(editor)
+        response = self.client.get(version_url(3))
+        assert response.status_code == 200
+        assert response["X-Robots-Tag"] == "noindex"
+        self.assertContains(response, "Secret draft rule")
+
+    def test_unknown_version_is_not_found(self) -> None:
+        assert self.client.get(version_url(99)).status_code == 404
+
+    def test_page_takes_a_fixed_number_of_queries(self) -> None:
+        with self.assertNumQueries(6):
+            self.client.get(policy_url())
+
+
+class NoPolicyYetTests(TestCase):
+    def test_stable_address_is_not_found_before_the_first_version(self) -> None:
+        assert self.client.get(policy_url()).status_code == 404
+
+    def test_scheduled_version_is_not_in_force_before_its_time(self) -> None:
+        PolicyVersionFactory(number=1, published_at=timezone.now() + timedelta(days=1))
+        assert self.client.get(policy_url()).status_code == 404

@@ -1,0 +1,76 @@
+import io
+
+import pytest
+from django.core.management import call_command
+from django.test import TestCase
+
+from gazette.moderation.exceptions import PolicyVersionEmpty, PolicyVersionPublished
+from gazette.moderation.models import Clause, ClauseTranslation, PolicyVersion
+from gazette.moderation.services.policy_versions import (
+    draft_policy_version,
+    publish_policy_version,
+)
+from tests.moderation.factories import (
+    ClauseFactory,
+    ClauseTranslationFactory,
+    PolicyVersionFactory,
+)
+
+
+class DraftPolicyVersionTests(TestCase):
+    def test_next_draft_copies_clauses_and_translations(self) -> None:
+        v1 = PolicyVersionFactory(number=1)
+        ClauseTranslationFactory(clause=ClauseFactory(version=v1, number=1, key="attacks"))
+        draft = draft_policy_version(based_on=v1)
+        assert draft.number == 2
+        assert draft.published_at is None
+        copied = Clause.objects.get(version=draft)
+        assert (copied.number, copied.key) == (1, "attacks")
+        assert ClauseTranslation.objects.filter(clause=copied, language="ru").exists()
+
+    def test_first_draft_starts_empty(self) -> None:
+        draft = draft_policy_version()
+        assert (draft.number, draft.clauses.count()) == (1, 0)
+
+
+class PublishPolicyVersionTests(TestCase):
+    def test_publishing_puts_the_draft_in_force(self) -> None:
+        draft = PolicyVersionFactory(number=1, published_at=None)
+        ClauseFactory(version=draft)
+        publish_policy_version(version=draft)
+        draft.refresh_from_db()
+        assert draft.is_published
+
+    def test_published_version_cannot_be_published_again(self) -> None:
+        version = PolicyVersionFactory(number=1)
+        ClauseFactory(version=version)
+        with pytest.raises(PolicyVersionPublished):
+            publish_policy_version(version=version)
+
+    def test_version_without_clauses_is_refused(self) -> None:
+        draft = PolicyVersionFactory(number=1, published_at=None)
+        with pytest.raises(PolicyVersionEmpty):
+            publish_policy_version(version=draft)
+        draft.refresh_from_db()
+        assert not draft.is_published
+
+
+class LoadCommentPolicyCommandTests(TestCase):
+    def test_loads_a_published_policy_in_three_languages_once(self) -> None:
+        call_command("load_comment_policy", stdout=io.StringIO())
+        out = io.StringIO()
+        call_command("load_comment_policy", stdout=out)
+        assert "nothing changed" in out.getvalue()
+        version = PolicyVersion.objects.get()
+        assert version.is_published
+        keys = list(version.clauses.values_list("key", flat=True))
+        assert keys[:5] == ["violence", "hate", "attacks", "spam", "privacy"]
+        languages = set(
+            ClauseTranslation.objects.filter(clause__version=version).values_list(
+                "language", flat=True
+            )
+        )
+        assert languages == {"ru", "kk"}
+        clause = version.clauses.get(key="attacks")
+        assert clause.title_in("kk").startswith("Жеке басқа")
+        assert len(clause.examples_in("ru")) == 3
