@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     "gazette.challenges",
     "gazette.accounts",
     "gazette.articles",
+    "gazette.comments",
+    "django_tasks",
+    "django_tasks_db",
     "gazette.moderation",
 ]
 
@@ -169,7 +172,9 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 # Uploaded photos are served by Django itself unless a front server (nginx, a CDN) takes over.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", default=not PRODUCTION)
 
-LOGIN_URL = "admin:login"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "articles:home"
+LOGOUT_REDIRECT_URL = "articles:home"
 
 # E-mail: printed to the console locally, SMTP when EMAIL_HOST is set.
 EMAIL_HOST = env_str("EMAIL_HOST", "")
@@ -219,13 +224,13 @@ GAZETTE_ARTICLES_PER_PAGE = env_int("GAZETTE_ARTICLES_PER_PAGE", 12)
 GAZETTE_PHOTO_MAX_BYTES = env_int("GAZETTE_PHOTO_MAX_BYTES", 10 * 1024 * 1024)
 # Templates included under an article's body, in order; each receives `article`. The reactions
 # and comments apps add theirs here, so that publishing needs no knowledge of them.
-GAZETTE_ARTICLE_PANELS: list[str] = []
+GAZETTE_ARTICLE_PANELS: list[str] = ["comments/panel.html"]
 # How many reverse proxies of ours sit in front of the app (their X-Forwarded-For is trusted).
 GAZETTE_TRUSTED_PROXIES = env_int("GAZETTE_TRUSTED_PROXIES", 0)
 # Functions called with each list of articles a page shows (e.g. to attach comment counts in
 # one query), and templates shown in each teaser's meta line. Other apps register here.
-GAZETTE_ARTICLE_LIST_HOOKS: list[str] = []
-GAZETTE_TEASER_BADGES: list[str] = []
+GAZETTE_ARTICLE_LIST_HOOKS: list[str] = ["gazette.comments.queries.attach_comment_counts"]
+GAZETTE_TEASER_BADGES: list[str] = ["comments/badge.html"]
 # Threads and reaction polls are keyed by (site, key); this install's own pages use this site.
 GAZETTE_SITE_ID = env_str("GAZETTE_SITE_ID", "main")
 
@@ -237,3 +242,27 @@ GAZETTE_CHALLENGES = {
     # Readers without JavaScript: "hold" their comments for moderation, or "refuse" them.
     "NO_JS": env_str("GAZETTE_CHALLENGES_NO_JS", "hold"),
 }
+
+# Background work (reply notifications, e-mail) runs through Django's tasks API; the queue lives
+# in the database and `manage.py db_worker` runs it.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# ---------------------------------------------------------------- comments
+
+# Replies nest this many levels under a top-level comment; deeper replies attach to the last level.
+GAZETTE_COMMENT_MAX_DEPTH = env_int("GAZETTE_COMMENT_MAX_DEPTH", 3)
+GAZETTE_COMMENT_MAX_LENGTH = env_int("GAZETTE_COMMENT_MAX_LENGTH", 5000)
+GAZETTE_COMMENTS_PER_PAGE = env_int("GAZETTE_COMMENTS_PER_PAGE", 30)
+GAZETTE_COMMENT_EDIT_MINUTES = env_int("GAZETTE_COMMENT_EDIT_MINUTES", 15)
+# Threads stop accepting comments this many days after publication (0: never).
+GAZETTE_COMMENT_AUTO_CLOSE_DAYS = env_int("GAZETTE_COMMENT_AUTO_CLOSE_DAYS", 30)
+GAZETTE_COMMENTS_REQUIRE_SIGN_IN = env_bool("GAZETTE_COMMENTS_REQUIRE_SIGN_IN", default=False)
+# The same text from the same reader in the same thread within this many seconds is one comment.
+GAZETTE_COMMENT_DEDUPE_SECONDS = env_int("GAZETTE_COMMENT_DEDUPE_SECONDS", 10)
+# Every new comment is screened by this function; the moderation app replaces it.
+GAZETTE_COMMENT_SCREENING = env_str(
+    "GAZETTE_COMMENT_SCREENING", "gazette.comments.screening.publish_unless_held"
+)
+# Empty: the Comment Policy page served by the comments app.
+GAZETTE_COMMENT_POLICY_URL = env_str("GAZETTE_COMMENT_POLICY_URL", "")
+GAZETTE_COMMENT_POLICY_VERSION = env_str("GAZETTE_COMMENT_POLICY_VERSION", "1")

@@ -30,5 +30,7 @@ if settings.SERVE_MEDIA:
 
 urlpatterns += i18n_patterns(
     path("", include("gazette.moderation.urls")),
+    path("", include("gazette.comments.urls")),
+    path("accounts/", include("gazette.accounts.urls")),
     path("", include("gazette.articles.urls")),
 )

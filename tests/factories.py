@@ -13,6 +13,7 @@ from PIL import Image
 
 from gazette.accounts.models import User
 from gazette.articles.models import Article, Author, Byline, Photo, Section, SectionName, Tag
+from gazette.comments.models import Comment, Thread
 
 
 def jpeg_upload(name: str = "photo.jpg", size: tuple[int, int] = (64, 48)) -> SimpleUploadedFile:
@@ -103,3 +104,31 @@ class ArticleFactory(DjangoModelFactory[Article]):
             return
         for position, author in enumerate(extracted or [AuthorFactory()]):
             Byline.objects.create(article=self, author=author, position=position)
+
+
+class ThreadFactory(DjangoModelFactory[Thread]):
+    """The thread of a published article of ours."""
+
+    class Meta:
+        model = Thread
+
+    site = "main"
+    article = factory.SubFactory(ArticleFactory)
+    key = factory.LazyAttribute(lambda thread: f"article:{thread.article.pk}")
+    title = factory.LazyAttribute(lambda thread: thread.article.headline)
+
+
+class CommentFactory(DjangoModelFactory[Comment]):
+    """A published top-level comment. Counts are kept by the services: a test that needs
+    `Thread.comment_count` right posts through gazette.comments.services instead."""
+
+    class Meta:
+        model = Comment
+
+    thread = factory.SubFactory(ThreadFactory)
+    author_name = factory.Sequence(lambda n: f"Reader {n}")
+    body = "The court should publish its reasoning."
+    body_html = "<p>The court should publish its reasoning.</p>"
+    policy_version = "1"
+    fingerprint = factory.Sequence(lambda n: f"fp{n}")
+    created_at = factory.LazyFunction(timezone.now)

@@ -18,9 +18,23 @@ class User(AbstractUser):
         blank=True,
         help_text=_("The name shown beside this person's comments."),
     )
+    email_verified_at = models.DateTimeField(
+        _("e-mail verified"),
+        null=True,
+        blank=True,
+        help_text=_("When the reader followed the link mailed to their address."),
+    )
 
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"
 
     def __str__(self) -> str:
         return self.display_name or self.get_username()
+
+    @property
+    def public_name(self) -> str:
+        """The name shown beside this person's comments: never their e-mail address."""
+        if self.display_name:
+            return self.display_name
+        username = self.get_username()
+        return username.split("@", 1)[0] if "@" in username else username

@@ -1,0 +1,93 @@
+"""Everything the comment panel under an article shows, gathered for its templates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.http import HttpRequest
+
+from gazette.accounts.readers import reader_of
+from gazette.articles.models import Article
+from gazette.comments import policy, queries
+from gazette.comments.authorship import proof_of
+from gazette.comments.conf import comment_settings
+from gazette.comments.forms import CommentForm
+from gazette.comments.models import Comment, Thread
+from gazette.core import clock
+
+
+@dataclass(frozen=True)
+class Discussion:
+    article: Article
+    thread: Thread | None
+    closure: policy.Closure | None
+    listing: queries.ThreadPage
+    form: CommentForm
+    replying_to: Comment | None
+    changeable_ids: frozenset[int]
+    policy_url: str
+    require_sign_in: bool
+    sorts: tuple[str, ...] = tuple(queries.SORTS)
+
+    @property
+    def count(self) -> int:
+        return self.listing.count
+
+
+def _int(value: str | None, default: int | None) -> int | None:
+    return int(value) if value and value.isdigit() else default
+
+
+def discussion_for(
+    request: HttpRequest, article: Article, form: CommentForm | None = None
+) -> Discussion:
+    thread = queries.thread_of_article(article)
+    reader = reader_of(request)
+    listing = queries.comment_thread(
+        thread,
+        sort=request.GET.get("csort"),
+        page_number=_int(request.GET.get("cpage"), 1) or 1,
+        viewer_user_id=reader.user_id,
+        viewer_anonymous_id="" if reader.is_new else reader.anonymous_id,
+    )
+    closure = queries.closure_of(thread, article)
+    if form is None:
+        parent_id = _int(request.GET.get("creply"), None)
+        form = CommentForm(initial={"parent": parent_id}, request=request)
+    replying_to = _replying_to(listing, form)
+    return Discussion(
+        article=article,
+        thread=thread,
+        closure=closure,
+        listing=listing,
+        form=form,
+        replying_to=replying_to,
+        changeable_ids=_changeable(request, listing),
+        policy_url=comment_settings().policy_url,
+        require_sign_in=comment_settings().require_sign_in,
+    )
+
+
+def _replying_to(listing: queries.ThreadPage, form: CommentForm) -> Comment | None:
+    parent_id = _int(str(form["parent"].value() or ""), None)
+    for entry in listing.entries:
+        if entry.comment.pk == parent_id and entry.comment.is_published:
+            return entry.comment
+    return None
+
+
+def _changeable(request: HttpRequest, listing: queries.ThreadPage) -> frozenset[int]:
+    proof = proof_of(request)
+    window = comment_settings().edit_window
+    now = clock.now()
+    return frozenset(
+        entry.comment.pk
+        for entry in listing.entries
+        if entry.comment.is_published
+        and policy.may_change(
+            is_author=proof.owns(entry.comment),
+            created_at=entry.comment.created_at,
+            now=now,
+            window=window,
+        )
+    )

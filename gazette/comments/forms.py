@@ -1,0 +1,116 @@
+"""The comment form and the small forms around it; they check shape, services decide."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.validators import MaxLengthValidator
+from django.forms.boundfield import BoundField
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from gazette.challenges.forms import HumanCheckForm
+from gazette.comments.conf import comment_settings
+
+
+class CommentBodyField(forms.CharField):
+    widget = forms.Textarea
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("label", _("Comment"))
+        kwargs.setdefault(
+            "help_text",
+            _("Markdown: *emphasis*, **strong**, [links](https://…), > quotes, lists, `code`."),
+        )
+        super().__init__(**kwargs)
+
+
+class CommentForm(HumanCheckForm):
+    """Name, e-mail, comment, the Comment Policy checkbox, reply notifications, and the captcha
+    fields that the human check adds. Signed-in readers write under their account's name."""
+
+    OWN_FIELDS = ("name", "email", "body", "notify", "accept_policy", "parent")
+
+    name = forms.CharField(label=_("Name"), max_length=80, required=False)
+    email = forms.EmailField(
+        label=_("E-mail"),
+        required=False,
+        help_text=_("Optional. Never shown; used only for reply notifications you ask for."),
+    )
+    body = CommentBodyField()
+    notify = forms.BooleanField(label=_("E-mail me when someone replies"), required=False)
+    accept_policy = forms.BooleanField(
+        label=_("I have read the Comment Policy"),
+        error_messages={"required": _("Please confirm that you have read the Comment Policy.")},
+    )
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args: Any, request: HttpRequest, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, request=request, **kwargs)
+        self.request = request
+        limit = comment_settings().max_length
+        self.fields["body"].widget.attrs.update({"maxlength": str(limit), "rows": "5"})
+        self.fields["body"].validators.append(MaxLengthValidator(limit))
+        if self.signed_in:
+            del self.fields["name"]
+            del self.fields["email"]
+        else:
+            self.fields["name"].widget.attrs["autocomplete"] = "name"
+            self.fields["email"].widget.attrs["autocomplete"] = "email"
+
+    @property
+    def signed_in(self) -> bool:
+        user = getattr(self.request, "user", None)
+        return bool(user is not None and user.is_authenticated)
+
+    @property
+    def challenge_fields(self) -> list[BoundField]:
+        """The fields the human check adds, shown last."""
+        return [self[name] for name in self.fields if name not in self.OWN_FIELDS]
+
+    def clean_body(self) -> str:
+        body: str = self.cleaned_data["body"].strip()
+        if not body:
+            raise forms.ValidationError(_("Write something before posting."))
+        return body
+
+    def clean(self) -> dict[str, Any]:
+        cleaned: dict[str, Any] = super().clean() or {}
+        if not self.signed_in:
+            if not cleaned.get("name", "").strip() and "name" not in self.errors:
+                self.add_error("name", _("Please give a name to sign your comment with."))
+            if cleaned.get("notify") and not cleaned.get("email") and "email" not in self.errors:
+                self.add_error("email", _("Give an e-mail address to receive reply notifications."))
+        return cleaned
+
+    @property
+    def signals(self) -> dict[str, object]:
+        """What the human check observed, kept with the comment for moderators."""
+        abuse = getattr(self, "abuse_signals", None)
+        if abuse is None:
+            return {}
+        signals: dict[str, object] = abuse.as_dict()
+        signals["hold_for_review"] = bool(abuse.hold_for_review)
+        return signals
+
+
+class EditCommentForm(forms.Form):
+    body = CommentBodyField()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        limit = comment_settings().max_length
+        self.fields["body"].widget.attrs.update({"maxlength": str(limit), "rows": "6"})
+        self.fields["body"].validators.append(MaxLengthValidator(limit))
+
+    def clean_body(self) -> str:
+        body: str = self.cleaned_data["body"].strip()
+        if not body:
+            raise forms.ValidationError(_("Write something before saving."))
+        return body
+
+
+class LikeForm(forms.Form):
+    liked = forms.BooleanField(required=False)

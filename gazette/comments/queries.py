@@ -1,0 +1,194 @@
+"""Reads of threads and comments: the one gate deciding which comments a reader sees.
+
+A thread page is a page of top-level comments plus every reply under them, in a fixed number
+of queries however long the thread is. Deleted or removed comments appear only as placeholders
+for replies that are still visible.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.paginator import Page, Paginator
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from gazette.articles.models import Article
+from gazette.comments import policy
+from gazette.comments.conf import comment_settings
+from gazette.comments.models import ClosedSection, Comment, CommentLike, Thread
+from gazette.core import clock
+
+SORTS = {
+    "oldest": ("created_at", "pk"),
+    "newest": ("-created_at", "-pk"),
+    "liked": ("-like_count", "created_at", "pk"),
+}
+DEFAULT_SORT = "oldest"
+_SHOWN_STATES = (Comment.State.PUBLISHED, Comment.State.DELETED, Comment.State.REMOVED)
+
+
+def site_id() -> str:
+    return str(settings.GAZETTE_SITE_ID)
+
+
+def article_thread_key(article: Article) -> str:
+    return f"article:{article.pk}"
+
+
+def thread_of_article(article: Article) -> Thread | None:
+    thread = Thread.objects.filter(site=site_id(), key=article_thread_key(article)).first()
+    if thread is not None:
+        thread.article = article
+    return thread
+
+
+def attach_comment_counts(articles: list[Article]) -> None:
+    """Set `comment_count` (published comments) on each article of a listing, in one query."""
+    if not articles:
+        return
+    counts = dict(
+        Thread.objects.filter(
+            site=site_id(), article_id__in=[article.pk for article in articles]
+        ).values_list("article_id", "comment_count")
+    )
+    for article in articles:
+        article.comment_count = counts.get(article.pk, 0)  # type: ignore[attr-defined]
+
+
+def closure_of(thread: Thread | None, article: Article | None = None) -> policy.Closure | None:
+    """Why a thread accepts no comments, or None while it is open."""
+    article = article or (thread.article if thread is not None else None)
+    section_closed = None
+    if article is not None:
+        section_closed = ClosedSection.objects.filter(section_id=article.section_id).first()
+    opened_at = article.published_at if article is not None else None
+    if opened_at is None and thread is not None:
+        opened_at = thread.created_at
+    return policy.thread_closure(
+        thread_closed=thread is not None and thread.is_closed,
+        thread_reason=thread.closed_reason if thread is not None else "",
+        section_closed=section_closed is not None,
+        section_reason=section_closed.reason if section_closed is not None else "",
+        opened_at=opened_at,
+        now=clock.now(),
+        auto_close_days=comment_settings().auto_close_days,
+    )
+
+
+@dataclass(frozen=True)
+class Entry:
+    comment: Comment
+    depth: int
+
+    @property
+    def is_placeholder(self) -> bool:
+        return not self.comment.is_published
+
+
+@dataclass(frozen=True)
+class ThreadPage:
+    thread: Thread | None
+    sort: str
+    page: Page[Comment] | None
+    entries: list[Entry]
+    liked_ids: frozenset[int]
+
+    @property
+    def count(self) -> int:
+        return self.thread.comment_count if self.thread is not None else 0
+
+
+def visible_roots(thread_id: int) -> QuerySet[Comment]:
+    """Top-level comments a reader sees: published, or placeholders with published replies."""
+    live_reply = Comment.objects.filter(root=OuterRef("pk"), state=Comment.State.PUBLISHED)
+    return Comment.objects.filter(thread_id=thread_id, parent__isnull=True).filter(
+        Q(state=Comment.State.PUBLISHED)
+        | Q(state__in=[Comment.State.DELETED, Comment.State.REMOVED]) & Exists(live_reply)
+    )
+
+
+def normalised_sort(sort: str | None) -> str:
+    return sort if sort in SORTS else DEFAULT_SORT
+
+
+def comment_thread(
+    thread: Thread | None,
+    *,
+    sort: str | None = None,
+    page_number: int = 1,
+    viewer_user_id: int | None = None,
+    viewer_anonymous_id: str = "",
+) -> ThreadPage:
+    """One page of a thread, in at most four queries (count, roots, replies, the viewer's likes)."""
+    sort = normalised_sort(sort)
+    if thread is None or (thread.comment_count == 0 and not thread.comments.exists()):
+        return ThreadPage(thread, sort, None, [], frozenset())
+    roots = visible_roots(thread.pk).select_related("user").order_by(*SORTS[sort])
+    paginator = Paginator(roots, comment_settings().per_page)
+    page = paginator.get_page(page_number)
+    page_roots = list(page.object_list)
+    replies = list(
+        Comment.objects.filter(root__in=[root.pk for root in page_roots], state__in=_SHOWN_STATES)
+        .select_related("user")
+        .order_by("created_at", "pk")
+    )
+    entries = _flatten(page_roots, replies)
+    liked = _liked_ids(entries, viewer_user_id, viewer_anonymous_id)
+    return ThreadPage(thread, sort, page, entries, liked)
+
+
+def _flatten(roots: list[Comment], replies: list[Comment]) -> list[Entry]:
+    """The tree in reading order, without deleted or removed comments that nobody answered."""
+    children: dict[int, list[Comment]] = defaultdict(list)
+    for reply in replies:
+        if reply.parent_id is not None:
+            children[reply.parent_id].append(reply)
+    visible: dict[int, bool] = {}
+
+    def shows(comment: Comment) -> bool:
+        if comment.pk not in visible:
+            kids = [shows(child) for child in children[comment.pk]]
+            visible[comment.pk] = comment.is_published or any(kids)
+        return visible[comment.pk]
+
+    entries: list[Entry] = []
+    stack = [(root, 0) for root in reversed(roots)]
+    while stack:
+        comment, depth = stack.pop()
+        if not shows(comment):
+            continue
+        entries.append(Entry(comment, depth))
+        stack.extend((child, depth + 1) for child in reversed(children[comment.pk]))
+    return entries
+
+
+def _liked_ids(entries: Iterable[Entry], user_id: int | None, anonymous_id: str) -> frozenset[int]:
+    ids = [entry.comment.pk for entry in entries if entry.comment.is_published]
+    if not ids or (user_id is None and not anonymous_id):
+        return frozenset()
+    likes = CommentLike.objects.filter(comment_id__in=ids)
+    if user_id is not None:
+        likes = likes.filter(user_id=user_id)
+    else:
+        likes = likes.filter(user__isnull=True, anonymous_id=anonymous_id)
+    return frozenset(likes.values_list("comment_id", flat=True))
+
+
+def page_of(comment: Comment) -> int:
+    """The page of the oldest-first thread on which a comment appears."""
+    root_id = comment.root_id or comment.pk
+    root = Comment.objects.only("created_at", "thread_id").get(pk=root_id)
+    before = (
+        visible_roots(root.thread_id)
+        .filter(Q(created_at__lt=root.created_at) | Q(created_at=root.created_at, pk__lt=root.pk))
+        .count()
+    )
+    return before // comment_settings().per_page + 1
+
+
+def feed_comments(thread: Thread, limit: int = 50) -> list[Comment]:
+    comments = Comment.objects.published().filter(thread=thread)
+    return list(comments.order_by("-created_at", "-pk")[:limit])

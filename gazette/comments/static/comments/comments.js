@@ -1,0 +1,141 @@
+// Progressive enhancement of the comment panel: post, reply, like and load more in place.
+// Without this file every action is an ordinary form post or link, and works the same.
+(function () {
+  "use strict";
+  var panel = document.querySelector("[data-comments]");
+  if (!panel || !window.fetch || !window.FormData) return;
+  var form = panel.querySelector("[data-comment-form]");
+  var list = panel.querySelector("[data-comment-list]");
+  var formHome = form && form.parentNode;
+  var formNext = form && form.nextSibling;
+
+  function send(url, body) {
+    return fetch(url, {
+      method: "POST",
+      body: body,
+      credentials: "same-origin",
+      headers: { Accept: "application/json" },
+    }).then(function (response) {
+      return response.json().then(function (data) {
+        return { ok: response.ok, data: data };
+      });
+    });
+  }
+
+  function showErrors(errors) {
+    var box = form.querySelector("[data-form-errors]");
+    box.textContent = "";
+    Object.keys(errors).forEach(function (field) {
+      errors[field].forEach(function (message) {
+        var item = document.createElement("li");
+        item.textContent = message;
+        box.appendChild(item);
+      });
+    });
+    box.hidden = false;
+  }
+
+  function notice(text) {
+    var box = form.querySelector("[data-form-errors]");
+    box.textContent = "";
+    box.hidden = true;
+    var note = document.createElement("p");
+    note.className = "notice";
+    note.setAttribute("role", "status");
+    note.textContent = text;
+    form.parentNode.insertBefore(note, form);
+    window.setTimeout(function () { note.remove(); }, 8000);
+  }
+
+  function fragment(html) {
+    var template = document.createElement("template");
+    template.innerHTML = html.trim();
+    return template.content.firstElementChild;
+  }
+
+  // Where a new reply goes: after its parent and everything already nested under it.
+  function insertReply(node, parentId) {
+    var parent = document.getElementById("comment-" + parentId);
+    if (!parent) { list.appendChild(node); return; }
+    var depth = Number(parent.dataset.depth);
+    var cursor = parent;
+    while (cursor.nextElementSibling && Number(cursor.nextElementSibling.dataset.depth) > depth) {
+      cursor = cursor.nextElementSibling;
+    }
+    cursor.after(node);
+  }
+
+  function setReplyTo(id, name) {
+    form.elements.parent.value = id || "";
+    var replying = form.querySelector("[data-replying]");
+    replying.hidden = !id;
+    replying.querySelector("[data-replying-text]").textContent = id ? form.dataset.replyingLabel.replace("%(name)s", name) : "";
+    if (id) {
+      document.getElementById("comment-" + id).appendChild(form);
+    } else {
+      formHome.insertBefore(form, formNext);
+    }
+    form.elements.body.focus();
+  }
+
+  if (form) {
+    form.dataset.replyingLabel = form.dataset.replyingLabel || "%(name)s";
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var button = form.querySelector("button[type=submit]");
+      button.disabled = true;
+      send(form.action, new FormData(form)).then(function (result) {
+        if (!result.ok) { showErrors(result.data.errors || { __all__: [result.data.message || result.data.error] }); return; }
+        if (result.data.html) {
+          var node = fragment(result.data.html);
+          if (result.data.parent) { insertReply(node, result.data.parent); } else { list.appendChild(node); }
+          node.scrollIntoView({ block: "nearest" });
+        }
+        var count = panel.querySelector("[data-comment-count]");
+        if (count && result.data.count_label) count.textContent = result.data.count_label;
+        form.elements.body.value = "";
+        setReplyTo(null);
+        notice(result.data.message);
+      }).catch(function () { form.submit(); }).finally(function () { button.disabled = false; });
+    });
+    var cancel = form.querySelector("[data-cancel-reply]");
+    if (cancel) cancel.addEventListener("click", function (event) { event.preventDefault(); setReplyTo(null); });
+  }
+
+  panel.addEventListener("click", function (event) {
+    var reply = event.target.closest("[data-reply]");
+    if (reply && form) {
+      event.preventDefault();
+      setReplyTo(reply.dataset.reply, reply.dataset.replyName);
+      return;
+    }
+    var more = event.target.closest("[data-load-more]");
+    if (more) {
+      event.preventDefault();
+      fetch(more.dataset.loadMore, { credentials: "same-origin" }).then(function (response) {
+        return response.text();
+      }).then(function (html) {
+        var template = document.createElement("template");
+        template.innerHTML = html;
+        var incoming = template.content.querySelector("[data-comment-list]");
+        Array.prototype.slice.call(incoming.children).forEach(function (item) { list.appendChild(item); });
+        var pages = panel.querySelector("[data-comment-pages]");
+        var nextPages = template.content.querySelector("[data-comment-pages]");
+        if (pages) pages.replaceWith(nextPages || document.createTextNode(""));
+      });
+    }
+  });
+
+  panel.addEventListener("submit", function (event) {
+    var like = event.target.closest("[data-like-form]");
+    if (!like) return;
+    event.preventDefault();
+    send(like.action, new FormData(like)).then(function (result) {
+      if (!result.ok) return;
+      var button = like.querySelector("button");
+      like.querySelector("[data-like-count]").textContent = result.data.count;
+      button.setAttribute("aria-pressed", result.data.liked ? "true" : "false");
+      like.elements.liked.value = result.data.liked ? "" : "on";
+    });
+  });
+})();

@@ -1,0 +1,263 @@
+"""Comment pages and actions. Each works as a plain form post; sent with `Accept:
+application/json` (as comments.js does) it answers JSON instead, for in-place updates."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseRedirect,
+    JsonResponse,
+)
+from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from gazette.accounts.readers import Reader, reader_of, remember_reader
+from gazette.articles.models import Article
+from gazette.articles.queries import public_articles
+from gazette.challenges.limits import limit_action, reader_key
+from gazette.challenges.ratelimit import RateLimited
+from gazette.comments import queries, services
+from gazette.comments.authorship import proof_of, remember_authorship
+from gazette.comments.conf import comment_settings
+from gazette.comments.discussion import discussion_for
+from gazette.comments.exceptions import CommentError
+from gazette.comments.forms import CommentForm, EditCommentForm, LikeForm
+from gazette.comments.models import Comment
+from gazette.comments.services import Commenter, LikeIdentity
+
+
+def wants_json(request: HttpRequest) -> bool:
+    return request.headers.get("Accept", "").startswith("application/json")
+
+
+def _public_article(pk: int) -> Article:
+    return get_object_or_404(public_articles().select_related("section"), pk=pk)
+
+
+def _limit(request: HttpRequest, action: str, reader: Reader) -> None:
+    limit_action(
+        action,
+        reader_key=reader_key(user_id=reader.user_id, anonymous_id=reader.anonymous_id),
+        ip_hash=reader.ip_hash,
+    )
+
+
+def _commenter(request: HttpRequest, form: CommentForm, reader: Reader) -> Commenter:
+    language = get_language() or "en"
+    if form.signed_in:
+        user = request.user
+        return Commenter(
+            name=user.public_name,  # type: ignore[union-attr]
+            user=user,  # type: ignore[arg-type]
+            ip_hash=reader.ip_hash,
+            language=language,
+        )
+    return Commenter(
+        name=form.cleaned_data["name"],
+        email=form.cleaned_data.get("email") or "",
+        anonymous_id=reader.anonymous_id,
+        ip_hash=reader.ip_hash,
+        language=language,
+    )
+
+
+def _form_refused(
+    request: HttpRequest, article: Article, form: CommentForm, status: int = 400
+) -> HttpResponse:
+    if wants_json(request):
+        errors = {
+            field or "__all__": [str(message) for message in messages_]
+            for field, messages_ in form.errors.items()
+        }
+        return JsonResponse({"errors": errors}, status=status)
+    context = {"article": article, "discussion": discussion_for(request, article, form=form)}
+    return render(request, "comments/form_page.html", context, status=status)
+
+
+@require_POST
+def post_comment(request: HttpRequest, article_pk: int) -> HttpResponse:
+    """Post a comment or a reply to an article's thread."""
+    article = _public_article(article_pk)
+    form = CommentForm(request.POST, request=request)
+    if not form.is_valid():
+        return _form_refused(request, article, form)
+    reader = reader_of(request)
+    try:
+        _limit(request, "reply" if form.cleaned_data.get("parent") else "comment", reader)
+    except RateLimited as exc:
+        form.add_error(None, exc.message)
+        response = _form_refused(request, article, form, status=429)
+        response["Retry-After"] = str(exc.retry_after)
+        return response
+    try:
+        comment = services.post_comment(
+            thread=services.thread_for_article(article),
+            author=_commenter(request, form, reader),
+            body=form.cleaned_data["body"],
+            parent_id=form.cleaned_data.get("parent"),
+            policy_version=comment_settings().policy_version,
+            signals=form.signals,
+            notify=form.cleaned_data.get("notify", False),
+        )
+    except CommentError as exc:
+        form.add_error(None, exc.message)
+        return _form_refused(request, article, form)
+    response = _posted(request, comment)
+    remember_reader(response, reader, secure=request.is_secure())
+    remember_authorship(response, request, comment)
+    return response
+
+
+def _posted_message(comment: Comment) -> str:
+    if not comment.is_published:
+        return _("Thank you. Your comment is held for review and will appear once approved.")
+    if comment.subscription is not None and not comment.subscription.is_active:
+        return _("Your comment is published. Check your e-mail to confirm reply notifications.")
+    return _("Your comment is published.")
+
+
+def _posted(request: HttpRequest, comment: Comment) -> HttpResponse:
+    message = _posted_message(comment)
+    if wants_json(request):
+        html = ""
+        if comment.is_published:
+            entry = queries.Entry(comment, comment.depth)
+            html = render_to_string(
+                "comments/_comment.html",
+                {"entry": entry, "changeable_ids": {comment.pk}, "csort": "", "cpage": ""},
+                request=request,
+            )
+        comment.thread.refresh_from_db(fields=["comment_count"])
+        return JsonResponse(
+            {
+                "id": comment.pk,
+                "parent": comment.parent_id,
+                "state": comment.state,
+                "html": html,
+                "message": message,
+                "count": comment.thread.comment_count,
+                "count_label": count_label(comment.thread.comment_count),
+            },
+            status=201,
+        )
+    if comment.is_published:
+        messages.success(request, message)
+        return HttpResponseRedirect(comment.get_absolute_url())
+    messages.info(request, message)
+    return HttpResponseRedirect(comment.thread.page_url + "#comments")
+
+
+def count_label(count: int) -> str:
+    return ngettext("%(count)d Comment", "%(count)d Comments", count) % {"count": count}
+
+
+@require_safe
+def permalink(request: HttpRequest, pk: int) -> HttpResponse:
+    """Open the page of the thread that shows this comment, scrolled to it."""
+    comment = get_object_or_404(
+        Comment.objects.select_related("thread__article__section").exclude(
+            state=Comment.State.PENDING
+        ),
+        pk=pk,
+    )
+    article = comment.thread.article
+    if article is None or not article.is_public:
+        raise Http404
+    page = queries.page_of(comment)
+    query = f"?cpage={page}" if page > 1 else ""
+    return HttpResponseRedirect(f"{article.get_absolute_url()}{query}#{comment.anchor}")
+
+
+@require_safe
+def thread_page(request: HttpRequest, article_pk: int) -> HttpResponse:
+    """A page of a thread as an HTML fragment, for 'load more' (the page itself links to the
+    same page of the article when scripts are off)."""
+    article = _public_article(article_pk)
+    return render(
+        request,
+        "comments/_entries_page.html",
+        {"article": article, "discussion": discussion_for(request, article)},
+    )
+
+
+def _own_comment(request: HttpRequest, pk: int) -> Comment:
+    comment = get_object_or_404(
+        Comment.objects.select_related("thread__article__section").filter(
+            state__in=[Comment.State.PUBLISHED, Comment.State.PENDING]
+        ),
+        pk=pk,
+    )
+    if not proof_of(request).owns(comment):
+        raise Http404
+    return comment
+
+
+def edit_comment(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = _own_comment(request, pk)
+    form = EditCommentForm(request.POST or None, initial={"body": comment.body})
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            comment = services.edit_comment(
+                comment_id=comment.pk, proof=proof_of(request), body=form.cleaned_data["body"]
+            )
+        except CommentError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Your comment has been changed."))
+            return HttpResponseRedirect(
+                comment.get_absolute_url()
+                if comment.is_published
+                else comment.thread.page_url + "#comments"
+            )
+    if request.method == "POST":
+        status = 400
+    return render(request, "comments/edit.html", {"comment": comment, "form": form}, status=status)
+
+
+def delete_comment(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = _own_comment(request, pk)
+    if request.method != "POST":
+        return render(request, "comments/delete.html", {"comment": comment})
+    try:
+        services.delete_comment(comment_id=comment.pk, proof=proof_of(request))
+    except CommentError as exc:
+        messages.error(request, exc.message)
+        return render(request, "comments/delete.html", {"comment": comment}, status=400)
+    messages.success(request, _("Your comment has been deleted."))
+    return HttpResponseRedirect(comment.thread.page_url + "#comments")
+
+
+@require_POST
+def like_comment(request: HttpRequest, pk: int) -> HttpResponse:
+    form = LikeForm(request.POST)
+    form.is_valid()
+    reader = reader_of(request)
+    comment = get_object_or_404(Comment.objects.select_related("thread"), pk=pk)
+    response: HttpResponse
+    try:
+        _limit(request, "like", reader)
+        liked, count = services.like_comment(
+            comment_id=comment.pk,
+            reader=LikeIdentity(reader.user_id, reader.anonymous_id, reader.ip_hash),
+            liked=form.cleaned_data.get("liked", False),
+        )
+    except (RateLimited, CommentError) as exc:
+        if wants_json(request):
+            return JsonResponse(
+                {"error": exc.message}, status=429 if isinstance(exc, RateLimited) else 400
+            )
+        messages.error(request, exc.message)
+        return HttpResponseRedirect(comment.get_absolute_url())
+    if wants_json(request):
+        response = JsonResponse({"liked": liked, "count": count})
+    else:
+        response = HttpResponseRedirect(comment.get_absolute_url())
+    remember_reader(response, reader, secure=request.is_secure())
+    return response

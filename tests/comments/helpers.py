@@ -1,0 +1,46 @@
+"""Filling the human check for real: solve an ALTCHA challenge, stamp the form as shown a while
+ago. Form tests post exactly what a browser with the widget would."""
+
+from __future__ import annotations
+
+import base64
+import json
+
+from altcha import solve_challenge_v1
+from django.core import signing
+
+from gazette.challenges import activity, proof
+from gazette.challenges.conf import DEFAULT_RATES, challenge_settings
+from gazette.core import clock
+from gazette.core.network import ip_hash
+
+_STAMP_SALT = "gazette.challenges.rendered-at"
+
+# Rates generous enough that a test's posts are never limited (rate limits have their own tests).
+GENEROUS_RATES = {action: {"reader": "1000/60", "ip": "1000/60"} for action in DEFAULT_RATES}
+
+
+def human_check(ip: str = "127.0.0.1", *, shown_seconds_ago: float = 30.0) -> dict[str, str]:
+    """The captcha, honeypot and timing fields of a form filled by a person at `ip`."""
+    config = challenge_settings()
+    level = activity.required_level(ip_hash(ip), config=config)
+    challenge = proof.issue_challenge(max_number=config.max_number(level), config=config)
+    solution = solve_challenge_v1(
+        challenge["challenge"],
+        salt=challenge["salt"],
+        algorithm=challenge["algorithm"],
+        max_number=challenge["maxNumber"],
+    )
+    assert solution is not None
+    payload = {
+        "algorithm": challenge["algorithm"],
+        "challenge": challenge["challenge"],
+        "number": solution.number,
+        "salt": challenge["salt"],
+        "signature": challenge["signature"],
+    }
+    return {
+        "altcha": base64.b64encode(json.dumps(payload).encode()).decode(),
+        "homepage": "",
+        "rendered_at": signing.dumps(clock.now().timestamp() - shown_seconds_ago, salt=_STAMP_SALT),
+    }
