@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "gazette.challenges",
     "gazette.accounts",
     "gazette.articles",
+    "gazette.reactions",
     "gazette.comments",
     "django_tasks",
     "django_tasks_db",
@@ -224,7 +225,7 @@ GAZETTE_ARTICLES_PER_PAGE = env_int("GAZETTE_ARTICLES_PER_PAGE", 12)
 GAZETTE_PHOTO_MAX_BYTES = env_int("GAZETTE_PHOTO_MAX_BYTES", 10 * 1024 * 1024)
 # Templates included under an article's body, in order; each receives `article`. The reactions
 # and comments apps add theirs here, so that publishing needs no knowledge of them.
-GAZETTE_ARTICLE_PANELS: list[str] = ["comments/panel.html"]
+GAZETTE_ARTICLE_PANELS: list[str] = ["reactions/panel.html", "comments/panel.html"]
 # How many reverse proxies of ours sit in front of the app (their X-Forwarded-For is trusted).
 GAZETTE_TRUSTED_PROXIES = env_int("GAZETTE_TRUSTED_PROXIES", 0)
 # Functions called with each list of articles a page shows (e.g. to attach comment counts in
@@ -233,6 +234,15 @@ GAZETTE_ARTICLE_LIST_HOOKS: list[str] = ["gazette.comments.queries.attach_commen
 GAZETTE_TEASER_BADGES: list[str] = ["comments/badge.html"]
 # Threads and reaction polls are keyed by (site, key); this install's own pages use this site.
 GAZETTE_SITE_ID = env_str("GAZETTE_SITE_ID", "main")
+
+# ---------------------------------------------------------------- reactions
+
+# Votes (cast, changed or withdrawn) allowed from one address, as "votes/seconds"; whether
+# readers see counts only after voting ("after_vote") or always ("always").
+GAZETTE_REACTIONS = {
+    "IP_RATE": env_str("GAZETTE_REACTIONS_IP_RATE", "30/3600"),
+    "SHOW_COUNTS": env_str("GAZETTE_REACTIONS_SHOW_COUNTS", "after_vote"),
+}
 
 # Captcha (ALTCHA proof of work) and rate limits; every key and its default: challenges/conf.py.
 GAZETTE_CHALLENGES = {

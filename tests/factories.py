@@ -12,8 +12,10 @@ from factory.django import DjangoModelFactory
 from PIL import Image
 
 from gazette.accounts.models import User
+from gazette.accounts.readers import Reader
 from gazette.articles.models import Article, Author, Byline, Photo, Section, SectionName, Tag
 from gazette.comments.models import Comment, Thread
+from gazette.reactions.models import ReactionChoice, ReactionSet
 
 
 def jpeg_upload(name: str = "photo.jpg", size: tuple[int, int] = (64, 48)) -> SimpleUploadedFile:
@@ -132,3 +134,45 @@ class CommentFactory(DjangoModelFactory[Comment]):
     policy_version = "1"
     fingerprint = factory.Sequence(lambda n: f"fp{n}")
     created_at = factory.LazyFunction(timezone.now)
+
+
+# ---------------------------------------------------------------- reactions
+
+
+def reader_of_tests(
+    anonymous_id: str = "reader-1", *, user_id: int | None = None, ip_hash: str = "ip-1"
+) -> Reader:
+    """A returning reader (their cookie was valid), as gazette.accounts.readers would see them."""
+    return Reader(user_id=user_id, anonymous_id=anonymous_id, ip_hash=ip_hash, is_new=False)
+
+
+def yes_no_reaction_set() -> ReactionSet:
+    """The site default Yes / No set that the data migration creates (made again if a test that
+    empties the database removed it)."""
+    reaction_set, created = ReactionSet.objects.get_or_create(
+        name="Yes / No", defaults={"is_default": True}
+    )
+    if created:
+        ReactionChoice.objects.create(reaction_set=reaction_set, code="yes", label="Yes")
+        ReactionChoice.objects.create(reaction_set=reaction_set, code="no", label="No", position=1)
+    return reaction_set
+
+
+class ReactionSetFactory(DjangoModelFactory[ReactionSet]):
+    """A set of the site's own (not the default); give it answers with ReactionChoiceFactory."""
+
+    class Meta:
+        model = ReactionSet
+
+    name = factory.Sequence(lambda n: f"Feelings {n}")
+    question = "How does this article make you feel?"
+
+
+class ReactionChoiceFactory(DjangoModelFactory[ReactionChoice]):
+    class Meta:
+        model = ReactionChoice
+
+    reaction_set = factory.SubFactory(ReactionSetFactory)
+    code = factory.Sequence(lambda n: f"reaction-{n}")
+    label = factory.Sequence(lambda n: f"Reaction {n}")
+    position = factory.Sequence(lambda n: n)
