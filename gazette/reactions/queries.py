@@ -158,7 +158,7 @@ def totals_rows(polls: QuerySet[Poll]) -> Iterable[TotalsRow]:
     prefetched = (
         polls.select_related("article", "reaction_set")
         .prefetch_related("reaction_set__choices", "tallies")
-        .order_by("site", "key")
+        .order_by("pk")
     )
     for poll in prefetched:
         counts = {tally.choice_id: tally.count for tally in poll.tallies.all()}
