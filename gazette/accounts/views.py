@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -17,11 +18,12 @@ from gazette.accounts.models import User
 from gazette.accounts.readers import reader_of
 from gazette.challenges.limits import limit_action, reader_key
 from gazette.challenges.ratelimit import RateLimited
-from gazette.core.http import absolute_url
 
 
 def _base_url(request: HttpRequest) -> str:
-    return absolute_url(request, "/").rstrip("/")
+    """Where links in e-mails point: GAZETTE_BASE_URL when set, else the request's host."""
+    configured: str = settings.GAZETTE_BASE_URL
+    return configured.rstrip("/") or request.build_absolute_uri("/").rstrip("/")
 
 
 def sign_up(request: HttpRequest) -> HttpResponse:
