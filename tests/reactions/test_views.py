@@ -247,9 +247,7 @@ class RefusedVoteTests(ReactionsTestCase):
         assert Vote.objects.count() == 0
 
     def test_an_unknown_article_is_a_404(self) -> None:
-        response = self.client.post(
-            vote_url(Article(pk=self.article.pk + 1000)), {"choice": "yes"}
-        )
+        response = self.client.post(vote_url(Article(pk=self.article.pk + 1000)), {"choice": "yes"})
         assert response.status_code == 404
         assert Poll.objects.count() == 0
 
