@@ -136,6 +136,32 @@ class CommentFactory(DjangoModelFactory[Comment]):
     created_at = factory.LazyFunction(timezone.now)
 
 
+class DraftArticleFactory(ArticleFactory):
+    """An article an editor is still writing: no publish time."""
+
+    status = Article.Status.DRAFT
+    published_at = None
+
+
+class ScheduledArticleFactory(ArticleFactory):
+    """An article scheduled for tomorrow."""
+
+    status = Article.Status.SCHEDULED
+    published_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=1))
+
+
+def png_upload(name: str = "photo.png", size: tuple[int, int] = (64, 48)) -> SimpleUploadedFile:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "#993366").save(buffer, format="PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+def gif_upload(name: str = "photo.gif", size: tuple[int, int] = (64, 48)) -> SimpleUploadedFile:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "#669933").save(buffer, format="GIF")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/gif")
+
+
 # ---------------------------------------------------------------- reactions
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +17,7 @@ from gazette.core import clock
 from gazette.core.models import TimeStampedModel
 
 if TYPE_CHECKING:
-    from django.db.models.manager import RelatedManager
+    from django.db.models.fields.related_descriptors import RelatedManager
 
 # Section slugs may not shadow the fixed paths that share their URL level.
 RESERVED_SECTION_SLUGS = frozenset({"authors", "tags", "feeds", "preview", "search", "admin"})
@@ -57,7 +58,7 @@ class Section(models.Model):
         """The section's name in an edition; uses prefetched translations when present."""
         for item in self.translations.all():
             if item.language == language:
-                return item.name
+                return str(item.name)
         return self.name
 
     @property
@@ -113,9 +114,7 @@ class Photo(TimeStampedModel):
     )
     width = models.PositiveIntegerField(editable=False, default=0)
     height = models.PositiveIntegerField(editable=False, default=0)
-    caption = models.TextField(
-        _("caption"), help_text=_("Who is shown, where and when.")
-    )
+    caption = models.TextField(_("caption"), help_text=_("Who is shown, where and when."))
     credit = models.CharField(
         _("credit"), max_length=160, help_text=_("Organisation/Photographer Name")
     )
@@ -163,10 +162,13 @@ class ArticleQuerySet(models.QuerySet["Article"]):
 
     def for_listing(self) -> ArticleQuerySet:
         """Everything a list of article teasers shows, in a fixed number of queries."""
-        return (
-            self.select_related("section", "lead_photo")
-            .prefetch_related("section__translations", "bylines__author")
-            .order_by("-published_at", "-pk")
+        return self.with_byline().order_by("-published_at", "-pk")
+
+    def with_byline(self) -> ArticleQuerySet:
+        """Section (with its names), lead photo and ordered byline: three queries in all."""
+        return self.select_related("section", "lead_photo").prefetch_related(
+            "section__translations",
+            Prefetch("bylines", queryset=Byline.objects.select_related("author")),
         )
 
 
@@ -232,6 +234,7 @@ class Article(TimeStampedModel):
     objects = ArticleQuerySet.as_manager()
 
     bylines: RelatedManager[Byline]
+    translations: RelatedManager[Article]
 
     class Meta:
         ordering = ["-published_at", "-pk"]
@@ -252,6 +255,26 @@ class Article(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.headline
+
+    def clean(self) -> None:
+        super().clean()
+        problem = self._translation_problem()
+        if problem:
+            raise ValidationError({"original": problem})
+
+    def _translation_problem(self) -> str:
+        """Why `original` cannot be linked, or "": translations point at one original, one level."""
+        if self.original is None:
+            return ""
+        if self.pk is not None and self.original.pk == self.pk:
+            return str(_("An article cannot be a translation of itself."))
+        if self.original.original_id is not None:
+            return str(_("Link the original article, not one of its translations."))
+        if self.original.language == self.language:
+            return str(_("A translation must be in another language than its original."))
+        if self.pk is not None and self.translations.exists():
+            return str(_("This article has translations of its own, so it is an original."))
+        return ""
 
     def get_absolute_url(self) -> str:
         with translation.override(self.language):

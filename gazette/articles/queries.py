@@ -1,4 +1,8 @@
-"""Reads for the public pages: the one gate deciding which articles a reader may see."""
+"""Reads for the public pages: the one gate deciding which articles a reader may see.
+
+Every page, feed and sitemap starts from `public_articles()`; nothing here returns a draft or a
+future schedule except `article_for_preview`, which only the editors' preview calls.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +11,19 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
+from django.db.models import Exists, F, OuterRef, Q, Window
+from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.utils.module_loading import import_string
 
-from gazette.articles.models import Article, ArticleQuerySet, Section
+from gazette.articles.models import Article, ArticleQuerySet, Author, Section, Tag
 from gazette.core import clock
+
+LEAD_STORIES = 3
+FEED_LENGTH = 30
+# Google News reads at most 1,000 URLs of the last two days from one sitemap.
+NEWS_SITEMAP_HOURS = 48
+NEWS_SITEMAP_LIMIT = 1000
 
 
 def decorate_listing(articles: Iterable[Article]) -> None:
@@ -37,55 +49,129 @@ def sections() -> list[Section]:
 
 
 def home_front(language: str, per_section: int = 4) -> tuple[list[Article], list[SectionFront]]:
-    """The lead stories and the latest articles of each section, in one edition."""
-    latest = list(public_articles().in_language(language).for_listing()[:3])
-    fronts = []
-    for section in sections():
-        articles = list(
-            public_articles().in_language(language).filter(section=section).for_listing()[
-                :per_section
-            ]
+    """The lead stories and the latest articles of each section, in one edition.
+
+    One ranked query fetches each section's newest articles; the newest of the edition are
+    necessarily among them, so the leads cost nothing more.
+    """
+    depth = max(per_section, LEAD_STORIES)
+    ranked = (
+        public_articles()
+        .in_language(language)
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=F("section_id"),
+                order_by=(F("published_at").desc(), F("pk").desc()),
+            )
         )
-        if articles:
-            fronts.append(SectionFront(section=section, articles=articles))
-    decorate_listing([*latest, *(article for front in fronts for article in front.articles)])
-    return latest, fronts
+        .filter(rank__lte=depth)
+        .for_listing()
+    )
+    articles = list(ranked)
+    by_section: dict[int, list[Article]] = {}
+    for article in articles:
+        by_section.setdefault(article.section_id, []).append(article)
+    fronts = [
+        SectionFront(section=items[0].section, articles=items[:per_section])
+        for items in by_section.values()
+    ]
+    fronts.sort(key=lambda front: (front.section.position, front.section.name, front.section.pk))
+    decorate_listing(articles)
+    return articles[:LEAD_STORIES], fronts
+
+
+def section_for_reader(slug: str) -> Section:
+    try:
+        return Section.objects.prefetch_related("translations").get(slug=slug)
+    except Section.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def section_articles(section: Section, language: str) -> ArticleQuerySet:
+    """A section's articles in one edition, newest first, ready for a list of teasers."""
+    return public_articles().in_language(language).filter(section=section).for_listing()
+
+
+def author_for_reader(slug: str) -> Author:
+    """An author with at least one public article: nobody is announced before their work is."""
+    has_public_work = Exists(public_articles().filter(bylines__author=OuterRef("pk")))
+    try:
+        return Author.objects.filter(has_public_work).get(slug=slug)
+    except Author.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def author_articles(author: Author) -> ArticleQuerySet:
+    """An author's public articles in every edition, newest first."""
+    return public_articles().filter(bylines__author=author).for_listing()
+
+
+def tag_for_reader(slug: str) -> Tag:
+    """A tag with at least one public article, in any edition."""
+    has_public_article = Exists(public_articles().filter(tags=OuterRef("pk")))
+    try:
+        return Tag.objects.filter(has_public_article).get(slug=slug)
+    except Tag.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def tag_articles(tag: Tag, language: str) -> ArticleQuerySet:
+    """A tag's public articles in one edition, newest first."""
+    return public_articles().in_language(language).filter(tags=tag).for_listing()
+
+
+def _article_page_queryset(articles: ArticleQuerySet) -> ArticleQuerySet:
+    return articles.with_byline().prefetch_related("tags")
 
 
 def article_for_reader(*, language: str, slug: str) -> Article:
     """The public article at a URL, or 404: drafts and future schedules do not exist for readers."""
-    queryset = public_articles().select_related("section", "lead_photo").prefetch_related(
-        "section__translations", "bylines__author", "tags"
-    )
     try:
-        return queryset.get(language=language, slug=slug)
+        return _article_page_queryset(public_articles()).get(language=language, slug=slug)
     except Article.DoesNotExist as exc:
         raise Http404 from exc
 
 
 def article_for_preview(pk: int) -> Article:
     """Any article, drafts included, for an editor's preview."""
-    queryset = Article.objects.select_related("section", "lead_photo").prefetch_related(
-        "section__translations", "bylines__author", "tags"
-    )
     try:
-        return queryset.get(pk=pk)
+        return _article_page_queryset(Article.objects.all()).get(pk=pk)
     except Article.DoesNotExist as exc:
         raise Http404 from exc
 
 
 def translations_of(article: Article) -> list[Article]:
-    """The public editions of the same story, the article itself included, by language."""
+    """The public editions of the same story, the article itself included when public.
+
+    A story is an original and the articles pointing at it; the original may itself be a
+    draft, in which case only its public translations are returned.
+    """
     root_id = article.original_id or article.pk
-    siblings = public_articles().filter(pk=root_id) | public_articles().filter(original_id=root_id)
-    return list(siblings.select_related("section").order_by("language"))
+    editions = public_articles().filter(Q(pk=root_id) | Q(original_id=root_id))
+    return list(editions.select_related("section").order_by("language", "pk"))
 
 
-def recent_for_news_sitemap(hours: int = 48) -> list[Article]:
+def feed_articles(language: str, section: Section | None = None) -> list[Article]:
+    """The newest public articles of an edition, of one section when given."""
+    articles = public_articles().in_language(language)
+    if section is not None:
+        articles = articles.filter(section=section)
+    return list(articles.for_listing()[:FEED_LENGTH])
+
+
+def sitemap_articles() -> ArticleQuerySet:
+    return public_articles().select_related("section").order_by("-published_at", "-pk")
+
+
+def recent_for_news_sitemap(hours: int = NEWS_SITEMAP_HOURS) -> list[Article]:
+    """Public articles of every edition published in the last `hours`, newest first."""
     since = clock.now() - timedelta(hours=hours)
-    return list(
-        public_articles().filter(published_at__gte=since).prefetch_related("tags").order_by(
-            "-published_at"
-        )
+    articles = (
+        public_articles()
+        .filter(published_at__gte=since)
+        .select_related("section")
+        .prefetch_related("tags")
+        .order_by("-published_at", "-pk")
     )
-
+    return list(articles[:NEWS_SITEMAP_LIMIT])

@@ -13,6 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
 from gazette.articles.models import Article
+from gazette.core.http import absolute_url
 from gazette.core.text import ARTICLE, render_markdown
 
 LOGO = "gazette/logo.png"
@@ -43,43 +44,45 @@ def description_of(article: Article) -> str:
 def article_metadata(
     request: HttpRequest, article: Article, editions: list[Article]
 ) -> ArticleMetadata:
-    canonical = request.build_absolute_uri(article.get_absolute_url())
+    canonical = absolute_url(request, article.get_absolute_url())
     image = article.lead_photo.image.url if article.lead_photo else static(LOGO)
-    image_url = request.build_absolute_uri(image)
+    image_url = absolute_url(request, image)
+    description = description_of(article)
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "mainEntityOfPage": {"@type": "WebPage", "@id": canonical},
         "headline": article.headline,
-        "description": description_of(article),
+        "description": description,
         "inLanguage": article.language,
         "articleSection": article.section.name_in(article.language),
         "image": [image_url],
         "datePublished": article.published_at.isoformat() if article.published_at else None,
-        "dateModified": (article.revised_at or article.published_at or article.updated_at)
-        .isoformat(),
+        "dateModified": (
+            article.revised_at or article.published_at or article.updated_at
+        ).isoformat(),
         "author": [
             {
                 "@type": "Person",
                 "name": author.name,
-                "url": request.build_absolute_uri(author.get_absolute_url()),
+                "url": absolute_url(request, author.get_absolute_url()),
             }
             for author in article.byline_authors
         ],
         "publisher": {
             "@type": "NewsMediaOrganization",
             "name": settings.GAZETTE_SITE_NAME,
-            "logo": {"@type": "ImageObject", "url": request.build_absolute_uri(static(LOGO))},
+            "logo": {"@type": "ImageObject", "url": absolute_url(request, static(LOGO))},
         },
         "keywords": [tag.name for tag in article.tags.all()],
     }
     encoded = json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
     return ArticleMetadata(
         canonical_url=canonical,
-        description=description_of(article),
+        description=description,
         image_url=image_url,
         alternates=[
-            Alternate(edition.language, request.build_absolute_uri(edition.get_absolute_url()))
+            Alternate(edition.language, absolute_url(request, edition.get_absolute_url()))
             for edition in editions
         ],
         json_ld=mark_safe(encoded),  # noqa: S308 - JSON with every markup character escaped

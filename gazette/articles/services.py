@@ -1,19 +1,31 @@
-"""Writes on the publishing side: publishing articles and promoting scheduled ones when due."""
+"""Writes on the publishing side: publishing articles at once and promoting due schedules.
+
+Each function is one transaction of one conditional UPDATE, so two editors (or an editor and
+the cron job) acting at the same moment cannot count or publish anything twice.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db import transaction
-from django.db.models import QuerySet
 
 from gazette.articles.models import Article
 from gazette.core import clock
 
 
-def publish_articles_now(articles: QuerySet[Article]) -> int:
-    """Publish the given articles at once; returns how many changed. Drafts get today's time."""
+def publish_articles(*, article_ids: Iterable[int]) -> int:
+    """Publish the given articles now; returns how many changed.
+
+    Drafts and scheduled articles become published with the current time as their publish
+    time; articles already published keep theirs and are not counted.
+    """
+    now = clock.now()
     with transaction.atomic():
-        return articles.exclude(status=Article.Status.PUBLISHED).update(
-            status=Article.Status.PUBLISHED, published_at=clock.now()
+        return (
+            Article.objects.filter(pk__in=list(article_ids))
+            .exclude(status=Article.Status.PUBLISHED)
+            .update(status=Article.Status.PUBLISHED, published_at=now, updated_at=now)
         )
 
 
@@ -21,9 +33,10 @@ def promote_due_articles() -> int:
     """Mark scheduled articles whose time has come as published; returns how many.
 
     Readers already see a due scheduled article (see ArticleQuerySet.published); this keeps
-    the editors' status column truthful.
+    the editors' status column truthful. Safe to run from several machines at once.
     """
+    now = clock.now()
     with transaction.atomic():
         return Article.objects.filter(
-            status=Article.Status.SCHEDULED, published_at__lte=clock.now()
-        ).update(status=Article.Status.PUBLISHED)
+            status=Article.Status.SCHEDULED, published_at__lte=now
+        ).update(status=Article.Status.PUBLISHED, updated_at=now)

@@ -2,29 +2,59 @@
 
 from __future__ import annotations
 
+import io
 from datetime import datetime
+from typing import TYPE_CHECKING, TypeVar
+from urllib.parse import urlsplit
+from xml.sax.xmlreader import AttributesImpl
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.utils.xmlutils import SimplerXMLGenerator
 from django.views.decorators.http import require_safe
 
 from gazette.articles import queries
 from gazette.articles.models import Article, Section
+from gazette.core.http import absolute_url, cache_publicly
+from gazette.core.text import xml_safe
+
+if TYPE_CHECKING:
+    # The sites framework is not installed: only its types are needed here.
+    from django.contrib.sites.models import Site
+    from django.contrib.sites.requests import RequestSite
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
+
+Item = TypeVar("Item")
 
 
-class ArticleSitemap(Sitemap[Article]):
+class _SiteSitemap(Sitemap[Item]):
+    """Locations on GAZETTE_BASE_URL when it is set, so that they match the canonical links."""
+
+    def get_protocol(self, protocol: str | None = None) -> str:
+        base = urlsplit(settings.GAZETTE_BASE_URL)
+        return base.scheme or super().get_protocol(protocol)
+
+    def get_domain(self, site: Site | RequestSite | None = None) -> str:
+        base = urlsplit(settings.GAZETTE_BASE_URL)
+        return base.netloc or super().get_domain(site)
+
+
+class ArticleSitemap(_SiteSitemap[Article]):
     changefreq = "daily"
     limit = 5000
 
     def items(self) -> list[Article]:
-        return list(queries.public_articles().select_related("section").order_by("-published_at"))
+        return list(queries.sitemap_articles())
 
     def lastmod(self, item: Article) -> datetime | None:
         return item.revised_at or item.published_at
 
 
-class SectionSitemap(Sitemap[Section]):
+class SectionSitemap(_SiteSitemap[Section]):
     changefreq = "hourly"
     i18n = True
     alternates = True
@@ -36,12 +66,36 @@ class SectionSitemap(Sitemap[Section]):
 
 SITEMAPS = {"articles": ArticleSitemap, "sections": SectionSitemap}
 
+sitemap_index = cache_publicly()(sitemap_views.index)
+sitemap_section = cache_publicly()(sitemap_views.sitemap)
+
 
 @require_safe
+@cache_publicly()
 def news_sitemap(request: HttpRequest) -> HttpResponse:
-    return render(
-        request,
-        "articles/news_sitemap.xml",
-        {"articles": queries.recent_for_news_sitemap()},
-        content_type="application/xml; charset=utf-8",
-    )
+    """The articles of the last 48 hours in Google News sitemap form, written by an XML writer
+    (every headline escaped, characters XML cannot carry dropped)."""
+    stream = io.StringIO()
+    xml = SimplerXMLGenerator(stream, "utf-8")
+    xml.startDocument()
+    xml.startElement("urlset", AttributesImpl({"xmlns": SITEMAP_NS, "xmlns:news": NEWS_NS}))
+    publication = xml_safe(settings.GAZETTE_SITE_NAME)
+    for article in queries.recent_for_news_sitemap():
+        xml.startElement("url", AttributesImpl({}))
+        xml.addQuickElement("loc", absolute_url(request, article.get_absolute_url()))
+        xml.startElement("news:news", AttributesImpl({}))
+        xml.startElement("news:publication", AttributesImpl({}))
+        xml.addQuickElement("news:name", publication)
+        xml.addQuickElement("news:language", article.language)
+        xml.endElement("news:publication")
+        published_at = article.published_at.isoformat() if article.published_at else ""
+        xml.addQuickElement("news:publication_date", published_at)
+        xml.addQuickElement("news:title", xml_safe(article.headline))
+        keywords = ", ".join(tag.name for tag in article.tags.all())
+        if keywords:
+            xml.addQuickElement("news:keywords", xml_safe(keywords))
+        xml.endElement("news:news")
+        xml.endElement("url")
+    xml.endElement("urlset")
+    xml.endDocument()
+    return HttpResponse(stream.getvalue(), content_type="application/xml; charset=utf-8")

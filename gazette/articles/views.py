@@ -1,73 +1,100 @@
-"""Public pages of the publishing side: they parse the request, ask queries.py, render."""
+"""Public pages of the publishing side: they parse the request, ask queries.py, render.
+
+Lists (home, section, author, tag) are the same for every anonymous reader and are cached
+publicly for a minute. The article page is not: it will carry forms with CSRF tokens.
+"""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import InvalidPage, Page, Paginator
-from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from gazette.articles import queries
-from gazette.articles.models import Article, Author, Section, Tag
+from gazette.articles.models import Article, ArticleQuerySet
 from gazette.articles.seo import article_metadata
+from gazette.core.http import absolute_url, cache_publicly
+
+# Longer page numbers are not page numbers; refuse them before they reach int().
+_MAX_PAGE_DIGITS = 6
 
 
-def _edition(request: HttpRequest) -> str:
+def _edition() -> str:
     return get_language() or settings.LANGUAGE_CODE
 
 
-def _page(request: HttpRequest, articles: QuerySet[Article]) -> Page[Article]:
+def _page(request: HttpRequest, articles: ArticleQuerySet) -> Page[Article]:
     """One page of a list; a page number that is not a page is a 404, never a 500."""
+    number = request.GET.get("page", "1")
+    if not (number.isascii() and number.isdigit() and len(number) <= _MAX_PAGE_DIGITS):
+        raise Http404
     paginator = Paginator(articles, settings.GAZETTE_ARTICLES_PER_PAGE)
     try:
-        page = paginator.page(request.GET.get("page", "1"))
+        page = paginator.page(number)
     except InvalidPage as exc:
         raise Http404 from exc
     queries.decorate_listing(page.object_list)
     return page
 
 
+def _canonical(request: HttpRequest, page: Page[Article] | None = None) -> str:
+    """This page's address without tracking or unknown parameters; page 2+ keeps its number."""
+    url = absolute_url(request, request.path)
+    if page is not None and page.number > 1:
+        url += f"?page={page.number}"
+    return url
+
+
 @require_safe
+@cache_publicly()
 def home(request: HttpRequest) -> HttpResponse:
-    leads, fronts = queries.home_front(_edition(request))
-    return render(request, "articles/home.html", {"leads": leads, "fronts": fronts})
+    leads, fronts = queries.home_front(_edition())
+    context = {"leads": leads, "fronts": fronts, "canonical_url": _canonical(request)}
+    return render(request, "articles/home.html", context)
 
 
 @require_safe
+@cache_publicly()
 def section_page(request: HttpRequest, section_slug: str) -> HttpResponse:
-    section = get_object_or_404(Section.objects.prefetch_related("translations"), slug=section_slug)
-    articles = queries.public_articles().in_language(_edition(request)).filter(section=section)
-    page = _page(request, articles.for_listing())
-    return render(request, "articles/section.html", {"section": section, "page": page})
+    section = queries.section_for_reader(section_slug)
+    page = _page(request, queries.section_articles(section, _edition()))
+    context = {"section": section, "page": page, "canonical_url": _canonical(request, page)}
+    return render(request, "articles/section.html", context)
 
 
 @require_safe
+@cache_publicly()
 def author_page(request: HttpRequest, slug: str) -> HttpResponse:
-    author = get_object_or_404(Author, slug=slug)
-    page = _page(request, queries.public_articles().filter(authors=author).for_listing())
-    return render(request, "articles/author.html", {"author": author, "page": page})
+    author = queries.author_for_reader(slug)
+    page = _page(request, queries.author_articles(author))
+    context = {"author": author, "page": page, "canonical_url": _canonical(request, page)}
+    return render(request, "articles/author.html", context)
 
 
 @require_safe
+@cache_publicly()
 def tag_page(request: HttpRequest, slug: str) -> HttpResponse:
-    tag = get_object_or_404(Tag, slug=slug)
-    page = _page(request, queries.public_articles().filter(tags=tag).for_listing())
-    return render(request, "articles/tag.html", {"tag": tag, "page": page})
+    tag = queries.tag_for_reader(slug)
+    page = _page(request, queries.tag_articles(tag, _edition()))
+    context = {"tag": tag, "page": page, "canonical_url": _canonical(request, page)}
+    return render(request, "articles/tag.html", context)
 
 
 @require_safe
 def article_page(request: HttpRequest, section_slug: str, slug: str) -> HttpResponse:
-    article = queries.article_for_reader(language=_edition(request), slug=slug)
+    article = queries.article_for_reader(language=_edition(), slug=slug)
     if article.section.slug != section_slug:
         # The article moved section: keep old links working at the new address.
         return HttpResponsePermanentRedirect(article.get_absolute_url())
     return _render_article(request, article, preview=False)
 
 
+@never_cache
 @staff_member_required
 def preview_article(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.user.has_perm("articles.view_article"):
@@ -86,5 +113,5 @@ def _render_article(request: HttpRequest, article: Article, *, preview: bool) ->
     }
     response = render(request, "articles/article.html", context)
     if preview:
-        response["X-Robots-Tag"] = "noindex"
+        response["X-Robots-Tag"] = "noindex, nofollow"
     return response

@@ -7,6 +7,7 @@ site get rel="nofollow ugc noopener" for reader text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -74,3 +75,12 @@ def render_markdown(text: str, profile: Profile = COMMENT) -> SafeString:
         strip_comments=True,
     )
     return mark_safe(cleaned)  # noqa: S308 - nh3 has just removed everything outside the allow-list
+
+
+# XML 1.0 forbids these; a headline pasted from a word processor can carry a vertical tab.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """Text with the characters XML 1.0 cannot carry removed, for feeds and sitemaps."""
+    return _XML_ILLEGAL.sub("", text)

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language, get_language_info
 
 from gazette.core.text import ARTICLE, render_markdown
 
@@ -32,7 +32,7 @@ def edition_links(context: template.Context, translations: object = None) -> lis
     a language missing from it falls back to that edition's front page.
     """
     request: HttpRequest = context["request"]
-    current = context.get("LANGUAGE_CODE", settings.LANGUAGE_CODE)
+    current = get_language() or settings.LANGUAGE_CODE
     known = translations if isinstance(translations, dict) else None
     links = []
     for code, _name in settings.LANGUAGES:
