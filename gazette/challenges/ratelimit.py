@@ -30,11 +30,15 @@ class Rate:
     @classmethod
     def parse(cls, text: str) -> Rate:
         """'30/3600' → 30 actions per hour."""
-        limit, _sep, window = text.partition("/")
-        rate = cls(limit=int(limit), window=int(window))
-        if rate.limit < 0 or rate.window <= 0:
-            raise ValueError(f"A rate needs a limit of 0 or more and a positive window: {text!r}")
-        return rate
+        limit_text, _sep, window_text = text.partition("/")
+        problem = f"Not a rate: {text!r} (write actions/seconds, e.g. 30/3600)"
+        try:
+            limit, window = int(limit_text), int(window_text)
+        except ValueError:
+            raise ValueError(problem) from None
+        if limit < 0 or window <= 0:
+            raise ValueError(problem)
+        return cls(limit=limit, window=window)
 
 
 class RateLimited(Exception):  # noqa: N818 - named for the state, as our domain errors are

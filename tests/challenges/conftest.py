@@ -4,6 +4,8 @@ import pytest
 TEST_LEVELS = [400, 1_600, 6_400, 25_600]
 
 
+# Runs before each test's setUp, so a test class that needs other values overrides them in setUp
+# (a class-level @override_settings would be undone by this fixture).
 @pytest.fixture(autouse=True)
 def _challenge_settings(settings):
     settings.GAZETTE_CHALLENGES = {
