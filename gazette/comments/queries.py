@@ -27,6 +27,8 @@ SORTS = {
     "liked": ("-like_count", "created_at", "pk"),
 }
 DEFAULT_SORT = "oldest"
+# Kept for moderators and notifications, never needed to show a thread.
+_UNSHOWN_FIELDS = ("email", "body", "abuse_signals", "screening_reasons", "ip_hash", "fingerprint")
 _SHOWN_STATES = (Comment.State.PUBLISHED, Comment.State.DELETED, Comment.State.REMOVED)
 
 
@@ -126,13 +128,13 @@ def comment_thread(
     sort = normalised_sort(sort)
     if thread is None or (thread.comment_count == 0 and not thread.comments.exists()):
         return ThreadPage(thread, sort, None, [], frozenset())
-    roots = visible_roots(thread.pk).select_related("user").order_by(*SORTS[sort])
+    roots = visible_roots(thread.pk).defer(*_UNSHOWN_FIELDS).order_by(*SORTS[sort])
     paginator = Paginator(roots, comment_settings().per_page)
     page = paginator.get_page(page_number)
     page_roots = list(page.object_list)
     replies = list(
         Comment.objects.filter(root__in=[root.pk for root in page_roots], state__in=_SHOWN_STATES)
-        .select_related("user")
+        .defer(*_UNSHOWN_FIELDS)
         .order_by("created_at", "pk")
     )
     entries = _flatten(page_roots, replies)

@@ -8,7 +8,7 @@ app_name = "comments"
 
 urlpatterns = [
     path(
-        "comment-policy/",
+        "comments/policy/",
         TemplateView.as_view(template_name="comments/policy.html"),
         name="policy",
     ),

@@ -1,0 +1,51 @@
+import feedparser
+from django.test import TestCase
+from django.urls import reverse
+
+from gazette.comments import services
+from gazette.comments.services import Commenter
+from tests.factories import ArticleFactory
+
+
+class ArticleCommentsFeedTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.article = ArticleFactory(language="en")
+        cls.thread = services.thread_for_article(cls.article)
+        author = Commenter(
+            name="Dana", email="dana@example.org", anonymous_id="d", ip_hash="abcdef0123456789"
+        )
+        cls.published = services.post_comment(
+            thread=cls.thread, author=author, body="A **fair** point.", policy_version="1"
+        )
+        cls.held = services.post_comment(
+            thread=cls.thread,
+            author=Commenter(name="Bot", anonymous_id="b"),
+            body="Buy now.",
+            policy_version="1",
+            signals={"hold_for_review": True},
+        )
+        cls.url = reverse("comments:feed", kwargs={"article_pk": cls.article.pk})
+
+    def test_feed_lists_published_comments_only(self):
+        response = self.client.get(self.url)
+        feed = feedparser.parse(response.content)
+        assert response["Content-Type"].startswith("application/atom+xml")
+        assert not feed.bozo
+        assert [entry.author for entry in feed.entries] == ["Dana"]
+        assert "<strong>fair</strong>" in feed.entries[0].summary
+        assert feed.entries[0].link.endswith(self.published.get_absolute_url())
+
+    def test_feed_never_shows_addresses_or_address_hashes(self):
+        body = self.client.get(self.url).content.decode()
+        assert "dana@example.org" not in body
+        assert "abcdef0123456789" not in body
+        assert "@" not in body.replace("xmlns", "")
+
+    def test_feed_of_a_draft_is_not_found(self):
+        draft = ArticleFactory(status="draft", published_at=None)
+        response = self.client.get(reverse("comments:feed", kwargs={"article_pk": draft.pk}))
+        assert response.status_code == 404
+
+    def test_article_page_links_to_its_feed(self):
+        assert self.url in self.client.get(self.article.get_absolute_url()).content.decode()

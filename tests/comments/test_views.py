@@ -1,0 +1,382 @@
+import re
+from datetime import timedelta
+
+from django.test import TestCase, override_settings
+from django.urls import reverse
+from django.utils import timezone
+
+from gazette.comments import services
+from gazette.comments.models import Comment, CommentLike, Thread
+from gazette.comments.services import Commenter
+from tests.comments.helpers import GENEROUS_RATES, human_check
+from tests.factories import ArticleFactory, UserFactory
+
+GENEROUS = override_settings(GAZETTE_CHALLENGES={"RATES": GENEROUS_RATES})
+JSON = {"HTTP_ACCEPT": "application/json"}
+
+
+def form_data(**overrides):
+    data = {
+        "name": "Dana",
+        "email": "dana@example.org",
+        "body": "The *ruling* is worth reading in full.",
+        "accept_policy": "on",
+        **human_check(),
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def seed(thread, count, **kwargs):
+    """`count` published top-level comments, a second apart, oldest first."""
+    start = timezone.now() - timedelta(hours=1)
+    comments = []
+    for number in range(count):
+        comment = services.post_comment(
+            thread=thread,
+            author=Commenter(name=f"Reader {number}", anonymous_id=f"r{number}"),
+            body=f"Comment number {number}.",
+            policy_version="1",
+            **kwargs,
+        )
+        Comment.objects.filter(pk=comment.pk).update(created_at=start + timedelta(seconds=number))
+        comments.append(comment)
+    return comments
+
+
+def comment_ids_in(html):
+    return [int(value) for value in re.findall(r'data-comment="(\d+)"', html)]
+
+
+@GENEROUS
+class PostCommentViewTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.article = ArticleFactory()
+        cls.url = reverse("comments:post", kwargs={"article_pk": cls.article.pk})
+
+    def test_article_page_shows_count_policy_link_and_form(self):
+        response = self.client.get(self.article.get_absolute_url())
+        html = response.content.decode()
+        assert "0 Comments" in html
+        assert reverse("comments:policy") in html
+        assert 'name="accept_policy"' in html
+        assert 'name="altcha"' in html
+
+    def test_posting_without_javascript_redirects_to_the_comment(self):
+        response = self.client.post(self.url, form_data())
+        comment = Comment.objects.get()
+        assert response.status_code == 302
+        assert response["Location"] == comment.get_absolute_url()
+        page = self.client.get(response["Location"], follow=True)
+        html = page.content.decode()
+        assert "1 Comment" in html
+        assert "<em>ruling</em>" in html
+        assert "dana@example.org" not in html
+        assert comment.abuse_signals["difficulty"] > 0
+        assert comment.policy_version == "1"
+        assert len(comment.ip_hash) == 32
+
+    def test_policy_must_be_accepted(self):
+        response = self.client.post(self.url, form_data(accept_policy=None))
+        assert response.status_code == 400
+        assert "read the Comment Policy" in response.content.decode()
+        assert not Comment.objects.exists()
+
+    def test_captcha_is_required(self):
+        response = self.client.post(self.url, form_data(altcha=""))
+        assert response.status_code == 400
+        assert not Comment.objects.exists()
+
+    def test_name_is_required_for_anonymous_readers(self):
+        response = self.client.post(self.url, form_data(name=""))
+        assert response.status_code == 400
+        assert "give a name" in response.content.decode()
+        assert not Comment.objects.exists()
+
+    def test_empty_body_is_refused(self):
+        response = self.client.post(self.url, form_data(body="   "))
+        assert response.status_code == 400
+        assert not Comment.objects.exists()
+
+    @override_settings(GAZETTE_COMMENT_MAX_LENGTH=30)
+    def test_oversized_body_is_refused(self):
+        response = self.client.post(self.url, form_data(body="x" * 31))
+        assert response.status_code == 400
+        assert "at most 30 characters" in response.content.decode()
+        assert not Comment.objects.exists()
+
+    def test_unknown_parent_is_a_form_error(self):
+        response = self.client.post(self.url, form_data(parent="99999"))
+        assert response.status_code == 400
+        assert "does not exist in this discussion" in response.content.decode()
+        assert not Comment.objects.exists()
+
+    def test_notifications_for_an_unverified_account_are_refused(self):
+        self.client.force_login(UserFactory())
+        response = self.client.post(self.url, form_data(notify="on"))
+        assert response.status_code == 400
+        assert "Verify your account" in response.content.decode()
+        assert not Comment.objects.exists()
+
+    def test_signed_in_reader_posts_under_their_account_name(self):
+        user = UserFactory(display_name="Aigerim")
+        self.client.force_login(user)
+        self.client.post(self.url, form_data(name=None, email=None))
+        comment = Comment.objects.get()
+        assert (comment.user, comment.author_name) == (user, "Aigerim")
+
+    def test_double_submit_creates_one_comment(self):
+        self.client.post(self.url, form_data())
+        self.client.post(self.url, form_data())
+        assert Comment.objects.count() == 1
+        assert Thread.objects.get().comment_count == 1
+
+    def test_honeypot_holds_the_comment_for_review(self):
+        response = self.client.post(self.url, form_data(homepage="http://spam.example"))
+        comment = Comment.objects.get()
+        assert comment.state == Comment.State.PENDING
+        assert response["Location"].endswith("#comments")
+        page = self.client.get(self.article.get_absolute_url())
+        assert "held for review" in page.content.decode()
+        assert "The <em>ruling</em>" not in page.content.decode()
+
+    def test_draft_article_takes_no_comments(self):
+        draft = ArticleFactory(status="draft", published_at=None)
+        url = reverse("comments:post", kwargs={"article_pk": draft.pk})
+        assert self.client.post(url, form_data()).status_code == 404
+
+    def test_closed_thread_shows_why_and_accepts_nothing(self):
+        thread = services.thread_for_article(self.article)
+        services.close_thread(thread=thread, reason="Comments are closed during the trial.")
+        page = self.client.get(self.article.get_absolute_url()).content.decode()
+        assert "Comments are closed during the trial." in page
+        assert 'name="accept_policy"' not in page
+        response = self.client.post(self.url, form_data())
+        assert response.status_code == 400
+        assert not Comment.objects.exists()
+
+    @override_settings(GAZETTE_COMMENTS_REQUIRE_SIGN_IN=True)
+    def test_sign_in_can_be_required(self):
+        page = self.client.get(self.article.get_absolute_url()).content.decode()
+        assert reverse("accounts:login") in page
+        assert self.client.post(self.url, form_data()).status_code == 400
+        assert not Comment.objects.exists()
+
+    @override_settings(
+        GAZETTE_CHALLENGES={
+            "RATES": {**GENEROUS_RATES, "comment": {"reader": "1/600", "ip": "9/600"}}
+        }
+    )
+    def test_too_many_comments_are_refused_with_429(self):
+        self.client.post(self.url, form_data())
+        response = self.client.post(self.url, form_data(body="Another thought."))
+        assert response.status_code == 429
+        assert "Retry-After" in response
+        assert Comment.objects.count() == 1
+
+
+@GENEROUS
+class InPlaceTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.article = ArticleFactory()
+        cls.url = reverse("comments:post", kwargs={"article_pk": cls.article.pk})
+
+    def test_json_post_returns_the_rendered_comment(self):
+        response = self.client.post(self.url, form_data(), **JSON)
+        data = response.json()
+        assert response.status_code == 201
+        assert data["count"] == 1
+        assert data["count_label"] == "1 Comment"
+        assert f'id="comment-{data["id"]}"' in data["html"]
+        assert "dana@example.org" not in response.content.decode()
+
+    def test_json_reply_names_its_parent(self):
+        parent = seed(services.thread_for_article(self.article), 1)[0]
+        response = self.client.post(self.url, form_data(parent=str(parent.pk)), **JSON)
+        assert response.json()["parent"] == parent.pk
+
+    def test_json_errors(self):
+        response = self.client.post(self.url, form_data(body=""), **JSON)
+        assert response.status_code == 400
+        assert "body" in response.json()["errors"]
+
+    def test_like_in_place_once_per_reader(self):
+        comment = seed(services.thread_for_article(self.article), 1)[0]
+        url = reverse("comments:like", kwargs={"pk": comment.pk})
+        first = self.client.post(url, {"liked": "on"}, **JSON).json()
+        second = self.client.post(url, {"liked": "on"}, **JSON).json()
+        assert first == second == {"liked": True, "count": 1}
+        assert CommentLike.objects.count() == 1
+
+    def test_like_without_javascript_redirects_back(self):
+        comment = seed(services.thread_for_article(self.article), 1)[0]
+        response = self.client.post(
+            reverse("comments:like", kwargs={"pk": comment.pk}), {"liked": "on"}
+        )
+        assert response["Location"] == comment.get_absolute_url()
+        comment.refresh_from_db()
+        assert comment.like_count == 1
+        page = self.client.get(self.article.get_absolute_url()).content.decode()
+        assert 'aria-pressed="true"' in page
+
+
+@GENEROUS
+class EditAndDeleteViewTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.article = ArticleFactory()
+        cls.url = reverse("comments:post", kwargs={"article_pk": cls.article.pk})
+
+    def setUp(self):
+        self.client.post(self.url, form_data())
+        self.comment = Comment.objects.get()
+
+    def test_author_sees_edit_links_and_can_edit(self):
+        page = self.client.get(self.article.get_absolute_url()).content.decode()
+        edit_url = reverse("comments:edit", kwargs={"pk": self.comment.pk})
+        assert edit_url in page
+        response = self.client.post(edit_url, {"body": "Corrected **text**."})
+        assert response.status_code == 302
+        self.comment.refresh_from_db()
+        assert self.comment.body_html == "<p>Corrected <strong>text</strong>.</p>"
+        assert self.comment.revisions.count() == 1
+
+    def test_another_browser_cannot_edit(self):
+        other = self.client_class()
+        edit_url = reverse("comments:edit", kwargs={"pk": self.comment.pk})
+        assert other.get(edit_url).status_code == 404
+        assert other.post(edit_url, {"body": "Hijacked."}).status_code == 404
+        page = other.get(self.article.get_absolute_url()).content.decode()
+        assert edit_url not in page
+
+    def test_edit_after_the_window_is_refused(self):
+        Comment.objects.filter(pk=self.comment.pk).update(
+            created_at=timezone.now() - timedelta(minutes=20)
+        )
+        edit_url = reverse("comments:edit", kwargs={"pk": self.comment.pk})
+        response = self.client.post(edit_url, {"body": "Too late."})
+        assert response.status_code == 400
+        assert "has passed" in response.content.decode()
+
+    def test_deleted_comment_with_replies_leaves_a_placeholder(self):
+        thread = Thread.objects.get()
+        services.post_comment(
+            thread=thread,
+            author=Commenter(name="Erlan", anonymous_id="e"),
+            body="A reply that stays.",
+            parent_id=self.comment.pk,
+            policy_version="1",
+        )
+        delete_url = reverse("comments:delete", kwargs={"pk": self.comment.pk})
+        assert self.client.get(delete_url).status_code == 200
+        self.client.post(delete_url)
+        page = self.client.get(self.article.get_absolute_url()).content.decode()
+        assert "Comment deleted." in page
+        assert "A reply that stays." in page
+        assert "The <em>ruling</em>" not in page
+        assert "1 Comment" in page
+
+    def test_deleted_comment_without_replies_disappears(self):
+        self.client.post(reverse("comments:delete", kwargs={"pk": self.comment.pk}))
+        page = self.client.get(self.article.get_absolute_url()).content.decode()
+        assert "Comment deleted." not in page
+        assert "0 Comments" in page
+
+
+@override_settings(GAZETTE_COMMENTS_PER_PAGE=2)
+class ThreadPageTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.article = ArticleFactory()
+        cls.thread = services.thread_for_article(cls.article)
+        cls.comments = seed(cls.thread, 5)
+
+    def test_oldest_first_by_default_and_paginated(self):
+        first = self.client.get(self.article.get_absolute_url()).content.decode()
+        second = self.client.get(self.article.get_absolute_url() + "?cpage=2").content.decode()
+        assert comment_ids_in(first) == [c.pk for c in self.comments[:2]]
+        assert comment_ids_in(second) == [c.pk for c in self.comments[2:4]]
+        assert "5 Comments" in first
+
+    def test_newest_first(self):
+        page = self.client.get(self.article.get_absolute_url() + "?csort=newest").content.decode()
+        assert comment_ids_in(page) == [self.comments[4].pk, self.comments[3].pk]
+
+    def test_most_liked_first(self):
+        Comment.objects.filter(pk=self.comments[3].pk).update(like_count=7)
+        page = self.client.get(self.article.get_absolute_url() + "?csort=liked").content.decode()
+        assert comment_ids_in(page)[0] == self.comments[3].pk
+
+    def test_permalink_opens_the_page_with_the_comment(self):
+        response = self.client.get(self.comments[4].get_absolute_url())
+        assert response["Location"] == (
+            f"{self.article.get_absolute_url()}?cpage=3#comment-{self.comments[4].pk}"
+        )
+        page = self.client.get(response["Location"]).content.decode()
+        assert f'id="comment-{self.comments[4].pk}"' in page
+
+    def test_permalink_of_a_reply_opens_its_root_page(self):
+        reply = services.post_comment(
+            thread=self.thread,
+            author=Commenter(name="Erlan", anonymous_id="e"),
+            body="Reply.",
+            parent_id=self.comments[2].pk,
+            policy_version="1",
+        )
+        response = self.client.get(reply.get_absolute_url())
+        assert response["Location"].endswith(f"?cpage=2#comment-{reply.pk}")
+
+    def test_permalink_of_a_held_comment_is_not_found(self):
+        held = seed(self.thread, 1, signals={"hold_for_review": True})[0]
+        assert self.client.get(held.get_absolute_url()).status_code == 404
+
+    def test_load_more_fragment(self):
+        url = reverse("comments:page", kwargs={"article_pk": self.article.pk}) + "?cpage=3"
+        html = self.client.get(url).content.decode()
+        assert comment_ids_in(html) == [self.comments[4].pk]
+        assert "<html" not in html
+
+    def test_listing_pages_show_published_counts(self):
+        seed(self.thread, 1, signals={"hold_for_review": True})
+        other = ArticleFactory(section=self.article.section)
+        html = self.client.get(self.article.section.get_absolute_url()).content.decode()
+        assert "5 Comments" in html
+        assert "0 Comments" in html
+        assert other.headline in html
+
+
+@override_settings(GAZETTE_ARTICLE_PANELS=["comments/panel.html"], GAZETTE_COMMENTS_PER_PAGE=50)
+class QueryBoundTests(TestCase):
+    """A thread page costs the same number of queries whatever the thread's length."""
+
+    def article_with(self, roots, replies_each):
+        article = ArticleFactory()
+        thread = services.thread_for_article(article)
+        for root in seed(thread, roots):
+            for number in range(replies_each):
+                services.post_comment(
+                    thread=thread,
+                    author=Commenter(name="R", anonymous_id=f"x{root.pk}-{number}"),
+                    body=f"Reply {number}.",
+                    parent_id=root.pk,
+                    policy_version="1",
+                )
+        return article
+
+    def test_six_and_sixty_comments_take_the_same_queries(self):
+        small, large = self.article_with(3, 1), self.article_with(30, 1)
+        # Publishing: article, section names, bylines, tags, editions, section menu (2).
+        # Comments: thread, root count, roots, replies, closed section.
+        for article, shown in ((small, 6), (large, 60)):
+            with self.assertNumQueries(12):
+                html = self.client.get(article.get_absolute_url()).content.decode()
+            assert len(comment_ids_in(html)) == shown
+
+
+class PolicyPageTests(TestCase):
+    def test_policy_page_has_numbered_clauses(self):
+        html = self.client.get(reverse("comments:policy")).content.decode()
+        assert "Comment Policy" in html
+        assert html.count('<li id="clause-') >= 5
