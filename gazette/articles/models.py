@@ -277,11 +277,11 @@ class Article(TimeStampedModel):
         return ""
 
     def get_absolute_url(self) -> str:
+        kwargs = {"section_slug": self.section.slug, "slug": self.slug}
+        if translation.get_language() == self.language:
+            return reverse("articles:article", kwargs=kwargs)
         with translation.override(self.language):
-            return reverse(
-                "articles:article",
-                kwargs={"section_slug": self.section.slug, "slug": self.slug},
-            )
+            return reverse("articles:article", kwargs=kwargs)
 
     @property
     def byline_authors(self) -> list[Author]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import nh3
 from django.utils.safestring import SafeString, mark_safe
@@ -65,8 +65,15 @@ def _markdown(profile: Profile) -> MarkdownIt:
 
 def render_markdown(text: str, profile: Profile = COMMENT) -> SafeString:
     """Render text written by a person to HTML that cannot run script in a reader's browser."""
+    return mark_safe(_rendered(text, profile))  # noqa: S308 - sanitised by nh3 in _rendered
+
+
+# A pure function of its inputs, so recent results can be reused: an article page or feed
+# renders the same bodies on every request.
+@lru_cache(maxsize=256)
+def _rendered(text: str, profile: Profile) -> str:
     html = _markdown(profile).render(text)
-    cleaned = nh3.clean(
+    return nh3.clean(
         html,
         tags=set(profile.tags),
         attributes={"a": {"href", "title"}, "code": set(), "th": {"align"}, "td": {"align"}},
@@ -74,7 +81,6 @@ def render_markdown(text: str, profile: Profile = COMMENT) -> SafeString:
         link_rel=profile.link_rel,
         strip_comments=True,
     )
-    return mark_safe(cleaned)  # noqa: S308 - nh3 has just removed everything outside the allow-list
 
 
 # XML 1.0 forbids these; a headline pasted from a word processor can carry a vertical tab.

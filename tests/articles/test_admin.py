@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase, override_settings
 from django.utils import timezone
 
-from gazette.articles.models import Article, Photo
+from gazette.articles.models import Article, Author, Photo
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
@@ -219,3 +219,22 @@ class ArticleAdminTests(EditorTestCase):
             f"/admin/articles/section/{self.section.pk}/change/",
         ):
             assert self.client.get(path).status_code == 200, path
+
+
+class AuthorPhotoTests(EditorTestCase):
+    def post_author(self, upload: SimpleUploadedFile):
+        return self.client.post(
+            "/admin/articles/author/add/",
+            {"name": "Dana Sarsen", "slug": "dana-sarsen", "bio": "", "photo": upload},
+        )
+
+    def test_an_author_photo_must_be_a_real_photo(self) -> None:
+        response = self.post_author(gif_upload("portrait.gif"))
+        assert response.context["adminform"].form.errors["photo"] == [
+            "GIF images are not accepted. Upload a JPEG, PNG or WebP photo."
+        ]
+        assert not Author.objects.exists()
+
+    def test_an_author_with_a_jpeg_portrait_is_saved(self) -> None:
+        assert self.post_author(jpeg_upload("portrait.jpg")).status_code == 302
+        assert Author.objects.get().photo.name.startswith("authors/")

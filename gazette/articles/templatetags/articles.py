@@ -16,13 +16,21 @@ DATELINE_SEPARATOR = " --"
 
 @register.filter
 def article_body(article: Article) -> SafeString:
-    """The body as HTML, its first paragraph opening with the dateline (ASTANA --)."""
+    """The body as HTML, its first paragraph opening with the dateline (ASTANA --).
+
+    A body that opens with something else (a quote, a heading) gets the dateline in a
+    paragraph of its own, so that it is never lost.
+    """
     html = str(render_markdown(article.body, ARTICLE))
-    if article.dateline and html.startswith("<p>"):
-        dateline = format_html(
-            '<span class="dateline">{}{}</span> ', article.dateline.upper(), DATELINE_SEPARATOR
-        )
-        html = "<p>" + dateline + html[len("<p>") :]
+    if not article.dateline:
+        return mark_safe(html)  # noqa: S308 - sanitised by render_markdown
+    dateline = format_html(
+        '<span class="dateline">{}{}</span>', article.dateline.upper(), DATELINE_SEPARATOR
+    )
+    if html.startswith("<p>"):
+        html = f"<p>{dateline} {html[len('<p>') :]}"
+    else:
+        html = f"<p>{dateline}</p>\n{html}"
     return mark_safe(html)  # noqa: S308 - sanitised HTML plus an escaped dateline
 
 
