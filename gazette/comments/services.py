@@ -8,6 +8,7 @@ so counts stay exact however many requests race. E-mail goes out after commit, a
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -169,7 +170,7 @@ def post_comment(
         comment = Comment(
             thread=thread,
             user=author.user,
-            author_name=author.name.strip()[:80],
+            author_name=_CONTROL_CHARACTERS.sub("", author.name).strip()[:80],
             email=_notification_email(author) if notify else author.email,
             body=text,
             body_html=str(render_markdown(text, COMMENT)).strip(),
@@ -192,8 +193,13 @@ def post_comment(
     return comment
 
 
+# Control characters (NUL above all, which PostgreSQL refuses to store) carry no meaning in a
+# comment; tabs and line breaks stay.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _checked_text(body: str) -> str:
-    text = body.strip()
+    text = _CONTROL_CHARACTERS.sub("", body).strip()
     limit = comment_settings().max_length
     if not text:
         raise CommentError(_("Write something before posting."))

@@ -79,6 +79,12 @@ class PostCommentTests(TestCase):
             post(self.thread, body="x" * 21)
         assert not Comment.objects.exists()
 
+    def test_control_characters_are_dropped(self):
+        comment = post(
+            self.thread, author=Commenter(name="D\x00ana", anonymous_id="c"), body="a\x00b\x07c"
+        )
+        assert (comment.author_name, comment.body) == ("Dana", "abc")
+
     def test_reply_is_attached_to_its_parent(self):
         parent = post(self.thread)
         reply = post(self.thread, author=ERLAN, body="Agreed.", parent_id=parent.pk)
