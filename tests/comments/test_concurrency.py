@@ -22,7 +22,7 @@ def run_at_once(jobs):
         try:
             barrier.wait()
             job()
-        except Exception as exc:  # noqa: BLE001 - reported below, with the others
+        except Exception as exc:
             errors.append(exc)
         finally:
             connection.close()
