@@ -1,0 +1,1 @@
+"""Demo content for a new install: sections, authors, articles, photos and an editor account."""

@@ -1,0 +1,264 @@
+"""Load the demo content into a new install: a fixture written as code, run by `make run`.
+
+Everything is created in one transaction through the models, like a fixture: sections with
+their names in each edition, authors, tags, photos drawn by gazette.demo.photos, the stories of
+gazette.demo.content with their translations, and an editor account for the admin.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from django.contrib.auth.models import Permission
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+from django.db.models import Q
+from django.db.models.fields.files import FieldFile
+from django.utils import dateformat, timezone, translation
+
+from gazette.accounts.models import User
+from gazette.articles.models import Article, Author, Byline, Photo, Section, SectionName, Tag
+from gazette.core import clock
+from gazette.demo import content, photos
+from gazette.demo.content import Edition, PhotoData, Story
+
+EDITOR_MODELS = ("article", "section", "sectionname", "author", "photo", "tag", "byline")
+EDITOR_ACTIONS = ("add", "change", "delete", "view")
+
+
+@dataclass(frozen=True)
+class EditorAccount:
+    username: str
+    password: str | None
+    created: bool
+
+
+class Loader:
+    """Creates the demo rows; remembers the files it stored so a failed load can remove them."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now.replace(second=0, microsecond=0)
+        year = timezone.localtime(self.now).year
+        self.values = {"year_1": year - 1, "year_2": year - 2, "year_3": year - 3}
+        self.stored_files: list[str] = []
+        self.sections: dict[str, Section] = {}
+        self.authors: dict[str, Author] = {}
+        self.tags: dict[str, Tag] = {}
+        self.articles: list[Article] = []
+
+    def load(self) -> None:
+        self.load_sections()
+        self.load_authors()
+        self.load_tags()
+        for story in content.STORIES:
+            self.load_story(story)
+
+    # Sections, authors and tags an editor created already under the same slug are reused as
+    # they are: only the articles must be new.
+
+    def load_sections(self) -> None:
+        for position, data in enumerate(content.SECTIONS):
+            section, _created = Section.objects.get_or_create(
+                slug=data.slug, defaults={"name": data.name, "position": position}
+            )
+            for language, name in data.names.items():
+                SectionName.objects.get_or_create(
+                    section=section, language=language, defaults={"name": name}
+                )
+            self.sections[data.slug] = section
+
+    def load_authors(self) -> None:
+        for data in content.AUTHORS:
+            author = Author.objects.filter(slug=data.slug).first()
+            if author is None:
+                author = Author(slug=data.slug, name=data.name, bio=data.bio)
+                self.store(author.photo, f"{data.slug}.jpg", photos.render_portrait(data.portrait))
+                author.full_clean()
+                author.save()
+            self.authors[data.slug] = author
+
+    def load_tags(self) -> None:
+        for slug, name in content.TAGS:
+            self.tags[slug], _created = Tag.objects.get_or_create(
+                slug=slug, defaults={"name": name}
+            )
+
+    def load_story(self, story: Story) -> None:
+        published_at = self.published_at(story)
+        photo = self.load_photo(story.photo, published_at) if story.photo else None
+        original = self.load_edition(story, story.english, photo, published_at, None)
+        for edition in story.translations:
+            base = published_at or self.now
+            shifted = min(base + timedelta(hours=edition.hours_after_original), self.now)
+            self.load_edition(story, edition, photo, shifted, original)
+
+    def published_at(self, story: Story) -> datetime | None:
+        if story.hours_ago is None:
+            return None
+        return self.now - timedelta(hours=story.hours_ago)
+
+    def load_photo(self, data: PhotoData, published_at: datetime | None) -> Photo:
+        taken = timezone.localtime(published_at or self.now).date() - timedelta(data.days_before)
+        photo = Photo(
+            caption=data.caption.format(date=english_date(taken)),
+            credit=data.credit,
+            alt_text=data.alt_text,
+        )
+        self.store(photo.image, f"{data.scene}.jpg", photos.render_scene(data.scene))
+        photo.full_clean()
+        photo.save()
+        return photo
+
+    def load_edition(
+        self,
+        story: Story,
+        edition: Edition,
+        photo: Photo | None,
+        published_at: datetime | None,
+        original: Article | None,
+    ) -> Article:
+        revised_at = None
+        if story.revised_hours_ago is not None and original is None:
+            revised_at = self.now - timedelta(hours=story.revised_hours_ago)
+        article = Article(
+            headline=edition.headline,
+            slug=edition.slug,
+            standfirst=edition.standfirst,
+            section=self.sections[story.section],
+            lead_photo=photo,
+            dateline=edition.dateline,
+            body=edition.body.format(**self.values).strip(),
+            language=edition.language,
+            original=original,
+            status=Article.Status(story.status),
+            published_at=published_at,
+            revised_at=revised_at,
+        )
+        article.full_clean()
+        article.save()
+        Byline.objects.bulk_create(
+            Byline(article=article, author=self.authors[slug], position=position)
+            for position, slug in enumerate(story.authors)
+        )
+        article.tags.set([self.tags[slug] for slug in story.tags])
+        self.articles.append(article)
+        return article
+
+    def store(self, field: FieldFile, name: str, data: bytes) -> None:
+        field.save(name, ContentFile(data), save=False)
+        if field.name:
+            self.stored_files.append(field.name)
+
+    def remove_stored_files(self) -> None:
+        for name in self.stored_files:
+            default_storage.delete(name)
+
+
+def english_date(day: date) -> str:
+    with translation.override("en"):
+        return dateformat.format(day, "F j, Y")
+
+
+def existing_demo_articles() -> list[str]:
+    """Slugs of demo articles that exist already: loading again would clash with them."""
+    query = Q(pk__in=[])
+    for story in content.STORIES:
+        for edition in (story.english, *story.translations):
+            query |= Q(language=edition.language, slug=edition.slug)
+    return sorted(Article.objects.filter(query).values_list("slug", flat=True))
+
+
+def editor_permissions() -> list[Permission]:
+    codenames = [f"{action}_{model}" for model in EDITOR_MODELS for action in EDITOR_ACTIONS]
+    permissions = list(
+        Permission.objects.filter(content_type__app_label="articles", codename__in=codenames)
+    )
+    if len(permissions) != len(codenames):
+        raise CommandError("The publishing permissions are missing: run `manage.py migrate` first.")
+    return permissions
+
+
+def ensure_editor_account(*, username: str, password: str) -> EditorAccount:
+    """A staff account that may edit everything on the publishing side; not a superuser.
+
+    An existing account of that name is left exactly as it is, password included. An empty
+    password means a random one.
+    """
+    if User.objects.filter(username=username).exists():
+        return EditorAccount(username=username, password=None, created=False)
+    password = password or secrets.token_urlsafe(12)
+    user = User.objects.create_user(
+        username=username, password=password, is_staff=True, display_name="Demo editor"
+    )
+    user.user_permissions.set(editor_permissions())
+    return EditorAccount(username=username, password=password, created=True)
+
+
+def admin_url() -> str:
+    host = os.environ.get("HOST") or "127.0.0.1"
+    port = os.environ.get("PORT") or "8000"
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"
+    return f"http://{host}:{port}/admin/"
+
+
+class Command(BaseCommand):
+    help = "Load the demo sections, authors, articles and photos, and create an editor account."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing when the site already has articles.",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["if_empty"] and Article.objects.exists():
+            self.stdout.write("The site already has articles; the demo content was not loaded.")
+            return
+        clashes = existing_demo_articles()
+        if clashes:
+            raise CommandError(
+                f"The demo content is loaded already: {len(clashes)} of its articles exist, "
+                f"such as {clashes[0]}."
+            )
+        loader = Loader(clock.now())
+        try:
+            with transaction.atomic():
+                loader.load()
+                account = ensure_editor_account(
+                    username=os.environ.get("GAZETTE_DEMO_EDITOR_USERNAME") or "editor",
+                    password=os.environ.get("GAZETTE_DEMO_EDITOR_PASSWORD", ""),
+                )
+        except BaseException:
+            loader.remove_stored_files()
+            raise
+        self.report(loader, account)
+
+    def report(self, loader: Loader, account: EditorAccount) -> None:
+        articles = loader.articles
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo content loaded: {len(loader.sections)} sections, "
+                f"{len(loader.authors)} authors, {len(articles)} articles "
+                f"({sum(a.language == 'en' for a in articles)} in English), "
+                f"{len(loader.tags)} tags."
+            )
+        )
+        self.stdout.write(f"Editors sign in at {admin_url()}")
+        if not account.created:
+            self.stdout.write(
+                f"    username: {account.username} (an existing account; its password is unchanged)"
+            )
+            return
+        self.stdout.write(f"    username: {account.username}")
+        if os.environ.get("GAZETTE_DEMO_EDITOR_PASSWORD"):
+            self.stdout.write("    password: the value of GAZETTE_DEMO_EDITOR_PASSWORD")
+        else:
+            self.stdout.write(f"    password: {account.password}")
