@@ -11,6 +11,7 @@ UV := $(shell command -v uv 2>/dev/null || echo "$(PYTHON) -m uv")
 MANAGE := $(BIN)/python manage.py
 
 export UV_PROJECT_ENVIRONMENT := $(VENV)
+export HOST PORT
 
 .PHONY: run test install lint typecheck check messages bench clean
 
