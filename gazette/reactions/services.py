@@ -34,26 +34,25 @@ def cast_reaction(*, target: PollTarget, reader: Reader, choice: str) -> Vote:
     _count_vote_from(reader)
     key = reader_key(reader)
     with transaction.atomic():
-        poll = _open_poll(target)
-        chosen = _choice_in(poll, choice)
-        vote = _locked_vote(poll, key)
+        poll_id, chosen_id = _poll_and_choice(target, choice)
+        vote = _locked_vote(poll_id, key)
         if vote is None:
             try:
                 with transaction.atomic():
-                    vote = Vote.objects.create(poll=poll, choice=chosen, reader_key=key)
+                    vote = Vote.objects.create(poll_id=poll_id, choice_id=chosen_id, reader_key=key)
             except IntegrityError:
                 # The same reader's other request inserted first; treat this one as a change.
-                vote = _locked_vote(poll, key)
+                vote = _locked_vote(poll_id, key)
                 if vote is None:
                     raise
             else:
-                _move_tallies(poll, {chosen.pk: +1})
+                _move_tallies(poll_id, {chosen_id: +1})
                 return vote
-        if vote.choice_id != chosen.pk:
+        if vote.choice_id != chosen_id:
             previous = vote.choice_id
-            vote.choice = chosen
+            vote.choice_id = chosen_id
             vote.save(update_fields=["choice", "updated_at"])
-            _move_tallies(poll, {previous: -1, chosen.pk: +1})
+            _move_tallies(poll_id, {previous: -1, chosen_id: +1})
         return vote
 
 
@@ -67,13 +66,12 @@ def withdraw_reaction(*, target: PollTarget, reader: Reader) -> bool:
         vote = (
             Vote.objects.select_for_update(of=("self",))
             .filter(poll__site=target.site, poll__key=target.key, reader_key=reader_key(reader))
-            .select_related("poll")
             .first()
         )
         if vote is None:
             return False
         vote.delete()
-        _move_tallies(vote.poll, {vote.choice_id: -1})
+        _move_tallies(vote.poll_id, {vote.choice_id: -1})
     return True
 
 
@@ -93,40 +91,48 @@ def _count_vote_from(reader: Reader) -> None:
     ratelimit.hit(RATE_SCOPE, reader.ip_hash, reactions_conf().ip_rate)
 
 
-def _open_poll(target: PollTarget) -> Poll:
-    poll = Poll.objects.filter(site=target.site, key=target.key).first()
-    if poll is not None:
-        return poll
+def _poll_and_choice(target: PollTarget, code: str) -> tuple[int, int]:
+    """The ids of the poll on `target` and of its answer `code`, opening the poll if need be."""
+    found = (
+        ReactionChoice.objects.filter(
+            code=code, reaction_set__polls__site=target.site, reaction_set__polls__key=target.key
+        )
+        .values_list("reaction_set__polls__pk", "pk")
+        .first()
+    )
+    if found is not None:
+        return found
+    if Poll.objects.filter(site=target.site, key=target.key).exists():
+        raise UnknownChoice
     reaction_set = queries.default_reaction_set()
     if reaction_set is None:
         raise PollUnavailable
+    choice = ReactionChoice.objects.filter(reaction_set=reaction_set, code=code).first()
+    if choice is None:
+        raise UnknownChoice
     poll, _created = Poll.objects.get_or_create(
         site=target.site,
         key=target.key,
         defaults={"article": target.article, "reaction_set": reaction_set},
     )
-    return poll
+    if poll.reaction_set_id != reaction_set.pk:
+        # Another request opened the poll first, with a set chosen in between: ask again.
+        return _poll_and_choice(target, code)
+    return poll.pk, choice.pk
 
 
-def _choice_in(poll: Poll, code: str) -> ReactionChoice:
-    try:
-        return ReactionChoice.objects.get(reaction_set_id=poll.reaction_set_id, code=code)
-    except ReactionChoice.DoesNotExist:
-        raise UnknownChoice from None
+def _locked_vote(poll_id: int, key: str) -> Vote | None:
+    return Vote.objects.select_for_update().filter(poll_id=poll_id, reader_key=key).first()
 
 
-def _locked_vote(poll: Poll, key: str) -> Vote | None:
-    return Vote.objects.select_for_update().filter(poll=poll, reader_key=key).first()
-
-
-def _move_tallies(poll: Poll, deltas: dict[int, int]) -> None:
+def _move_tallies(poll_id: int, deltas: dict[int, int]) -> None:
     """Add each delta to its choice's tally in the database, lowest choice id first."""
     for choice_id in sorted(deltas):
-        tally = Tally.objects.filter(poll=poll, choice_id=choice_id)
+        tally = Tally.objects.filter(poll_id=poll_id, choice_id=choice_id)
         if tally.update(count=F("count") + deltas[choice_id]):
             continue
         # First vote for this answer: create its tally (another transaction may race us to it).
         Tally.objects.bulk_create(
-            [Tally(poll=poll, choice_id=choice_id, count=0)], ignore_conflicts=True
+            [Tally(poll_id=poll_id, choice_id=choice_id, count=0)], ignore_conflicts=True
         )
         tally.update(count=F("count") + deltas[choice_id])
