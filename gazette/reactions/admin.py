@@ -9,10 +9,12 @@ from typing import Any, ClassVar, cast
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Count, QuerySet
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -68,9 +70,11 @@ class TranslatedTextsForm(forms.ModelForm[Any]):
 
 
 def translated_texts_form(
-    source_field: str, store_field: str, max_length: int
+    model: type[models.Model], source_field: str, store_field: str
 ) -> type[TranslatedTextsForm]:
     """A TranslatedTextsForm for the editions configured now (settings are read per request)."""
+    # A text column of ours, never a relation.
+    source = cast(models.Field[Any, Any], model._meta.get_field(source_field))
     attributes: dict[str, object] = {
         "__module__": __name__,
         "source_field": source_field,
@@ -79,9 +83,9 @@ def translated_texts_form(
     for code, name in _other_editions():
         attributes[f"{source_field}_{code}"] = forms.CharField(
             label=gettext("%(field)s in %(language)s")
-            % {"field": source_field.capitalize(), "language": name},
+            % {"field": capfirst(source.verbose_name), "language": name},
             required=False,
-            max_length=max_length,
+            max_length=getattr(source, "max_length", None),
         )
     form_class = type(f"{source_field.capitalize()}TextsForm", (TranslatedTextsForm,), attributes)
     return cast(type[TranslatedTextsForm], form_class)
@@ -95,7 +99,9 @@ class ReactionChoiceInline(admin.TabularInline[ReactionChoice, ReactionSet]):
     def get_formset(
         self, request: HttpRequest, obj: ReactionSet | None = None, **kwargs: Any
     ) -> type[BaseInlineFormSet[ReactionChoice, ReactionSet, Any]]:
-        kwargs.setdefault("form", translated_texts_form("label", "label_translations", 60))
+        kwargs.setdefault(
+            "form", translated_texts_form(ReactionChoice, "label", "label_translations")
+        )
         return super().get_formset(request, obj, **kwargs)
 
 
@@ -113,7 +119,9 @@ class ReactionSetAdmin(admin.ModelAdmin[ReactionSet]):
         change: bool = False,  # noqa: FBT001, FBT002 - Django's own signature
         **kwargs: Any,
     ) -> type[forms.ModelForm[ReactionSet]]:
-        kwargs.setdefault("form", translated_texts_form("question", "question_translations", 200))
+        kwargs.setdefault(
+            "form", translated_texts_form(ReactionSet, "question", "question_translations")
+        )
         return super().get_form(request, obj, change, **kwargs)
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[ReactionSet]:

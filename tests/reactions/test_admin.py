@@ -77,6 +77,8 @@ class ReactionSetAdminTests(EditorTestCase):
             reverse("admin:reactions_reactionset_change", args=[feelings.pk])
         ).content.decode()
         assert 'name="question_kk"' in html
+        assert "Question in Kazakh" in html
+        assert "Label in Russian" in html
         assert 'value="Мақала ұнады ма?"' in html
         assert 'name="choices-0-label_ru"' in html
         assert 'value="Грустно"' in html
