@@ -1,0 +1,76 @@
+"""Screening rules in the admin: terms (blocked, suspect, allowed), the settings row, and the
+trained classifiers (read-only: they are made by training, not by hand)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import admin
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from gazette.moderation.models import ClassifierModel, ModerationSettings, ScreeningTerm
+from gazette.moderation.normalise import normalise
+
+
+class ScreeningTermForm(forms.ModelForm[ScreeningTerm]):
+    class Meta:
+        model = ScreeningTerm
+        fields = ("phrase", "action", "mode", "scope", "clause_key", "note", "is_active")
+
+    def clean_phrase(self) -> str:
+        phrase: str = self.cleaned_data["phrase"].strip()
+        if len(normalise(phrase).clean) < 2:  # noqa: PLR2004
+            raise forms.ValidationError(_("A term needs at least two letters."))
+        return phrase
+
+
+@admin.register(ScreeningTerm)
+class ScreeningTermAdmin(admin.ModelAdmin[ScreeningTerm]):
+    form = ScreeningTermForm
+    list_display = ("phrase", "action", "mode", "scope", "clause_key", "is_active", "updated_at")
+    list_filter = ("action", "mode", "scope", "is_active")
+    list_editable = ("is_active",)
+    search_fields = ("phrase", "note")
+
+
+@admin.register(ModerationSettings)
+class ModerationSettingsAdmin(admin.ModelAdmin[ModerationSettings]):
+    fieldsets = (
+        (_("Links and capitals"), {"fields": ("max_links", "caps_ratio", "caps_min_letters")}),
+        (
+            _("Near-duplicates and bursts"),
+            {
+                "fields": (
+                    "duplicate_resemblance",
+                    "duplicate_window_hours",
+                    "burst_limit",
+                    "burst_window_minutes",
+                    "new_author_hours",
+                )
+            },
+        ),
+        (
+            _("Classifiers"),
+            {"fields": ("profanity_threshold", "classifier_threshold", "retrain_every")},
+        ),
+        (_("Reports and appeals"), {"fields": ("report_threshold", "appeal_days")}),
+    )
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return not ModerationSettings.objects.exists() and super().has_add_permission(request)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(ClassifierModel)
+class ClassifierModelAdmin(admin.ModelAdmin[ClassifierModel]):
+    list_display = ("created_at", "examples", "removed_examples", "accuracy", "is_active")
+    list_editable = ("is_active",)
+    exclude = ("data",)
+    readonly_fields = ("created_at", "examples", "removed_examples", "accuracy")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False

@@ -1,0 +1,146 @@
+"""This site's own text classifier, learnt from its moderators' past decisions.
+
+Character n-grams of each comment's clean form (so that it works for Russian and Kazakh as well
+as English, and sees through spacing and invisible characters), weighted by TF-IDF, into a
+logistic regression: removed comments are the positive class, approved ones the negative.
+Training uses scikit-learn and runs in the background; the result is stored as plain numbers
+(n-gram → idf and weight), so scoring a comment in a web worker is a dot product in Python, and
+no pickled object is ever loaded from the database.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from gazette.moderation.normalise import Normalised, normalise
+
+NGRAM_RANGE = (2, 5)
+MAX_FEATURES = 40_000
+MIN_EXAMPLES_PER_CLASS = 10
+TOP_NGRAMS = 5
+
+
+def ngrams(text: str) -> list[str]:
+    """Character n-grams of each word of the clean form, padded with a space on either side."""
+    return clean_ngrams(normalise(text).clean)
+
+
+def clean_ngrams(clean: str) -> list[str]:
+    low, high = NGRAM_RANGE
+    grams: list[str] = []
+    for word in clean.split():
+        padded = f" {word} "
+        for size in range(low, high + 1):
+            grams.extend(padded[i : i + size] for i in range(len(padded) - size + 1))
+    return grams
+
+
+@dataclass(frozen=True)
+class Score:
+    probability: float
+    top_ngrams: list[tuple[str, float]]  # the n-grams that pushed the score up most
+
+
+class SiteModel:
+    """A trained model as plain numbers: n-gram → (idf, weight), and the intercept."""
+
+    WORD_CACHE_SIZE = 50_000
+
+    def __init__(self, features: dict[str, tuple[float, float]], intercept: float) -> None:
+        self.features = features
+        self.intercept = intercept
+        # Words recur from comment to comment: the model's n-grams of each are kept.
+        self._words: dict[str, tuple[str, ...]] = {}
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> SiteModel:
+        return cls(
+            features={gram: (float(v[0]), float(v[1])) for gram, v in data["features"].items()},
+            intercept=float(data["intercept"]),
+        )
+
+    def _grams_of(self, word: str) -> tuple[str, ...]:
+        grams = self._words.get(word)
+        if grams is None:
+            grams = tuple(gram for gram in clean_ngrams(word) if gram in self.features)
+            if len(self._words) < self.WORD_CACHE_SIZE:
+                self._words[word] = grams
+        return grams
+
+    def score(self, text: str, form: Normalised | None = None) -> Score:
+        counts: Counter[str] = Counter()
+        for word, times in Counter((form or normalise(text)).clean.split()).items():
+            for gram in self._grams_of(word):
+                counts[gram] += times
+        features = self.features
+        values = {
+            gram: (1.0 + math.log(count)) * features[gram][0] for gram, count in counts.items()
+        }
+        norm = math.sqrt(sum(value * value for value in values.values())) or 1.0
+        contributions = {gram: value / norm * features[gram][1] for gram, value in values.items()}
+        logit = self.intercept + sum(contributions.values())
+        probability = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, logit))))
+        top = sorted(
+            ((gram, weight) for gram, weight in contributions.items() if weight > 0),
+            key=lambda item: -item[1],
+        )[:TOP_NGRAMS]
+        return Score(probability, top)
+
+
+@dataclass(frozen=True)
+class Trained:
+    data: dict[str, Any]
+    examples: int
+    removed: int
+    accuracy: float  # cross-validated, on examples the model had not seen
+
+
+class NotEnoughExamples(Exception):  # noqa: N818 - named for the state it reports
+    pass
+
+
+def train(texts: Sequence[str], removed: Sequence[bool]) -> Trained:
+    """Fit the model to moderators' decisions (True: removed). Needs scikit-learn.
+
+    Raises NotEnoughExamples unless both classes have MIN_EXAMPLES_PER_CLASS examples.
+    """
+    # scikit-learn takes seconds to import and has no type stubs: imported here, only to train.
+    from sklearn.feature_extraction.text import (  # type: ignore[import-untyped]  # noqa: PLC0415
+        TfidfVectorizer,
+    )
+    from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]  # noqa: PLC0415
+    from sklearn.model_selection import (  # type: ignore[import-untyped]  # noqa: PLC0415
+        StratifiedKFold,
+        cross_val_score,
+    )
+    from sklearn.pipeline import make_pipeline  # type: ignore[import-untyped]  # noqa: PLC0415
+
+    positives = sum(1 for label in removed if label)
+    negatives = len(removed) - positives
+    if min(positives, negatives) < MIN_EXAMPLES_PER_CLASS:
+        raise NotEnoughExamples
+
+    def pipeline() -> Any:
+        return make_pipeline(
+            TfidfVectorizer(
+                analyzer=ngrams, sublinear_tf=True, max_features=MAX_FEATURES, norm="l2"
+            ),
+            LogisticRegression(C=10.0, class_weight="balanced", max_iter=2000),
+        )
+
+    labels = [int(label) for label in removed]
+    folds = StratifiedKFold(n_splits=min(5, positives, negatives), shuffle=True, random_state=0)
+    accuracy = float(cross_val_score(pipeline(), list(texts), labels, cv=folds).mean())
+    fitted = pipeline().fit(list(texts), labels)
+    vectorizer, regression = fitted.steps[0][1], fitted.steps[1][1]
+    weights = regression.coef_[0]
+    features = {
+        gram: [float(vectorizer.idf_[index]), float(weights[index])]
+        for gram, index in vectorizer.vocabulary_.items()
+    }
+    data = {"features": features, "intercept": float(regression.intercept_[0])}
+    return Trained(data=data, examples=len(labels), removed=positives, accuracy=accuracy)

@@ -1,0 +1,138 @@
+"""Pure decisions of moderation, over plain values (no database access).
+
+* What screening says, given what it found.
+* Which state changes a moderator's action may make: the allowed transitions table.
+* Who may appeal what, and until when; who may decide an appeal.
+* Whether a sanction is in force.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+PUBLISH = "publish"
+HOLD = "hold"
+REJECT = "reject"
+
+
+# ---------------------------------------------------------------- screening
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing screening noticed. `action` is what it asks for: hold or reject."""
+
+    code: str
+    action: str
+    message: str
+    clause_key: str = ""
+    detail: dict[str, object] = field(default_factory=dict)
+
+
+def screening_action(findings: list[Finding]) -> str:
+    """Reject if anything asks to reject, else hold if anything asks to hold, else publish."""
+    actions = {finding.action for finding in findings}
+    if REJECT in actions:
+        return REJECT
+    if HOLD in actions:
+        return HOLD
+    return PUBLISH
+
+
+def exceeds(value: float, threshold: float) -> bool:
+    """A threshold of 0 turns its check off."""
+    return threshold > 0 and value >= threshold
+
+
+def is_burst(*, recent_count: int, limit: int, is_new_author: bool) -> bool:
+    """A new author posting `limit` comments within the window (this one included)."""
+    return is_new_author and limit > 0 and recent_count + 1 >= limit
+
+
+# ---------------------------------------------------------------- state machine
+
+
+class State(StrEnum):
+    """The states of a comment, as the comments app stores them."""
+
+    PENDING = "pending"
+    PUBLISHED = "published"
+    REMOVED = "removed"
+    DELETED = "deleted"
+
+
+class Action(StrEnum):
+    APPROVE = "approve"  # a held comment is published
+    REMOVE = "remove"  # a comment is taken down under a clause
+    HOLD = "hold"  # a published comment is taken out of view for review (e.g. reports)
+    REINSTATE = "reinstate"  # a removed comment is put back (an appeal upheld, a mistake fixed)
+
+
+TRANSITIONS: dict[tuple[State, Action], State] = {
+    (State.PENDING, Action.APPROVE): State.PUBLISHED,
+    (State.PENDING, Action.REMOVE): State.REMOVED,
+    (State.PUBLISHED, Action.REMOVE): State.REMOVED,
+    (State.PUBLISHED, Action.HOLD): State.PENDING,
+    (State.REMOVED, Action.REINSTATE): State.PUBLISHED,
+}
+
+# Decisions that take a comment out of view cite a clause; the others need none.
+NEEDS_CLAUSE = frozenset({Action.REMOVE})
+# Decisions an author may appeal.
+APPEALABLE = frozenset({Action.REMOVE})
+
+
+def next_state(state: str, action: str) -> State | None:
+    """The state `action` leads to from `state`, or None if it is not allowed."""
+    try:
+        return TRANSITIONS.get((State(state), Action(action)))
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------- appeals
+
+
+class AppealOutcome(StrEnum):
+    UPHELD = "upheld"  # the appeal succeeds: the comment is reinstated
+    REJECTED = "rejected"  # the decision stands
+
+
+def appeal_deadline(decided_at: datetime, days: int) -> datetime:
+    return decided_at + timedelta(days=days)
+
+
+def may_appeal(
+    *, action: str, already_appealed: bool, decided_at: datetime, now: datetime, days: int
+) -> bool:
+    """An author may appeal a removal once, within `days` of it."""
+    return (
+        action in APPEALABLE and not already_appealed and now <= appeal_deadline(decided_at, days)
+    )
+
+
+def may_decide_appeal(*, decider_id: int, decided_by_id: int | None) -> bool:
+    """Nobody decides an appeal against their own decision."""
+    return decided_by_id is None or decider_id != decided_by_id
+
+
+# ---------------------------------------------------------------- sanctions
+
+
+class SanctionKind(StrEnum):
+    WARNING = "warning"  # on record; does not stop anyone commenting
+    SUSPENSION = "suspension"  # no comments until it ends
+    BAN = "ban"  # no comments, with no end
+
+
+def sanction_in_force(
+    *, kind: str, starts_at: datetime, ends_at: datetime | None, revoked: bool, now: datetime
+) -> bool:
+    """Whether a sanction stops its subject commenting at `now`."""
+    if revoked or kind == SanctionKind.WARNING or now < starts_at:
+        return False
+    if kind == SanctionKind.BAN:
+        return True
+    return ends_at is not None and now < ends_at

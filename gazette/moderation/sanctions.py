@@ -1,0 +1,60 @@
+"""Whether an author may comment: the sanctions in force against them, and the message saying
+why not and until when. Read by screening before anything else."""
+
+from __future__ import annotations
+
+from django.db.models import Q
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from gazette.moderation.models import Sanction
+
+
+def sanction_in_force(*, user_id: int | None, email: str, ip_hash: str) -> Sanction | None:
+    """The sanction that stops this author commenting now (the longest-lasting), if any."""
+    subject = Q(pk__in=[])
+    if user_id is not None:
+        subject |= Q(user_id=user_id)
+    if email:
+        subject |= Q(email__iexact=email.strip())
+    if ip_hash:
+        subject |= Q(ip_hash=ip_hash)
+    if not subject:
+        return None
+    sanctions = list(Sanction.objects.in_force().filter(subject).select_related("clause__version"))
+    if not sanctions:
+        return None
+    bans = [sanction for sanction in sanctions if sanction.ends_at is None]
+    if bans:
+        return bans[0]
+    return max(sanctions, key=lambda sanction: sanction.ends_at or sanction.starts_at)
+
+
+def refusal_message(sanction: Sanction) -> str:
+    """Why a sanctioned author's comment is refused and until when, in the reader's language."""
+    clause = sanction.clause
+    values = {
+        "number": clause.number,
+        "title": clause.local_title,
+        "version": clause.version.number,
+        "reason": sanction.reason,
+    }
+    if sanction.ends_at is None:
+        return (
+            _(
+                "You can no longer comment here: you were banned under clause %(number)s "
+                "(“%(title)s”) of the Comment Policy, version %(version)s. Reason: %(reason)s"
+            )
+            % values
+        )
+    until = formats.date_format(timezone.localtime(sanction.ends_at), "DATETIME_FORMAT")
+    return _(
+        "You cannot comment until %(until)s: you were suspended under clause %(number)s "
+        "(“%(title)s”) of the Comment Policy, version %(version)s. Reason: %(reason)s"
+    ) % {**values, "until": until}
+
+
+def refusal_for(*, user_id: int | None, email: str, ip_hash: str) -> str | None:
+    """The message refusing this author's comment, or None if they may comment."""
+    sanction = sanction_in_force(user_id=user_id, email=email, ip_hash=ip_hash)
+    return refusal_message(sanction) if sanction is not None else None
