@@ -11,8 +11,8 @@ from django.http import (
     HttpResponseRedirect,
     JsonResponse,
 )
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, render
-from django.template.loader import render_to_string
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -29,6 +29,7 @@ from gazette.comments.discussion import discussion_for
 from gazette.comments.exceptions import CommentError
 from gazette.comments.forms import CommentForm, EditCommentForm, LikeForm
 from gazette.comments.models import Comment
+from gazette.comments.rendering import EntryRenderer, Viewer
 from gazette.comments.services import Commenter, LikeIdentity
 
 
@@ -127,12 +128,12 @@ def _posted(request: HttpRequest, comment: Comment) -> HttpResponse:
     if wants_json(request):
         html = ""
         if comment.is_published:
-            entry = queries.Entry(comment, comment.depth)
-            html = render_to_string(
-                "comments/_comment.html",
-                {"entry": entry, "changeable_ids": {comment.pk}, "csort": "", "cpage": ""},
-                request=request,
+            viewer = Viewer(
+                csrf_token=get_token(request),
+                liked_ids=frozenset(),
+                changeable_ids=frozenset({comment.pk}),
             )
+            html = str(EntryRenderer(viewer).entry(queries.Entry(comment, comment.depth)))
         comment.thread.refresh_from_db(fields=["comment_count"])
         return JsonResponse(
             {

@@ -134,3 +134,32 @@ class StoredHtmlTests(TestCase):
         section = page[page.index('id="comments"') :]
         assert "<script>alert" not in section
         assert "<b onmouseover" not in section
+
+    def test_author_names_are_escaped_in_text_and_attributes(self):
+        thread = ThreadFactory()
+        name = '"><script>alert(1)</script>'
+        parent = services.post_comment(
+            thread=thread,
+            author=Commenter(name=name, anonymous_id="n"),
+            body="First.",
+            policy_version="1",
+        )
+        with self.settings(GAZETTE_COMMENT_MAX_DEPTH=1):
+            child = services.post_comment(
+                thread=thread,
+                author=Commenter(name="Second", anonymous_id="s"),
+                body="Second.",
+                parent_id=parent.pk,
+                policy_version="1",
+            )
+            services.post_comment(
+                thread=thread,
+                author=Commenter(name="Third", anonymous_id="t"),
+                body="Third.",
+                parent_id=child.pk,
+                policy_version="1",
+            )
+        page = self.client.get(thread.article.get_absolute_url()).content.decode()
+        assert "<script>alert(1)" not in page
+        assert 'data-reply-name="&quot;&gt;&lt;script&gt;' in page
+        assert "in reply to Second" in page

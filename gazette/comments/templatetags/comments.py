@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from django import template
+from django.utils.safestring import SafeString
 
 from gazette.articles.models import Article
 from gazette.comments.discussion import Discussion, discussion_for
+from gazette.comments.rendering import EntryRenderer, Viewer
 
 register = template.Library()
 
@@ -16,3 +18,17 @@ def comment_section(context: template.Context, article: Article) -> Discussion:
     if isinstance(existing, Discussion) and existing.article.pk == article.pk:
         return existing
     return discussion_for(context["request"], article)
+
+
+@register.simple_tag(takes_context=True)
+def comment_entries(context: template.Context, discussion: Discussion) -> SafeString:
+    """The comments of a thread page, as list items."""
+    listing = discussion.listing
+    viewer = Viewer(
+        csrf_token=str(context.get("csrf_token", "")),
+        liked_ids=listing.liked_ids,
+        changeable_ids=discussion.changeable_ids,
+        sort=listing.sort,
+        page=listing.page.number if listing.page is not None else None,
+    )
+    return EntryRenderer(viewer).render(listing.entries)
