@@ -34,8 +34,9 @@ DEFAULTS: dict[str, Any] = {
     "HMAC_KEY": "",
     "EXPIRES_SECONDS": 600,
     # The largest secret number of a challenge at each difficulty level, easiest first. A
-    # browser tries on average half of them; docs/challenges.md has the measured times.
-    "LEVELS": [20_000, 100_000, 400_000, 2_000_000],
+    # browser tries on average half of them; docs/challenges.md has the measured times (from
+    # well under a second at level 0 to several seconds on a phone at level 3).
+    "LEVELS": [20_000, 100_000, 250_000, 1_000_000],
     # Counts per ACTIVITY_WINDOW at which difficulty rises one level (level 1, 2, 3, …).
     "THRESHOLDS": {
         "ip_submissions": [10, 30, 80],

@@ -14,7 +14,7 @@ class ChallengeSettingsTests(TestCase):
             config = challenge_settings()
         assert config.expires == timedelta(minutes=10)
         assert config.no_js == "hold"
-        assert config.levels == (20_000, 100_000, 400_000, 2_000_000)
+        assert config.levels == (20_000, 100_000, 250_000, 1_000_000)
         assert config.rates["comment"].reader == Rate(limit=5, window=600)
         assert set(config.rates) == {"comment", "reply", "like", "reaction", "report", "signup"}
 
