@@ -9,6 +9,6 @@ from gazette.accounts.models import User
 class UserAdmin(BaseUserAdmin[User]):
     fieldsets = (
         *(BaseUserAdmin.fieldsets or ()),
-        (_("Public profile"), {"fields": ("display_name",)}),
+        (_("Public profile"), {"fields": ("display_name", "email_verified_at")}),
     )
     list_display = ("username", "display_name", "email", "is_staff", "is_active")

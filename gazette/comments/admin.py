@@ -1,0 +1,92 @@
+"""Editors close threads and sections; moderators read comments with their edit history.
+
+State changes go through gazette.comments.services so that counts stay exact; the admin never
+edits a comment's state or text directly.
+"""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from gazette.comments import services
+from gazette.comments.models import ClosedSection, Comment, CommentRevision, Thread
+
+
+@admin.register(Thread)
+class ThreadAdmin(admin.ModelAdmin[Thread]):
+    list_display = ("__str__", "site", "key", "comment_count", "is_closed")
+    list_filter = ("is_closed", "site")
+    search_fields = ("key", "title")
+    readonly_fields = ("site", "key", "article", "comment_count", "created_at")
+    fields = ("title", "url", *readonly_fields, "is_closed", "closed_reason")
+    actions = ("close_threads", "reopen_threads")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    @admin.action(description=_("Close the selected threads"), permissions=["change"])
+    def close_threads(self, request: HttpRequest, queryset: QuerySet[Thread]) -> None:
+        for thread in queryset:
+            services.close_thread(thread=thread, reason=thread.closed_reason)
+        self._done(request, queryset.count())
+
+    @admin.action(description=_("Reopen the selected threads"), permissions=["change"])
+    def reopen_threads(self, request: HttpRequest, queryset: QuerySet[Thread]) -> None:
+        for thread in queryset:
+            services.reopen_thread(thread=thread)
+        self._done(request, queryset.count())
+
+    def _done(self, request: HttpRequest, count: int) -> None:
+        message = ngettext("%(count)d thread changed.", "%(count)d threads changed.", count)
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
+
+
+@admin.register(ClosedSection)
+class ClosedSectionAdmin(admin.ModelAdmin[ClosedSection]):
+    list_display = ("section", "reason", "closed_at")
+
+
+class RevisionInline(admin.TabularInline[CommentRevision, Comment]):
+    model = CommentRevision
+    extra = 0
+    can_delete = False
+    readonly_fields = ("body", "created_at")
+
+    def has_add_permission(self, request: HttpRequest, obj: Comment | None = None) -> bool:
+        return False
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin[Comment]):
+    list_display = ("author_name", "thread", "state", "created_at", "like_count")
+    list_filter = ("state",)
+    search_fields = ("author_name", "body")
+    list_select_related = ("thread",)
+    inlines = (RevisionInline,)
+    readonly_fields = (
+        "thread",
+        "parent",
+        "in_reply_to",
+        "user",
+        "author_name",
+        "body",
+        "state",
+        "policy_version",
+        "abuse_signals",
+        "screening_reasons",
+        "like_count",
+        "created_at",
+        "edited_at",
+        "deleted_at",
+    )
+    fields = readonly_fields
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Comment | None = None) -> bool:
+        return False

@@ -1,0 +1,46 @@
+from django.test import TestCase
+from django.urls import reverse
+
+from gazette.comments import services
+from gazette.comments.models import Comment, Thread
+from gazette.comments.services import AuthorProof, Commenter
+from tests.factories import ThreadFactory, UserFactory
+
+
+class CommentAdminTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.staff = UserFactory(is_staff=True, is_superuser=True)
+        cls.thread = ThreadFactory()
+        cls.comment = services.post_comment(
+            thread=cls.thread,
+            author=Commenter(name="Dana", anonymous_id="d"),
+            body="First version.",
+            policy_version="1",
+        )
+        services.edit_comment(
+            comment_id=cls.comment.pk,
+            proof=AuthorProof(comment_ids=frozenset({cls.comment.pk})),
+            body="Second version.",
+        )
+
+    def setUp(self):
+        self.client.force_login(self.staff)
+
+    def test_moderators_see_the_edit_history(self):
+        url = reverse("admin:comments_comment_change", args=[self.comment.pk])
+        html = self.client.get(url).content.decode()
+        assert "First version." in html
+        assert "Second version." in html
+
+    def test_close_threads_action(self):
+        self.client.post(
+            reverse("admin:comments_thread_changelist"),
+            {"action": "close_threads", "_selected_action": [self.thread.pk]},
+        )
+        assert Thread.objects.get(pk=self.thread.pk).is_closed
+
+    def test_comment_list_opens(self):
+        response = self.client.get(reverse("admin:comments_comment_changelist"))
+        assert response.status_code == 200
+        assert Comment.objects.count() == 1
