@@ -4,6 +4,9 @@ Each vote writes its row and moves the per-choice tallies in the same transactio
 expressions and in a fixed order (so two readers changing votes in opposite directions cannot
 deadlock): counts stay exact however many readers vote at once. The unique constraint on
 (poll, reader_key) is what guarantees one vote per reader; the code only reacts to it.
+
+The per-address rate limit is counted first, inside the same transaction: a vote costs one
+commit, and a refused or failed vote leaves neither a row nor a count behind.
 """
 
 from __future__ import annotations
@@ -31,9 +34,9 @@ def cast_reaction(*, target: PollTarget, reader: Reader, choice: str) -> Vote:
     Raises RateLimited (too many votes from the reader's address), UnknownChoice and
     PollUnavailable; nothing is written when it raises.
     """
-    _count_vote_from(reader)
     key = reader_key(reader)
     with transaction.atomic():
+        _count_vote_from(reader)
         poll_id, chosen_id = _poll_and_choice(target, choice)
         vote = _locked_vote(poll_id, key)
         if vote is None:
@@ -61,8 +64,8 @@ def withdraw_reaction(*, target: PollTarget, reader: Reader) -> bool:
 
     Raises RateLimited, like casting: flipping votes is counted against the same address.
     """
-    _count_vote_from(reader)
     with transaction.atomic():
+        _count_vote_from(reader)
         vote = (
             Vote.objects.select_for_update(of=("self",))
             .filter(poll__site=target.site, poll__key=target.key, reader_key=reader_key(reader))
