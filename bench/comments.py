@@ -40,7 +40,7 @@ HOST = "127.0.0.1"
 WRK = shutil.which("wrk")
 SECRET = "bench-only-secret-key-" + "x" * 40
 
-SEED = r'''
+SEED = r"""
 import random
 from datetime import timedelta
 from django.utils import timezone
@@ -102,7 +102,7 @@ def article(slug, count):
 article("thread-200", 200)
 article("thread-2000", 2000)
 article("thread-posting", 0)
-'''
+"""
 
 
 def manage(env: dict[str, str], *args: str, timeout: int = 600) -> str:
@@ -166,8 +166,10 @@ class Server:
         self.port = free_port()
         self.log = log_path.open("w")
         self.process = subprocess.Popen(
-            [str(BIN / "gunicorn"), "gazette.wsgi", "-w", str(workers)]
-            + ["-b", f"{HOST}:{self.port}", "--log-level", "warning"],
+            [
+                *(str(BIN / "gunicorn"), "gazette.wsgi", "-w", str(workers)),
+                *("-b", f"{HOST}:{self.port}", "--log-level", "warning"),
+            ],
             cwd=ROOT,
             env=env,
             stdout=self.log,
@@ -247,7 +249,12 @@ def wrk(port: int, path: str) -> dict[str, float]:
     p99 = _ms(re.search(r"^\s+99%\s+(\S+)", output, re.MULTILINE).group(1))  # type: ignore[union-attr]
     errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", output))
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    return {"rps": rps, "p50": p50, "p99": p99, "errors": errors + int(non_2xx.group(1) if non_2xx else 0)}
+    return {
+        "rps": rps,
+        "p50": p50,
+        "p99": p99,
+        "errors": errors + int(non_2xx.group(1) if non_2xx else 0),
+    }
 
 
 # ---------------------------------------------------------------- posting
@@ -265,12 +272,16 @@ from gazette.core import clock
 config = challenge_settings()
 for _ in range(int(sys.argv[-1])):
     c = proof.issue_challenge(max_number=config.max_number(0), config=config)
-    s = solve_challenge_v1(c["challenge"], salt=c["salt"], algorithm=c["algorithm"], max_number=c["maxNumber"])
-    payload = {k: c[k] for k in ("algorithm", "challenge", "salt", "signature")} | {"number": s.number}
+    s = solve_challenge_v1(
+        c["challenge"], salt=c["salt"], algorithm=c["algorithm"], max_number=c["maxNumber"]
+    )
+    payload = {k: c[k] for k in ("algorithm", "challenge", "salt", "signature")}
+    payload["number"] = s.number
+    shown = clock.now().timestamp() - 20
     print(json.dumps({
         "altcha": base64.b64encode(json.dumps(payload).encode()).decode(),
         "homepage": "",
-        "rendered_at": signing.dumps(clock.now().timestamp() - 20, salt="gazette.challenges.rendered-at"),
+        "rendered_at": signing.dumps(shown, salt="gazette.challenges.rendered-at"),
     }))
 """
     done = subprocess.run(
@@ -294,7 +305,9 @@ def csrf_pair(port: int, page: str) -> tuple[str, str]:
     return cookie, token
 
 
-def post_load(port: int, page: str, article_pk: int, forms: list[dict[str, str]]) -> dict[str, float]:
+def post_load(
+    port: int, page: str, article_pk: int, forms: list[dict[str, str]]
+) -> dict[str, float]:
     concurrency = int(os.environ.get("BENCH_POST_CONCURRENCY", "8"))
     cookie, token = csrf_pair(port, page)
     path = f"/en/comments/article/{article_pk}/post/"
@@ -323,7 +336,8 @@ def post_load(port: int, page: str, article_pk: int, forms: list[dict[str, str]]
                 "Content-Type": "application/x-www-form-urlencoded",
                 "Cookie": cookie,
                 "Referer": f"http://{HOST}:{port}{page}",
-                "X-Forwarded-For": f"10.{number // 65536 % 256}.{number // 256 % 256}.{number % 256}",
+                # Only a header: each post claims its own client address behind "our proxy".
+                "X-Forwarded-For": f"10.0.{number // 256 % 256}.{number % 256}",
             }
             started = time.perf_counter()
             status, _body, _cookies = request(port, "POST", path, body, headers)
@@ -365,7 +379,9 @@ def main() -> None:
         manage(env, "createcachetable")
         manage(env, "collectstatic", "--noinput", "--verbosity", "0")
         output = manage(env, "shell", "--command", SEED)
-        seeded = [word for line in output.splitlines() if line.startswith("/") for word in line.split()]
+        seeded = [
+            word for line in output.splitlines() if line.startswith("/") for word in line.split()
+        ]
         pages = {"200": seeded[0], "2000": seeded[2]}
         posting_page, posting_pk = seeded[4], int(seeded[5])
         posts = int(os.environ.get("BENCH_POSTS", "240"))
@@ -381,7 +397,8 @@ def main() -> None:
             ("2,000-comment thread, page 2", pages["2000"] + "?cpage=2"),
             ("2,000-comment thread, most liked", pages["2000"] + "?csort=liked"),
         ]
-        print(f"\n{'case':36} {'unloaded':>9} {'bytes':>8} {'req/s':>8} {'p50':>8} {'p99':>8} {'errors':>7}")
+        header = ("case", "unloaded", "bytes", "req/s", "p50", "p99", "errors")
+        print("\n{:36} {:>9} {:>8} {:>8} {:>8} {:>8} {:>7}".format(*header))
         for label, path in cases:
             latency, size = unloaded_ms(server.port, path)
             loaded = wrk(server.port, path)

@@ -6,6 +6,8 @@ edits a comment's state or text directly.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -15,18 +17,39 @@ from django.utils.translation import ngettext
 from gazette.comments import services
 from gazette.comments.models import ClosedSection, Comment, CommentRevision, Thread
 
+THREAD_READONLY_FIELDS = ("site", "key", "article", "comment_count", "created_at")
+THREAD_FIELDS = ("title", "url", *THREAD_READONLY_FIELDS, "is_closed", "closed_reason")
+
 
 @admin.register(Thread)
 class ThreadAdmin(admin.ModelAdmin[Thread]):
     list_display = ("__str__", "site", "key", "comment_count", "is_closed")
     list_filter = ("is_closed", "site")
     search_fields = ("key", "title")
-    readonly_fields = ("site", "key", "article", "comment_count", "created_at")
-    fields = ("title", "url", *readonly_fields, "is_closed", "closed_reason")
+    readonly_fields = THREAD_READONLY_FIELDS
+    fields = THREAD_FIELDS
     actions = ("close_threads", "reopen_threads")
 
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
+    raw_id_fields = ("article",)
+
+    def get_fields(self, request: HttpRequest, obj: Thread | None = None) -> tuple[str, ...]:
+        # Adding a thread means choosing an article, e.g. to close it before any comment.
+        return ("article", "is_closed", "closed_reason") if obj is None else THREAD_FIELDS
+
+    def get_readonly_fields(
+        self, request: HttpRequest, obj: Thread | None = None
+    ) -> tuple[str, ...]:
+        return () if obj is None else THREAD_READONLY_FIELDS
+
+    def save_model(self, request: HttpRequest, obj: Thread, form: Any, change: bool) -> None:  # noqa: FBT001 - Django's signature
+        thread = obj if change else services.thread_for_article(obj.article)  # type: ignore[arg-type]
+        if change:
+            super().save_model(request, obj, form, change)
+        if obj.is_closed:
+            services.close_thread(thread=thread, reason=obj.closed_reason)
+        else:
+            services.reopen_thread(thread=thread)
+        obj.pk = thread.pk
 
     @admin.action(description=_("Close the selected threads"), permissions=["change"])
     def close_threads(self, request: HttpRequest, queryset: QuerySet[Thread]) -> None:

@@ -28,6 +28,8 @@ REJECT: Action = "reject"
 class Verdict:
     action: Action
     reasons: list[str] = field(default_factory=list)
+    # What a refused author is told (e.g. a suspension and until when); empty: the default.
+    message: str = ""
 
 
 Screen = Callable[..., Verdict]

@@ -152,13 +152,19 @@ def post_comment(
         raise SignInRequired
     if notify:
         _check_notification_address(author)
-    closure = queries.closure_of(thread)
-    if closure is not None:
-        raise CommentsClosed(closure.message)
+    _refuse_if_closed(thread)
     signals = dict(signals or {})
-    verdict = screen(text=text, author_name=author.name, thread_key=thread.key, signals=signals)
+    verdict = screen(
+        text=text,
+        author_name=author.name,
+        thread_key=thread.key,
+        signals={
+            **signals,
+            **_identity(author.user, author.email, author.ip_hash, author.identity),
+        },
+    )
     if verdict.action == REJECT:
-        raise CommentRejected
+        raise CommentRejected(verdict.message or None)
     fingerprint = _fingerprint(author, parent_id, text)
     with transaction.atomic():
         # Locking the thread row serialises posts to one thread, which makes the duplicate check
@@ -196,6 +202,25 @@ def post_comment(
 # Control characters (NUL above all, which PostgreSQL refuses to store) carry no meaning in a
 # comment; tabs and line breaks stay.
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _identity(
+    user: User | None, email: str, ip_hash: str, key: str, *, edit: bool = False
+) -> dict[str, object]:
+    """Who is writing, for screening only (sanctions, bursts): never stored with the comment."""
+    return {
+        "author_key": key or (f"user:{user.pk}" if user is not None else ""),
+        "user_id": user.pk if user is not None else None,
+        "email": (user.email if user is not None else "") or email,
+        "ip_hash": ip_hash,
+        "is_edit": edit,
+    }
+
+
+def _refuse_if_closed(thread: Thread) -> None:
+    closure = queries.closure_of(thread)
+    if closure is not None:
+        raise CommentsClosed(closure.message)
 
 
 def _checked_text(body: str) -> str:
@@ -338,21 +363,26 @@ def _own_comment_for_change(comment_id: int, proof: AuthorProof) -> Comment:
 def edit_comment(*, comment_id: int, proof: AuthorProof, body: str) -> Comment:
     """Replace the text of the author's own comment within the edit window; the earlier text is
     kept for moderators. The new text is screened like a new comment: held text takes the
-    comment out of the thread until reviewed. Raises NotCommentAuthor, EditWindowClosed,
-    CommentRejected or CommentError."""
+    comment out of the thread until reviewed. A closed thread takes no edits (its author may
+    still delete). Raises NotCommentAuthor, EditWindowClosed, CommentsClosed, CommentRejected
+    or CommentError."""
     text = _checked_text(body)
     with transaction.atomic():
         comment = _own_comment_for_change(comment_id, proof)
+        _refuse_if_closed(comment.thread)
         if text == comment.body:
             return comment
         verdict = screen(
             text=text,
             author_name=comment.author_name,
             thread_key=comment.thread.key,
-            signals=comment.abuse_signals,
+            signals={
+                **comment.abuse_signals,
+                **_identity(comment.user, comment.email, comment.ip_hash, "", edit=True),
+            },
         )
         if verdict.action == REJECT:
-            raise CommentRejected
+            raise CommentRejected(verdict.message or None)
         now = clock.now()
         CommentRevision.objects.create(comment=comment, body=comment.body, created_at=now)
         Comment.objects.filter(pk=comment.pk).update(
@@ -382,12 +412,18 @@ def delete_comment(*, comment_id: int, proof: AuthorProof) -> Comment:
 def like_comment(*, comment_id: int, reader: LikeIdentity, liked: bool = True) -> tuple[bool, int]:
     """Like (or stop liking) a published comment, once per reader whatever is sent twice.
 
-    Returns whether the reader now likes it and the comment's like count.
+    Returns whether the reader now likes it and the comment's like count. Raises CommentsClosed
+    when the thread is closed, CommentError when the comment is not published.
     """
     with transaction.atomic():
-        comment = Comment.objects.filter(pk=comment_id, state=State.PUBLISHED).first()
+        comment = (
+            Comment.objects.select_related("thread__article")
+            .filter(pk=comment_id, state=State.PUBLISHED)
+            .first()
+        )
         if comment is None:
             raise CommentError(_("This comment no longer exists."))
+        _refuse_if_closed(comment.thread)
         if reader.user_id is not None:
             mine = CommentLike.objects.filter(comment=comment, user_id=reader.user_id)
         else:

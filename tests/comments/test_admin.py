@@ -4,7 +4,7 @@ from django.urls import reverse
 from gazette.comments import services
 from gazette.comments.models import Comment, Thread
 from gazette.comments.services import AuthorProof, Commenter
-from tests.factories import ThreadFactory, UserFactory
+from tests.factories import ArticleFactory, ThreadFactory, UserFactory
 
 
 class CommentAdminTests(TestCase):
@@ -44,3 +44,17 @@ class CommentAdminTests(TestCase):
         response = self.client.get(reverse("admin:comments_comment_changelist"))
         assert response.status_code == 200
         assert Comment.objects.count() == 1
+
+    def test_an_article_can_be_closed_before_its_first_comment(self):
+        article = ArticleFactory()
+        response = self.client.post(
+            reverse("admin:comments_thread_add"),
+            {"article": article.pk, "is_closed": "on", "closed_reason": "Under appeal."},
+        )
+        assert response.status_code == 302
+        thread = Thread.objects.get(article=article)
+        assert (thread.key, thread.is_closed, thread.closed_reason) == (
+            f"article:{article.pk}",
+            True,
+            "Under appeal.",
+        )

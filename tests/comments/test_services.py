@@ -183,6 +183,18 @@ class ClosingTests(TestCase):
             post(self.thread)
         assert not Comment.objects.exists()
 
+    def test_closed_thread_takes_no_likes_or_edits_but_allows_deletion(self):
+        comment = post(self.thread)
+        services.close_thread(thread=self.thread)
+        proof = AuthorProof(comment_ids=frozenset({comment.pk}))
+        with pytest.raises(CommentsClosed):
+            services.like_comment(comment_id=comment.pk, reader=LikeIdentity(None, "abc"))
+        with pytest.raises(CommentsClosed):
+            services.edit_comment(comment_id=comment.pk, proof=proof, body="Changed.")
+        services.delete_comment(comment_id=comment.pk, proof=proof)
+        comment.refresh_from_db()
+        assert (comment.like_count, comment.body, comment.state) == (0, comment.body, "deleted")
+
     def test_reopened_thread_accepts_comments(self):
         services.close_thread(thread=self.thread)
         services.reopen_thread(thread=self.thread)
