@@ -15,6 +15,9 @@ from gazette.core.text import ARTICLE, render_markdown
 
 register = template.Library()
 
+# How each language names itself in a menu, where Django's own name differs.
+SELF_NAMES = {"kk": "Қазақша"}
+
 
 @dataclass(frozen=True)
 class EditionLink:
@@ -40,8 +43,8 @@ def edition_links(context: template.Context, translations: object = None) -> lis
             url = known.get(code) or translate_url(f"/{current}/", code)
         else:
             url = translate_url(request.get_full_path(), code)
-        info = get_language_info(code)
-        links.append(EditionLink(code, info["name_local"], url, code == current))
+        name = SELF_NAMES.get(code) or get_language_info(code)["name_local"]
+        links.append(EditionLink(code, name, url, code == current))
     return links
 
 
