@@ -89,6 +89,7 @@ class Results:
     latencies: list[float] = field(default_factory=list)
     accepted: int = 0
     errors: Counter[str] = field(default_factory=Counter)
+    unloaded: list[float] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -233,6 +234,8 @@ def report(
     database_kind = "PostgreSQL" if options.postgres else "SQLite"
     print(f"Reader poll votes: gunicorn, {options.workers} workers, {database_kind}")
     print(f"  threads {options.threads}, readers {len(readers)}, {elapsed:.1f} s")
+    if results.unloaded:
+        print(f"  unloaded latency    {statistics.median(results.unloaded) * 1000:.1f} ms")
     print(f"  votes accepted      {results.accepted}")
     print(f"  votes per second    {results.accepted / elapsed:.0f}")
     if results.latencies:
@@ -308,7 +311,12 @@ def main() -> int:
         readers = [reader for reader, _action in prepared]
         vote_path = prepared[0][1]
 
+        # Unloaded: one vote at a time (after a warm-up), median of three.
+        unloaded = Results()
+        for number, reader in enumerate(readers[:4]):
+            vote(port, vote_path, reader, CHOICES[number % 2], unloaded if number else Results())
         results, elapsed = load(port, vote_path, readers, options.threads, options.seconds)
+        results.unloaded = unloaded.latencies
         totals = json.loads(manage(env, "shell", "-c", READ_TOTALS).strip().splitlines()[-1])
         exact = report(options, readers, results, elapsed, totals)
         return 0 if exact and not results.errors else 1
