@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
@@ -36,7 +36,6 @@ from gazette.comments.exceptions import (
 from gazette.comments.models import (
     ClosedSection,
     Comment,
-    CommentLike,
     CommentRevision,
     ReplySubscription,
     Thread,
@@ -78,13 +77,6 @@ class AuthorProof:
         if comment.user_id is not None:
             return comment.user_id == self.user_id
         return comment.pk in self.comment_ids
-
-
-@dataclass(frozen=True)
-class LikeIdentity:
-    user_id: int | None
-    anonymous_id: str
-    ip_hash: str = ""
 
 
 # ---------------------------------------------------------------- threads
@@ -152,7 +144,7 @@ def post_comment(
         raise SignInRequired
     if notify:
         _check_notification_address(author)
-    _refuse_if_closed(thread)
+    refuse_if_closed(thread)
     signals = dict(signals or {})
     verdict = screen(
         text=text,
@@ -217,7 +209,8 @@ def _identity(
     }
 
 
-def _refuse_if_closed(thread: Thread) -> None:
+def refuse_if_closed(thread: Thread) -> None:
+    """Raise CommentsClosed, with the reason, when the thread accepts nothing."""
     closure = queries.closure_of(thread)
     if closure is not None:
         raise CommentsClosed(closure.message)
@@ -369,7 +362,7 @@ def edit_comment(*, comment_id: int, proof: AuthorProof, body: str) -> Comment:
     text = _checked_text(body)
     with transaction.atomic():
         comment = _own_comment_for_change(comment_id, proof)
-        _refuse_if_closed(comment.thread)
+        refuse_if_closed(comment.thread)
         if text == comment.body:
             return comment
         verdict = screen(
@@ -404,80 +397,3 @@ def delete_comment(*, comment_id: int, proof: AuthorProof) -> Comment:
         comment = _own_comment_for_change(comment_id, proof)
         _transition(comment, to=State.DELETED, allowed_from=(State.PUBLISHED, State.PENDING))
     return comment
-
-
-# ---------------------------------------------------------------- likes
-
-
-def like_comment(*, comment_id: int, reader: LikeIdentity, liked: bool = True) -> tuple[bool, int]:
-    """Like (or stop liking) a published comment, once per reader whatever is sent twice.
-
-    Returns whether the reader now likes it and the comment's like count. Raises CommentsClosed
-    when the thread is closed, CommentError when the comment is not published.
-    """
-    with transaction.atomic():
-        comment = (
-            Comment.objects.select_related("thread__article")
-            .filter(pk=comment_id, state=State.PUBLISHED)
-            .first()
-        )
-        if comment is None:
-            raise CommentError(_("This comment no longer exists."))
-        _refuse_if_closed(comment.thread)
-        if reader.user_id is not None:
-            mine = CommentLike.objects.filter(comment=comment, user_id=reader.user_id)
-        else:
-            mine = CommentLike.objects.filter(
-                comment=comment, user__isnull=True, anonymous_id=reader.anonymous_id
-            )
-        if liked:
-            try:
-                with transaction.atomic():
-                    CommentLike.objects.create(
-                        comment=comment,
-                        user_id=reader.user_id,
-                        anonymous_id="" if reader.user_id else reader.anonymous_id,
-                        ip_hash=reader.ip_hash,
-                    )
-            except IntegrityError:
-                pass  # liked already: the unique constraint keeps it to one
-            else:
-                Comment.objects.filter(pk=comment.pk).update(like_count=F("like_count") + 1)
-        else:
-            deleted, _rows = mine.delete()
-            if deleted:
-                Comment.objects.filter(pk=comment.pk).update(like_count=F("like_count") - 1)
-        count = Comment.objects.values_list("like_count", flat=True).get(pk=comment.pk)
-    return liked, count
-
-
-# ---------------------------------------------------------------- subscriptions
-
-
-def confirm_subscription(*, subscription_id: int) -> ReplySubscription | None:
-    """Confirm an address from its mailed link; None if the link names no current subscription."""
-    with transaction.atomic():
-        subscription = (
-            ReplySubscription.objects.select_for_update().filter(pk=subscription_id).first()
-        )
-        if subscription is None:
-            return None
-        if subscription.confirmed_at is None or subscription.unsubscribed_at is not None:
-            subscription.confirmed_at = clock.now()
-            subscription.unsubscribed_at = None
-            subscription.save(update_fields=["confirmed_at", "unsubscribed_at"])
-    return subscription
-
-
-def unsubscribe(*, subscription_id: int) -> ReplySubscription | None:
-    """Stop every reply notification to this address; None if the link names no subscription."""
-    with transaction.atomic():
-        subscription = (
-            ReplySubscription.objects.select_for_update().filter(pk=subscription_id).first()
-        )
-        if subscription is None:
-            return None
-        if subscription.unsubscribed_at is None:
-            subscription.unsubscribed_at = clock.now()
-            subscription.save(update_fields=["unsubscribed_at"])
-    return subscription

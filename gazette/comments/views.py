@@ -22,15 +22,16 @@ from gazette.articles.models import Article
 from gazette.articles.queries import public_articles
 from gazette.challenges.limits import limit_action, reader_key
 from gazette.challenges.ratelimit import RateLimited
-from gazette.comments import queries, services
+from gazette.comments import likes, queries, services
 from gazette.comments.authorship import proof_of, remember_authorship
 from gazette.comments.conf import comment_settings
 from gazette.comments.discussion import discussion_for
 from gazette.comments.exceptions import CommentError
 from gazette.comments.forms import CommentForm, EditCommentForm, LikeForm
+from gazette.comments.likes import LikeIdentity
 from gazette.comments.models import Comment
 from gazette.comments.rendering import EntryRenderer, Viewer
-from gazette.comments.services import Commenter, LikeIdentity
+from gazette.comments.services import Commenter
 
 
 def wants_json(request: HttpRequest) -> bool:
@@ -244,7 +245,7 @@ def like_comment(request: HttpRequest, pk: int) -> HttpResponse:
     response: HttpResponse
     try:
         _limit(request, "like", reader)
-        liked, count = services.like_comment(
+        liked, count = likes.like_comment(
             comment_id=comment.pk,
             reader=LikeIdentity(reader.user_id, reader.anonymous_id, reader.ip_hash),
             liked=form.cleaned_data.get("liked", False),

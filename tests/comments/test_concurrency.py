@@ -6,9 +6,10 @@ import pytest
 from django.db import connection
 from django.test import TransactionTestCase
 
-from gazette.comments import services
+from gazette.comments import likes, services
+from gazette.comments.likes import LikeIdentity
 from gazette.comments.models import Comment, Thread
-from gazette.comments.services import AuthorProof, Commenter, LikeIdentity
+from gazette.comments.services import AuthorProof, Commenter
 from tests.factories import ThreadFactory
 
 WORKERS = 8
@@ -86,7 +87,7 @@ class ConcurrentCountTests(TransactionTestCase):
 
         def like(reader):
             identity = LikeIdentity(user_id=None, anonymous_id=reader)
-            return lambda: services.like_comment(comment_id=comment.pk, reader=identity)
+            return lambda: likes.like_comment(comment_id=comment.pk, reader=identity)
 
         jobs = [like(f"reader-{number % 4}") for number in range(WORKERS * 2)]
         assert run_at_once(jobs) == []

@@ -5,7 +5,7 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from gazette.comments import notifications, services
+from gazette.comments import notifications, services, subscriptions
 from gazette.comments.models import Comment, ReplySubscription
 from gazette.comments.services import Commenter
 from tests.factories import ThreadFactory, UserFactory
@@ -31,7 +31,7 @@ class ReplyNotificationTests(TestCase):
 
     def confirmed_comment(self, author=ASKING):
         comment = self.post(author, "Who pays for the appeal?", notify=True)
-        services.confirm_subscription(subscription_id=comment.subscription_id)
+        subscriptions.confirm_subscription(subscription_id=comment.subscription_id)
         mail.outbox.clear()
         return comment
 

@@ -5,7 +5,7 @@ from django.core import mail
 from django.test import TestCase, override_settings
 from django.utils import timezone
 
-from gazette.comments import services
+from gazette.comments import likes, services
 from gazette.comments.exceptions import (
     CommentError,
     CommentRejected,
@@ -18,9 +18,10 @@ from gazette.comments.exceptions import (
     ParentNotPublished,
     SignInRequired,
 )
+from gazette.comments.likes import LikeIdentity
 from gazette.comments.models import Comment, CommentRevision, ReplySubscription, Thread
 from gazette.comments.screening import Verdict
-from gazette.comments.services import AuthorProof, Commenter, LikeIdentity
+from gazette.comments.services import AuthorProof, Commenter
 from tests.factories import ArticleFactory, ThreadFactory, UserFactory
 
 DANA = Commenter(name="Dana", anonymous_id="reader-dana", ip_hash="h1")
@@ -188,7 +189,7 @@ class ClosingTests(TestCase):
         services.close_thread(thread=self.thread)
         proof = AuthorProof(comment_ids=frozenset({comment.pk}))
         with pytest.raises(CommentsClosed):
-            services.like_comment(comment_id=comment.pk, reader=LikeIdentity(None, "abc"))
+            likes.like_comment(comment_id=comment.pk, reader=LikeIdentity(None, "abc"))
         with pytest.raises(CommentsClosed):
             services.edit_comment(comment_id=comment.pk, proof=proof, body="Changed.")
         services.delete_comment(comment_id=comment.pk, proof=proof)
@@ -312,36 +313,6 @@ class ChangeStateTests(TestCase):
             thread.refresh_from_db()
             seen.append((comment.state, thread.comment_count))
         assert seen == steps
-
-
-class LikeTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.comment = post(ThreadFactory())
-
-    def test_one_like_per_anonymous_reader(self):
-        reader = LikeIdentity(user_id=None, anonymous_id="abc")
-        services.like_comment(comment_id=self.comment.pk, reader=reader)
-        assert services.like_comment(comment_id=self.comment.pk, reader=reader) == (True, 1)
-
-    def test_one_like_per_account(self):
-        reader = LikeIdentity(user_id=UserFactory().pk, anonymous_id="abc")
-        services.like_comment(comment_id=self.comment.pk, reader=reader)
-        services.like_comment(comment_id=self.comment.pk, reader=reader)
-        other = LikeIdentity(user_id=None, anonymous_id="abc")
-        assert services.like_comment(comment_id=self.comment.pk, reader=other) == (True, 2)
-
-    def test_unlike(self):
-        reader = LikeIdentity(user_id=None, anonymous_id="abc")
-        services.like_comment(comment_id=self.comment.pk, reader=reader)
-        result = services.like_comment(comment_id=self.comment.pk, reader=reader, liked=False)
-        again = services.like_comment(comment_id=self.comment.pk, reader=reader, liked=False)
-        assert (result, again) == ((False, 0), (False, 0))
-
-    def test_removed_comment_cannot_be_liked(self):
-        services.change_comment_state(comment=self.comment, state=Comment.State.REMOVED)
-        with pytest.raises(CommentError):
-            services.like_comment(comment_id=self.comment.pk, reader=LikeIdentity(None, "abc"))
 
 
 class NotificationRequestTests(TestCase):
