@@ -1,4 +1,14 @@
+import uuid
+
 import pytest
+
+# The database as shared cache, whatever CACHE_URL says: for tests of the WindowCounter path.
+DATABASE_CACHE = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "gazette_cache",
+    }
+}
 
 # Small numbers keep solving fast in tests; the shape (four rising levels) is the real one.
 TEST_LEVELS = [400, 1_600, 6_400, 25_600]
@@ -8,6 +18,12 @@ TEST_LEVELS = [400, 1_600, 6_400, 25_600]
 # (a class-level @override_settings would be undone by this fixture).
 @pytest.fixture(autouse=True)
 def _challenge_settings(settings):
+    # A key prefix of its own per test: with Redis as the cache (CACHE_URL), counts would
+    # otherwise carry over from one test to the next, as no transaction rolls them back.
+    settings.CACHES = {
+        alias: {**config, "KEY_PREFIX": f"test-{uuid.uuid4().hex}"}
+        for alias, config in settings.CACHES.items()
+    }
     settings.GAZETTE_CHALLENGES = {
         "HMAC_KEY": "test-hmac-key",
         "LEVELS": TEST_LEVELS,

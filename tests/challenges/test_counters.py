@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from gazette.challenges import counters
 from gazette.challenges.models import WindowCounter
+from tests.challenges.conftest import DATABASE_CACHE
 from tests.challenges.solving import clock_at
 
 LOCMEM = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -20,6 +21,9 @@ REDIS_DOWN = {
 
 class DatabaseCounterTests(TestCase):
     """With the database cache, counts are rows incremented with F()."""
+
+    def setUp(self) -> None:
+        self.enterContext(override_settings(CACHES=DATABASE_CACHE))
 
     def test_increments_return_the_new_count(self) -> None:
         assert [counters.increment("k:1", ttl=60) for _ in range(3)] == [1, 2, 3]

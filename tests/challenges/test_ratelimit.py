@@ -9,6 +9,7 @@ from django.test import TestCase, TransactionTestCase, override_settings
 from gazette.challenges.limits import limit_action, reader_key
 from gazette.challenges.models import WindowCounter
 from gazette.challenges.ratelimit import Rate, RateLimited, hit
+from tests.challenges.conftest import DATABASE_CACHE
 from tests.challenges.solving import clock_at
 
 NOON = datetime(2026, 3, 2, 12, 0, 5, tzinfo=UTC)  # 5 s into a minute and an hour
@@ -152,6 +153,9 @@ class TooManyRequestsTests(TestCase):
 
 @pytest.mark.postgres
 class ConcurrentHitTests(TransactionTestCase):
+    def setUp(self) -> None:
+        self.enterContext(override_settings(CACHES=DATABASE_CACHE))
+
     def test_concurrent_hits_are_all_counted(self) -> None:
         rate = Rate(limit=25, window=3600)
         refused: list[RateLimited] = []

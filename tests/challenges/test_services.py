@@ -5,13 +5,14 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.db import connection
-from django.test import TestCase, TransactionTestCase
+from django.test import TestCase, TransactionTestCase, override_settings
 from django.utils import timezone
 
 from gazette.challenges import counters
 from gazette.challenges.exceptions import ChallengeRejected, Reason
 from gazette.challenges.models import UsedChallenge, WindowCounter
 from gazette.challenges.services import purge_challenges, use_challenge
+from tests.challenges.conftest import DATABASE_CACHE
 from tests.challenges.solving import clock_at
 
 
@@ -34,6 +35,9 @@ class UseChallengeTests(TestCase):
 
 
 class PurgeTests(TestCase):
+    def setUp(self) -> None:
+        self.enterContext(override_settings(CACHES=DATABASE_CACHE))
+
     def test_expired_records_are_purged_after_a_grace_for_clock_skew(self) -> None:
         now = timezone.now()
         use_challenge(signature="a" * 64, expires_at=now - timedelta(minutes=6))
