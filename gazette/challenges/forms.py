@@ -78,12 +78,8 @@ class HumanCheckForm(forms.Form):
     no_js_policy: ClassVar[NoJsPolicy | None] = None
 
     altcha = AltchaField()
-    homepage = forms.CharField(
-        required=False,
-        label="",
-        max_length=200,
-        widget=HoneypotInput,
-    )
+    # No length limit: a too-long value would be a visible error, and the trap should only hold.
+    homepage = forms.CharField(required=False, label="", widget=HoneypotInput)
     rendered_at = forms.CharField(required=False, widget=RenderStampInput)
 
     def __init__(self, *args: Any, request: HttpRequest, **kwargs: Any) -> None:
@@ -110,7 +106,6 @@ class HumanCheckForm(forms.Form):
         submission = cleaned_data.get(ALTCHA_FIELD) or AltchaSubmission(payload="", no_js=False)
         ip_hash = request_ip_hash(self.request)
         config = self._config
-        activity.note_submission(ip_hash, config=config)
         difficulty = 0
         without_javascript = False
         try:
@@ -123,6 +118,8 @@ class HumanCheckForm(forms.Form):
             if exc.reason is not Reason.NO_JAVASCRIPT:
                 activity.note_failure(ip_hash, config=config)
             self.add_error(ALTCHA_FIELD, str(exc.message))
+        # Counted after the check, so that it is judged by the activity that preceded it.
+        activity.note_submission(ip_hash, config=config)
         self._signals = self._signals_for(
             difficulty=difficulty, without_javascript=without_javascript
         )

@@ -154,6 +154,14 @@ class RejectedSolutionTests(TestCase):
             activity.note_failure(ip_hash(IP), config=config)
         self.assert_refused(letter(payload), Reason.TOO_EASY)
 
+    def test_a_form_is_judged_by_the_activity_before_it(self) -> None:
+        config = challenge_settings()
+        for _ in range(config.thresholds.ip_submissions[0] - 1):
+            activity.note_submission(ip_hash(IP), config=config)
+        assert letter(solve(issue())).is_valid()
+        later = letter(solve(issue()))
+        assert altcha_errors(later) == [str(MESSAGES[Reason.TOO_EASY])]
+
     def test_a_refused_solution_counts_as_a_failure_from_that_address(self) -> None:
         config = challenge_settings()
         letter("")
@@ -204,11 +212,13 @@ class NoJavaScriptTests(TestCase):
 
 
 class AbuseSignalTests(TestCase):
-    def test_a_filled_honeypot_holds_the_form_for_review(self) -> None:
-        form = letter(solve(issue()), homepage="https://spam.example")
-        assert form.is_valid()
-        assert form.abuse_signals.honeypot_filled
-        assert form.abuse_signals.hold_for_review
+    def test_a_filled_honeypot_quietly_holds_the_form_for_review(self) -> None:
+        for trap in ["https://spam.example", "x" * 5000]:
+            with self.subTest(length=len(trap)):
+                form = letter(solve(issue()), homepage=trap)
+                assert form.is_valid()
+                assert form.abuse_signals.honeypot_filled
+                assert form.abuse_signals.hold_for_review
 
     def test_a_form_sent_within_seconds_of_being_shown_is_held(self) -> None:
         form = letter(solve(issue()), rendered_at=stamp_seconds_ago(1))
