@@ -274,6 +274,19 @@ GAZETTE_COMMENT_DEDUPE_SECONDS = env_int("GAZETTE_COMMENT_DEDUPE_SECONDS", 10)
 GAZETTE_COMMENT_SCREENING = env_str(
     "GAZETTE_COMMENT_SCREENING", "gazette.comments.screening.publish_unless_held"
 )
-# Empty: the Comment Policy page served by the comments app.
-GAZETTE_COMMENT_POLICY_URL = env_str("GAZETTE_COMMENT_POLICY_URL", "")
-GAZETTE_COMMENT_POLICY_VERSION = env_str("GAZETTE_COMMENT_POLICY_VERSION", "1")
+# The Comment Policy is the moderation app's: its page, and the version in force, which each new
+# comment records (both read when a comment is posted, in the reader's edition).
+GAZETTE_COMMENT_POLICY_URL = env_str("GAZETTE_COMMENT_POLICY_URL", "") or cast(
+    str, reverse_lazy("moderation:policy")
+)
+
+
+def _comment_policy_version() -> str:
+    from gazette.moderation.queries import current_policy_label  # noqa: PLC0415 - apps not ready
+
+    return current_policy_label()
+
+
+GAZETTE_COMMENT_POLICY_VERSION = (
+    env_str("GAZETTE_COMMENT_POLICY_VERSION", "") or lazy(_comment_policy_version, str)()
+)

@@ -17,17 +17,22 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Min
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from gazette.comments.screening import HOLD, PUBLISH, REJECT, Verdict
 from gazette.core import clock
 from gazette.moderation import heuristics, policy, profanity, sanctions, sketch
-from gazette.moderation.models import RecentText, RecentTextHash
+from gazette.moderation.models import AuditEntry, RecentText, RecentTextHash
 from gazette.moderation.normalise import Normalised, normalise
 from gazette.moderation.policy import Finding
+from gazette.moderation.queries import clause_in_force
 from gazette.moderation.rules import Rules, load_rules
+from gazette.moderation.services import audit
+from gazette.moderation.services.audit import Context
 from gazette.moderation.termmatch import Hit, Via
 
 logger = logging.getLogger(__name__)
@@ -70,17 +75,38 @@ def screen(
     *, text: str, author_name: str, thread_key: str, signals: Mapping[str, object]
 ) -> Verdict:
     """Publish, hold or reject a comment, with the reasons recorded for moderators."""
-    author = Author.from_signals(author_name, signals)
-    refusal = sanctions.refusal_for(
-        user_id=author.user_id, email=author.email, ip_hash=author.ip_hash
-    )
-    if refusal is not None:
-        return Verdict(REJECT, [refusal])
+    verdict = _verdict(text, author_name, thread_key, signals)
+    if signals.get("is_edit"):
+        return verdict
     try:
+        edition = translation.get_language() or settings.LANGUAGE_CODE
+        audit.record(
+            AuditEntry.Event.SCREENED,
+            automatic=True,
+            outcome=verdict.action,
+            context=Context(thread_key, edition, ""),
+        )
+    except Exception:
+        logger.exception("Screening could not write the audit log; holding the comment")
+        if verdict.action == PUBLISH:
+            return Verdict(HOLD, [_("Held: the audit log could not be written.")])
+    return verdict
+
+
+def _verdict(
+    text: str, author_name: str, thread_key: str, signals: Mapping[str, object]
+) -> Verdict:
+    author = Author.from_signals(author_name, signals)
+    try:
+        refusal = sanctions.refusal_for(
+            user_id=author.user_id, email=author.email, ip_hash=author.ip_hash
+        )
         rules = load_rules()
     except Exception:
         logger.exception("Screening rules could not be loaded; holding the comment")
         return Verdict(HOLD, [_("Held: the screening rules could not be loaded.")])
+    if refusal is not None:
+        return Verdict(REJECT, [refusal], refusal)
     findings = assess(text, rules)
     if signals.get("hold_for_review"):
         findings.append(
@@ -94,7 +120,26 @@ def screen(
             Finding("memory", policy.HOLD, _("Held: recent comments could not be compared."))
         )
     action = policy.screening_action(findings)
-    return Verdict(_ACTIONS[action], [finding.message for finding in findings])
+    reasons = [finding.message for finding in findings]
+    if action == policy.REJECT:
+        return Verdict(REJECT, reasons, _rejection_message(findings))
+    return Verdict(_ACTIONS[action], reasons)
+
+
+def _rejection_message(findings: list[Finding]) -> str:
+    """What the author of a refused comment is told: that screening refused it, automatically,
+    and under which clause when the rule names one."""
+    keys = [f.clause_key for f in findings if f.action == policy.REJECT and f.clause_key]
+    clause = clause_in_force(keys[0]) if keys else None
+    if clause is None:
+        return _(
+            "This comment was refused automatically by our screening rules under the Comment "
+            "Policy. If you think this is a mistake, write to the newsroom."
+        )
+    return _(
+        "This comment was refused automatically by our screening rules under clause "
+        "%(number)s (“%(title)s”) of the Comment Policy."
+    ) % {"number": clause.number, "title": clause.local_title}
 
 
 def assess(text: str, rules: Rules) -> list[Finding]:

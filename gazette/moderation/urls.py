@@ -1,10 +1,13 @@
 from django.urls import path
 
-from gazette.moderation.views import policy
+from gazette.moderation.views import policy, public
 
 app_name = "moderation"
 
 urlpatterns = [
     path("comment-policy/", policy.policy_current, name="policy"),
     path("comment-policy/v<int:number>/", policy.policy_version, name="policy_version"),
+    path("comment-status/<str:token>/", public.comment_status, name="comment_status"),
+    path("comments/<int:pk>/report/", public.report_comment, name="report"),
+    path("report-status/<str:token>/", public.report_status, name="report_status"),
 ]

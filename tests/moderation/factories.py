@@ -8,9 +8,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 import factory
+from django.contrib.auth.models import Group
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
+from gazette.accounts.models import User
+from gazette.comments.models import Comment
+from gazette.comments.services import Commenter, post_comment
 from gazette.moderation.models import (
     Clause,
     ClauseTranslation,
@@ -28,10 +32,16 @@ class PolicyVersionFactory(DjangoModelFactory[PolicyVersion]):
         model = PolicyVersion
         django_get_or_create = ("number",)
 
-    number = factory.Sequence(lambda n: n + 1)
+    # Past the versions a test database starts with (the migration publishes version 1).
+    number = factory.Sequence(lambda n: n + 100)
     summary = "Clarifies the rules on links."
     preamble = "Comments are moderated under these rules."
     published_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=1))
+
+
+def without_policy() -> None:
+    """Start from no Comment Policy at all (a new database has version 1 from a migration)."""
+    PolicyVersion.objects.all().delete()
 
 
 class ClauseFactory(DjangoModelFactory[Clause]):
@@ -86,3 +96,17 @@ class SanctionFactory(DjangoModelFactory[Sanction]):
     starts_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1))
     ends_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
     decided_by = factory.SubFactory(StaffFactory)
+
+
+def staff_in(role: str, **kwargs) -> User:
+    """A member of staff in one of the newsroom's roles (groups made by a migration)."""
+    user = StaffFactory(is_staff=True, **kwargs)
+    user.groups.add(Group.objects.get(name=role))
+    return User.objects.get(pk=user.pk)  # a fresh object: permissions are cached per object
+
+
+def post(thread, body="The court should publish its reasoning.", **author) -> Comment:
+    """A comment posted through the comments app, so that the thread's count is right."""
+    author.setdefault("name", "Dana")
+    author.setdefault("anonymous_id", "reader-1")
+    return post_comment(thread=thread, author=Commenter(**author), body=body, policy_version="1")

@@ -9,6 +9,7 @@ from tests.moderation.factories import (
     ClauseFactory,
     ClauseTranslationFactory,
     PolicyVersionFactory,
+    without_policy,
 )
 
 
@@ -25,6 +26,7 @@ def version_url(number: int, language: str = "en") -> str:
 class CurrentPolicyPageTests(TestCase):
     @classmethod
     def setUpTestData(cls) -> None:
+        without_policy()
         cls.v1 = PolicyVersionFactory(
             number=1, published_at=timezone.now() - timedelta(days=30), summary="First version."
         )
@@ -83,6 +85,9 @@ class CurrentPolicyPageTests(TestCase):
 
 
 class NoPolicyYetTests(TestCase):
+    def setUp(self) -> None:
+        without_policy()
+
     def test_stable_address_is_not_found_before_the_first_version(self) -> None:
         assert self.client.get(policy_url()).status_code == 404
 

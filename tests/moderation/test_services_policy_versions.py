@@ -14,10 +14,14 @@ from tests.moderation.factories import (
     ClauseFactory,
     ClauseTranslationFactory,
     PolicyVersionFactory,
+    without_policy,
 )
 
 
 class DraftPolicyVersionTests(TestCase):
+    def setUp(self) -> None:
+        without_policy()
+
     def test_next_draft_copies_clauses_and_translations(self) -> None:
         v1 = PolicyVersionFactory(number=1)
         ClauseTranslationFactory(clause=ClauseFactory(version=v1, number=1, key="attacks"))
@@ -34,6 +38,9 @@ class DraftPolicyVersionTests(TestCase):
 
 
 class PublishPolicyVersionTests(TestCase):
+    def setUp(self) -> None:
+        without_policy()
+
     def test_publishing_puts_the_draft_in_force(self) -> None:
         draft = PolicyVersionFactory(number=1, published_at=None)
         ClauseFactory(version=draft)
@@ -56,7 +63,18 @@ class PublishPolicyVersionTests(TestCase):
 
 
 class LoadCommentPolicyCommandTests(TestCase):
+    def test_a_new_database_starts_with_the_policy(self):
+        version = PolicyVersion.objects.get()
+        assert (version.number, version.is_published, version.clauses.count()) == (1, True, 8)
+
+    def test_the_command_changes_nothing_once_a_policy_exists(self):
+        out = io.StringIO()
+        call_command("load_comment_policy", stdout=out)
+        assert "nothing changed" in out.getvalue()
+        assert PolicyVersion.objects.count() == 1
+
     def test_loads_a_published_policy_in_three_languages_once(self) -> None:
+        without_policy()
         call_command("load_comment_policy", stdout=io.StringIO())
         out = io.StringIO()
         call_command("load_comment_policy", stdout=out)

@@ -7,7 +7,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from gazette.moderation.models import ClassifierModel, ModerationSettings, ScreeningTerm
@@ -59,7 +59,13 @@ class ModerationSettingsAdmin(admin.ModelAdmin[ModerationSettings]):
     )
 
     def has_add_permission(self, request: HttpRequest) -> bool:
-        return not ModerationSettings.objects.exists() and super().has_add_permission(request)
+        return False  # the one row is made on first use (below), never added by hand
+
+    def changelist_view(
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        ModerationSettings.load()
+        return super().changelist_view(request, extra_context)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False

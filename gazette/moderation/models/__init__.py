@@ -1,5 +1,7 @@
 """The moderation app's models, one module per concern."""
 
+from gazette.moderation.models.audit import AuditEntry, AuditLogIsAppendOnly
+from gazette.moderation.models.cases import Appeal, Decision, Notice, Report
 from gazette.moderation.models.clauses import (
     Clause,
     ClauseTranslation,
@@ -16,14 +18,20 @@ from gazette.moderation.models.screening import (
 )
 
 __all__ = [
+    "Appeal",
+    "AuditEntry",
+    "AuditLogIsAppendOnly",
     "ClassifierModel",
     "Clause",
     "ClauseTranslation",
+    "Decision",
     "ModerationSettings",
+    "Notice",
     "PolicyVersion",
     "PolicyVersionTranslation",
     "RecentText",
     "RecentTextHash",
+    "Report",
     "Sanction",
     "ScreeningTerm",
 ]

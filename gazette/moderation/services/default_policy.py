@@ -1,10 +1,18 @@
-"""Loading the Comment Policy a new install starts with (see default_policy.py for its text)."""
+"""Loading the Comment Policy a new install starts with (see default_policy.py for its text).
+
+A data migration loads it into every new database, so a site has a real policy from its first
+`migrate`; `manage.py load_comment_policy` does the same on demand (and nothing once a policy
+exists).
+"""
 
 from __future__ import annotations
 
-from django.conf import settings
+from datetime import datetime
+from typing import Any
+
 from django.db import transaction
 
+from gazette.core import clock
 from gazette.moderation import default_policy
 from gazette.moderation.models import (
     Clause,
@@ -12,7 +20,49 @@ from gazette.moderation.models import (
     PolicyVersion,
     PolicyVersionTranslation,
 )
-from gazette.moderation.services.policy_versions import publish_policy_version
+
+LANGUAGES = ("ru", "kk")
+
+
+def create_default_policy(models: dict[str, Any], published_at: datetime) -> Any:
+    """Write version 1 with the given model classes (real ones, or a migration's)."""
+    version = models["PolicyVersion"].objects.create(
+        number=1,
+        summary=default_policy.SUMMARY["en"],
+        preamble=default_policy.PREAMBLE["en"],
+        published_at=published_at,
+    )
+    models["PolicyVersionTranslation"].objects.bulk_create(
+        models["PolicyVersionTranslation"](
+            version=version,
+            language=language,
+            summary=default_policy.SUMMARY[language],
+            preamble=default_policy.PREAMBLE[language],
+        )
+        for language in LANGUAGES
+    )
+    for number, data in enumerate(default_policy.CLAUSES, start=1):
+        texts = default_policy.clause_texts(data)
+        english = texts["en"]
+        clause = models["Clause"].objects.create(
+            version=version,
+            number=number,
+            key=data["key"],
+            title=english["title"],
+            text=english["text"],
+            examples="\n".join(english["examples"]),
+        )
+        models["ClauseTranslation"].objects.bulk_create(
+            models["ClauseTranslation"](
+                clause=clause,
+                language=language,
+                title=texts[language]["title"],
+                text=texts[language]["text"],
+                examples="\n".join(texts[language]["examples"]),
+            )
+            for language in LANGUAGES
+        )
+    return version
 
 
 def load_default_policy() -> PolicyVersion | None:
@@ -21,45 +71,14 @@ def load_default_policy() -> PolicyVersion | None:
     Returns the new version, or None when the install already has a policy (which is left
     exactly as it is, so running this again is harmless).
     """
-    translated = [code for code, _name in settings.LANGUAGES if code != "en"]
+    models = {
+        "PolicyVersion": PolicyVersion,
+        "PolicyVersionTranslation": PolicyVersionTranslation,
+        "Clause": Clause,
+        "ClauseTranslation": ClauseTranslation,
+    }
     with transaction.atomic():
         if PolicyVersion.objects.select_for_update().exists():
             return None
-        version = PolicyVersion.objects.create(
-            number=1,
-            summary=default_policy.SUMMARY["en"],
-            preamble=default_policy.PREAMBLE["en"],
-        )
-        PolicyVersionTranslation.objects.bulk_create(
-            PolicyVersionTranslation(
-                version=version,
-                language=language,
-                summary=default_policy.SUMMARY[language],
-                preamble=default_policy.PREAMBLE[language],
-            )
-            for language in translated
-            if language in default_policy.SUMMARY
-        )
-        for number, data in enumerate(default_policy.CLAUSES, start=1):
-            texts = default_policy.clause_texts(data)
-            english = texts["en"]
-            clause = Clause.objects.create(
-                version=version,
-                number=number,
-                key=data["key"],
-                title=english["title"],
-                text=english["text"],
-                examples="\n".join(english["examples"]),
-            )
-            ClauseTranslation.objects.bulk_create(
-                ClauseTranslation(
-                    clause=clause,
-                    language=language,
-                    title=text["title"],
-                    text=text["text"],
-                    examples="\n".join(text["examples"]),
-                )
-                for language, text in texts.items()
-                if language in translated
-            )
-        return publish_policy_version(version=version)
+        version: PolicyVersion = create_default_policy(models, clock.now())
+    return version

@@ -1,0 +1,94 @@
+"""The audit log: every moderation event, append-only.
+
+Entries are written by the services and never changed: saving an existing entry, deleting one
+or updating them in bulk raises, and the admin shows them read-only. Each entry carries the
+plain values it needs (comment id, edition, section, clause key and number, policy version)
+rather than foreign keys, so that nothing done to other tables later ever has to touch it.
+The transparency report is computed from this table alone.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NoReturn
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditLogIsAppendOnly(Exception):  # noqa: N818 - named for the rule it enforces
+    pass
+
+
+class AuditQuerySet(models.QuerySet["AuditEntry"]):
+    def update(self, **kwargs: Any) -> NoReturn:
+        raise AuditLogIsAppendOnly(_("Audit log entries cannot be changed."))
+
+    def delete(self) -> NoReturn:
+        raise AuditLogIsAppendOnly(_("Audit log entries cannot be deleted."))
+
+
+class AuditEntry(models.Model):
+    class Event(models.TextChoices):
+        SCREENED = "screened", _("Screened on arrival")
+        APPROVED = "approved", _("Approved")
+        REMOVED = "removed", _("Removed")
+        HELD = "held", _("Held for review")
+        REINSTATED = "reinstated", _("Reinstated")
+        REPORTED = "reported", _("Reported by a reader")
+        REPORTS_DISMISSED = "reports_dismissed", _("Reports dismissed")
+        REVIEW_REQUESTED = "review_requested", _("Review requested by a reporter")
+        APPEAL_FILED = "appeal_filed", _("Appeal filed")
+        APPEAL_UPHELD = "appeal_upheld", _("Appeal upheld")
+        APPEAL_REJECTED = "appeal_rejected", _("Appeal rejected")
+        SANCTIONED = "sanctioned", _("Author sanctioned")
+        SANCTION_REVOKED = "sanction_revoked", _("Sanction revoked")
+        NOTICE_SENT = "notice_sent", _("Notice sent")
+
+    created_at = models.DateTimeField(_("time"), db_index=True)
+    event = models.CharField(_("event"), max_length=20, choices=Event.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+        help_text=_("Empty when the system acted (screening, readers' reports)."),
+    )
+    automatic = models.BooleanField(_("automatic"), default=False)
+    comment_id = models.PositiveBigIntegerField(_("comment"), null=True, blank=True, db_index=True)
+    comment_posted_at = models.DateTimeField(_("comment posted"), null=True, blank=True)
+    thread_key = models.CharField(_("discussion"), max_length=255, blank=True)
+    edition = models.CharField(_("edition"), max_length=8, blank=True, db_index=True)
+    section = models.CharField(_("section"), max_length=50, blank=True)
+    from_state = models.CharField(_("from"), max_length=12, blank=True)
+    to_state = models.CharField(_("to"), max_length=12, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=12, blank=True)
+    clause_key = models.CharField(_("clause"), max_length=40, blank=True)
+    clause_number = models.PositiveSmallIntegerField(_("clause number"), null=True, blank=True)
+    policy_version = models.PositiveIntegerField(_("policy version"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    record_id = models.PositiveBigIntegerField(
+        _("record"), null=True, blank=True, help_text=_("The decision, appeal or sanction.")
+    )
+
+    objects = AuditQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("audit log entry")
+        verbose_name_plural = _("audit log")
+        indexes = [models.Index(fields=["event", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.get_event_display()}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # A model guard, not a rule: rows of this table are written once.
+        if not self._state.adding:
+            raise AuditLogIsAppendOnly(_("Audit log entries cannot be changed."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise AuditLogIsAppendOnly(_("Audit log entries cannot be deleted."))

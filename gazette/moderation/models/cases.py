@@ -1,0 +1,201 @@
+"""The moderation of comments: readers' reports, decisions, appeals and the notices sent."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from gazette.comments.models import Comment
+from gazette.moderation.models.clauses import Clause
+from gazette.moderation.policy import Action, AppealOutcome
+
+
+class Report(models.Model):
+    """A reader's report that a comment breaks a clause; one per reader and comment."""
+
+    class Outcome(models.TextChoices):
+        OPEN = "open", _("Open")
+        ACTIONED = "actioned", _("The comment was removed")
+        NO_ACTION = "no_action", _("No action: the comment stays")
+
+    comment = models.ForeignKey(
+        Comment, on_delete=models.CASCADE, related_name="+", verbose_name=_("comment")
+    )
+    clause = models.ForeignKey(
+        Clause, on_delete=models.PROTECT, related_name="+", verbose_name=_("clause")
+    )
+    note = models.TextField(_("details"), blank=True, max_length=1000)
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reporter"),
+    )
+    reporter_key = models.CharField(max_length=100)
+    created_at = models.DateTimeField(_("reported"), auto_now_add=True)
+    outcome = models.CharField(
+        _("outcome"), max_length=12, choices=Outcome.choices, default=Outcome.OPEN
+    )
+    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+    review_requested_at = models.DateTimeField(_("review requested"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["comment", "reporter_key"], name="one_report_per_reader"
+            )
+        ]
+        indexes = [models.Index(fields=["outcome", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"report {self.pk} of comment {self.comment_id}"
+
+
+class Decision(models.Model):
+    """A state change of a comment made by moderation (a moderator, or the system)."""
+
+    comment = models.ForeignKey(
+        Comment, on_delete=models.CASCADE, related_name="+", verbose_name=_("comment")
+    )
+    action = models.CharField(
+        _("action"), max_length=12, choices=[(a.value, a.value) for a in Action]
+    )
+    from_state = models.CharField(_("from"), max_length=12)
+    to_state = models.CharField(_("to"), max_length=12)
+    clause = models.ForeignKey(
+        Clause,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("clause"),
+    )
+    note = models.TextField(_("note"), blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    automatic = models.BooleanField(_("automatic"), default=False)
+    created_at = models.DateTimeField(_("decided"))
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+        permissions = [
+            ("moderate_comments", _("Can approve, hold and remove comments")),
+            ("sanction_authors", _("Can warn and suspend authors")),
+            ("ban_authors", _("Can ban authors")),
+            ("decide_appeals", _("Can decide appeals")),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(action="remove") | Q(clause__isnull=False),
+                name="removal_cites_a_clause",
+            ),
+            models.CheckConstraint(
+                condition=Q(actor__isnull=False) | Q(automatic=True),
+                name="decision_has_an_author",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action} of comment {self.comment_id}"
+
+
+class Appeal(models.Model):
+    """An author's appeal against a decision: one per decision, decided by someone else."""
+
+    class Outcome(models.TextChoices):
+        PENDING = "pending", _("Waiting for a decision")
+        UPHELD = AppealOutcome.UPHELD.value, _("Upheld: the comment is reinstated")
+        REJECTED = AppealOutcome.REJECTED.value, _("Rejected: the decision stands")
+
+    decision = models.OneToOneField(
+        Decision, on_delete=models.CASCADE, related_name="appeal", verbose_name=_("decision")
+    )
+    # Copied from the decision so that the database itself refuses a self-review.
+    decision_actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    statement = models.TextField(_("why the decision is wrong"), max_length=3000)
+    created_at = models.DateTimeField(_("filed"))
+    outcome = models.CharField(
+        _("outcome"), max_length=12, choices=Outcome.choices, default=Outcome.PENDING
+    )
+    response = models.TextField(_("reasons for the outcome"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("appeal")
+        verbose_name_plural = _("appeals")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(decided_by__isnull=True)
+                | Q(decision_actor__isnull=True)
+                | ~Q(decided_by=F("decision_actor")),
+                name="appeal_not_decided_by_the_decider",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"appeal {self.pk}"
+
+
+class Notice(models.Model):
+    """A notice to a comment's author, stored exactly as sent: the clause text and version of
+    that moment, never re-rendered from today's policy."""
+
+    class Kind(models.TextChoices):
+        REMOVED = "removed", _("Comment removed")
+        HELD = "held", _("Comment held for review")
+        APPROVED = "approved", _("Comment approved")
+        REINSTATED = "reinstated", _("Comment reinstated")
+        APPEAL_REJECTED = "appeal_rejected", _("Appeal rejected")
+        SANCTIONED = "sanctioned", _("Sanction")
+
+    comment = models.ForeignKey(
+        Comment, on_delete=models.CASCADE, related_name="+", verbose_name=_("comment")
+    )
+    decision = models.ForeignKey(
+        Decision, on_delete=models.CASCADE, null=True, blank=True, related_name="notices"
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    language = models.CharField(_("language"), max_length=8)
+    subject = models.CharField(_("subject"), max_length=200)
+    body = models.TextField(_("text"))
+    clause_number = models.PositiveSmallIntegerField(null=True, blank=True)
+    clause_title = models.CharField(max_length=120, blank=True)
+    clause_text = models.TextField(blank=True)
+    policy_version = models.PositiveIntegerField(null=True, blank=True)
+    automatic = models.BooleanField(default=False)
+    emailed = models.BooleanField(_("sent by e-mail"), default=False)
+    created_at = models.DateTimeField(_("sent"))
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("notice")
+        verbose_name_plural = _("notices")
+
+    def __str__(self) -> str:
+        return self.subject

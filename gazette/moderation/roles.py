@@ -1,0 +1,80 @@
+"""The newsroom's roles as Django groups, and the permissions each carries.
+
+Created by a migration (0004_roles) and safe to apply again: `sync_roles` adds what is missing
+and leaves anything staff added by hand in place.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+EDITOR = "editor"
+MODERATOR = "moderator"
+SENIOR_MODERATOR = "senior moderator"
+ADMINISTRATOR = "administrator"
+
+_EDITOR = [
+    "articles.add_article", "articles.change_article", "articles.view_article",
+    "articles.add_photo", "articles.change_photo", "articles.view_photo",
+    "articles.add_tag", "articles.change_tag", "articles.view_tag",
+    "articles.add_author", "articles.change_author", "articles.view_author",
+    "articles.view_section", "articles.add_byline", "articles.change_byline",
+    "articles.delete_byline", "articles.view_byline",
+    "comments.view_comment", "comments.view_thread", "moderation.view_policyversion",
+]  # fmt: skip
+_MODERATOR = [
+    "comments.view_comment", "comments.view_thread",
+    "moderation.moderate_comments", "moderation.sanction_authors",
+    "moderation.view_decision", "moderation.view_report", "moderation.view_appeal",
+    "moderation.view_notice", "moderation.view_sanction", "moderation.view_auditentry",
+    "moderation.view_policyversion", "moderation.view_clause",
+    "moderation.view_screeningterm",
+]  # fmt: skip
+_SENIOR = [
+    *_MODERATOR,
+    "moderation.decide_appeals", "moderation.ban_authors",
+    "moderation.add_screeningterm", "moderation.change_screeningterm",
+    "moderation.delete_screeningterm", "moderation.view_classifiermodel",
+]  # fmt: skip
+_ADMINISTRATOR = [
+    *_SENIOR,
+    "moderation.add_policyversion", "moderation.change_policyversion",
+    "moderation.add_clause", "moderation.change_clause", "moderation.delete_clause",
+    "moderation.add_clausetranslation", "moderation.change_clausetranslation",
+    "moderation.delete_clausetranslation",
+    "moderation.add_policyversiontranslation", "moderation.change_policyversiontranslation",
+    "moderation.delete_policyversiontranslation",
+    "moderation.change_moderationsettings", "moderation.view_moderationsettings",
+    "moderation.change_classifiermodel",
+    "comments.change_thread", "comments.view_closedsection", "comments.add_closedsection",
+    "comments.delete_closedsection",
+]  # fmt: skip
+
+ROLES: dict[str, list[str]] = {
+    EDITOR: _EDITOR,
+    MODERATOR: _MODERATOR,
+    SENIOR_MODERATOR: _SENIOR,
+    ADMINISTRATOR: _ADMINISTRATOR,
+}
+
+
+def sync_roles(apps: Any) -> None:
+    """Create the role groups with their permissions (given a migration's app registry)."""
+    from django.contrib.auth.management import create_permissions  # noqa: PLC0415
+
+    # Permissions are normally created after all migrations ran; the groups need them now.
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+    group_model = apps.get_model("auth", "Group")
+    permission_model = apps.get_model("auth", "Permission")
+    for name, codes in ROLES.items():
+        group, _created = group_model.objects.get_or_create(name=name)
+        for code in codes:
+            app_label, codename = code.split(".")
+            permission = permission_model.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if permission is not None:
+                group.permissions.add(permission)

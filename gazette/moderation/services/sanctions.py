@@ -1,0 +1,110 @@
+"""Sanctions on authors: warnings, suspensions for a period, bans. A ban needs the senior role."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from gazette.accounts.models import User
+from gazette.comments.models import Comment
+from gazette.core import clock
+from gazette.moderation.exceptions import SanctionInvalid
+from gazette.moderation.models import AuditEntry, Clause, Notice, Sanction
+from gazette.moderation.policy import SanctionKind
+from gazette.moderation.sanctions import refusal_message
+from gazette.moderation.services import audit
+from gazette.moderation.services.decisions import require
+from gazette.moderation.services.notices import send_notice
+
+PERMISSIONS = {
+    SanctionKind.WARNING: "moderation.sanction_authors",
+    SanctionKind.SUSPENSION: "moderation.sanction_authors",
+    SanctionKind.BAN: "moderation.ban_authors",
+}
+
+
+def sanction_author(
+    *,
+    kind: str,
+    clause: Clause,
+    reason: str,
+    actor: User,
+    user: User | None = None,
+    email: str = "",
+    ip_hash: str = "",
+    days: int | None = None,
+    comment: Comment | None = None,
+) -> Sanction:
+    """Warn, suspend (for `days`) or ban the author named by account, e-mail or address hash.
+
+    Raises PermissionRequired or SanctionInvalid (no subject, no reason, a suspension without
+    a length).
+    """
+    chosen = SanctionKind(kind)
+    require(actor, PERMISSIONS[chosen])
+    if user is None and not email.strip() and not ip_hash:
+        raise SanctionInvalid(_("Name the author: an account, an e-mail address or an address."))
+    if not reason.strip():
+        raise SanctionInvalid(_("Give the reason the author will be shown."))
+    if chosen == SanctionKind.SUSPENSION and not days:
+        raise SanctionInvalid(_("Say for how many days the author is suspended."))
+    now = clock.now()
+    with transaction.atomic():
+        sanction = Sanction.objects.create(
+            kind=chosen,
+            user=user,
+            email=email.strip().lower(),
+            ip_hash=ip_hash,
+            clause=clause,
+            reason=reason.strip(),
+            starts_at=now,
+            ends_at=now + timedelta(days=days or 0) if chosen == SanctionKind.SUSPENSION else None,
+            decided_by=actor,
+            comment=comment,
+        )
+        audit.record(
+            AuditEntry.Event.SANCTIONED,
+            comment=comment,
+            actor=actor,
+            clause=clause,
+            outcome=chosen,
+            note=sanction.reason,
+            record_id=sanction.pk,
+        )
+        if comment is not None:
+            text = (
+                refusal_message(sanction)
+                if chosen != SanctionKind.WARNING
+                else _(
+                    "This is a warning: further breaches may lead to a suspension. Reason: "
+                    "%(reason)s"
+                )
+                % {"reason": sanction.reason}
+            )
+            send_notice(
+                comment=comment,
+                kind=Notice.Kind.SANCTIONED,
+                clause=clause,
+                extra={"sanction_text": text},
+            )
+    return sanction
+
+
+def revoke_sanction(*, sanction: Sanction, actor: User) -> Sanction:
+    require(actor, PERMISSIONS[SanctionKind(sanction.kind)])
+    with transaction.atomic():
+        changed = Sanction.objects.filter(pk=sanction.pk, revoked_at__isnull=True).update(
+            revoked_at=clock.now(), revoked_by=actor
+        )
+        if changed:
+            audit.record(
+                AuditEntry.Event.SANCTION_REVOKED,
+                actor=actor,
+                clause=sanction.clause,
+                outcome=sanction.kind,
+                record_id=sanction.pk,
+            )
+    sanction.refresh_from_db()
+    return sanction

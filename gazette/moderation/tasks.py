@@ -1,0 +1,35 @@
+"""Background work of the moderation app, run by `manage.py db_worker`: notices by e-mail and
+retraining the site classifier."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django_tasks import task
+
+from gazette.moderation.models import Notice
+
+
+@task()
+def email_notice(notice_id: int) -> bool:
+    """E-mail a stored notice to its comment's author, exactly as it was stored."""
+    notice = Notice.objects.select_related("comment").filter(pk=notice_id).first()
+    if notice is None or not notice.comment.email:
+        return False
+    send_mail(
+        notice.subject,
+        notice.body,
+        settings.DEFAULT_FROM_EMAIL,
+        [notice.comment.email],
+        fail_silently=False,
+    )
+    return True
+
+
+@task()
+def retrain_site_classifier() -> int | None:
+    """Train the site classifier on moderators' decisions; the id of the new model, if any."""
+    from gazette.moderation.services.training import train_site_classifier  # noqa: PLC0415
+
+    model = train_site_classifier()
+    return model.pk if model is not None else None

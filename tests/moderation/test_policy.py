@@ -1,0 +1,98 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from gazette.moderation import policy
+from gazette.moderation.policy import Action, Finding, State
+
+NOW = timezone.now()
+
+ALL = [(state, action) for state in State for action in Action]
+EXPECTED = {
+    (State.PENDING, Action.APPROVE): State.PUBLISHED,
+    (State.PENDING, Action.REMOVE): State.REMOVED,
+    (State.PUBLISHED, Action.REMOVE): State.REMOVED,
+    (State.PUBLISHED, Action.HOLD): State.PENDING,
+    (State.REMOVED, Action.REINSTATE): State.PUBLISHED,
+}
+
+
+@pytest.mark.parametrize(("state", "action"), ALL)
+def test_every_state_and_action_is_allowed_or_refused_by_the_table(state, action):
+    assert policy.next_state(state, action) == EXPECTED.get((state, action))
+
+
+def test_a_comment_deleted_by_its_author_is_beyond_moderation():
+    assert all(policy.next_state(State.DELETED, action) is None for action in Action)
+
+
+def test_unknown_states_and_actions_are_refused():
+    assert policy.next_state("lost", "approve") is None
+    assert policy.next_state("pending", "burn") is None
+
+
+@pytest.mark.parametrize(
+    ("actions", "expected"),
+    [([], "publish"), (["hold"], "hold"), (["hold", "reject"], "reject"), (["reject"], "reject")],
+)
+def test_screening_takes_the_strictest_finding(actions, expected):
+    findings = [Finding("x", action, "m") for action in actions]
+    assert policy.screening_action(findings) == expected
+
+
+@pytest.mark.parametrize(
+    ("action", "appealed", "age_days", "allowed"),
+    [
+        ("remove", False, 1, True),
+        ("remove", True, 1, False),
+        ("remove", False, 15, False),
+        ("approve", False, 1, False),
+        ("hold", False, 1, False),
+    ],
+)
+def test_removals_may_be_appealed_once_within_the_window(action, appealed, age_days, allowed):
+    decided_at = NOW - timedelta(days=age_days)
+    assert (
+        policy.may_appeal(
+            action=action, already_appealed=appealed, decided_at=decided_at, now=NOW, days=14
+        )
+        is allowed
+    )
+
+
+def test_nobody_decides_an_appeal_against_their_own_decision():
+    assert not policy.may_decide_appeal(decider_id=5, decided_by_id=5)
+    assert policy.may_decide_appeal(decider_id=6, decided_by_id=5)
+    assert policy.may_decide_appeal(decider_id=6, decided_by_id=None)  # an automatic decision
+
+
+@pytest.mark.parametrize(
+    ("kind", "ends_in_days", "revoked", "in_force"),
+    [
+        ("suspension", 3, False, True),
+        ("suspension", -1, False, False),
+        ("suspension", 3, True, False),
+        ("ban", None, False, True),
+        ("ban", None, True, False),
+        ("warning", None, False, False),
+    ],
+)
+def test_sanction_in_force(kind, ends_in_days, revoked, in_force):
+    ends_at = None if ends_in_days is None else NOW + timedelta(days=ends_in_days)
+    assert (
+        policy.sanction_in_force(
+            kind=kind,
+            starts_at=NOW - timedelta(days=1),
+            ends_at=ends_at,
+            revoked=revoked,
+            now=NOW,
+        )
+        is in_force
+    )
+
+
+def test_burst_counts_only_new_authors():
+    assert policy.is_burst(recent_count=4, limit=5, is_new_author=True)
+    assert not policy.is_burst(recent_count=3, limit=5, is_new_author=True)
+    assert not policy.is_burst(recent_count=9, limit=5, is_new_author=False)
