@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gazette.moderation.views import policy, public
+from gazette.moderation.views import policy, public, queue
 
 app_name = "moderation"
 
@@ -10,4 +10,10 @@ urlpatterns = [
     path("comment-status/<str:token>/", public.comment_status, name="comment_status"),
     path("comments/<int:pk>/report/", public.report_comment, name="report"),
     path("report-status/<str:token>/", public.report_status, name="report_status"),
+    path("moderation/", queue.queue, name="queue"),
+    path("moderation/queue/<slug:name>/", queue.queue, name="queue"),
+    path("moderation/comments/<int:pk>/decide/", queue.decide, name="decide"),
+    path("moderation/comments/<int:pk>/sanction/", queue.sanction, name="sanction"),
+    path("moderation/bulk/", queue.bulk, name="bulk"),
+    path("moderation/appeals/<int:pk>/decide/", queue.decide_appeal, name="decide_appeal"),
 ]

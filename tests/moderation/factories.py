@@ -105,8 +105,16 @@ def staff_in(role: str, **kwargs) -> User:
     return User.objects.get(pk=user.pk)  # a fresh object: permissions are cached per object
 
 
-def post(thread, body="The court should publish its reasoning.", **author) -> Comment:
+def post(
+    thread, body="The court should publish its reasoning.", parent_id=None, **author
+) -> Comment:
     """A comment posted through the comments app, so that the thread's count is right."""
     author.setdefault("name", "Dana")
     author.setdefault("anonymous_id", "reader-1")
-    return post_comment(thread=thread, author=Commenter(**author), body=body, policy_version="1")
+    return post_comment(
+        thread=thread,
+        author=Commenter(**author),
+        body=body,
+        parent_id=parent_id,
+        policy_version="1",
+    )

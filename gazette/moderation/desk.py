@@ -1,0 +1,201 @@
+"""The moderators' desk: what each queue shows, in a fixed number of queries per page.
+
+Queues: Pending (held, no rule fired: reports, review), Held by rules (screening held it),
+Reported (open reports, or a reporter asked for a review), Removed, Appeals. Each item carries
+the comment in its context (article, the comment it answers), the author's history, reports,
+decisions and screening reasons, and what this site's classifier makes of it now.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, F, Q, QuerySet
+
+from gazette.comments.models import Comment
+from gazette.moderation.classifier import Score
+from gazette.moderation.models import Appeal, Decision, Report, Sanction
+from gazette.moderation.rules import Rules, load_rules
+from gazette.moderation.termmatch import Hit
+
+PER_PAGE = 25
+
+
+class Queue(StrEnum):
+    PENDING = "pending"
+    HELD = "held"
+    REPORTED = "reported"
+    REMOVED = "removed"
+    APPEALS = "appeals"
+
+
+@dataclass(frozen=True)
+class Filters:
+    section: str = ""
+    language: str = ""
+
+
+@dataclass
+class History:
+    """What the desk knows of an author: comments by state, sanctions in force."""
+
+    by_state: Counter[str] = field(default_factory=Counter)
+    sanctions: list[Sanction] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_state.values())
+
+    @property
+    def states(self) -> list[tuple[str, int]]:
+        """For templates: a Counter looks up "items" as a key and finds 0."""
+        return sorted(self.by_state.items())
+
+
+@dataclass
+class Item:
+    comment: Comment
+    reports: list[Report] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+    history: History = field(default_factory=History)
+    appeal: Appeal | None = None
+    hits: list[Hit] = field(default_factory=list)
+    score: Score | None = None
+
+    @property
+    def open_reports(self) -> list[Report]:
+        return [report for report in self.reports if report.outcome == Report.Outcome.OPEN]
+
+
+def _filtered(comments: QuerySet[Comment], filters: Filters) -> QuerySet[Comment]:
+    if filters.section:
+        comments = comments.filter(thread__article__section__slug=filters.section)
+    if filters.language:
+        comments = comments.filter(thread__article__language=filters.language)
+    return comments
+
+
+def _review_requested() -> Q:
+    return Q(
+        outcome=Report.Outcome.NO_ACTION,
+        review_requested_at__isnull=False,
+        review_requested_at__gt=F("resolved_at"),
+    )
+
+
+def queue_comments(queue: Queue, filters: Filters) -> QuerySet[Comment]:
+    comments = Comment.objects.select_related("thread__article__section", "in_reply_to", "user")
+    if queue == Queue.PENDING:
+        comments = comments.filter(state=Comment.State.PENDING, screening_reasons=[])
+    elif queue == Queue.HELD:
+        comments = comments.filter(state=Comment.State.PENDING).exclude(screening_reasons=[])
+    elif queue == Queue.REPORTED:
+        reported = Report.objects.filter(Q(outcome=Report.Outcome.OPEN) | _review_requested())
+        comments = comments.filter(pk__in=reported.values("comment_id")).exclude(
+            state__in=[Comment.State.REMOVED, Comment.State.DELETED]
+        )
+    elif queue == Queue.REMOVED:
+        comments = comments.filter(state=Comment.State.REMOVED)
+    else:
+        pending = Appeal.objects.filter(outcome=Appeal.Outcome.PENDING)
+        comments = comments.filter(pk__in=pending.values("decision__comment_id"))
+    order = "-created_at" if queue == Queue.REMOVED else "created_at"
+    return _filtered(comments, filters).order_by(order, "pk")
+
+
+def queue_counts(filters: Filters) -> dict[str, int]:
+    """How many items wait in each queue (one query per queue, for the tabs)."""
+    return {queue.value: queue_comments(queue, filters).count() for queue in Queue}
+
+
+def queue_page(queue: Queue, filters: Filters, page_number: str | int = 1) -> Page[Item]:
+    """One page of a queue, every item filled in (a fixed number of queries)."""
+    paginator = Paginator(queue_comments(queue, filters), PER_PAGE)
+    page = paginator.get_page(page_number)
+    comments = list(page.object_list)
+    items = [Item(comment) for comment in comments]
+    _fill(items)
+    page.object_list = items  # type: ignore[assignment]  # a page of items, not of comments
+    return page  # type: ignore[return-value]  # see above
+
+
+def item_for(comment: Comment) -> Item:
+    item = Item(comment)
+    _fill([item])
+    return item
+
+
+def _fill(items: list[Item]) -> None:
+    if not items:
+        return
+    by_id = {item.comment.pk: item for item in items}
+    for report in Report.objects.filter(comment_id__in=by_id).select_related("clause"):
+        by_id[report.comment_id].reports.append(report)
+    decisions = (
+        Decision.objects.filter(comment_id__in=by_id)
+        .select_related("clause", "actor", "appeal")
+        .order_by("created_at", "pk")
+    )
+    for decision in decisions:
+        item = by_id[decision.comment_id]
+        item.decisions.append(decision)
+        appeal = getattr(decision, "appeal", None)
+        if appeal is not None and appeal.outcome == Appeal.Outcome.PENDING:
+            item.appeal = appeal
+    _fill_histories(items)
+    _fill_screening(items)
+
+
+def _author_key(comment: Comment) -> tuple[str, object]:
+    if comment.user_id is not None:
+        return ("user", comment.user_id)
+    return ("ip", comment.ip_hash)
+
+
+def _fill_histories(items: list[Item]) -> None:
+    user_ids = {item.comment.user_id for item in items if item.comment.user_id is not None}
+    ip_hashes = {
+        item.comment.ip_hash
+        for item in items
+        if item.comment.user_id is None and item.comment.ip_hash
+    }
+    histories: dict[tuple[str, object], History] = defaultdict(History)
+    rows = (
+        Comment.objects.filter(
+            Q(user_id__in=user_ids) | Q(user__isnull=True, ip_hash__in=ip_hashes)
+        )
+        .values("user_id", "ip_hash", "state")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    for row in rows:
+        key = ("user", row["user_id"]) if row["user_id"] is not None else ("ip", row["ip_hash"])
+        histories[key].by_state[row["state"]] += row["count"]
+    sanctions = Sanction.objects.filter(
+        Q(user_id__in=user_ids) | Q(ip_hash__in=ip_hashes)
+    ).select_related("clause")
+    for sanction in sanctions:
+        if sanction.user_id is not None:
+            histories[("user", sanction.user_id)].sanctions.append(sanction)
+        if sanction.ip_hash:
+            histories[("ip", sanction.ip_hash)].sanctions.append(sanction)
+    for item in items:
+        item.history = histories[_author_key(item.comment)]
+
+
+def _fill_screening(items: list[Item]) -> None:
+    """Why screening would hold each comment now: the terms it finds and the classifier's
+    score with the n-grams behind it. If the rules cannot load, the desk shows none."""
+    try:
+        rules: Rules | None = load_rules()
+    except Exception:  # the desk stays usable; screening itself holds comments meanwhile
+        rules = None
+    if rules is None:
+        return
+    for item in items:
+        item.hits = rules.matcher.find(item.comment.body)
+        if rules.classifier is not None:
+            item.score = rules.classifier.score(item.comment.body)

@@ -1,0 +1,211 @@
+"""The moderation queue: staff pages that parse the request, call one service, render."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST, require_safe
+
+from gazette.accounts.models import User
+from gazette.articles.models import Section
+from gazette.comments.models import Comment
+from gazette.moderation import desk
+from gazette.moderation.exceptions import ModerationError
+from gazette.moderation.forms import (
+    AppealDecisionForm,
+    BulkDecisionForm,
+    DecisionForm,
+    QueueFilterForm,
+    SanctionForm,
+    clauses_in_force,
+)
+from gazette.moderation.models import Appeal
+from gazette.moderation.services import appeals, decisions
+from gazette.moderation.services import sanctions as sanction_services
+
+MODERATE = "moderation.moderate_comments"
+
+
+def staff_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    return login_required(permission_required(MODERATE, raise_exception=True)(view))
+
+
+def _actor(request: HttpRequest) -> User:
+    user = request.user
+    if not isinstance(user, User):  # pragma: no cover - login_required came first
+        raise Http404
+    return user
+
+
+def _back(request: HttpRequest, default: str) -> HttpResponseRedirect:
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = default
+    return HttpResponseRedirect(target)
+
+
+def _filters(request: HttpRequest) -> desk.Filters:
+    form = QueueFilterForm(request.GET)
+    if not form.is_valid():
+        return desk.Filters()
+    return desk.Filters(form.cleaned_data["section"], form.cleaned_data["language"])
+
+
+@require_safe
+@staff_only
+def queue(request: HttpRequest, name: str = "pending") -> HttpResponse:
+    try:
+        chosen = desk.Queue(name)
+    except ValueError as exc:
+        raise Http404 from exc
+    filters = _filters(request)
+    page = desk.queue_page(chosen, filters, request.GET.get("page", 1))
+    context: dict[str, Any] = {
+        "queue": chosen,
+        "queues": list(desk.Queue),
+        "counts": desk.queue_counts(filters),
+        "filters": filters,
+        "page": page,
+        "clauses": list(clauses_in_force()),
+        "sections": Section.objects.all(),
+        "languages": settings.LANGUAGES,
+        "may_decide_appeals": request.user.has_perm("moderation.decide_appeals"),
+    }
+    return render(request, "moderation/queue.html", context)
+
+
+def _decide(form: DecisionForm, comment: Comment, actor: User) -> str:
+    action = form.cleaned_data["action"]
+    clause = form.cleaned_data.get("clause")
+    note = form.cleaned_data.get("note", "")
+    if action == "dismiss":
+        decisions.dismiss_reports(comment=comment, actor=actor, note=note)
+        return _("The reports were dismissed.")
+    if action == "remove":
+        decisions.remove_comment(comment=comment, actor=actor, clause=clause, note=note)
+        return _("The comment was removed; its author has been notified.")
+    if action == "approve":
+        decisions.approve_comment(comment=comment, actor=actor, note=note)
+        return _("The comment is published.")
+    if action == "hold":
+        decisions.hold_comment(comment=comment, actor=actor, note=note)
+        return _("The comment is held for review.")
+    decisions.reinstate_comment(comment=comment, actor=actor, note=note)
+    return _("The comment is published again.")
+
+
+@require_POST
+@staff_only
+def decide(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = get_object_or_404(Comment, pk=pk)
+    form = DecisionForm(request.POST)
+    default = reverse("moderation:queue")
+    if not form.is_valid():
+        messages.error(request, _("Choose an action (and a clause to remove)."))
+        return _back(request, default)
+    try:
+        messages.success(request, _decide(form, comment, _actor(request)))
+    except ModerationError as exc:
+        messages.error(request, exc.message)
+    return _back(request, default)
+
+
+@require_POST
+@staff_only
+def bulk(request: HttpRequest) -> HttpResponse:
+    form = BulkDecisionForm(request.POST)
+    default = reverse("moderation:queue")
+    if not form.is_valid():
+        messages.error(request, _("Select comments and an action (and a clause to remove)."))
+        return _back(request, default)
+    try:
+        result = decisions.decide_many(
+            comment_ids=form.cleaned_data["comments"],
+            action=form.cleaned_data["action"],
+            actor=_actor(request),
+            clause=form.cleaned_data.get("clause"),
+            note=form.cleaned_data.get("note", ""),
+        )
+    except ModerationError as exc:
+        messages.error(request, exc.message)
+        return _back(request, default)
+    messages.success(
+        request,
+        ngettext("%(count)d comment decided.", "%(count)d comments decided.", result.done)
+        % {"count": result.done},
+    )
+    if result.skipped:
+        messages.warning(
+            request,
+            ngettext(
+                "%(count)d comment had changed meanwhile and was left alone.",
+                "%(count)d comments had changed meanwhile and were left alone.",
+                result.skipped,
+            )
+            % {"count": result.skipped},
+        )
+    return _back(request, default)
+
+
+@staff_only
+def sanction(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = get_object_or_404(Comment.objects.select_related("thread__article", "user"), pk=pk)
+    form = SanctionForm(request.POST or None)
+    if request.method != "POST" or not form.is_valid():
+        status = 400 if request.method == "POST" else 200
+        context = {"comment": comment, "form": form, "item": desk.item_for(comment)}
+        return render(request, "moderation/sanction.html", context, status=status)
+    data = form.cleaned_data
+    try:
+        sanction_services.sanction_author(
+            kind=data["kind"],
+            clause=data["clause"],
+            reason=data["reason"],
+            actor=_actor(request),
+            user=comment.user if data["by_account"] else None,
+            email=comment.email if data["by_email"] else "",
+            ip_hash=comment.ip_hash if data["by_address"] else "",
+            days=data.get("days"),
+            comment=comment,
+        )
+    except ModerationError as exc:
+        form.add_error(None, exc.message)
+        context = {"comment": comment, "form": form, "item": desk.item_for(comment)}
+        return render(request, "moderation/sanction.html", context, status=400)
+    messages.success(request, _("The sanction is recorded and the author notified."))
+    return HttpResponseRedirect(reverse("moderation:queue"))
+
+
+@require_POST
+@staff_only
+def decide_appeal(request: HttpRequest, pk: int) -> HttpResponse:
+    appeal = get_object_or_404(Appeal.objects.select_related("decision__comment"), pk=pk)
+    form = AppealDecisionForm(request.POST)
+    default = reverse("moderation:queue", kwargs={"name": "appeals"})
+    if not form.is_valid():
+        messages.error(request, _("Choose an outcome and give your reasons."))
+        return _back(request, default)
+    try:
+        appeals.decide_appeal(
+            appeal=appeal,
+            actor=_actor(request),
+            upheld=form.cleaned_data["outcome"] == "upheld",
+            response=form.cleaned_data["response"],
+        )
+    except ModerationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("The appeal is decided and the author notified."))
+    return _back(request, default)
