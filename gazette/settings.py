@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import secrets
 from pathlib import Path
+from typing import cast
 
 import dj_database_url
 import django_stubs_ext
+from django.urls import reverse_lazy
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from gazette.core.env import ConfigurationError, env_bool, env_int, env_list, env_str
