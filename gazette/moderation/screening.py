@@ -23,6 +23,7 @@ from django.db.models import Count, Min
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from gazette.comments.models import Thread
 from gazette.comments.screening import HOLD, PUBLISH, REJECT, Verdict
 from gazette.core import clock
 from gazette.moderation import heuristics, policy, profanity, sanctions, sketch
@@ -79,7 +80,7 @@ def screen(
     if signals.get("is_edit"):
         return verdict
     try:
-        edition = translation.get_language() or settings.LANGUAGE_CODE
+        edition = _edition_of(thread_key)
         audit.record(
             AuditEntry.Event.SCREENED,
             automatic=True,
@@ -91,6 +92,16 @@ def screen(
         if verdict.action == PUBLISH:
             return Verdict(HOLD, [_("Held: the audit log could not be written.")])
     return verdict
+
+
+def _edition_of(thread_key: str) -> str:
+    """The edition a discussion belongs to: its article's language, else the reader's."""
+    language = (
+        Thread.objects.filter(key=thread_key, article__isnull=False)
+        .values_list("article__language", flat=True)
+        .first()
+    )
+    return language or translation.get_language() or settings.LANGUAGE_CODE
 
 
 def _verdict(

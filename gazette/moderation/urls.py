@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gazette.moderation.views import policy, public, queue
+from gazette.moderation.views import policy, public, queue, transparency
 
 app_name = "moderation"
 
@@ -16,4 +16,18 @@ urlpatterns = [
     path("moderation/comments/<int:pk>/sanction/", queue.sanction, name="sanction"),
     path("moderation/bulk/", queue.bulk, name="bulk"),
     path("moderation/appeals/<int:pk>/decide/", queue.decide_appeal, name="decide_appeal"),
+]
+
+urlpatterns += [
+    path("transparency/", transparency.index, name="transparency"),
+    path(
+        "transparency/<int:year>/<int:month>/",
+        transparency.month_page,
+        name="transparency_month",
+    ),
+    path(
+        "transparency/<int:year>/<int:month>/report.csv",
+        transparency.month_csv,
+        name="transparency_csv",
+    ),
 ]

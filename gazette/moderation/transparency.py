@@ -1,0 +1,179 @@
+"""The transparency report: what moderation did in a month, in one edition, in numbers.
+
+Computed from the audit log alone, so every figure is a count of its entries (or, for the time
+to a decision, their median) and adds up with it exactly. Aggregates only: no comment, author
+or moderator is named.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.db.models import Count, Min
+from django.utils import timezone
+
+from gazette.moderation.models import AuditEntry, Clause, PolicyVersion
+
+Event = AuditEntry.Event
+
+
+@dataclass(frozen=True)
+class ClauseCount:
+    key: str
+    number: int | None
+    title: str
+    count: int
+
+
+@dataclass
+class MonthReport:
+    edition: str
+    month: date
+    received: int = 0
+    published_on_arrival: int = 0
+    held_on_arrival: int = 0
+    rejected_on_arrival: int = 0
+    reports: int = 0
+    held_after_reports: int = 0
+    approved: int = 0
+    removed: int = 0
+    removed_automatically: int = 0
+    reinstated: int = 0
+    removals_by_clause: list[ClauseCount] = field(default_factory=list)
+    appeals_filed: int = 0
+    appeals_upheld: int = 0
+    appeals_rejected: int = 0
+    sanctions: dict[str, int] = field(default_factory=dict)
+    median_hours_to_decision: float | None = None
+    decisions_timed: int = 0
+
+    @property
+    def appeals_pending(self) -> int:
+        """Filed this month and not decided this month (they may be decided later)."""
+        return max(0, self.appeals_filed - self.appeals_upheld - self.appeals_rejected)
+
+    def rows(self) -> list[tuple[str, str, str]]:
+        """Every figure as (measure, clause, value), for the CSV download."""
+        rows = [
+            ("comments received", "", str(self.received)),
+            ("published on arrival", "", str(self.published_on_arrival)),
+            ("held on arrival", "", str(self.held_on_arrival)),
+            ("rejected on arrival", "", str(self.rejected_on_arrival)),
+            ("reports by readers", "", str(self.reports)),
+            ("held after reports", "", str(self.held_after_reports)),
+            ("approved after review", "", str(self.approved)),
+            ("removed", "", str(self.removed)),
+            ("reinstated", "", str(self.reinstated)),
+        ]
+        rows += [
+            ("removed", f"{item.number or ''} {item.key}".strip(), str(item.count))
+            for item in self.removals_by_clause
+        ]
+        rows += [
+            ("appeals filed", "", str(self.appeals_filed)),
+            ("appeals upheld", "", str(self.appeals_upheld)),
+            ("appeals rejected", "", str(self.appeals_rejected)),
+        ]
+        rows += [(f"sanctions: {kind}", "", str(n)) for kind, n in sorted(self.sanctions.items())]
+        median = self.median_hours_to_decision
+        rows.append(("median hours to a decision", "", "" if median is None else f"{median:.1f}"))
+        return rows
+
+
+def month_bounds(month: date) -> tuple[datetime, datetime]:
+    """The first instant of the month and of the next, in the site's time zone."""
+    start = timezone.make_aware(datetime(month.year, month.month, 1))  # noqa: DTZ001 - made aware
+    following = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    end = timezone.make_aware(datetime(following.year, following.month, 1))  # noqa: DTZ001
+    return start, end
+
+
+def _clause_titles(keys: set[str]) -> dict[str, str]:
+    """Titles of clauses by key, from the newest published version that has each."""
+    titles: dict[str, str] = {}
+    clauses = (
+        Clause.objects.filter(key__in=keys, version__in=PolicyVersion.objects.published())
+        .prefetch_related("translations")
+        .order_by("version__number")
+    )
+    for clause in clauses:
+        titles[clause.key] = clause.local_title
+    return titles
+
+
+def month_report(edition: str, month: date) -> MonthReport:
+    """The figures of one month in one edition (three queries on the audit log)."""
+    start, end = month_bounds(month)
+    entries = AuditEntry.objects.filter(edition=edition, created_at__gte=start, created_at__lt=end)
+    report = MonthReport(edition=edition, month=month)
+    grouped = entries.values("event", "outcome", "automatic").annotate(n=Count("pk"))
+    counts = {
+        (row["event"], row["outcome"], row["automatic"]): row["n"] for row in grouped.order_by()
+    }
+
+    def total(event: str, outcome: str | None = None, *, automatic: bool | None = None) -> int:
+        return sum(
+            n
+            for (e, o, a), n in counts.items()
+            if e == event and outcome in (None, o) and automatic in (None, a)
+        )
+
+    report.received = total(Event.SCREENED)
+    report.published_on_arrival = total(Event.SCREENED, "publish")
+    report.held_on_arrival = total(Event.SCREENED, "hold")
+    report.rejected_on_arrival = total(Event.SCREENED, "reject")
+    report.reports = total(Event.REPORTED)
+    report.held_after_reports = total(Event.HELD, automatic=True)
+    report.approved = total(Event.APPROVED)
+    report.removed = total(Event.REMOVED)
+    report.removed_automatically = total(Event.REMOVED, automatic=True)
+    report.reinstated = total(Event.REINSTATED)
+    report.appeals_filed = total(Event.APPEAL_FILED)
+    report.appeals_upheld = total(Event.APPEAL_UPHELD)
+    report.appeals_rejected = total(Event.APPEAL_REJECTED)
+    report.sanctions = {
+        outcome: n for (e, outcome, _a), n in counts.items() if e == Event.SANCTIONED
+    }
+    by_clause = (
+        entries.filter(event=Event.REMOVED)
+        .values("clause_key")
+        .annotate(n=Count("pk"), number=Min("clause_number"))
+        .order_by("number", "clause_key")
+    )
+    rows = list(by_clause)
+    titles = _clause_titles({row["clause_key"] for row in rows})
+    report.removals_by_clause = [
+        ClauseCount(row["clause_key"], row["number"], titles.get(row["clause_key"], ""), row["n"])
+        for row in rows
+    ]
+    timed = (
+        entries.filter(
+            event__in=[Event.APPROVED, Event.REMOVED],
+            automatic=False,
+            comment_posted_at__isnull=False,
+        )
+        .values_list("created_at", "comment_posted_at")
+        .order_by()
+    )
+    waits = [
+        (decided - posted).total_seconds() / 3600 for decided, posted in timed if posted is not None
+    ]
+    report.decisions_timed = len(waits)
+    report.median_hours_to_decision = statistics.median(waits) if waits else None
+    return report
+
+
+def months_with_entries(edition: str) -> list[date]:
+    """Every month from the edition's first audit entry to this one, newest first."""
+    first = AuditEntry.objects.filter(edition=edition).aggregate(first=Min("created_at"))["first"]
+    today = timezone.localdate()
+    if first is None:
+        return []
+    current = timezone.localtime(first).date().replace(day=1)
+    months = []
+    while current <= today:
+        months.append(current)
+        current = date(current.year + current.month // 12, current.month % 12 + 1, 1)
+    return list(reversed(months))

@@ -1,0 +1,135 @@
+import csv
+import io
+from datetime import date, timedelta
+
+from django.test import TestCase
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from gazette.moderation import charts, transparency
+from gazette.moderation.models import AuditEntry, Clause
+from gazette.moderation.roles import MODERATOR, SENIOR_MODERATOR
+from gazette.moderation.screening import screen
+from gazette.moderation.services import decisions
+from gazette.moderation.services.appeals import decide_appeal, file_appeal
+from gazette.moderation.services.reports import report_comment
+from tests.factories import ArticleFactory, ThreadFactory
+from tests.moderation.factories import ScreeningTermFactory, post, staff_in
+
+
+def month_url(name, language="en", today=None):
+    today = today or timezone.localdate()
+    with translation.override(language):
+        return reverse(name, kwargs={"year": today.year, "month": today.month})
+
+
+class MonthReportTests(TestCase):
+    @classmethod
+    def setUpTestData(cls) -> None:
+        moderator = staff_in(MODERATOR)
+        senior = staff_in(SENIOR_MODERATOR)
+        attacks = Clause.objects.get(version__number=1, key="attacks")
+        spam = Clause.objects.get(version__number=1, key="spam")
+        ScreeningTermFactory(phrase="casino", action="suspect")
+        ScreeningTermFactory(phrase="scam", action="block", clause_key="spam")
+        thread = ThreadFactory()
+        with translation.override("en"):
+            for text in ["A fair ruling.", "Why so slow?", "casino bonus", "scam here"]:
+                screen(text=text, author_name="A", thread_key=thread.key, signals={})
+        comments = [post(thread, f"Comment number {n} on the trial.") for n in range(4)]
+        decisions.remove_comment(comment=comments[0], actor=moderator, clause=attacks)
+        decisions.remove_comment(comment=comments[1], actor=moderator, clause=attacks)
+        removal = decisions.remove_comment(comment=comments[2], actor=moderator, clause=spam)
+        decide_appeal(
+            appeal=file_appeal(decision=removal, statement="Not spam."),
+            actor=senior,
+            upheld=True,
+        )
+        report_comment(comment=comments[3], clause=attacks, reporter_key="anon:r")
+        # Another edition's figures stay out of this one's report.
+        ru_thread = ThreadFactory(article=ArticleFactory(language="ru"))
+        decisions.remove_comment(comment=post(ru_thread), actor=moderator, clause=attacks)
+
+    def report(self):
+        return transparency.month_report("en", timezone.localdate().replace(day=1))
+
+    def test_arrivals_are_counted_by_outcome(self):
+        report = self.report()
+        # Four texts screened directly, four comments posted through the comments app.
+        assert report.received == 8
+        assert (report.published_on_arrival, report.held_on_arrival) == (6, 1)
+        assert report.rejected_on_arrival == 1
+
+    def test_removals_are_counted_by_clause_in_this_edition_only(self):
+        report = self.report()
+        assert report.removed == 3
+        assert [(c.number, c.key, c.count) for c in report.removals_by_clause] == [
+            (3, "attacks", 2),
+            (4, "spam", 1),
+        ]
+        assert report.removals_by_clause[0].title == "No personal attacks or harassment"
+
+    def test_appeals_and_outcomes(self):
+        report = self.report()
+        assert (report.appeals_filed, report.appeals_upheld, report.appeals_rejected) == (1, 1, 0)
+        assert report.reinstated == 1
+        assert report.reports == 1
+
+    def test_figures_add_up_with_the_audit_log(self):
+        report = self.report()
+        entries = AuditEntry.objects.filter(edition="en")
+        assert report.received == entries.filter(event="screened").count()
+        assert report.removed == entries.filter(event="removed").count()
+        assert sum(c.count for c in report.removals_by_clause) == report.removed
+        assert report.received == (
+            report.published_on_arrival + report.held_on_arrival + report.rejected_on_arrival
+        )
+
+    def test_median_time_to_a_decision_is_reported(self):
+        report = self.report()
+        assert report.decisions_timed == 3
+        assert report.median_hours_to_decision is not None
+        assert report.median_hours_to_decision < 1
+
+    def test_month_page_shows_charts_tables_and_no_names(self):
+        response = self.client.get(month_url("moderation:transparency_month"))
+        self.assertContains(response, "<svg")
+        self.assertContains(response, "No personal attacks or harassment")
+        self.assertNotContains(response, "<script")
+        self.assertNotContains(response, "staff")  # no moderator is named
+
+    def test_csv_download_carries_every_figure(self):
+        response = self.client.get(month_url("moderation:transparency_csv"))
+        assert response["Content-Type"].startswith("text/csv")
+        rows = list(csv.reader(io.StringIO(response.content.decode())))
+        assert rows[0] == ["edition", "month", "measure", "clause", "value"]
+        values = {(row[2], row[3]): row[4] for row in rows[1:]}
+        assert values[("comments received", "")] == "8"
+        assert values[("removed", "3 attacks")] == "2"
+
+    def test_index_lists_this_month(self):
+        response = self.client.get(reverse("moderation:transparency"))
+        self.assertContains(response, month_url("moderation:transparency_month"))
+
+
+class MonthBoundsTests(TestCase):
+    def test_a_month_in_the_future_is_not_found(self):
+        future = timezone.localdate() + timedelta(days=40)
+        assert (
+            self.client.get(month_url("moderation:transparency_month", today=future)).status_code
+            == 404
+        )
+
+    def test_december_runs_to_the_first_of_january(self):
+        start, end = transparency.month_bounds(date(2025, 12, 1))
+        assert (start.month, end.year, end.month) == (12, 2026, 1)
+
+    def test_a_month_with_nothing_is_all_zeros(self):
+        report = transparency.month_report("kk", date(2025, 1, 1))
+        assert (report.received, report.removed, report.median_hours_to_decision) == (0, 0, None)
+
+
+def test_chart_labels_are_escaped():
+    svg = charts.bar_chart("<b>", [("<script>alert(1)</script>", 3)])
+    assert "<script>" not in svg
+    assert "&lt;script&gt;" in svg
