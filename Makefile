@@ -29,7 +29,10 @@ run: install
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(MANAGE) load_demo_content --if-empty
 	@echo "Gazette is being served at http://$(HOST):$(PORT)/ (Ctrl-C stops it)."
-	$(BIN)/gunicorn gazette.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
+	@# The task worker sends e-mails and retrains classifiers; it stops with the server.
+	@$(MANAGE) db_worker --queue-name '*' & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null' EXIT; \
+		$(BIN)/gunicorn gazette.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
 		--access-logfile - --forwarded-allow-ips 127.0.0.1
 
 lint: install
