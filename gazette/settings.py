@@ -293,3 +293,5 @@ def _comment_policy_version() -> str:
 GAZETTE_COMMENT_POLICY_VERSION = (
     env_str("GAZETTE_COMMENT_POLICY_VERSION", "") or lazy(_comment_policy_version, str)()
 )
+# A new comment's author is given the private address of its status page (moderation's).
+GAZETTE_COMMENT_STATUS_LINK = "gazette.moderation.links.status_url_of"

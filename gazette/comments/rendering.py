@@ -54,6 +54,7 @@ class EntryRenderer:
             "edited": _("edited"),
             "deleted": _("Comment deleted."),
             "removed": _("This comment was removed under the Comment Policy."),
+            "report": _("Report"),
         }
         return {key: escape(value) for key, value in words.items()}
 
@@ -141,4 +142,9 @@ class EntryRenderer:
                 f' <a href="{self.base}{pk}/edit/">{self.labels["edit"]}</a>'
                 f' <a href="{self.base}{pk}/delete/">{self.labels["delete"]}</a>'
             )
-        return f"{like} {reply}{change}"
+        # Served by the moderation app, which lists the clauses a reader may cite.
+        report = (
+            f' <a class="comment__report" href="{self.base}{pk}/report/" rel="nofollow">'
+            f"{self.labels['report']}</a>"
+        )
+        return f"{like} {reply}{change}{report}"

@@ -3,6 +3,7 @@ application/json` (as comments.js does) it answers JSON instead, for in-place up
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import (
     Http404,
@@ -13,6 +14,8 @@ from django.http import (
 )
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, render
+from django.utils.html import format_html
+from django.utils.module_loading import import_string
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -124,8 +127,23 @@ def _posted_message(comment: Comment) -> str:
     return _("Your comment is published.")
 
 
+def _status_url(comment: Comment) -> str:
+    """The author's private page about their comment (state, decisions, appeal), when an app
+    provides one through GAZETTE_COMMENT_STATUS_LINK."""
+    path = getattr(settings, "GAZETTE_COMMENT_STATUS_LINK", "")
+    return str(import_string(path)(comment)) if path else ""
+
+
 def _posted(request: HttpRequest, comment: Comment) -> HttpResponse:
-    message = _posted_message(comment)
+    message: str = _posted_message(comment)
+    status_url = _status_url(comment)
+    if status_url and not wants_json(request):
+        message = format_html(
+            '{} <a href="{}">{}</a>',
+            message,
+            status_url,
+            _("Keep this private link to follow your comment."),
+        )
     if wants_json(request):
         html = ""
         if comment.is_published:
@@ -143,6 +161,7 @@ def _posted(request: HttpRequest, comment: Comment) -> HttpResponse:
                 "state": comment.state,
                 "html": html,
                 "message": message,
+                "status_url": status_url,
                 "count": comment.thread.comment_count,
                 "count_label": count_label(comment.thread.comment_count),
             },

@@ -1,0 +1,69 @@
+"""Moderation as readers meet it on an article page: the policy they accept, the private
+status link they are given, the report link, and removed comments leaving pages and feeds."""
+
+from django.test import TestCase, override_settings
+from django.urls import reverse
+
+from gazette.comments.models import Comment
+from gazette.comments.services import thread_for_article
+from gazette.moderation.models import Clause
+from gazette.moderation.roles import MODERATOR
+from gazette.moderation.services import decisions
+from tests.comments.helpers import GENEROUS_RATES, human_check
+from tests.factories import ArticleFactory
+from tests.moderation.factories import ScreeningTermFactory, post, staff_in
+
+
+@override_settings(GAZETTE_CHALLENGES={"RATES": GENEROUS_RATES})
+class ArticlePageTests(TestCase):
+    @classmethod
+    def setUpTestData(cls) -> None:
+        cls.article = ArticleFactory()
+        cls.moderator = staff_in(MODERATOR)
+
+    def post_form(self, body="The ruling is worth reading in full."):
+        data = {"name": "Dana", "body": body, "accept_policy": "on", **human_check()}
+        url = reverse("comments:post", kwargs={"article_pk": self.article.pk})
+        return self.client.post(url, data, follow=True)
+
+    def test_new_comment_records_the_policy_version_in_force_and_gives_a_status_link(self):
+        response = self.post_form()
+        comment = Comment.objects.get()
+        assert comment.policy_version == "1"
+        self.assertContains(response, "/en/comment-status/")
+        self.assertContains(response, "Keep this private link")
+
+    def test_comment_form_links_to_the_comment_policy(self):
+        response = self.client.get(self.article.get_absolute_url())
+        self.assertContains(response, reverse("moderation:policy"))
+
+    def test_each_comment_offers_a_report_link(self):
+        self.post_form()
+        comment = Comment.objects.get()
+        response = self.client.get(self.article.get_absolute_url())
+        self.assertContains(response, reverse("moderation:report", kwargs={"pk": comment.pk}))
+
+    def test_blocked_comment_is_refused_and_says_screening_did_it(self):
+        ScreeningTermFactory(phrase="scam", action="block", clause_key="spam")
+        response = self.post_form("Total scam, buy here")
+        self.assertContains(response, "refused automatically", status_code=400)
+        self.assertContains(response, "No spam or advertising", status_code=400)
+        assert not Comment.objects.exists()
+
+    def test_removed_comment_leaves_the_page_the_feed_and_the_count(self):
+        thread_comment = post(self.thread(), "Remove me please.")
+        kept = post(self.thread(), "Keep me.")
+        clause = Clause.objects.get(version__number=1, key="attacks")
+        decisions.remove_comment(comment=thread_comment, actor=self.moderator, clause=clause)
+        page = self.client.get(self.article.get_absolute_url()).content.decode()
+        assert "Remove me please." not in page
+        assert "Keep me." in page
+        assert "1 Comment" in page
+        feed = self.client.get(
+            reverse("comments:feed", kwargs={"article_pk": self.article.pk})
+        ).content.decode()
+        assert "Remove me please." not in feed
+        assert kept.body in feed
+
+    def thread(self):
+        return thread_for_article(self.article)
