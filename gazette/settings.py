@@ -252,7 +252,7 @@ GAZETTE_REACTIONS = {
 GAZETTE_CHALLENGES = {
     # Signs challenges; when empty, a key derived from SECRET_KEY is used.
     "HMAC_KEY": env_str("ALTCHA_HMAC_KEY", ""),
-    "EXPIRES_SECONDS": env_int("GAZETTE_CHALLENGE_EXPIRES_SECONDS", 600),
+    "EXPIRES_SECONDS": env_int("GAZETTE_CHALLENGES_EXPIRES_SECONDS", 600),
     # Readers without JavaScript: "hold" their comments for moderation, or "refuse" them.
     "NO_JS": env_str("GAZETTE_CHALLENGES_NO_JS", "hold"),
 }
