@@ -32,7 +32,7 @@ from gazette.moderation.normalise import Normalised, normalise
 from gazette.moderation.policy import Finding
 from gazette.moderation.queries import clause_in_force
 from gazette.moderation.rules import Rules, load_rules
-from gazette.moderation.services import audit
+from gazette.moderation.services import audit, memory
 from gazette.moderation.services.audit import Context
 from gazette.moderation.termmatch import Hit, Via
 
@@ -298,4 +298,5 @@ def _history(text: str, thread_key: str, author: Author, rules: Rules) -> list[F
         RecentTextHash.objects.bulk_create(
             RecentTextHash(text=remembered, value=value, created_at=now) for value in values
         )
+    memory.purge_when_due(remembered.pk)
     return findings

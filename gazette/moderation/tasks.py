@@ -33,3 +33,11 @@ def retrain_site_classifier() -> int | None:
 
     model = train_site_classifier()
     return model.pk if model is not None else None
+
+
+@task()
+def forget_recent_texts() -> int:
+    """Drop what screening remembers of comments older than its windows need."""
+    from gazette.moderation.services.memory import forget_recent_texts as forget  # noqa: PLC0415
+
+    return forget()
