@@ -54,8 +54,8 @@ test: install lint typecheck check
 
 # Refresh the message catalogues after changing user-facing text, then translate and commit.
 messages: install
-	$(MANAGE) makemessages --all --no-obsolete --ignore=.venv --ignore=var
-	$(MANAGE) makemessages --all --no-obsolete -d djangojs --ignore=.venv --ignore=var --ignore=gazette/static/vendor
+	$(MANAGE) makemessages --all --no-obsolete --ignore=.venv --ignore=var --ignore=bench
+	$(MANAGE) makemessages --all --no-obsolete -d djangojs --ignore=.venv --ignore=var --ignore=gazette/challenges/static/challenges/vendor
 	$(MANAGE) compilemessages --ignore=.venv
 
 bench: install
