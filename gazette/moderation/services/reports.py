@@ -8,6 +8,7 @@ decides. A reporter whose report was closed with no action may ask, once, for a 
 from __future__ import annotations
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
 
 from gazette.accounts.models import User
 from gazette.comments.models import Comment
@@ -20,7 +21,7 @@ from gazette.moderation.services.decisions import decide, locked
 
 
 class NotReportable(ModerationError):  # noqa: N818 - named for the state it reports
-    pass
+    default_message = _("Only a published comment can be reported, and a review asked for once.")
 
 
 def report_comment(
