@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from gazette.articles.slugs import validate_section_slug
 from gazette.articles.validators import validate_photo
 from gazette.core import clock
 from gazette.core.models import TimeStampedModel
@@ -30,7 +31,7 @@ def _language_field() -> models.CharField[str, str]:
 
 
 class Section(models.Model):
-    slug = models.SlugField(_("slug"), unique=True)
+    slug = models.SlugField(_("slug"), unique=True, validators=[validate_section_slug])
     name = models.CharField(_("name"), max_length=80, help_text=_("The name in English."))
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 

@@ -73,9 +73,18 @@ class SectionNameTests(TestCase):
         section = Section(name="Authors", slug="authors")
         with pytest.raises(ValidationError) as caught:
             section.full_clean()
-        assert "This slug is reserved for another page." in str(caught.value)
+        assert "is already the address of another page" in str(caught.value)
         with pytest.raises(IntegrityError):
             Section.objects.create(name="Feeds", slug="feeds")
+
+    def test_slugs_of_other_apps_pages_are_refused(self) -> None:
+        for slug in ["moderation", "comments", "accounts", "transparency", "reactions"]:
+            with self.subTest(slug=slug), pytest.raises(ValidationError) as caught:
+                Section(name="Desk", slug=slug).full_clean()
+            assert "is already the address of another page" in str(caught.value)
+
+    def test_an_ordinary_slug_is_accepted(self) -> None:
+        Section(name="Sport", slug="sport").full_clean()
 
 
 class ArticleRuleTests(TestCase):
