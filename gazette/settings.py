@@ -275,7 +275,7 @@ GAZETTE_COMMENTS_REQUIRE_SIGN_IN = env_bool("GAZETTE_COMMENTS_REQUIRE_SIGN_IN", 
 GAZETTE_COMMENT_DEDUPE_SECONDS = env_int("GAZETTE_COMMENT_DEDUPE_SECONDS", 10)
 # Every new comment is screened by this function; the moderation app replaces it.
 GAZETTE_COMMENT_SCREENING = env_str(
-    "GAZETTE_COMMENT_SCREENING", "gazette.comments.screening.publish_unless_held"
+    "GAZETTE_COMMENT_SCREENING", "gazette.moderation.screening.screen"
 )
 # The Comment Policy is the moderation app's: its page, and the version in force, which each new
 # comment records (both read when a comment is posted, in the reader's edition).
