@@ -1,6 +1,8 @@
+import io
 import json
 
 import pytest
+from django.core.management import call_command
 
 from gazette.moderation import profanity
 
@@ -32,3 +34,12 @@ def test_unreadable_export_fails_loudly(settings, tmp_path):
     profanity.export_path().write_text("{not json")
     with pytest.raises(profanity.ProfanityModelUnavailable):
         profanity.load_model()
+
+
+def test_export_command_writes_the_model_once(settings, tmp_path):
+    settings.VAR_DIR = tmp_path
+    out = io.StringIO()
+    call_command("export_profanity_model", stdout=out)
+    assert profanity.export_path().exists()
+    call_command("export_profanity_model", stdout=out)
+    assert "exists already" in out.getvalue()
