@@ -10,6 +10,7 @@ from django.contrib import admin
 from django.db.models import Model
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from gazette.moderation.models import Appeal, AuditEntry, Decision, Notice, Report, Sanction
 
@@ -79,6 +80,6 @@ class SanctionAdmin(ReadOnlyAdmin):
     list_select_related = ("user", "clause")
     exclude = ("email", "ip_hash")
 
-    @admin.display(description=_("subject"))
+    @admin.display(description=pgettext_lazy("who a sanction applies to", "subject"))
     def subject(self, sanction: Sanction) -> str:
         return str(sanction.user or _("e-mail or address"))
