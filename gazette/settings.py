@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import secrets
 from pathlib import Path
-from typing import cast
 
 import dj_database_url
 import django_stubs_ext
-from django.urls import reverse_lazy
-from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from gazette.core.env import ConfigurationError, env_bool, env_int, env_list, env_str
@@ -68,9 +65,9 @@ INSTALLED_APPS = [
     "gazette.articles",
     "gazette.reactions",
     "gazette.comments",
+    "gazette.moderation",
     "django_tasks",
     "django_tasks_db",
-    "gazette.moderation",
     "gazette.demo",
 ]
 
@@ -248,15 +245,6 @@ GAZETTE_REACTIONS = {
     "SHOW_COUNTS": env_str("GAZETTE_REACTIONS_SHOW_COUNTS", "after_vote"),
 }
 
-# Captcha (ALTCHA proof of work) and rate limits; every key and its default: challenges/conf.py.
-GAZETTE_CHALLENGES = {
-    # Signs challenges; when empty, a key derived from SECRET_KEY is used.
-    "HMAC_KEY": env_str("ALTCHA_HMAC_KEY", ""),
-    "EXPIRES_SECONDS": env_int("GAZETTE_CHALLENGES_EXPIRES_SECONDS", 600),
-    # Readers without JavaScript: "hold" their comments for moderation, or "refuse" them.
-    "NO_JS": env_str("GAZETTE_CHALLENGES_NO_JS", "hold"),
-}
-
 # Background work (reply notifications, e-mail) runs through Django's tasks API; the queue lives
 # in the database and `manage.py db_worker` runs it.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
@@ -277,21 +265,17 @@ GAZETTE_COMMENT_DEDUPE_SECONDS = env_int("GAZETTE_COMMENT_DEDUPE_SECONDS", 10)
 GAZETTE_COMMENT_SCREENING = env_str(
     "GAZETTE_COMMENT_SCREENING", "gazette.moderation.screening.screen"
 )
-# The Comment Policy is the moderation app's: its page, and the version in force, which each new
-# comment records (both read when a comment is posted, in the reader's edition).
-GAZETTE_COMMENT_POLICY_URL = env_str("GAZETTE_COMMENT_POLICY_URL", "") or cast(
-    str, reverse_lazy("moderation:policy")
-)
-
-
-def _comment_policy_version() -> str:
-    from gazette.moderation.queries import current_policy_label  # noqa: PLC0415 - apps not ready
-
-    return current_policy_label()
-
-
-GAZETTE_COMMENT_POLICY_VERSION = (
-    env_str("GAZETTE_COMMENT_POLICY_VERSION", "") or lazy(_comment_policy_version, str)()
-)
+# The Comment Policy is the moderation app's: the URL name of its page, and a function giving the
+# version in force, which each new comment records.
+GAZETTE_COMMENT_POLICY_URL_NAME = "moderation:policy"
+GAZETTE_COMMENT_POLICY_VERSION = "gazette.moderation.queries.current_policy_label"
 # A new comment's author is given the private address of its status page (moderation's).
 GAZETTE_COMMENT_STATUS_LINK = "gazette.moderation.links.status_url_of"
+# Captcha (ALTCHA proof of work) and rate limits; every key and its default: challenges/conf.py.
+GAZETTE_CHALLENGES = {
+    # Signs challenges; when empty, a key derived from SECRET_KEY is used.
+    "HMAC_KEY": env_str("ALTCHA_HMAC_KEY", ""),
+    "EXPIRES_SECONDS": env_int("GAZETTE_CHALLENGES_EXPIRES_SECONDS", 600),
+    # Readers without JavaScript: "hold" their comments for moderation, or "refuse" them.
+    "NO_JS": env_str("GAZETTE_CHALLENGES_NO_JS", "hold"),
+}

@@ -1,5 +1,4 @@
 from django.urls import path
-from django.views.generic import TemplateView
 
 from gazette.comments import subscription_views, views
 from gazette.comments.feeds import ArticleCommentsFeed
@@ -7,11 +6,6 @@ from gazette.comments.feeds import ArticleCommentsFeed
 app_name = "comments"
 
 urlpatterns = [
-    path(
-        "comments/policy/",
-        TemplateView.as_view(template_name="comments/policy.html"),
-        name="policy",
-    ),
     path("comments/<int:pk>/", views.permalink, name="permalink"),
     path("comments/<int:pk>/edit/", views.edit_comment, name="edit"),
     path("comments/<int:pk>/delete/", views.delete_comment, name="delete"),
