@@ -22,6 +22,7 @@ from PIL import Image
 
 from gazette.accounts.models import User
 from gazette.articles.models import Article, Author, Photo, Section, Tag
+from gazette.comments.models import Thread
 from gazette.demo.management.commands.load_demo_content import admin_url, ensure_editor_account
 from tests.factories import UserFactory
 
@@ -174,6 +175,19 @@ class LoadDemoContentTests(TestCase):
         assert "http://127.0.0.1:8000/admin/" in self.output
         assert "username: editor" in self.output
         assert len(self.password) >= 12
+
+    def test_demo_discussions_are_published_with_replies_and_counted(self) -> None:
+        article = Article.objects.get(slug="astana-court-jails-five-over-online-investment-scheme")
+        html = self.client.get(article.get_absolute_url()).content.decode()
+        assert "4 Comments" in html
+        assert "Were the people who wrote the" in html
+        thread = Thread.objects.get(article=article)
+        assert thread.comment_count == 4
+        assert thread.comments.filter(parent__isnull=False).count() == 2
+
+    def test_front_page_lists_comment_counts(self) -> None:
+        html = self.client.get("/en/").content.decode()
+        assert "4 Comments" in html
 
     def test_if_empty_leaves_a_site_with_articles_alone(self) -> None:
         before = counts()

@@ -27,6 +27,7 @@ from gazette.articles.models import Article, Author, Byline, Photo, Section, Sec
 from gazette.core import clock
 from gazette.demo import content, photos
 from gazette.demo.content import Edition, PhotoData, Story
+from gazette.demo.discussions import load_discussions
 
 EDITOR_MODELS = ("article", "section", "sectionname", "author", "photo", "tag", "byline")
 EDITOR_ACTIONS = ("add", "change", "delete", "view")
@@ -51,6 +52,7 @@ class Loader:
         self.authors: dict[str, Author] = {}
         self.tags: dict[str, Tag] = {}
         self.articles: list[Article] = []
+        self.comment_count = 0
 
     def load(self) -> None:
         self.load_sections()
@@ -58,6 +60,8 @@ class Loader:
         self.load_tags()
         for story in content.STORIES:
             self.load_story(story)
+        public = [article for article in self.articles if article.is_public]
+        self.comment_count = load_discussions(public, self.now)
 
     # Sections, authors and tags an editor created already under the same slug are reused as
     # they are: only the articles must be new.
@@ -248,7 +252,7 @@ class Command(BaseCommand):
                 f"Demo content loaded: {len(loader.sections)} sections, "
                 f"{len(loader.authors)} authors, {len(articles)} articles "
                 f"({sum(a.language == 'en' for a in articles)} in English), "
-                f"{len(loader.tags)} tags."
+                f"{len(loader.tags)} tags, {loader.comment_count} comments."
             )
         )
         self.stdout.write(f"Editors sign in at {admin_url()}")
