@@ -58,8 +58,14 @@ messages: install
 	$(MANAGE) makemessages --all --no-obsolete -d djangojs --ignore=.venv --ignore=var --ignore=gazette/challenges/static/challenges/vendor
 	$(MANAGE) compilemessages --ignore=.venv
 
+# Every benchmark in turn (5-10 minutes); each stops what it started. BENCH_* knobs apply.
 bench: install
-	$(BIN)/python bench/pages.py
+	@failed=; for name in pages comments reactions challenges screening; do \
+		echo "==> bench/$$name.py"; \
+		$(BIN)/python bench/$$name.py || failed="$$failed $$name"; \
+		echo; \
+	done; \
+	if [ -n "$$failed" ]; then echo "failed:$$failed" >&2; exit 1; fi
 
 clean:
 	rm -rf $(VENV) var

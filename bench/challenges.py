@@ -23,7 +23,6 @@ import http.server
 import json
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -34,8 +33,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+import harness
+
+sys.path.insert(0, str(harness.ROOT))
 SCRATCH = Path(tempfile.mkdtemp(prefix="gazette-bench-challenges-"))
 (SCRATCH / "static").mkdir()  # STATIC_ROOT: nothing is collected, but WhiteNoise looks
 os.environ.update(
@@ -77,16 +77,11 @@ BENCH_CONFIG = {
 
 
 def timed(label: str, count: int, action: Callable[[int], object]) -> None:
-    samples = []
-    for index in range(count):
-        start = time.perf_counter()
-        action(index)
-        samples.append((time.perf_counter() - start) * 1000)
-    samples.sort()
+    samples = harness.time_each(action, range(count))
     print(
         f"  {label:<42} {statistics.mean(samples):7.3f} ms mean"
-        f"  {samples[len(samples) // 2]:7.3f} p50  {samples[int(len(samples) * 0.95)]:7.3f} p95"
-        f"  (n={count})"
+        f"  {harness.percentile(samples, 0.50):7.3f} p50"
+        f"  {harness.percentile(samples, 0.95):7.3f} p95  (n={count})"
     )
 
 
@@ -185,33 +180,12 @@ def _challenge_args(challenge: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def over_http(iterations: int) -> None:
-    port = free_port()
     env = {**os.environ, "GAZETTE_ENV": "local", "DEBUG": "false"}
-    server = subprocess.Popen(
-        [
-            str(ROOT / ".venv/bin/gunicorn"),
-            "gazette.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    try:
-        _wait_for(port)
-        print(f"Over HTTP (gunicorn, 2 workers, 127.0.0.1:{port}):")
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    with harness.Server(env, workers=2, log_path=SCRATCH / "gunicorn.log") as server:
+        server.wait_until_ready("/challenges/new/")
+        print(f"Over HTTP (gunicorn, 2 workers, {harness.HOST}:{server.port}):")
+        connection = http.client.HTTPConnection(harness.HOST, server.port, timeout=10)
 
         def fetch(i: int) -> None:
             # Behind one trusted proxy each request names its reader's address, so the
@@ -226,20 +200,6 @@ def over_http(iterations: int) -> None:
 
         timed("issue: GET /challenges/new/ (sequential)", iterations, fetch)
         connection.close()
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-
-
-def _wait_for(port: int) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit("gunicorn did not start")
 
 
 BROWSER_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -289,7 +249,7 @@ def in_browser(levels: tuple[int, ...], repeats: int) -> None:
         for _ in range(repeats)
     ]
     page = BROWSER_PAGE % {"runs": json.dumps(runs).replace("</", "<\\/")}
-    script = (ROOT / "gazette/challenges/static/challenges/vendor/altcha.js").read_bytes()
+    script = (harness.ROOT / "gazette/challenges/static/challenges/vendor/altcha.js").read_bytes()
     received: list[list[dict[str, Any]]] = []
 
     class Handler(http.server.BaseHTTPRequestHandler):
@@ -314,7 +274,7 @@ def in_browser(levels: tuple[int, ...], repeats: int) -> None:
         def log_message(self, *args: object) -> None:
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = http.server.ThreadingHTTPServer((harness.HOST, 0), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     profile = tempfile.mkdtemp(prefix="gazette-bench-chromium-")
     browser = subprocess.Popen(
@@ -325,7 +285,7 @@ def in_browser(levels: tuple[int, ...], repeats: int) -> None:
             "--disable-gpu",
             "--no-first-run",
             f"--user-data-dir={profile}",
-            f"http://127.0.0.1:{server.server_port}/",
+            f"http://{harness.HOST}:{server.server_port}/",
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -19,25 +19,19 @@ BENCH_POSTS (240; stays under the site-wide captcha threshold), BENCH_POST_CONCU
 
 from __future__ import annotations
 
-import http.client
+import functools
+import json
 import os
 import re
-import shutil
-import signal
-import socket
-import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
-ROOT = Path(__file__).resolve().parent.parent
-BIN = ROOT / ".venv" / "bin"
-HOST = "127.0.0.1"
-WRK = shutil.which("wrk")
+import harness
+
 SECRET = "bench-only-secret-key-" + "x" * 40
 
 SEED = r"""
@@ -105,156 +99,16 @@ article("thread-posting", 0)
 """
 
 
-def manage(env: dict[str, str], *args: str, timeout: int = 600) -> str:
-    done = subprocess.run(
-        [str(BIN / "python"), "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
-    if done.returncode != 0:
-        sys.exit(f"manage.py {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
-    return done.stdout
-
-
 def scratch_env(var_dir: Path, database_url: str) -> dict[str, str]:
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "CACHE_URL", "REDIS_URL", "GAZETTE_ENV", "DEBUG"}
-    }
-    env |= {
-        "GAZETTE_VAR_DIR": str(var_dir),
+    extra = {
         "SECRET_KEY": SECRET,
-        "LOG_LEVEL": "ERROR",
-        "PYTHONUNBUFFERED": "1",
         # Posts arrive through "our proxy", so each can come from its own address.
         "GAZETTE_TRUSTED_PROXIES": "1",
         "GAZETTE_COMMENT_AUTO_CLOSE_DAYS": "0",
     }
     if database_url:
-        env["DATABASE_URL"] = database_url
-    return env
-
-
-def scratch_postgres(url: str, *, create: bool) -> None:
-    import psycopg  # noqa: PLC0415 - only when PostgreSQL is asked for
-
-    parts = urlsplit(url)
-    name = parts.path.lstrip("/")
-    admin = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        if create:
-            connection.execute(f'CREATE DATABASE "{name}"')
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-class Server:
-    """gunicorn started by us; stop() ends exactly that process and its workers."""
-
-    def __init__(self, env: dict[str, str], workers: int, log_path: Path) -> None:
-        self.port = free_port()
-        self.log = log_path.open("w")
-        self.process = subprocess.Popen(
-            [
-                *(str(BIN / "gunicorn"), "gazette.wsgi", "-w", str(workers)),
-                *("-b", f"{HOST}:{self.port}", "--log-level", "warning"),
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-        )
-
-    def wait_until_ready(self, path: str) -> None:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                sys.exit(f"gunicorn exited; see {self.log.name}")
-            try:
-                if request(self.port, "GET", path)[0] == 200:
-                    return
-            except OSError:
-                pass
-            time.sleep(0.2)
-        sys.exit("gunicorn did not answer within 30 seconds")
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
-        self.log.close()
-
-
-def request(
-    port: int, method: str, path: str, body: str = "", headers: dict[str, str] | None = None
-) -> tuple[int, bytes, list[str]]:
-    connection = http.client.HTTPConnection(HOST, port, timeout=30)
-    try:
-        connection.request(method, path, body=body or None, headers=headers or {})
-        response = connection.getresponse()
-        return response.status, response.read(), response.headers.get_all("Set-Cookie") or []
-    finally:
-        connection.close()
-
-
-def unloaded_ms(port: int, path: str) -> tuple[float, int]:
-    for _ in range(5):
-        request(port, "GET", path)
-    timings, size = [], 0
-    for _ in range(3):
-        started = time.perf_counter()
-        _status, body, _cookies = request(port, "GET", path)
-        timings.append((time.perf_counter() - started) * 1000)
-        size = len(body)
-    return statistics.median(timings), size
-
-
-def _ms(text: str) -> float:
-    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()  # type: ignore[union-attr]
-    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}[unit]
-
-
-def wrk(port: int, path: str) -> dict[str, float]:
-    duration = os.environ.get("BENCH_DURATION", "20")
-    command = [
-        WRK or "wrk",
-        f"-t{os.environ.get('BENCH_THREADS', '2')}",
-        f"-c{os.environ.get('BENCH_CONNECTIONS', '32')}",
-        f"-d{duration}s",
-        "--timeout",
-        "30s",
-        "--latency",
-        f"http://{HOST}:{port}{path}",
-    ]
-    output = subprocess.run(
-        command, capture_output=True, text=True, timeout=int(duration) + 60, check=True
-    ).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))  # type: ignore[union-attr]
-    p50 = _ms(re.search(r"^\s+50%\s+(\S+)", output, re.MULTILINE).group(1))  # type: ignore[union-attr]
-    p99 = _ms(re.search(r"^\s+99%\s+(\S+)", output, re.MULTILINE).group(1))  # type: ignore[union-attr]
-    errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", output))
-    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    return {
-        "rps": rps,
-        "p50": p50,
-        "p99": p99,
-        "errors": errors + int(non_2xx.group(1) if non_2xx else 0),
-    }
+        extra["DATABASE_URL"] = database_url
+    return harness.scratch_env(var_dir, extra)
 
 
 # ---------------------------------------------------------------- posting
@@ -285,21 +139,19 @@ for _ in range(int(sys.argv[-1])):
     }))
 """
     done = subprocess.run(
-        [str(BIN / "python"), "-c", f"import django; django.setup()\n{script}", str(count)],
-        cwd=ROOT,
+        [str(harness.BIN / "python"), "-c", f"import django; django.setup()\n{script}", str(count)],
+        cwd=harness.ROOT,
         env=env | {"DJANGO_SETTINGS_MODULE": "gazette.settings"},
         capture_output=True,
         text=True,
         timeout=600,
         check=True,
     )
-    import json  # noqa: PLC0415
-
     return [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
 
 
 def csrf_pair(port: int, page: str) -> tuple[str, str]:
-    _status, body, cookies = request(port, "GET", page)
+    _status, body, cookies = harness.request(port, "GET", page)
     token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1).decode()  # type: ignore[union-attr]
     cookie = next(c.split(";")[0] for c in cookies if c.startswith("csrftoken="))
     return cookie, token
@@ -335,12 +187,12 @@ def post_load(
             headers = {
                 "Content-Type": "application/x-www-form-urlencoded",
                 "Cookie": cookie,
-                "Referer": f"http://{HOST}:{port}{page}",
+                "Referer": f"http://{harness.HOST}:{port}{page}",
                 # Only a header: each post claims its own client address behind "our proxy".
                 "X-Forwarded-For": f"10.0.{number // 256 % 256}.{number % 256}",
             }
             started = time.perf_counter()
-            status, _body, _cookies = request(port, "POST", path, body, headers)
+            status = harness.request(port, "POST", path, body=body, headers=headers).status
             elapsed = (time.perf_counter() - started) * 1000
             with lock:
                 timings.append(elapsed)
@@ -353,43 +205,33 @@ def post_load(
     for thread in threads:
         thread.join(timeout=600)
     total = time.perf_counter() - started
-    timings.sort()
     return {
         "posts": len(timings),
         "rps": len(timings) / total,
-        "p50": timings[len(timings) // 2],
-        "p99": timings[min(len(timings) - 1, int(len(timings) * 0.99))],
+        "p50": harness.percentile(timings, 0.50),
+        "p99": harness.percentile(timings, 0.99),
         "redirected": statuses.get(302, 0),
         "other": sum(n for s, n in statuses.items() if s != 302),
     }
 
 
-def main() -> None:
-    if not WRK:
-        sys.exit("wrk is needed: apt-get install -y wrk")
-    database_url = os.environ.get("BENCH_DATABASE_URL", "")
-    work = Path(tempfile.mkdtemp(prefix="gazette-bench-comments-"))
-    server = None
-    try:
-        if database_url:
-            scratch_postgres(database_url, create=True)
-        env = scratch_env(work, database_url)
-        started = time.monotonic()
-        manage(env, "migrate", "--noinput", "--verbosity", "0")
-        manage(env, "createcachetable")
-        manage(env, "collectstatic", "--noinput", "--verbosity", "0")
-        output = manage(env, "shell", "--command", SEED)
-        seeded = [
-            word for line in output.splitlines() if line.startswith("/") for word in line.split()
-        ]
-        pages = {"200": seeded[0], "2000": seeded[2]}
-        posting_page, posting_pk = seeded[4], int(seeded[5])
-        posts = int(os.environ.get("BENCH_POSTS", "240"))
-        forms = solved_forms(env, posts)
-        database = "PostgreSQL" if database_url else "SQLite"
-        print(f"scratch install on {database}, seeded in {time.monotonic() - started:.0f} s")
+def seed(env: dict[str, str]) -> tuple[dict[str, str], str, int]:
+    """The seeded threads' article paths, and the posting article's path and primary key."""
+    output = harness.manage(env, "shell", "--command", SEED)
+    seeded = [word for line in output.splitlines() if line.startswith("/") for word in line.split()]
+    return {"200": seeded[0], "2000": seeded[2]}, seeded[4], int(seeded[5])
 
-        server = Server(env, int(os.environ.get("BENCH_WORKERS", "2")), work / "gunicorn.log")
+
+def measure(work: Path, database_url: str, knobs: harness.LoadKnobs) -> None:
+    env = scratch_env(work, database_url)
+    started = time.monotonic()
+    harness.prepare_install(env)
+    pages, posting_page, posting_pk = seed(env)
+    forms = solved_forms(env, int(os.environ.get("BENCH_POSTS", "240")))
+    database = "PostgreSQL" if database_url else "SQLite"
+    print(f"scratch install on {database}, seeded in {time.monotonic() - started:.0f} s")
+
+    with harness.Server(env, workers=knobs.workers, log_path=work / "gunicorn.log") as server:
         server.wait_until_ready(pages["200"])
         cases = [
             ("article + 200-comment thread", pages["200"]),
@@ -400,27 +242,36 @@ def main() -> None:
         header = ("case", "unloaded", "bytes", "req/s", "p50", "p99", "errors")
         print("\n{:36} {:>9} {:>8} {:>8} {:>8} {:>8} {:>7}".format(*header))
         for label, path in cases:
-            latency, size = unloaded_ms(server.port, path)
-            loaded = wrk(server.port, path)
+            fetch = functools.partial(harness.request, server.port, "GET", path)
+            latency, response = harness.unloaded_ms(fetch, warmups=5)
+            loaded = harness.run_wrk(server.port, path, knobs)
             print(
-                f"{label:36} {latency:7.1f}ms {size:8d} {loaded['rps']:8.1f} "
-                f"{loaded['p50']:6.1f}ms {loaded['p99']:6.1f}ms {int(loaded['errors']):7d}"
+                f"{label:36} {latency:7.1f}ms {len(response.body):8d}"
+                f" {loaded.requests_per_second:8.1f} {loaded.p50_ms:6.1f}ms"
+                f" {loaded.p99_ms:6.1f}ms {loaded.errors:7d}"
             )
         result = post_load(server.port, posting_page, posting_pk, forms)
-        print(
-            f"\nposting ({int(result['posts'])} comments, captcha + screening + rate limits on): "
-            f"{result['rps']:.1f} posts/s, p50 {result['p50']:.1f} ms, p99 {result['p99']:.1f} ms, "
-            f"{int(result['redirected'])} published (302), {int(result['other'])} other"
-        )
-    finally:
-        if server is not None:
-            server.stop()
-        if database_url:
-            scratch_postgres(database_url, create=False)
-        if os.environ.get("BENCH_KEEP"):
-            print(f"kept {work}")
-        else:
-            shutil.rmtree(work, ignore_errors=True)
+    print(
+        f"\nposting ({int(result['posts'])} comments, captcha + screening + rate limits on): "
+        f"{result['rps']:.1f} posts/s, p50 {result['p50']:.1f} ms, p99 {result['p99']:.1f} ms, "
+        f"{int(result['redirected'])} published (302), {int(result['other'])} other"
+    )
+
+
+def main() -> None:
+    if harness.WRK is None:
+        sys.exit("wrk is needed: apt-get install -y wrk")
+    knobs = harness.LoadKnobs.from_env()
+    database_url = os.environ.get("BENCH_DATABASE_URL", "")
+    keep = bool(os.environ.get("BENCH_KEEP"))
+    with harness.scratch_dir("gazette-bench-comments-", keep=keep) as work:
+        try:
+            if database_url:
+                harness.scratch_postgres(database_url, create=True)
+            measure(work, database_url, knobs)
+        finally:
+            if database_url:
+                harness.scratch_postgres(database_url, create=False)
 
 
 if __name__ == "__main__":

@@ -14,18 +14,12 @@ end the totals in the database must equal what the readers' last accepted votes 
 from __future__ import annotations
 
 import argparse
-import http.client
 import json
 import os
 import re
 import secrets
-import shutil
-import signal
-import socket
 import statistics
-import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections import Counter
@@ -36,11 +30,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-import psycopg
+import harness
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = ROOT / ".venv" / "bin" / "python"
-GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 CHOICES = ("yes", "no")
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 ACTION = re.compile(r'<form class="poll__form" method="post" action="([^"]+)"')
@@ -89,35 +80,8 @@ class Results:
     latencies: list[float] = field(default_factory=list)
     accepted: int = 0
     errors: Counter[str] = field(default_factory=Counter)
-    unloaded: list[float] = field(default_factory=list)
+    unloaded_ms: float | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def manage(env: dict[str, str], *args: str) -> str:
-    done = subprocess.run(
-        [str(PYTHON), "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True
-    )
-    return done.stdout.decode()
-
-
-def request(
-    port: int, method: str, path: str, *, body: str | None = None, headers: dict[str, str]
-) -> tuple[int, dict[str, list[str]], bytes]:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    try:
-        connection.request(method, path, body=body, headers=headers)
-        response = connection.getresponse()
-        data = response.read()
-        cookies = response.headers.get_all("Set-Cookie") or []
-        return response.status, {"Set-Cookie": cookies}, data
-    finally:
-        connection.close()
 
 
 def cookie_header(cookies: dict[str, str]) -> str:
@@ -133,7 +97,7 @@ def remember(cookies: dict[str, str], set_cookie: list[str]) -> None:
 
 
 def new_reader(port: int, article_path: str) -> tuple[Reader, str]:
-    status, headers, body = request(port, "GET", article_path, headers={})
+    status, body, set_cookie = harness.request(port, "GET", article_path)
     if status != 200:
         raise RuntimeError(f"the article page answered {status}")
     html = body.decode()
@@ -141,7 +105,7 @@ def new_reader(port: int, article_path: str) -> tuple[Reader, str]:
     if token is None or action is None:
         raise RuntimeError("the article page has no poll form")
     cookies: dict[str, str] = {}
-    remember(cookies, headers["Set-Cookie"])
+    remember(cookies, set_cookie)
     return Reader(cookies=cookies, token=token.group(1)), action.group(1)
 
 
@@ -155,7 +119,7 @@ def vote(port: int, vote_path: str, reader: Reader, choice: str, results: Result
     }
     started = time.perf_counter()
     try:
-        status, response_headers, _data = request(
+        status, _data, set_cookie = harness.request(
             port, "POST", vote_path, body=body, headers=headers
         )
     except OSError as exc:
@@ -170,7 +134,7 @@ def vote(port: int, vote_path: str, reader: Reader, choice: str, results: Result
         else:
             results.errors[f"HTTP {status}"] += 1
     if status == 200:
-        remember(reader.cookies, response_headers["Set-Cookie"])
+        remember(reader.cookies, set_cookie)
         reader.last_choice = choice
 
 
@@ -197,31 +161,6 @@ def load(
     return results, time.perf_counter() - started
 
 
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
-
-
-def scratch_postgres(name: str, *, create: bool) -> None:
-    with psycopg.connect(POSTGRES_SERVER, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        if create:
-            connection.execute(f'CREATE DATABASE "{name}"')
-
-
-def wait_until_up(port: int, path: str, server: subprocess.Popen[bytes]) -> None:
-    for _attempt in range(100):
-        if server.poll() is not None:
-            raise RuntimeError("gunicorn stopped while starting")
-        try:
-            if request(port, "GET", path, headers={})[0] == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError("gunicorn did not answer within 20 s")
-
-
 def report(
     options: argparse.Namespace,
     readers: list[Reader],
@@ -234,13 +173,13 @@ def report(
     database_kind = "PostgreSQL" if options.postgres else "SQLite"
     print(f"Reader poll votes: gunicorn, {options.workers} workers, {database_kind}")
     print(f"  threads {options.threads}, readers {len(readers)}, {elapsed:.1f} s")
-    if results.unloaded:
-        print(f"  unloaded latency    {statistics.median(results.unloaded) * 1000:.1f} ms")
+    if results.unloaded_ms is not None:
+        print(f"  unloaded latency    {results.unloaded_ms:.1f} ms")
     print(f"  votes accepted      {results.accepted}")
     print(f"  votes per second    {results.accepted / elapsed:.0f}")
     if results.latencies:
         p50 = statistics.median(results.latencies) * 1000
-        p99 = percentile(results.latencies, 0.99) * 1000
+        p99 = harness.percentile(results.latencies, 0.99) * 1000
         print(f"  latency p50 / p99   {p50:.1f} ms / {p99:.1f} ms")
     print(f"  errors              {sum(results.errors.values())} {dict(results.errors)}")
     tallies = {code: count for code, count in totals["tallies"].items() if count}
@@ -252,6 +191,42 @@ def report(
     return exact
 
 
+def unloaded_vote_ms(port: int, vote_path: str, readers: list[Reader]) -> float:
+    """One vote at a time, each by the next reader: a warm-up, then the median of three."""
+    turns = iter(enumerate(readers[:4]))
+
+    def one_vote() -> None:
+        number, reader = next(turns)
+        vote(port, vote_path, reader, CHOICES[number % 2], Results())
+
+    latency, _nothing = harness.unloaded_ms(one_vote, warmups=1)
+    return latency
+
+
+def measure(options: argparse.Namespace, env: dict[str, str], var_dir: Path) -> int:
+    """Serve the article, vote, check the totals; 0 when they are exact and nothing failed."""
+    harness.prepare_install(env)
+    article_path = harness.manage(env, "shell", "-c", SETUP_ARTICLE).strip().splitlines()[-1]
+    log = var_dir / "gunicorn.log"
+    with harness.Server(env, workers=options.workers, log_path=log) as server:
+        server.wait_until_ready(article_path)
+        port = server.port
+        with ThreadPoolExecutor(options.threads) as pool:
+            prepared = list(
+                pool.map(lambda _n: new_reader(port, article_path), range(options.readers))
+            )
+        readers = [reader for reader, _action in prepared]
+        vote_path = prepared[0][1]
+
+        unloaded = unloaded_vote_ms(port, vote_path, readers)
+        results, elapsed = load(port, vote_path, readers, options.threads, options.seconds)
+        results.unloaded_ms = unloaded
+        output = harness.manage(env, "shell", "-c", READ_TOTALS)
+        totals = json.loads(output.strip().splitlines()[-1])
+    exact = report(options, readers, results, elapsed, totals)
+    return 0 if exact and not results.errors else 1
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=float, default=10.0)
@@ -261,76 +236,22 @@ def main() -> int:
     parser.add_argument("--postgres", action="store_true", help="use a scratch PostgreSQL database")
     options = parser.parse_args()
 
-    var_dir = Path(tempfile.mkdtemp(prefix="gazette-bench-reactions-"))
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "CACHE_URL", "REDIS_URL", "GAZETTE_ENV", "DEBUG"}
-    }
-    env |= {
-        "DJANGO_SETTINGS_MODULE": "gazette.settings",
-        "GAZETTE_VAR_DIR": str(var_dir),
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "GAZETTE_REACTIONS_IP_RATE": "100000000/3600",
-        "LOG_LEVEL": "ERROR",
-    }
-    database = f"gazette_bench_reactions_{os.getpid()}"
-    if options.postgres:
-        scratch_postgres(database, create=True)
-        env["DATABASE_URL"] = POSTGRES_SERVER.rsplit("/", 1)[0] + "/" + database
-    server: subprocess.Popen[bytes] | None = None
-    server_log = (var_dir / "gunicorn.log").open("wb")
-    try:
-        manage(env, "migrate", "--noinput")
-        manage(env, "createcachetable")
-        manage(env, "collectstatic", "--noinput", "--verbosity", "0")
-        article_path = manage(env, "shell", "-c", SETUP_ARTICLE).strip().splitlines()[-1]
-        port = free_port()
-        server = subprocess.Popen(
-            [
-                str(GUNICORN),
-                "gazette.wsgi",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                str(options.workers),
-                "--log-level",
-                "warning",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=server_log,
-        )
-        wait_until_up(port, article_path, server)
-
-        with ThreadPoolExecutor(options.threads) as pool:
-            prepared = list(
-                pool.map(lambda _n: new_reader(port, article_path), range(options.readers))
-            )
-        readers = [reader for reader, _action in prepared]
-        vote_path = prepared[0][1]
-
-        # Unloaded: one vote at a time (after a warm-up), median of three.
-        unloaded = Results()
-        for number, reader in enumerate(readers[:4]):
-            vote(port, vote_path, reader, CHOICES[number % 2], unloaded if number else Results())
-        results, elapsed = load(port, vote_path, readers, options.threads, options.seconds)
-        results.unloaded = unloaded.latencies
-        totals = json.loads(manage(env, "shell", "-c", READ_TOTALS).strip().splitlines()[-1])
-        exact = report(options, readers, results, elapsed, totals)
-        return 0 if exact and not results.errors else 1
-    finally:
-        if server is not None:
-            server.send_signal(signal.SIGTERM)
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                server.kill()
-        server_log.close()
+    database_url = POSTGRES_SERVER.rsplit("/", 1)[0] + f"/gazette_bench_reactions_{os.getpid()}"
+    with harness.scratch_dir("gazette-bench-reactions-") as var_dir:
+        extra = {
+            "DJANGO_SETTINGS_MODULE": "gazette.settings",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "GAZETTE_REACTIONS_IP_RATE": "100000000/3600",
+        }
         if options.postgres:
-            scratch_postgres(database, create=False)
-        shutil.rmtree(var_dir, ignore_errors=True)
+            extra["DATABASE_URL"] = database_url
+        try:
+            if options.postgres:
+                harness.scratch_postgres(database_url, create=True, admin_url=POSTGRES_SERVER)
+            return measure(options, harness.scratch_env(var_dir, extra), var_dir)
+        finally:
+            if options.postgres:
+                harness.scratch_postgres(database_url, create=False, admin_url=POSTGRES_SERVER)
 
 
 if __name__ == "__main__":

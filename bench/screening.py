@@ -17,9 +17,11 @@ import random
 import statistics
 import sys
 import time
-from pathlib import Path
+from collections.abc import Callable
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import harness
+
+sys.path.insert(0, str(harness.ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gazette.settings")
 
 import django
@@ -67,7 +69,7 @@ SENTENCES = {
 
 
 def make_terms(rnd: random.Random) -> list[Term]:
-    terms = []
+    terms: list[Term] = []
     seen = set()
     while len(terms) < TERMS:
         language = rnd.choice(list(SYLLABLES))
@@ -112,21 +114,15 @@ def site_model(rnd: random.Random) -> SiteModel:
     return SiteModel(features=features, intercept=-1.0)
 
 
-def timed(function, comments: list[str]) -> list[float]:
-    times = []
-    for text in comments:
-        start = time.perf_counter()
-        function(text)
-        times.append((time.perf_counter() - start) * 1e6)
-    return times
+def timed(function: Callable[[str], object], comments: list[str]) -> list[float]:
+    """Microseconds per comment."""
+    return [ms * 1000 for ms in harness.time_each(function, comments)]
 
 
 def report(name: str, times: list[float]) -> None:
-    times = sorted(times)
-    p99 = times[int(len(times) * 0.99) - 1]
     print(
         f"{name:<44} median {statistics.median(times):7.0f} µs   "
-        f"mean {statistics.mean(times):7.0f} µs   p99 {p99:7.0f} µs"
+        f"mean {statistics.mean(times):7.0f} µs   p99 {harness.percentile(times, 0.99):7.0f} µs"
     )
 
 
