@@ -28,6 +28,7 @@ run: install
 	$(MANAGE) createcachetable
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(MANAGE) load_demo_content --if-empty
+	$(MANAGE) export_profanity_model
 	@echo "Gazette is being served at http://$(HOST):$(PORT)/ (Ctrl-C stops it)."
 	@# The task worker sends e-mails and retrains classifiers; it stops with the server.
 	@$(MANAGE) db_worker --queue-name '*' & worker=$$!; \
