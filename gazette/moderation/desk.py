@@ -1,9 +1,10 @@
 """The moderators' desk: what each queue shows, in a fixed number of queries per page.
 
-Queues: Pending (held, no rule fired: reports, review), Held by rules (screening held it),
-Reported (open reports, or a reporter asked for a review), Removed, Appeals. Each item carries
-the comment in its context (article, the comment it answers), the author's history, reports,
-decisions and screening reasons, and what this site's classifier makes of it now.
+Queues: Pending (held, no rule fired: pre-moderation, reports, review), Held by rules (screening
+held it), Reported (open reports, or a reporter asked for a review), Removed, Appeals. Each item
+carries the comment in its context (article, the comment it answers), the discussion's moderation
+mode, the author's history, reports, decisions and screening reasons, and what this site's
+classifier makes of it now.
 """
 
 from __future__ import annotations
@@ -11,11 +12,14 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import reduce
+from operator import or_
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, Q, QuerySet
 
 from gazette.comments.models import Comment
+from gazette.moderation import modes
 from gazette.moderation.classifier import Score
 from gazette.moderation.models import Appeal, Decision, Report, Sanction
 from gazette.moderation.rules import Rules, load_rules
@@ -64,6 +68,7 @@ class Item:
     appeal: Appeal | None = None
     hits: list[Hit] = field(default_factory=list)
     score: Score | None = None
+    mode: modes.ModeInForce | None = None
 
     @property
     def open_reports(self) -> list[Report]:
@@ -86,12 +91,19 @@ def _review_requested() -> Q:
     )
 
 
+def _no_rule_fired() -> Q:
+    """Held with no reason, or only because the discussion is pre-moderated (the reason in any
+    edition's language)."""
+    reasons = [Q(screening_reasons=[reason]) for reason in modes.premoderated_reasons()]
+    return reduce(or_, reasons, Q(screening_reasons=[]))
+
+
 def queue_comments(queue: Queue, filters: Filters) -> QuerySet[Comment]:
     comments = Comment.objects.select_related("thread__article__section", "in_reply_to", "user")
     if queue == Queue.PENDING:
-        comments = comments.filter(state=Comment.State.PENDING, screening_reasons=[])
+        comments = comments.filter(_no_rule_fired(), state=Comment.State.PENDING)
     elif queue == Queue.HELD:
-        comments = comments.filter(state=Comment.State.PENDING).exclude(screening_reasons=[])
+        comments = comments.filter(state=Comment.State.PENDING).exclude(_no_rule_fired())
     elif queue == Queue.REPORTED:
         reported = Report.objects.filter(Q(outcome=Report.Outcome.OPEN) | _review_requested())
         comments = comments.filter(pk__in=reported.values("comment_id")).exclude(
@@ -146,7 +158,14 @@ def _fill(items: list[Item]) -> None:
         if appeal is not None and appeal.outcome == Appeal.Outcome.PENDING:
             item.appeal = appeal
     _fill_histories(items)
-    _fill_screening(items)
+    try:
+        rules: Rules | None = load_rules()
+    except Exception:  # the desk stays usable; screening itself holds comments meanwhile
+        rules = None
+    if rules is None:
+        return
+    _fill_modes(items, rules)
+    _fill_screening(items, rules)
 
 
 def _author_key(comment: Comment) -> tuple[str, object]:
@@ -186,15 +205,22 @@ def _fill_histories(items: list[Item]) -> None:
         item.history = histories[_author_key(item.comment)]
 
 
-def _fill_screening(items: list[Item]) -> None:
+def _fill_modes(items: list[Item], rules: Rules) -> None:
+    """The moderation mode of each item's discussion now (one query for the page)."""
+    articles = {
+        item.comment.thread.article.pk: item.comment.thread.article
+        for item in items
+        if item.comment.thread.article is not None
+    }
+    found = modes.modes_of_articles(articles.values(), rules.settings)
+    site_wide = modes.site_mode(rules.settings)
+    for item in items:
+        item.mode = found.get(item.comment.thread.article_id or 0, site_wide)
+
+
+def _fill_screening(items: list[Item], rules: Rules) -> None:
     """Why screening would hold each comment now: the terms it finds and the classifier's
     score with the n-grams behind it. If the rules cannot load, the desk shows none."""
-    try:
-        rules: Rules | None = load_rules()
-    except Exception:  # the desk stays usable; screening itself holds comments meanwhile
-        rules = None
-    if rules is None:
-        return
     for item in items:
         item.hits = rules.matcher.find(item.comment.body)
         if rules.classifier is not None:

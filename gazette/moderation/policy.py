@@ -1,6 +1,7 @@
 """Pure decisions of moderation, over plain values (no database access).
 
 * What screening says, given what it found.
+* Which moderation mode a discussion is under, and who skips pre-moderation.
 * Which state changes a moderator's action may make: the allowed transitions table.
 * Who may appeal what, and until when; who may decide an appeal.
 * Whether a sanction is in force.
@@ -49,6 +50,54 @@ def exceeds(value: float, threshold: float) -> bool:
 def is_burst(*, recent_count: int, limit: int, is_new_author: bool) -> bool:
     """A new author posting `limit` comments within the window (this one included)."""
     return is_new_author and limit > 0 and recent_count + 1 >= limit
+
+
+# ---------------------------------------------------------------- moderation modes
+
+
+class Mode(StrEnum):
+    POST = "post"  # published at once, reviewed after (on reports, by the desk)
+    PRE = "pre"  # held until a moderator approves it
+
+
+class ModeSource(StrEnum):
+    """Where the mode in force was set: the article overrides its section, which overrides the
+    site-wide setting."""
+
+    ARTICLE = "article"
+    SECTION = "section"
+    SITE = "site"
+
+
+def mode_in_force(
+    *, site: str | None, section: str | None, article: str | None
+) -> tuple[Mode, ModeSource]:
+    """The mode in force and where it was set. Each argument is a mode or None (not set); a
+    value that is no known mode counts as pre-moderation, so a bad row never publishes."""
+    for source, value in (
+        (ModeSource.ARTICLE, article),
+        (ModeSource.SECTION, section),
+        (ModeSource.SITE, site),
+    ):
+        if value:
+            try:
+                return Mode(value), source
+            except ValueError:
+                return Mode.PRE, source
+    return Mode.PRE, ModeSource.SITE
+
+
+def moderation_mode(*, site: str | None, section: str | None, article: str | None) -> Mode:
+    """Article override, else section override, else the site-wide mode."""
+    return mode_in_force(site=site, section=section, article=article)[0]
+
+
+def bypasses_premoderation(
+    *, approved_count: int, trusted_threshold: int, ever_sanctioned: bool
+) -> bool:
+    """A trusted author: `trusted_threshold` published comments and never a sanction. A
+    threshold of 0 trusts nobody."""
+    return not ever_sanctioned and trusted_threshold > 0 and approved_count >= trusted_threshold
 
 
 # ---------------------------------------------------------------- state machine

@@ -13,6 +13,12 @@ MODERATOR = "moderator"
 SENIOR_MODERATOR = "senior moderator"
 ADMINISTRATOR = "administrator"
 
+# Pre-moderation of a section or an article is an editorial call (a trial under way, a story
+# that draws abuse), so editors set it; the site-wide mode is in the settings row.
+_MODES = [
+    "moderation.add_moderationmode", "moderation.change_moderationmode",
+    "moderation.delete_moderationmode", "moderation.view_moderationmode",
+]  # fmt: skip
 _EDITOR = [
     "articles.add_article", "articles.change_article", "articles.view_article",
     "articles.add_photo", "articles.change_photo", "articles.view_photo",
@@ -21,6 +27,7 @@ _EDITOR = [
     "articles.view_section", "articles.add_byline", "articles.change_byline",
     "articles.delete_byline", "articles.view_byline",
     "comments.view_comment", "comments.view_thread", "moderation.view_policyversion",
+    *_MODES,
 ]  # fmt: skip
 _MODERATOR = [
     "comments.view_comment", "comments.view_thread",
@@ -28,7 +35,7 @@ _MODERATOR = [
     "moderation.view_decision", "moderation.view_report", "moderation.view_appeal",
     "moderation.view_notice", "moderation.view_sanction", "moderation.view_auditentry",
     "moderation.view_policyversion", "moderation.view_clause",
-    "moderation.view_screeningterm",
+    "moderation.view_screeningterm", "moderation.view_moderationmode",
 ]  # fmt: skip
 _SENIOR = [
     *_MODERATOR,
@@ -48,6 +55,7 @@ _ADMINISTRATOR = [
     "moderation.change_classifiermodel",
     "comments.change_thread", "comments.view_closedsection", "comments.add_closedsection",
     "comments.delete_closedsection",
+    *_MODES,
 ]  # fmt: skip
 
 ROLES: dict[str, list[str]] = {

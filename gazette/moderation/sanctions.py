@@ -1,5 +1,6 @@
 """Whether an author may comment: the sanctions in force against them, and the message saying
-why not and until when. Read by screening before anything else."""
+why not and until when, read by screening before anything else; and whether an author was ever
+sanctioned, which costs them the trust that lets them skip pre-moderation."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from django.utils.translation import gettext as _
 from gazette.moderation.models import Sanction
 
 
-def sanction_in_force(*, user_id: int | None, email: str, ip_hash: str) -> Sanction | None:
-    """The sanction that stops this author commenting now (the longest-lasting), if any."""
+def _subject(user_id: int | None, email: str, ip_hash: str) -> Q:
+    """Sanctions naming this author by account, e-mail address or address hash."""
     subject = Q(pk__in=[])
     if user_id is not None:
         subject |= Q(user_id=user_id)
@@ -19,8 +20,12 @@ def sanction_in_force(*, user_id: int | None, email: str, ip_hash: str) -> Sanct
         subject |= Q(email__iexact=email.strip())
     if ip_hash:
         subject |= Q(ip_hash=ip_hash)
-    if not subject:
-        return None
+    return subject
+
+
+def sanction_in_force(*, user_id: int | None, email: str, ip_hash: str) -> Sanction | None:
+    """The sanction that stops this author commenting now (the longest-lasting), if any."""
+    subject = _subject(user_id, email, ip_hash)
     sanctions = list(Sanction.objects.in_force().filter(subject).select_related("clause__version"))
     if not sanctions:
         return None
@@ -28,6 +33,13 @@ def sanction_in_force(*, user_id: int | None, email: str, ip_hash: str) -> Sanct
     if bans:
         return bans[0]
     return max(sanctions, key=lambda sanction: sanction.ends_at or sanction.starts_at)
+
+
+def ever_sanctioned(*, user_id: int | None, email: str, ip_hash: str) -> bool:
+    """Whether this author was ever sanctioned: a warning, a suspension long over or a ban all
+    count. A revoked sanction does not: revoking is how a sanction made in error is undone."""
+    subject = _subject(user_id, email, ip_hash)
+    return Sanction.objects.filter(subject, revoked_at__isnull=True).exists()
 
 
 def refusal_message(sanction: Sanction) -> str:

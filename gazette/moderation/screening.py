@@ -4,7 +4,9 @@ Set GAZETTE_COMMENT_SCREENING = "gazette.moderation.screening.screen". The comme
 plain values and gets its own Verdict back; nothing here touches its tables. Screening reads the
 rules (cached per change, see rules.py), looks at the text (pure and fast: normalise.py,
 termmatch.py, heuristics.py, classifier.py, profanity.py), asks the database two small questions
-about the author's recent comments (near-duplicates, bursts) and remembers this one.
+about the author's recent comments (near-duplicates, bursts) and remembers this one. A comment
+nothing else held is then held if its discussion is pre-moderated and its author is not trusted
+(modes.py).
 
 Every check fails closed: if the rules, a model or the memory cannot be read, the comment is
 held for a moderator, never published unseen.
@@ -26,7 +28,7 @@ from django.utils.translation import gettext as _
 from gazette.comments.models import Thread
 from gazette.comments.screening import HOLD, PUBLISH, REJECT, Verdict
 from gazette.core import clock
-from gazette.moderation import heuristics, policy, profanity, sanctions, sketch
+from gazette.moderation import heuristics, modes, policy, profanity, sanctions, sketch
 from gazette.moderation.models import AuditEntry, RecentText, RecentTextHash
 from gazette.moderation.normalise import Normalised, normalise
 from gazette.moderation.policy import Finding
@@ -131,10 +133,34 @@ def _verdict(
             Finding("memory", policy.HOLD, _("Held: recent comments could not be compared."))
         )
     action = policy.screening_action(findings)
+    if action == policy.PUBLISH:
+        findings.extend(_mode_findings(thread_key, author, rules))
+        action = policy.screening_action(findings)
     reasons = [finding.message for finding in findings]
     if action == policy.REJECT:
         return Verdict(REJECT, reasons, _rejection_message(findings))
     return Verdict(_ACTIONS[action], reasons)
+
+
+def _mode_findings(thread_key: str, author: Author, rules: Rules) -> list[Finding]:
+    """Hold a comment in a pre-moderated discussion unless its author is trusted. Edits are
+    screened like new comments, so an edit there is held too."""
+    conf = rules.settings
+    try:
+        if not modes.mode_of_thread(thread_key, conf).is_premoderated:
+            return []
+        trusted = modes.is_trusted(
+            user_id=author.user_id,
+            email=author.email,
+            ip_hash=author.ip_hash,
+            threshold=conf.trusted_threshold,
+        )
+    except Exception:
+        logger.exception("Moderation mode unavailable; holding the comment")
+        return [Finding("mode", policy.HOLD, _("Held: the moderation mode could not be read."))]
+    if trusted:
+        return []
+    return [Finding("premoderation", policy.HOLD, str(modes.PREMODERATED))]
 
 
 def _rejection_message(findings: list[Finding]) -> str:

@@ -96,3 +96,51 @@ def test_burst_counts_only_new_authors():
     assert policy.is_burst(recent_count=4, limit=5, is_new_author=True)
     assert not policy.is_burst(recent_count=3, limit=5, is_new_author=True)
     assert not policy.is_burst(recent_count=9, limit=5, is_new_author=False)
+
+
+@pytest.mark.parametrize(
+    ("site", "section", "article", "expected"),
+    [
+        ("post", None, None, ("post", "site")),
+        ("pre", None, None, ("pre", "site")),
+        ("post", "pre", None, ("pre", "section")),
+        ("pre", "post", None, ("post", "section")),
+        ("post", "pre", "post", ("post", "article")),
+        ("pre", "post", "pre", ("pre", "article")),
+        ("post", None, "pre", ("pre", "article")),
+        ("pre", None, "post", ("post", "article")),
+        ("post", "", "", ("post", "site")),
+        ("post", "sometimes", None, ("pre", "section")),
+        (None, None, None, ("pre", "site")),
+    ],
+)
+def test_mode_in_force_prefers_the_article_then_the_section_then_the_site(
+    site, section, article, expected
+):
+    found = policy.mode_in_force(site=site, section=section, article=article)
+    assert found == expected
+    assert policy.moderation_mode(site=site, section=section, article=article) == expected[0]
+
+
+@pytest.mark.parametrize(
+    ("approved", "threshold", "sanctioned", "expected"),
+    [
+        (0, 3, False, False),
+        (2, 3, False, False),
+        (3, 3, False, True),
+        (40, 3, False, True),
+        (3, 3, True, False),
+        (40, 3, True, False),
+        (5, 0, False, False),
+        (1, 1, False, True),
+    ],
+)
+def test_only_an_author_with_enough_published_comments_and_no_sanction_skips_premoderation(
+    approved, threshold, sanctioned, expected
+):
+    assert (
+        policy.bypasses_premoderation(
+            approved_count=approved, trusted_threshold=threshold, ever_sanctioned=sanctioned
+        )
+        is expected
+    )

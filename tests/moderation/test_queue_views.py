@@ -124,7 +124,7 @@ class QueuePageTests(TestCase):
         self.assertContains(response, "rude")
 
 
-QUERIES = 27
+QUERIES = 28
 
 
 class SanctionViewTests(TestCase):

@@ -56,6 +56,7 @@ class ModerationSettingsAdmin(admin.ModelAdmin[ModerationSettings]):
             {"fields": ("profanity_threshold", "classifier_threshold", "retrain_every")},
         ),
         (_("Reports and appeals"), {"fields": ("report_threshold", "appeal_days")}),
+        (_("Moderation mode"), {"fields": ("mode", "trusted_threshold")}),
     )
 
     def has_add_permission(self, request: HttpRequest) -> bool:

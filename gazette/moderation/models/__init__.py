@@ -8,6 +8,7 @@ from gazette.moderation.models.clauses import (
     PolicyVersion,
     PolicyVersionTranslation,
 )
+from gazette.moderation.models.modes import ModeChoice, ModerationMode
 from gazette.moderation.models.sanctions import Sanction
 from gazette.moderation.models.screening import (
     ClassifierModel,
@@ -25,6 +26,8 @@ __all__ = [
     "Clause",
     "ClauseTranslation",
     "Decision",
+    "ModeChoice",
+    "ModerationMode",
     "ModerationSettings",
     "Notice",
     "PolicyVersion",

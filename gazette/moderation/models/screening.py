@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from gazette.moderation.models.modes import ModeChoice
 from gazette.moderation.termmatch import Scope, TermAction, TermMode
 
 
@@ -128,6 +129,23 @@ class ModerationSettings(models.Model):
     )
     appeal_days = models.PositiveSmallIntegerField(
         _("days to appeal"), default=14, validators=[MinValueValidator(1)]
+    )
+    mode = models.CharField(
+        _("moderation mode"),
+        max_length=4,
+        choices=ModeChoice.choices,
+        default=ModeChoice.POST,
+        help_text=_(
+            "For every discussion, unless its section or its article has a mode of its own."
+        ),
+    )
+    trusted_threshold = models.PositiveSmallIntegerField(
+        _("trusted after (published comments)"),
+        default=3,
+        help_text=_(
+            "An author with this many published comments and never a sanction is not held by "
+            "pre-moderation. 0: nobody is."
+        ),
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

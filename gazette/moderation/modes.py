@@ -1,0 +1,138 @@
+"""Which moderation mode a discussion is under, and whether its author is trusted to skip
+pre-moderation: the reads behind `policy.mode_in_force` and `policy.bypasses_premoderation`.
+
+The site-wide mode is in ModerationSettings; a section's or an article's own mode is a
+ModerationMode row. A discussion that is not an article of ours follows the site-wide mode.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import OuterRef, Q, Subquery
+from django.utils import translation
+from django.utils.translation import gettext_lazy
+
+from gazette.articles.models import Article
+from gazette.comments.models import Comment, Thread
+from gazette.moderation import policy, sanctions
+from gazette.moderation.models import ModerationMode, ModerationSettings
+
+# The reason screening records on a comment it holds only because of pre-moderation. The desk
+# recognises it (in every edition's language) to list such comments under Pending, apart from
+# comments a rule held.
+PREMODERATED = gettext_lazy("Held: this discussion is pre-moderated.")
+
+
+@dataclass(frozen=True)
+class ModeInForce:
+    mode: policy.Mode
+    source: policy.ModeSource
+
+    @property
+    def is_premoderated(self) -> bool:
+        return self.mode == policy.Mode.PRE
+
+    @property
+    def label(self) -> str:
+        labels = {
+            policy.Mode.PRE: gettext_lazy("Pre-moderation"),
+            policy.Mode.POST: gettext_lazy("Post-moderation"),
+        }
+        return str(labels[self.mode])
+
+    @property
+    def source_label(self) -> str:
+        labels = {
+            policy.ModeSource.ARTICLE: gettext_lazy("set for this article"),
+            policy.ModeSource.SECTION: gettext_lazy("set for this section"),
+            policy.ModeSource.SITE: gettext_lazy("site-wide"),
+        }
+        return str(labels[self.source])
+
+
+def _mode_of(model_field: str, outer: str) -> Subquery:
+    rows = ModerationMode.objects.filter(**{model_field: OuterRef(outer)}).values("mode")
+    return Subquery(rows[:1])
+
+
+def site_mode(conf: ModerationSettings) -> ModeInForce:
+    """The mode of a discussion with no section or article of its own."""
+    return ModeInForce(*policy.mode_in_force(site=conf.mode, section=None, article=None))
+
+
+def mode_of_thread(thread_key: str, conf: ModerationSettings) -> ModeInForce:
+    """The mode of the discussion with this key, in one query (its thread, article, section and
+    their overrides together)."""
+    row = (
+        Thread.objects.filter(key=thread_key, article__isnull=False)
+        .annotate(
+            article_mode=_mode_of("article_id", "article_id"),
+            section_mode=_mode_of("section_id", "article__section_id"),
+        )
+        .values_list("article_mode", "section_mode")
+        .first()
+    )
+    article_mode, section_mode = row if row is not None else (None, None)
+    mode, source = policy.mode_in_force(site=conf.mode, section=section_mode, article=article_mode)
+    return ModeInForce(mode, source)
+
+
+def modes_of_articles(
+    articles: Iterable[Article], conf: ModerationSettings
+) -> dict[int, ModeInForce]:
+    """The mode of each article's discussion, in one query, by article id."""
+    articles = list(articles)
+    if not articles:
+        return {}
+    rows = list(
+        ModerationMode.objects.filter(
+            Q(article_id__in={a.pk for a in articles})
+            | Q(section_id__in={a.section_id for a in articles})
+        ).values_list("article_id", "section_id", "mode")
+    )
+    by_article = {article_id: mode for article_id, _s, mode in rows if article_id is not None}
+    by_section = {section_id: mode for _a, section_id, mode in rows if section_id is not None}
+    found = {}
+    for article in articles:
+        mode, source = policy.mode_in_force(
+            site=conf.mode,
+            section=by_section.get(article.section_id),
+            article=by_article.get(article.pk),
+        )
+        found[article.pk] = ModeInForce(mode, source)
+    return found
+
+
+def published_count(*, user_id: int | None, ip_hash: str, limit: int) -> int:
+    """How many published comments this author has, counted up to `limit`: an account's by the
+    account, a signed-out author's by address hash (as the desk's history and sanctions know
+    them). One query, on the account's index; it stops counting at `limit`."""
+    if user_id is not None:
+        authored = Q(user_id=user_id)
+    elif ip_hash:
+        authored = Q(user__isnull=True, ip_hash=ip_hash)
+    else:
+        return 0
+    published = Comment.objects.filter(authored, state=Comment.State.PUBLISHED)
+    return published.order_by().values("pk")[:limit].count()
+
+
+def is_trusted(*, user_id: int | None, email: str, ip_hash: str, threshold: int) -> bool:
+    """Whether this author skips pre-moderation: enough published comments, never sanctioned."""
+    return policy.bypasses_premoderation(
+        approved_count=published_count(user_id=user_id, ip_hash=ip_hash, limit=threshold),
+        trusted_threshold=threshold,
+        ever_sanctioned=sanctions.ever_sanctioned(user_id=user_id, email=email, ip_hash=ip_hash),
+    )
+
+
+def premoderated_reasons() -> list[str]:
+    """The pre-moderation reason as recorded in each edition's language."""
+    reasons = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            reasons.append(str(PREMODERATED))
+    return list(dict.fromkeys(reasons))
