@@ -6,11 +6,11 @@ from datetime import timedelta
 from django.db import connection
 from django.test import TestCase, override_settings
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from gazette.comments.models import Comment, Thread
 from gazette.comments.services import AuthorProof, edit_comment, thread_for_article
-from gazette.moderation import modes
+from gazette.moderation import desk, modes
 from gazette.moderation.models import AuditEntry, ModerationMode, ModerationSettings
 from gazette.moderation.roles import EDITOR, MODERATOR
 from gazette.moderation.screening import screen
@@ -113,6 +113,19 @@ class ModeScreeningTests(ModesTestCase):
         ModerationMode.objects.create(article=self.article, mode="pre")
         ModerationMode.objects.filter(article=self.article).update(mode="soon")
         assert self.comment_on(self.article).state == "pending"
+
+
+class PendingQueueTests(ModesTestCase):
+    def test_held_only_for_premoderation_waits_under_pending_in_any_edition(self):
+        ModerationMode.objects.create(article=self.article, mode="pre")
+        with translation.override("ru"):
+            russian = self.comment_on(self.article, "Суд отложил заседание.")
+        english = self.comment_on(self.article, "The hearing was adjourned.", anonymous_id="r2")
+        ruled = self.comment_on(self.article, "Visit https://a.example https://b.example www.c.ex")
+        assert russian.screening_reasons == ["Задержан: в этом обсуждении действует предмодерация."]
+        pending = desk.queue_comments(desk.Queue.PENDING, desk.Filters())
+        held = desk.queue_comments(desk.Queue.HELD, desk.Filters())
+        assert (list(pending), list(held)) == ([russian, english], [ruled])
 
 
 class EditScreeningTests(ModesTestCase):
