@@ -85,6 +85,8 @@
       var button = form.querySelector("button[type=submit]");
       button.disabled = true;
       send(form.action, new FormData(form)).then(function (result) {
+        // The server has spent this Captcha answer either way: start a fresh check for the next post.
+        var check = form.querySelector("altcha-widget"); if (check && check.reset) check.reset();
         if (!result.ok) { showErrors(result.data.errors || { __all__: [result.data.message || result.data.error] }); return; }
         if (result.data.html) {
           var node = fragment(result.data.html);
