@@ -27,6 +27,7 @@ def pytest_configure(config):
     config.addinivalue_line(
         "markers", "postgres: needs PostgreSQL (real concurrency); skipped on SQLite"
     )
+    config.addinivalue_line("markers", "e2e: drives Chromium against the production server")
 
 
 def pytest_collection_modifyitems(config, items):
