@@ -26,6 +26,7 @@ class SectionNameInline(admin.TabularInline[SectionName, Section]):
 class SectionAdmin(admin.ModelAdmin[Section]):
     list_display = ("name", "slug", "position")
     list_editable = ("position",)
+    search_fields = ("name", "slug", "translations__name")
     prepopulated_fields = {"slug": ("name",)}
     inlines = [SectionNameInline]
 

@@ -152,6 +152,8 @@ class Comment(models.Model):
             models.Index(fields=["thread", "parent", "state", "-like_count"]),
             models.Index(fields=["root", "state"]),
             models.Index(fields=["thread", "fingerprint", "created_at"]),
+            # An address's history: trust under pre-moderation, the moderators' author view.
+            models.Index(fields=["ip_hash", "state"]),
         ]
         constraints = [
             models.CheckConstraint(
