@@ -33,7 +33,9 @@ class ModesTestCase(TestCase):
         ModerationSettings.objects.create(pk=1, profanity_threshold=0)
         cls.section = SectionFactory()
         cls.article = ArticleFactory(section=cls.section)
-        cls.neighbour = ArticleFactory(section=cls.section)
+        cls.neighbour = ArticleFactory(
+            section=cls.section, headline="Border guards seize forged permits"
+        )
         cls.elsewhere = ArticleFactory()
 
     def comment_on(self, article, body="The court should publish its reasoning.", **author):
