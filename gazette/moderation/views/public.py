@@ -50,7 +50,7 @@ def comment_status(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "moderation/status.html", context, status=400)
     response = render(request, "moderation/status.html", {"status": status, "form": form})
     response["X-Robots-Tag"] = "noindex"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 
