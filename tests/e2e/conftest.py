@@ -61,6 +61,8 @@ _NOT_PASSED_ON = (
     "DJANGO_SETTINGS_MODULE",
 )
 STARTUP_SECONDS = 60
+# The demo article whose discussion is pre-moderated (set for that article alone).
+PREMODERATED_SLUG = "appeal-court-orders-retrial-in-shymkent-extremism-case"
 
 
 @dataclass(frozen=True)
@@ -161,11 +163,16 @@ class _ScratchPostgres:
         self._execute("DROP DATABASE IF EXISTS {} WITH (FORCE)")
 
 
-_SETUP_ACCOUNTS = """
+# Staff accounts in the roles the moderation app's migration creates, and one pre-moderated
+# discussion. Every reader here comes from 127.0.0.1, so trust earned by address would pass from
+# one test's readers to another's: this site trusts nobody (trusted_threshold 0).
+_SETUP_SITE = """
 import os
 from django.contrib.auth.models import Group
 from gazette.accounts.models import User
+from gazette.articles.models import Article
 from gazette.moderation import roles
+from gazette.moderation.models import ModerationMode, ModerationSettings
 for role, email, name in (
     (roles.MODERATOR, os.environ["E2E_MODERATOR"], "Mira Moderator"),
     (roles.SENIOR_MODERATOR, os.environ["E2E_SENIOR_MODERATOR"], "Sergei Senior"),
@@ -174,6 +181,14 @@ for role, email, name in (
         username=email, email=email, password=os.environ["E2E_PASSWORD"], display_name=name
     )
     user.groups.add(Group.objects.get(name=role))
+settings = ModerationSettings.load()
+settings.trusted_threshold = 0
+settings.save()
+ModerationMode.objects.create(
+    article=Article.objects.get(language="en", slug=os.environ["E2E_PREMODERATED"]),
+    mode="pre",
+    note="A retrial under way: every comment is read first.",
+)
 """
 
 
@@ -240,11 +255,12 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
             raise RuntimeError(f"collectstatic failed:\n{collect_errors.decode()}")
         server.manage("load_demo_content", "--if-empty")
         server.shell(
-            _SETUP_ACCOUNTS,
+            _SETUP_SITE,
             extra_env={
                 "E2E_MODERATOR": server.moderator.email,
                 "E2E_SENIOR_MODERATOR": server.senior_moderator.email,
                 "E2E_PASSWORD": password,
+                "E2E_PREMODERATED": PREMODERATED_SLUG,
             },
         )
         with log.open("wb") as log_file:

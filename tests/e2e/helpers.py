@@ -20,6 +20,9 @@ MIN_FILL_SECONDS = float(CHALLENGE_DEFAULTS["MIN_FILL_SECONDS"])
 # count they check is the same whichever journey ran first.
 ASTANA_COURT = "/en/crime-justice/astana-court-jails-five-over-online-investment-scheme/"
 ASTANA_COURT_HEADLINE = "Astana court jails five over online investment scheme"
+# A Crime & Justice article whose discussion is pre-moderated (conftest sets it so).
+RETRIAL = "/en/crime-justice/appeal-court-orders-retrial-in-shymkent-extremism-case/"
+RETRIAL_HEADLINE = "Appeal court orders retrial in Shymkent extremism case"
 
 
 def comment_form(page: Page) -> Locator:
@@ -96,8 +99,10 @@ def wait_for_human_fill_time(page: Page) -> None:
     )
 
 
-def shoot(page: Page, element: Locator, path: Path, margin: int = 16) -> None:
-    """A PNG of one element with a margin of the page around it."""
+def shoot(
+    page: Page, element: Locator, path: Path, *, margin: int = 16, max_height: int = 2000
+) -> None:
+    """A PNG of one element with a margin of the page around it (its top part, when long)."""
     box = element.evaluate(
         """(e) => {
             const r = e.getBoundingClientRect();
@@ -111,7 +116,12 @@ def shoot(page: Page, element: Locator, path: Path, margin: int = 16) -> None:
     width = min(box["width"] + 2 * margin, box["pageWidth"] - x)
     page.screenshot(
         path=path,
-        clip={"x": x, "y": y, "width": width, "height": box["height"] + 2 * margin},
+        clip={
+            "x": x,
+            "y": y,
+            "width": width,
+            "height": min(box["height"] + 2 * margin, max_height),
+        },
         animations="disabled",
         full_page=True,
     )

@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 
 from tests.e2e.helpers import (
     ASTANA_COURT_HEADLINE,
+    RETRIAL_HEADLINE,
     comment_count,
     comment_form,
     comment_item,
@@ -196,6 +197,25 @@ def like_in_place(page: Page, text: str) -> None:
     expect(liked.locator(".comment__like button")).to_have_attribute("aria-pressed", "true")
 
 
+def post_awaiting_moderation(page: Page) -> None:
+    """In a pre-moderated discussion a good comment, too, waits for a moderator."""
+    open_article_from_home(page, RETRIAL_HEADLINE)
+    before = comment_count(page)
+    form = comment_form(page)
+    body = "A retrial is the right call when the first court ignored the defence's experts."
+    fill_comment(form, name="Aigerim", body=body)
+    wait_for_captcha(form)
+    wait_for_human_fill_time(page)
+    form.get_by_role("button", name="Post comment").click()
+    expect(
+        page.get_by_role("status").filter(has_text="held for review and will appear once approved")
+    ).to_be_visible()
+    expect(comment_item(page, body)).to_have_count(0)
+    expect(page.locator("#comments-title")).to_have_text(re.compile(rf"^{before} Comments?$"))
+    page.reload()
+    expect(comment_item(page, body)).to_have_count(0)
+
+
 def test_reader_journey_with_javascript(new_context, screenshot_dir):
     page = new_context().new_page()
     open_article_from_home(page, ASTANA_COURT_HEADLINE)
@@ -224,6 +244,7 @@ def test_reader_journey_with_javascript(new_context, screenshot_dir):
     page.go_back()
     page.go_back()
     switch_to_russian(page)
+    post_awaiting_moderation(page)
 
 
 def test_reader_journey_without_javascript(new_context):
