@@ -1,4 +1,5 @@
 import os
+import uuid
 
 import pytest
 from django.conf import settings
@@ -21,6 +22,17 @@ def _test_settings(settings, tmp_path):
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _cache_of_its_own(settings):
+    # Pages keep fragments and counters in the shared cache. A key prefix per test keeps one
+    # test's entries from reaching the next where no transaction rolls them back (Redis as
+    # CACHE_URL, or tests that commit).
+    settings.CACHES = {
+        alias: {**config, "KEY_PREFIX": f"test-{uuid.uuid4().hex}"}
+        for alias, config in settings.CACHES.items()
+    }
 
 
 def pytest_configure(config):

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Exists, F, OuterRef, Q, Window
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.utils.module_loading import import_string
 
-from gazette.articles.models import Article, ArticleQuerySet, Author, Section, Tag
+from gazette.articles.models import Article, ArticleQuerySet, Author, Byline, Section, Tag
 from gazette.core import clock
 
 LEAD_STORIES = 3
@@ -122,7 +122,19 @@ def tag_articles(tag: Tag, language: str) -> ArticleQuerySet:
 
 
 def _article_page_queryset(articles: ArticleQuerySet) -> ArticleQuerySet:
-    return articles.with_byline().prefetch_related("tags")
+    # Byline, tags and section names are fetched by `complete_for_page` only when the page's
+    # story block has to be rendered (it is usually served from the shared cache).
+    return articles.select_related("section", "lead_photo")
+
+
+def complete_for_page(article: Article) -> None:
+    """Fetch what the article's story block and metadata show, in three queries."""
+    prefetch_related_objects(
+        [article],
+        "section__translations",
+        Prefetch("bylines", queryset=Byline.objects.select_related("author")),
+        "tags",
+    )
 
 
 def article_for_reader(*, language: str, slug: str) -> Article:

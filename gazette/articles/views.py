@@ -1,7 +1,8 @@
 """Public pages of the publishing side: they parse the request, ask queries.py, render.
 
 Lists (home, section, author, tag) are the same for every anonymous reader and are cached
-publicly for a minute. The article page is not: it will carry forms with CSRF tokens.
+publicly for a minute. The article page is not: it carries forms with CSRF tokens; its story
+block is rendered once per version and kept in the shared cache (caching.py).
 """
 
 from __future__ import annotations
@@ -11,13 +12,15 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import InvalidPage, Page, Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from gazette.articles import queries
+from gazette.articles import caching, queries
 from gazette.articles.models import Article, ArticleQuerySet
 from gazette.articles.seo import article_metadata
+from gazette.core import fragments as shared_fragments
 from gazette.core.http import absolute_url, cache_publicly
 
 # Longer page numbers are not page numbers; refuse them before they reach int().
@@ -104,14 +107,38 @@ def preview_article(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _render_article(request: HttpRequest, article: Article, *, preview: bool) -> HttpResponse:
     editions = queries.translations_of(article)
-    context = {
+    context: dict[str, object] = {
         "article": article,
         "preview": preview,
         "editions": editions,
-        "meta": article_metadata(request, article, editions),
         "panels": settings.GAZETTE_ARTICLE_PANELS,
     }
+    context |= _story_fragments(request, article, editions, preview=preview)
     response = render(request, "articles/article.html", context)
     if preview:
         response["X-Robots-Tag"] = "noindex, nofollow"
     return response
+
+
+def _story_fragments(
+    request: HttpRequest, article: Article, editions: list[Article], *, preview: bool
+) -> dict[str, object]:
+    """The metadata, the head's tags and the story block: the same for every reader of a version.
+
+    Readers get them from the shared cache (caching.py says when they are replaced); an editor's
+    preview renders them afresh. Nothing personal may go into these templates.
+    """
+    key = None if preview else caching.story_key(request, article, _edition(), editions)
+    fragments: dict[str, object] | None = shared_fragments.read(key) if key else None
+    if fragments is None:
+        queries.complete_for_page(article)
+        meta = article_metadata(request, article, editions)
+        context = {"article": article, "meta": meta, "preview": preview}
+        fragments = {
+            "meta": meta,
+            "head_html": render_to_string("articles/_head.html", context, request),
+            "story_html": render_to_string("articles/_story.html", context, request),
+        }
+        if key:
+            shared_fragments.write(key, fragments)
+    return fragments

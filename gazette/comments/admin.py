@@ -44,7 +44,11 @@ class ThreadAdmin(admin.ModelAdmin[Thread]):
     def save_model(self, request: HttpRequest, obj: Thread, form: Any, change: bool) -> None:  # noqa: FBT001 - Django's signature
         thread = obj if change else services.thread_for_article(obj.article)  # type: ignore[arg-type]
         if change:
-            super().save_model(request, obj, form, change)
+            # Only what the form changed: the counters (comment_count, version) move with F()
+            # expressions elsewhere and must never be written back from this stale copy.
+            changed = [name for name in form.changed_data if name not in ("is_closed",)]
+            if changed:
+                obj.save(update_fields=changed)
         if obj.is_closed:
             services.close_thread(thread=thread, reason=obj.closed_reason)
         else:

@@ -8,11 +8,11 @@ from django.http import HttpRequest
 
 from gazette.accounts.readers import reader_of
 from gazette.articles.models import Article
-from gazette.comments import policy, queries
+from gazette.comments import caching, policy, queries
 from gazette.comments.authorship import proof_of
 from gazette.comments.conf import comment_settings
 from gazette.comments.forms import CommentForm
-from gazette.comments.models import Comment, Thread
+from gazette.comments.models import Thread
 from gazette.core import clock
 
 
@@ -21,9 +21,10 @@ class Discussion:
     article: Article
     thread: Thread | None
     closure: policy.Closure | None
-    listing: queries.ThreadPage
+    listing: caching.ThreadListing
     form: CommentForm
-    replying_to: Comment | None
+    replying_to: caching.ShownComment | None
+    liked_ids: frozenset[int]
     changeable_ids: frozenset[int]
     policy_url: str
     require_sign_in: bool
@@ -31,7 +32,7 @@ class Discussion:
 
     @property
     def count(self) -> int:
-        return self.listing.count
+        return self.thread.comment_count if self.thread is not None else 0
 
 
 def _int(value: str | None, default: int | None) -> int | None:
@@ -43,12 +44,16 @@ def discussion_for(
 ) -> Discussion:
     thread = queries.thread_of_article(article)
     reader = reader_of(request)
-    listing = queries.comment_thread(
+    # The comments as every reader sees them (shared cache), then this reader's likes.
+    listing = caching.thread_listing(
         thread,
         sort=request.GET.get("csort"),
         page_number=_int(request.GET.get("cpage"), 1) or 1,
-        viewer_user_id=reader.user_id,
-        viewer_anonymous_id="" if reader.is_new else reader.anonymous_id,
+    )
+    liked_ids = queries.liked_among(
+        listing.published_ids,
+        reader.user_id,
+        "" if reader.is_new else reader.anonymous_id,
     )
     closure = queries.closure_of(thread, article)
     if form is None:
@@ -62,31 +67,32 @@ def discussion_for(
         listing=listing,
         form=form,
         replying_to=replying_to,
+        liked_ids=liked_ids,
         changeable_ids=_changeable(request, listing),
         policy_url=comment_settings().policy_url,
         require_sign_in=comment_settings().require_sign_in,
     )
 
 
-def _replying_to(listing: queries.ThreadPage, form: CommentForm) -> Comment | None:
+def _replying_to(listing: caching.ThreadListing, form: CommentForm) -> caching.ShownComment | None:
     parent_id = _int(str(form["parent"].value() or ""), None)
     for entry in listing.entries:
-        if entry.comment.pk == parent_id and entry.comment.is_published:
-            return entry.comment
+        if entry.pk == parent_id and entry.is_published:
+            return entry
     return None
 
 
-def _changeable(request: HttpRequest, listing: queries.ThreadPage) -> frozenset[int]:
+def _changeable(request: HttpRequest, listing: caching.ThreadListing) -> frozenset[int]:
     proof = proof_of(request)
     window = comment_settings().edit_window
     now = clock.now()
     return frozenset(
-        entry.comment.pk
+        entry.pk
         for entry in listing.entries
-        if entry.comment.is_published
+        if entry.is_published
         and policy.may_change(
-            is_author=proof.owns(entry.comment),
-            created_at=entry.comment.created_at,
+            is_author=proof.owns_comment(entry.pk, entry.user_id),
+            created_at=entry.created_at,
             now=now,
             window=window,
         )

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from gazette.comments.exceptions import CommentError
 from gazette.comments.models import Comment, CommentLike
-from gazette.comments.services import refuse_if_closed
+from gazette.comments.services import refuse_if_closed, thread_changed
 
 State = Comment.State
 
@@ -60,9 +60,11 @@ def like_comment(*, comment_id: int, reader: LikeIdentity, liked: bool = True) -
                 pass  # liked already: the unique constraint keeps it to one
             else:
                 Comment.objects.filter(pk=comment.pk).update(like_count=F("like_count") + 1)
+                thread_changed(comment.thread_id)
         else:
             deleted, _rows = mine.delete()
             if deleted:
                 Comment.objects.filter(pk=comment.pk).update(like_count=F("like_count") - 1)
+                thread_changed(comment.thread_id)
         count = Comment.objects.values_list("like_count", flat=True).get(pk=comment.pk)
     return liked, count

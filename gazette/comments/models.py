@@ -21,6 +21,7 @@ class Thread(models.Model):
 
     `comment_count` counts published comments only; every state change adjusts it with an F()
     expression in the transaction that makes the change, so it stays exact under concurrency.
+    `version` moves the same way on every change readers could see.
     """
 
     site = models.CharField(_("site"), max_length=64)
@@ -36,6 +37,9 @@ class Thread(models.Model):
     title = models.CharField(_("title"), max_length=200, blank=True)
     url = models.CharField(_("page address"), max_length=500, blank=True)
     comment_count = models.PositiveIntegerField(_("published comments"), default=0)
+    # Raised with an F() expression, in the same transaction, by every change to what the thread
+    # shows (a comment posted, edited, liked, deleted, moderated): cached pages are keyed by it.
+    version = models.PositiveBigIntegerField(_("version"), default=0, editable=False)
     is_closed = models.BooleanField(_("closed"), default=False)
     closed_reason = models.CharField(
         _("reason for closing"),

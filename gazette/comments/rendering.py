@@ -33,6 +33,18 @@ class Viewer:
     page: int | None = None
 
 
+@dataclass(frozen=True)
+class EntryParts:
+    """One entry's HTML for any viewer: `head`, then (unless it is a placeholder, whose
+    `like_count` is None) the like form, `reply`, the edit and delete links, and `tail`."""
+
+    pk: int
+    head: str
+    like_count: int | None
+    reply: str
+    tail: str
+
+
 class EntryRenderer:
     """Renders entries for one request: translations and URL prefixes are looked up once."""
 
@@ -76,42 +88,68 @@ class EntryRenderer:
         return "".join(f"{part}&" for part in parts)
 
     def render(self, entries: Iterable[Entry]) -> SafeString:
-        html = "".join(self._entry(entry) for entry in entries)
-        return mark_safe(html)  # noqa: S308 - every reader-written value is escaped in _entry
+        return self.compose([self.parts(entry) for entry in entries])
 
     def entry(self, entry: Entry) -> SafeString:
-        return mark_safe(self._entry(entry))  # noqa: S308 - as above
+        return self.compose([self.parts(entry)])
 
-    def _entry(self, entry: Entry) -> str:
-        # Plain string building with explicit escaping: format_html's per-argument escaping
-        # was most of the cost of a long thread. Only author names come from readers here;
-        # body_html comes from the sanitiser; the rest are numbers and our own labels.
+    def compose(self, parts: Iterable[EntryParts]) -> SafeString:
+        """The list items for this viewer, from parts that are the same for every viewer."""
+        html = "".join(
+            part.head
+            if part.like_count is None
+            else (
+                f"{part.head}{self._like(part.pk, part.like_count)}{part.reply}"
+                f"{self._change(part.pk)}{part.tail}"
+            )
+            for part in parts
+        )
+        return mark_safe(html)  # noqa: S308 - every reader-written value is escaped in parts()
+
+    def parts(self, entry: Entry) -> EntryParts:
+        """An entry's HTML around the bits that differ between viewers (like, edit, delete).
+
+        Plain string building with explicit escaping: format_html's per-argument escaping
+        was most of the cost of a long thread. Only author names come from readers here;
+        body_html comes from the sanitiser; the rest are numbers and our own labels.
+        """
         comment = entry.comment
         pk, depth = comment.pk, entry.depth
+        opening = (
+            f'<li class="comment comment--depth-{depth}" id="comment-{pk}" data-comment="{pk}" '
+            f'data-depth="{depth}">'
+        )
         if entry.is_placeholder:
             key = "removed" if comment.state == comment.State.REMOVED else "deleted"
-            inner = f'<p class="comment__placeholder">{self.labels[key]}</p>'
-        else:
-            created = comment.created_at
-            shown_time = escape(date_format(localtime(created), "DATETIME_FORMAT"))
-            edited = (
-                f' <span class="comment__edited">({self.labels["edited"]})</span>'
-                if comment.edited_at
-                else ""
-            )
-            inner = (
-                f'<p class="comment__meta"><strong class="comment__author">'
-                f"{escape(comment.author_name)}</strong>{self._reply_to(comment)} · "
-                f'<a class="comment__permalink" href="{self.base}{pk}/">'
-                f'<time datetime="{created.isoformat()}">'
-                f"{shown_time}</time></a>{edited}</p>"
-                f'<div class="comment__body">{comment.body_html}</div>'
-                f'<div class="comment__actions">{self._actions(comment)}</div>'
-            )
-        return (
-            f'<li class="comment comment--depth-{depth}" id="comment-{pk}" data-comment="{pk}" '
-            f'data-depth="{depth}">{inner}</li>'
+            head = f'{opening}<p class="comment__placeholder">{self.labels[key]}</p></li>'
+            return EntryParts(pk, head, None, "", "")
+        created = comment.created_at
+        shown_time = escape(date_format(localtime(created), "DATETIME_FORMAT"))
+        edited = (
+            f' <span class="comment__edited">({self.labels["edited"]})</span>'
+            if comment.edited_at
+            else ""
         )
+        head = (
+            f'{opening}<p class="comment__meta"><strong class="comment__author">'
+            f"{escape(comment.author_name)}</strong>{self._reply_to(comment)} · "
+            f'<a class="comment__permalink" href="{self.base}{pk}/">'
+            f'<time datetime="{created.isoformat()}">'
+            f"{shown_time}</time></a>{edited}</p>"
+            f'<div class="comment__body">{comment.body_html}</div>'
+            f'<div class="comment__actions">'
+        )
+        reply = (
+            f' <a class="comment__reply" href="?{self.reply_query}creply={pk}#comment-form" '
+            f'data-reply="{pk}" data-reply-name="{escape(comment.author_name)}">'
+            f"{self.labels['reply']}</a>"
+        )
+        # Served by the moderation app, which lists the clauses a reader may cite.
+        tail = (
+            f' <a class="comment__report" href="{self.base}{pk}/report/" rel="nofollow">'
+            f"{self.labels['report']}</a></div></li>"
+        )
+        return EntryParts(pk, head, int(comment.like_count), reply, tail)
 
     def _reply_to(self, comment: Comment) -> str:
         if not comment.in_reply_to_id or comment.in_reply_to_id == comment.parent_id:
@@ -119,32 +157,22 @@ class EntryRenderer:
         text = escape(self.reply_to_label % {"name": comment.in_reply_to_name})
         return f' <a class="comment__reply-to" href="#comment-{comment.in_reply_to_id}">{text}</a>'
 
-    def _actions(self, comment: Comment) -> str:
-        pk = comment.pk
+    def _like(self, pk: int, like_count: int) -> str:
         liked = pk in self.viewer.liked_ids
-        like = (
+        return (
             f'<form class="comment__like" method="post" action="{self.base}{pk}/like/" '
             f'data-like-form><input type="hidden" name="csrfmiddlewaretoken" '
             f'value="{self.csrf}"><input type="hidden" name="liked" '
             f'value="{"" if liked else "on"}"><button type="submit" class="button button--small" '
             f'aria-pressed="{"true" if liked else "false"}">'
             f"{self.labels['liked' if liked else 'like']} "
-            f"<span data-like-count>{int(comment.like_count)}</span></button></form>"
+            f"<span data-like-count>{like_count}</span></button></form>"
         )
-        reply = (
-            f'<a class="comment__reply" href="?{self.reply_query}creply={pk}#comment-form" '
-            f'data-reply="{pk}" data-reply-name="{escape(comment.author_name)}">'
-            f"{self.labels['reply']}</a>"
+
+    def _change(self, pk: int) -> str:
+        if pk not in self.viewer.changeable_ids:
+            return ""
+        return (
+            f' <a href="{self.base}{pk}/edit/">{self.labels["edit"]}</a>'
+            f' <a href="{self.base}{pk}/delete/">{self.labels["delete"]}</a>'
         )
-        change = ""
-        if pk in self.viewer.changeable_ids:
-            change = (
-                f' <a href="{self.base}{pk}/edit/">{self.labels["edit"]}</a>'
-                f' <a href="{self.base}{pk}/delete/">{self.labels["delete"]}</a>'
-            )
-        # Served by the moderation app, which lists the clauses a reader may cite.
-        report = (
-            f' <a class="comment__report" href="{self.base}{pk}/report/" rel="nofollow">'
-            f"{self.labels['report']}</a>"
-        )
-        return f"{like} {reply}{change}{report}"

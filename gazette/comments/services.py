@@ -74,9 +74,13 @@ class AuthorProof:
     comment_ids: frozenset[int] = field(default_factory=frozenset)
 
     def owns(self, comment: Comment) -> bool:
-        if comment.user_id is not None:
-            return comment.user_id == self.user_id
-        return comment.pk in self.comment_ids
+        return self.owns_comment(comment.pk, comment.user_id)
+
+    def owns_comment(self, pk: int, user_id: int | None) -> bool:
+        """Whether the comment with this ID, written by this user (or anonymously), is ours."""
+        if user_id is not None:
+            return user_id == self.user_id
+        return pk in self.comment_ids
 
 
 # ---------------------------------------------------------------- threads
@@ -93,15 +97,27 @@ def thread_for_article(article: Article) -> Thread:
     return thread
 
 
+def thread_changed(thread_id: int) -> None:
+    """Record that what a thread shows has changed (cached pages are keyed by its version).
+
+    Must run inside the transaction that makes the change.
+    """
+    Thread.objects.filter(pk=thread_id).update(version=F("version") + 1)
+
+
 def close_thread(*, thread: Thread, reason: str = "") -> None:
     with transaction.atomic():
-        Thread.objects.filter(pk=thread.pk).update(is_closed=True, closed_reason=reason)
+        Thread.objects.filter(pk=thread.pk).update(
+            is_closed=True, closed_reason=reason, version=F("version") + 1
+        )
     thread.is_closed, thread.closed_reason = True, reason
 
 
 def reopen_thread(*, thread: Thread) -> None:
     with transaction.atomic():
-        Thread.objects.filter(pk=thread.pk).update(is_closed=False, closed_reason="")
+        Thread.objects.filter(pk=thread.pk).update(
+            is_closed=False, closed_reason="", version=F("version") + 1
+        )
     thread.is_closed, thread.closed_reason = False, ""
 
 
@@ -186,7 +202,9 @@ def post_comment(
             comment.subscription = _subscribe(author)
         comment.save()
         if comment.is_published:
-            Thread.objects.filter(pk=thread.pk).update(comment_count=F("comment_count") + 1)
+            Thread.objects.filter(pk=thread.pk).update(
+                comment_count=F("comment_count") + 1, version=F("version") + 1
+            )
             _after_publication(comment)
     return comment
 
@@ -314,10 +332,9 @@ def _transition(comment: Comment, *, to: State, allowed_from: tuple[State, ...])
     for from_state in allowed_from:
         if Comment.objects.filter(pk=comment.pk, state=from_state).update(state=to, **extra):
             delta = int(to == State.PUBLISHED) - int(from_state == State.PUBLISHED)
-            if delta:
-                Thread.objects.filter(pk=comment.thread_id).update(
-                    comment_count=F("comment_count") + delta
-                )
+            Thread.objects.filter(pk=comment.thread_id).update(
+                comment_count=F("comment_count") + delta, version=F("version") + 1
+            )
             changed = True
             break
     comment.refresh_from_db()
@@ -384,6 +401,7 @@ def edit_comment(*, comment_id: int, proof: AuthorProof, body: str) -> Comment:
             edited_at=now,
             screening_reasons=list(verdict.reasons),
         )
+        thread_changed(comment.thread_id)
         if verdict.action == HOLD:
             _transition(comment, to=State.PENDING, allowed_from=(State.PUBLISHED,))
         comment.refresh_from_db()

@@ -68,12 +68,15 @@ class QueuePageTests(TestCase):
 
     def test_page_takes_the_same_queries_however_many_items(self):
         post(self.thread, "casino 1", anonymous_id="a", ip_hash="h-first")
+        # Counted with the shared cache warm: the section menu is one cache read.
+        self.client.get(queue_url("held"))
         with self.assertNumQueries(QUERIES):
             self.client.get(queue_url("held"))
         reader = staff_in(EDITOR)
         for n in range(6):
             post(ThreadFactory(), f"casino {n} again", anonymous_id=f"b{n}", ip_hash=f"h{n}")
         post(self.thread, "casino from an account", user=reader)
+        self.client.get(queue_url("held"))
         with self.assertNumQueries(QUERIES):
             response = self.client.get(queue_url("held"))
         assert len(response.context["page"].object_list) == 8
@@ -124,7 +127,8 @@ class QueuePageTests(TestCase):
         self.assertContains(response, "rude")
 
 
-QUERIES = 28
+# 28 before the section menu was cached: its two queries are now one cache read.
+QUERIES = 27
 
 
 class SanctionViewTests(TestCase):

@@ -26,9 +26,9 @@ def comment_entries(context: template.Context, discussion: Discussion) -> SafeSt
     listing = discussion.listing
     viewer = Viewer(
         csrf_token=str(context.get("csrf_token", "")),
-        liked_ids=listing.liked_ids,
+        liked_ids=discussion.liked_ids,
         changeable_ids=discussion.changeable_ids,
         sort=listing.sort,
         page=listing.page.number if listing.page is not None else None,
     )
-    return EntryRenderer(viewer).render(listing.entries)
+    return EntryRenderer(viewer).compose(listing.parts)
