@@ -6,7 +6,8 @@ names, an article, its byline, authors, photos, tags). A new stamp means new key
 worker can serve what was shown before the write; the old entries simply expire. The stamp is
 replaced as soon as the write is saved (so the writer's own next read already sees it) and
 again when its transaction commits (so a page rendered by another worker between the two,
-from the data before the commit, is never kept under the new stamp).
+from the data before the commit, is never kept under the new stamp). A reader, for its part,
+reads the stamp before the data it covers, so what it renders is never older than its stamp.
 
 Writes that bypass model signals (`QuerySet.update()`) must call `content_changed()` or, for an
 article, set its `updated_at` (part of the story's key), as the publishing services do.

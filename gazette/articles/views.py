@@ -90,6 +90,9 @@ def tag_page(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def article_page(request: HttpRequest, section_slug: str, slug: str) -> HttpResponse:
+    # The stamp is read before anything it covers, so that what this request renders is never
+    # older than the stamp it is cached under.
+    caching.publishing_stamp(request)
     article = queries.article_for_reader(language=_edition(), slug=slug)
     if article.section.slug != section_slug:
         # The article moved section: keep old links working at the new address.
