@@ -146,6 +146,11 @@ def serious_violations(page: Page) -> list[dict[str, object]]:
     return [item for item in result if item["impact"] in ("serious", "critical")]
 
 
+def assert_accessible(page: Page) -> None:
+    violations = serious_violations(page)
+    assert not violations, f"axe-core on {page.url}:\n{describe(violations)}"
+
+
 def describe(violations: list[dict[str, object]]) -> str:
     return "\n".join(
         f"- {item['id']} ({item['impact']}): {item['help']}; {item['targets']}\n  {item['summary']}"

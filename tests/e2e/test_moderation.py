@@ -15,6 +15,7 @@ from tests.e2e.conftest import Account
 from tests.e2e.helpers import (
     ASTANA_COURT,
     RETRIAL,
+    assert_accessible,
     comment_count,
     comment_form,
     comment_item,
@@ -146,6 +147,7 @@ def moderator_sees_the_queues(desk: Page, screenshot_dir: Path) -> None:
         "Moderation mode: Pre-moderation (set for this article)"
     )
     expect(pending.locator(".queue-item__reasons")).to_have_text(PREMODERATED_REASON)
+    assert_accessible(desk)
     open_queue(desk, "Held by rules")
     held = queue_item(desk, ATTACK)
     expect(held.locator(".queue-item__reasons").first).to_contain_text(
@@ -158,10 +160,12 @@ def moderator_sees_the_queues(desk: Page, screenshot_dir: Path) -> None:
         screenshot_dir / "moderation-queue.png",
         max_height=1100,
     )
+    assert_accessible(desk)
     open_queue(desk, "Reported")
     expect(queue_item(desk, REPORTED).locator(".queue-item__reports")).to_contain_text(
         "Report under clause 3 (No personal attacks or harassment) — Open"
     )
+    assert_accessible(desk)
 
 
 def moderator_decides(desk: Page) -> None:
@@ -203,6 +207,7 @@ def reporter_asks_for_review(context: BrowserContext, url: str, desk: Page) -> N
     page.get_by_role("button", name="Ask for a review").click()
     expect(page.locator(".messages")).to_contain_text("A moderator will look at this comment")
     expect(page.get_by_role("button", name="Ask for a review")).to_have_count(0)
+    assert_accessible(page)
     desk.reload()
     expect(queue_item(desk, REPORTED).locator(".queue-item__reports")).to_contain_text(
         "review requested"
@@ -232,6 +237,7 @@ def senior_reinstates(senior: Page) -> None:
     open_queue(senior, "Appeals")
     appeals_before = tab_count(senior, "Appeals")
     appeal = queue_item(senior, ATTACK)
+    assert_accessible(senior)
     appeal.get_by_label("Outcome").select_option(label="Uphold: reinstate")
     appeal.get_by_label("Reasons").fill("Harsh words about the defence's arguments, not a person.")
     appeal.get_by_role("button", name="Decide the appeal").click()
@@ -262,6 +268,11 @@ def test_moderator_journey(new_context, server, screenshot_dir):
     assert comment_count(reader) == astana_before
 
     reporter_asks_for_review(new_context(), acted.report_status_url, desk)
+    # The status page with its notice and appeal form, audited where scripts run (axe needs them).
+    audit = new_context().new_page()
+    audit.goto(acted.ana_status_url)
+    expect(audit.get_by_role("button", name="File the appeal")).to_be_visible()
+    assert_accessible(audit)
     status = author_appeals(acted.ana, acted.ana_status_url)
 
     # The moderator who made the decision sees the appeal but may not decide it.
@@ -271,6 +282,8 @@ def test_moderator_journey(new_context, server, screenshot_dir):
     expect(appeal.get_by_role("button", name="Decide the appeal")).to_have_count(0)
 
     senior_reinstates(sign_in(new_context(), server.senior_moderator))
+    open_queue(desk, "Removed")
+    assert_accessible(desk)
 
     # The author sees the outcome; readers see the comment again, and the count follows.
     status.reload()
