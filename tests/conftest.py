@@ -5,6 +5,8 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
+from gazette.core import fragments
+
 
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
@@ -33,6 +35,8 @@ def _cache_of_its_own(settings):
         alias: {**config, "KEY_PREFIX": f"test-{uuid.uuid4().hex}"}
         for alias, config in settings.CACHES.items()
     }
+    # The copies each process keeps of versioned fragments, too.
+    fragments.forget_kept()
 
 
 def pytest_configure(config):

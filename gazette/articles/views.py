@@ -132,7 +132,7 @@ def _story_fragments(
     preview renders them afresh. Nothing personal may go into these templates.
     """
     key = None if preview else caching.story_key(request, article, _edition(), editions)
-    fragments: dict[str, object] | None = shared_fragments.read(key) if key else None
+    fragments: dict[str, object] | None = shared_fragments.read_immutable(key) if key else None
     if fragments is None:
         queries.complete_for_page(article)
         meta = article_metadata(request, article, editions)
@@ -143,5 +143,5 @@ def _story_fragments(
             "story_html": render_to_string("articles/_story.html", context, request),
         }
         if key:
-            shared_fragments.write(key, fragments)
+            shared_fragments.write_immutable(key, fragments)
     return fragments

@@ -4,7 +4,8 @@ The key holds everything the entries depend on: the thread (its ID and creation 
 reused ID never meets an old entry), its `version` (raised with an F() expression by every
 change readers could see, in the same transaction), the order, the page, the page size, the
 language and the time zone. A write therefore never needs to purge anything: the next read
-asks for a key that does not exist yet.
+asks for a key that does not exist yet. For the same reason each worker also keeps the last few
+pages it used in its own memory (fragments.read_immutable).
 
 What differs between readers (their CSRF token, which comments they like, which they may still
 edit or delete) is not in the cached HTML: the entries are kept as parts around those bits
@@ -93,7 +94,7 @@ def thread_listing(thread: Thread | None, *, sort: str | None, page_number: int)
     if thread is None:
         return ThreadListing(sort, None, [], [])
     key = _key(thread, sort, page_number)
-    listing = fragments.read(key)
+    listing = fragments.read_immutable(key)
     if isinstance(listing, ThreadListing):
         return listing
     page = queries.comment_thread(thread, sort=sort, page_number=page_number)
@@ -125,5 +126,5 @@ def thread_listing(thread: Thread | None, *, sort: str | None, page_number: int)
     # A page number past the end shows the last page; only real page numbers are kept, so
     # that made-up numbers cannot fill the cache.
     if info is None or info.number == page_number:
-        fragments.write(key, listing)
+        fragments.write_immutable(key, listing)
     return listing

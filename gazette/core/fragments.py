@@ -8,7 +8,9 @@ must fail closed, do not use these helpers.
 from __future__ import annotations
 
 import logging
+import threading
 import uuid
+from collections import OrderedDict
 from collections.abc import Iterable
 from typing import Any
 
@@ -43,6 +45,44 @@ def write(key: str, value: Any, seconds: int | None = FRAGMENT_SECONDS) -> None:
         cache.set(key, value, seconds)
     except Exception:
         logger.warning("fragment cache unwritable", exc_info=True)
+
+
+# Values whose key names every input they depend on (a version or stamp included) never change,
+# so each process may keep the most recent few as well: no write has to reach them.
+_KEPT_IN_PROCESS = 32
+_kept: OrderedDict[str, Any] = OrderedDict()
+_kept_lock = threading.Lock()
+
+
+def read_immutable(key: str) -> Any:
+    """Like read(), for a key that changes whenever its value would: this process's copy first."""
+    with _kept_lock:
+        if key in _kept:
+            _kept.move_to_end(key)
+            return _kept[key]
+    value = read(key)
+    if value is not None:
+        _keep(key, value)
+    return value
+
+
+def write_immutable(key: str, value: Any, seconds: int | None = FRAGMENT_SECONDS) -> None:
+    _keep(key, value)
+    write(key, value, seconds)
+
+
+def _keep(key: str, value: Any) -> None:
+    with _kept_lock:
+        _kept[key] = value
+        _kept.move_to_end(key)
+        while len(_kept) > _KEPT_IN_PROCESS:
+            _kept.popitem(last=False)
+
+
+def forget_kept() -> None:
+    """Drop this process's copies (tests use it; production never needs to)."""
+    with _kept_lock:
+        _kept.clear()
 
 
 def stamp(key: str) -> str:

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from gazette.articles import caching
 from gazette.articles.models import Section
+from gazette.core import fragments
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
@@ -54,11 +55,15 @@ class StoryBlockTests(TestCase):
     def test_a_warm_cache_serves_the_story_without_its_queries(self) -> None:
         with CaptureQueriesContext(connection) as cold:
             first = html_of(self.client.get(self.url))
-        # The article, its editions, and two cache reads: the stamp with the section menu, and
-        # the story block.
-        with self.assertNumQueries(4) as warm:
+        # The article, its editions, and one cache read: the stamp with the section menu. The
+        # story block is this process's copy (fragments.read_immutable).
+        with self.assertNumQueries(3) as warm:
             second = html_of(self.client.get(self.url))
         assert first == second
+        # Another worker has no copy of its own: one shared-cache read more, still no byline.
+        fragments.forget_kept()
+        with self.assertNumQueries(4):
+            assert html_of(self.client.get(self.url)) == first
         assert len(cold.captured_queries) > len(warm.captured_queries)
         assert any("articles_byline" in query["sql"] for query in cold.captured_queries)
         assert not any("articles_byline" in query["sql"] for query in warm.captured_queries)

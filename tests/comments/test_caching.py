@@ -13,6 +13,7 @@ from django.utils import timezone
 from gazette.comments import caching, likes, services
 from gazette.comments.models import Comment, Thread
 from gazette.comments.services import AuthorProof, Commenter
+from gazette.core import fragments
 from tests.comments.helpers import GENEROUS_RATES, human_check
 from tests.factories import ArticleFactory, SectionNameFactory
 
@@ -58,6 +59,13 @@ class WritesShowOnTheNextReadTests(CommentCacheTestCase):
             html = self.page()
         assert comment_queries(warm.captured_queries) == []
         assert "The <em>first</em> comment." in html
+        # Another worker, without copies of its own, reads the shared cache.
+        fragments.forget_kept()
+        with CaptureQueriesContext(connection) as other:
+            again = self.page()
+        assert "The <em>first</em> comment." in again
+        assert comment_queries(other.captured_queries) == []
+        assert any("gazette_cache" in query["sql"] for query in other.captured_queries)
 
     def test_a_new_comment_and_a_reply(self):
         self.page()
