@@ -3,7 +3,8 @@
 The server is what `make run` serves: gunicorn with `gazette.wsgi`, DEBUG off, static files
 collected and served by WhiteNoise, demo content loaded. It runs in its own processes against its
 own database, so these tests never touch pytest-django's test database (none of them asks for
-`db`) and see only what a browser sees.
+`db`) and see only what a browser sees. The task worker that `make run` starts beside it is left
+out: nothing these tests check waits on a background task (e-mails, classifier retraining).
 
 The database: a SQLite file in a temporary GAZETTE_VAR_DIR; when the suite itself runs on
 PostgreSQL (DATABASE_URL=postgres://…), a scratch database `gazette_e2e_<random>` created on that
@@ -46,7 +47,8 @@ CHROMIUM_ARGS = [
     "--disable-quic",
     "--no-first-run",
 ]
-# Settings of the environment that must not leak from the developer's shell into the server.
+# Settings of the environment that must not leak from the developer's shell into the server,
+# which runs with the defaults of `make run` (and every GAZETTE_* setting at its default).
 _NOT_PASSED_ON = (
     "DATABASE_URL",
     "CACHE_URL",
@@ -54,11 +56,12 @@ _NOT_PASSED_ON = (
     "SECRET_KEY",
     "SECRET_KEY_FALLBACKS",
     "ALLOWED_HOSTS",
-    "GAZETTE_ENV",
-    "GAZETTE_VAR_DIR",
     "MEDIA_ROOT",
+    "SERVE_MEDIA",
     "EMAIL_HOST",
     "DJANGO_SETTINGS_MODULE",
+    "GUNICORN_CMD_ARGS",
+    "WEB_CONCURRENCY",
 )
 STARTUP_SECONDS = 60
 # The demo article whose discussion is pre-moderated (set for that article alone).
@@ -117,7 +120,11 @@ def _free_port() -> int:
 
 
 def _server_env(var_dir: Path, database_url: str, editor_password: str) -> dict[str, str]:
-    env = {key: value for key, value in os.environ.items() if key not in _NOT_PASSED_ON}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in _NOT_PASSED_ON and not key.startswith("GAZETTE_")
+    }
     env.update(
         {
             "DJANGO_SETTINGS_MODULE": "gazette.settings",
@@ -282,12 +289,27 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
             )
         server._process = process
         _wait_until_up(server.url, process, log)
+        _running.append(server)
         yield server
     finally:
+        if server in _running:
+            _running.remove(server)
         if server._process is not None:
             _stop(server._process)
         if scratch is not None:
             scratch.drop()
+
+
+# The server of this session, so that a failing test's report can show the end of its log.
+_running: list[Server] = []
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):
+    report = yield
+    if report.failed and call.when == "call" and _running:
+        report.sections.append(("gunicorn log (last lines)", _running[0].log_tail()))
+    return report
 
 
 def _chromium_or_skip() -> None:
