@@ -165,7 +165,7 @@ class EntryRenderer:
             f'value="{self.csrf}"><input type="hidden" name="liked" '
             f'value="{"" if liked else "on"}"><button type="submit" class="button button--small" '
             f'aria-pressed="{"true" if liked else "false"}">'
-            f"{self.labels['liked' if liked else 'like']} "
+            f"<span data-like-label>{self.labels['liked' if liked else 'like']}</span> "
             f"<span data-like-count>{like_count}</span></button></form>"
         )
 

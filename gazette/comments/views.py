@@ -162,6 +162,7 @@ def _posted(request: HttpRequest, comment: Comment) -> HttpResponse:
                 "html": html,
                 "message": message,
                 "status_url": status_url,
+                "status_label": _("Keep this private link to follow your comment."),
                 "count": comment.thread.comment_count,
                 "count_label": count_label(comment.thread.comment_count),
             },
@@ -277,7 +278,8 @@ def like_comment(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, exc.message)
         return HttpResponseRedirect(comment.get_absolute_url())
     if wants_json(request):
-        response = JsonResponse({"liked": liked, "count": count})
+        label = _("Liked") if liked else _("Like")
+        response = JsonResponse({"liked": liked, "count": count, "label": label})
     else:
         response = HttpResponseRedirect(comment.get_absolute_url())
     remember_reader(response, reader, secure=request.is_secure())

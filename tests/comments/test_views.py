@@ -209,7 +209,7 @@ class InPlaceTests(TestCase):
         url = reverse("comments:like", kwargs={"pk": comment.pk})
         first = self.client.post(url, {"liked": "on"}, **JSON).json()
         second = self.client.post(url, {"liked": "on"}, **JSON).json()
-        assert first == second == {"liked": True, "count": 1}
+        assert first == second == {"liked": True, "count": 1, "label": "Liked"}
         assert CommentLike.objects.count() == 1
 
     def test_like_without_javascript_redirects_back(self):

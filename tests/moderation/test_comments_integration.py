@@ -33,6 +33,13 @@ class ArticlePageTests(TestCase):
         self.assertContains(response, "/en/comment-status/")
         self.assertContains(response, "Keep this private link")
 
+    def test_a_comment_posted_in_place_also_gives_its_status_link(self):
+        data = {"name": "Dana", "body": "Worth reading.", "accept_policy": "on", **human_check()}
+        url = reverse("comments:post", kwargs={"article_pk": self.article.pk})
+        answer = self.client.post(url, data, headers={"accept": "application/json"}).json()
+        assert answer["status_url"].startswith("/en/comment-status/")
+        assert answer["status_label"] == "Keep this private link to follow your comment."
+
     def test_comment_form_links_to_the_comment_policy(self):
         response = self.client.get(self.article.get_absolute_url())
         self.assertContains(response, reverse("moderation:policy"))

@@ -35,7 +35,7 @@
     box.hidden = false;
   }
 
-  function notice(text) {
+  function notice(text, link) {
     var box = form.querySelector("[data-form-errors]");
     box.textContent = "";
     box.hidden = true;
@@ -43,8 +43,16 @@
     note.className = "notice";
     note.setAttribute("role", "status");
     note.textContent = text;
+    if (link && link.url) {
+      // The author's private status link must stay on screen until they have kept it.
+      var anchor = document.createElement("a");
+      anchor.href = link.url;
+      anchor.textContent = link.label;
+      note.append(" ", anchor);
+    } else {
+      window.setTimeout(function () { note.remove(); }, 8000);
+    }
     form.parentNode.insertBefore(note, form);
-    window.setTimeout(function () { note.remove(); }, 8000);
   }
 
   function fragment(html) {
@@ -97,7 +105,7 @@
         if (count && result.data.count_label) count.textContent = result.data.count_label;
         form.elements.body.value = "";
         setReplyTo(null);
-        notice(result.data.message);
+        notice(result.data.message, { url: result.data.status_url, label: result.data.status_label });
       }).catch(function () { form.submit(); }).finally(function () { button.disabled = false; });
     });
     var cancel = form.querySelector("[data-cancel-reply]");
@@ -137,6 +145,8 @@
       var button = like.querySelector("button");
       like.querySelector("[data-like-count]").textContent = result.data.count;
       button.setAttribute("aria-pressed", result.data.liked ? "true" : "false");
+      var label = like.querySelector("[data-like-label]");
+      if (label && result.data.label) label.textContent = result.data.label;
       like.elements.liked.value = result.data.liked ? "" : "on";
     });
   });
