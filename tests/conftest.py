@@ -1,5 +1,6 @@
 import os
 import uuid
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -44,6 +45,9 @@ def pytest_configure(config):
         "markers", "postgres: needs PostgreSQL (real concurrency); skipped on SQLite"
     )
     config.addinivalue_line("markers", "e2e: drives Chromium against the production server")
+    # WhiteNoise warns on every request when the collected-static folder is missing, as it is
+    # in a fresh clone; tests serve static files from the apps, so an empty folder will do.
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
 
 
 def pytest_collection_modifyitems(config, items):
