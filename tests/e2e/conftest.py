@@ -153,8 +153,10 @@ class _ScratchPostgres:
         from psycopg import sql  # noqa: PLC0415
 
         config = self.config
+        # The maintenance database, as Django's own test runner uses: DATABASE_URL's database
+        # need not exist, since the suite itself runs in a test database of its own.
         with psycopg.connect(
-            dbname=str(config["NAME"]),
+            dbname="postgres",
             user=str(config["USER"]),
             password=str(config["PASSWORD"]),
             host=str(config["HOST"]),
