@@ -9,15 +9,13 @@ from __future__ import annotations
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from gazette.core.exceptions import DomainError
 
-class CommentError(Exception):
+
+class CommentError(DomainError):
     """A refused comment action; `message` is shown to the reader."""
 
     default_message: Promise = _("This comment could not be saved.")
-
-    def __init__(self, message: str | Promise | None = None) -> None:
-        self.message = str(message or self.default_message)
-        super().__init__(self.message)
 
 
 class CommentsClosed(CommentError):

@@ -7,18 +7,13 @@ Named for the state they report (AppealAlreadyFiled), as the house style asks, h
 
 from __future__ import annotations
 
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from gazette.core.exceptions import DomainError
 
-class ModerationError(Exception):
+
+class ModerationError(DomainError):
     """A refused moderation action; `message` is shown to whoever tried it."""
-
-    default_message: Promise = _("This action could not be carried out.")
-
-    def __init__(self, message: str | Promise | None = None) -> None:
-        self.message = str(message or self.default_message)
-        super().__init__(self.message)
 
 
 class PolicyVersionPublished(ModerationError):
