@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from gazette.articles.models import Article, Section
@@ -182,6 +183,12 @@ class Comment(models.Model):
     @property
     def anchor(self) -> str:
         return f"comment-{self.pk}"
+
+    @property
+    def rendered_body(self) -> SafeString:
+        """The comment as HTML for templates: body_html is written only by the one sanitising
+        renderer (core.text.render_markdown), when the comment is posted or edited."""
+        return mark_safe(self.body_html)  # noqa: S308 - produced by the sanitiser, never by hand
 
 
 class CommentRevision(models.Model):
