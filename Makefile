@@ -48,7 +48,8 @@ check: install
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
 	GAZETTE_ENV=production SECRET_KEY=check-only-$$(head -c 32 /dev/urandom | base64) \
-		ALLOWED_HOSTS=news.example.org $(MANAGE) check --deploy --fail-level WARNING
+		ALLOWED_HOSTS=news.example.org GAZETTE_BASE_URL=https://news.example.org \
+		$(MANAGE) check --deploy --fail-level WARNING
 
 test: install lint typecheck check
 	$(BIN)/pytest --cov --cov-report=term:skip-covered

@@ -66,7 +66,7 @@ from gazette.challenges.widgets import make_stamp  # noqa: E402
 
 # Measure the accepting path: no threshold is reached, no rate limit refuses.
 BENCH_CONFIG = {
-    "ISSUE_RATE": "1000000000/600",
+    "RATES": {"challenge": {"reader": "1000000000/600", "ip": "1000000000/600"}},
     "THRESHOLDS": {
         "ip_submissions": [10**9],
         "ip_failures": [10**9],

@@ -7,7 +7,7 @@ on the local PostgreSQL server), publishes one article and serves it with gunico
 127.0.0.1 port, the way `make run` does. Many distinct readers each fetch the article page
 once (their CSRF cookie and token), then the threads send votes with `Accept: application/json`
 for a bounded time: a reader's first vote is new, later ones change it. Every address is the
-same here, so the per-address rate limit is raised through GAZETTE_REACTIONS_IP_RATE. At the
+same here, so the per-address rate limit is raised through GAZETTE_RATES. At the
 end the totals in the database must equal what the readers' last accepted votes add up to.
 """
 
@@ -241,7 +241,7 @@ def main() -> int:
         extra = {
             "DJANGO_SETTINGS_MODULE": "gazette.settings",
             "SECRET_KEY": secrets.token_urlsafe(50),
-            "GAZETTE_REACTIONS_IP_RATE": "100000000/3600",
+            "GAZETTE_RATES": '{"vote": {"reader": "100000000/3600", "ip": "100000000/3600"}}',
         }
         if options.postgres:
             extra["DATABASE_URL"] = database_url

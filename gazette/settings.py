@@ -13,7 +13,14 @@ import dj_database_url
 import django_stubs_ext
 from django.utils.translation import gettext_lazy as _
 
-from gazette.core.env import ConfigurationError, env_bool, env_int, env_list, env_str
+from gazette.core.env import (
+    ConfigurationError,
+    env_bool,
+    env_int,
+    env_json,
+    env_list,
+    env_str,
+)
 
 # Lets admin and feed classes be subscripted at run time, as the type stubs expect.
 django_stubs_ext.monkeypatch()
@@ -238,10 +245,9 @@ GAZETTE_SITE_ID = env_str("GAZETTE_SITE_ID", "main")
 
 # ---------------------------------------------------------------- reactions
 
-# Votes (cast, changed or withdrawn) allowed from one address, as "votes/seconds"; whether
-# readers see counts only after voting ("after_vote") or always ("always").
+# Whether readers see counts only after voting ("after_vote") or always ("always"). How often
+# a reader may vote is the "vote" rate of GAZETTE_CHALLENGES["RATES"].
 GAZETTE_REACTIONS = {
-    "IP_RATE": env_str("GAZETTE_REACTIONS_IP_RATE", "30/3600"),
     "SHOW_COUNTS": env_str("GAZETTE_REACTIONS_SHOW_COUNTS", "after_vote"),
 }
 
@@ -269,8 +275,6 @@ GAZETTE_COMMENT_SCREENING = env_str(
 # version in force, which each new comment records.
 GAZETTE_COMMENT_POLICY_URL_NAME = "moderation:policy"
 GAZETTE_COMMENT_POLICY_VERSION = "gazette.moderation.queries.current_policy_label"
-# A new comment's author is given the private address of its status page (moderation's).
-GAZETTE_COMMENT_STATUS_LINK = "gazette.moderation.links.status_url_of"
 # Captcha (ALTCHA proof of work) and rate limits; every key and its default: challenges/conf.py.
 GAZETTE_CHALLENGES = {
     # Signs challenges; when empty, a key derived from SECRET_KEY is used.
@@ -278,4 +282,6 @@ GAZETTE_CHALLENGES = {
     "EXPIRES_SECONDS": env_int("GAZETTE_CHALLENGES_EXPIRES_SECONDS", 600),
     # Readers without JavaScript: "hold" their comments for moderation, or "refuse" them.
     "NO_JS": env_str("GAZETTE_CHALLENGES_NO_JS", "hold"),
+    # Every reader action's rate limit, by name (docs/challenges.md); give only what you change.
+    "RATES": env_json("GAZETTE_RATES", {}),
 }

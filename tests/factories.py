@@ -166,10 +166,12 @@ def gif_upload(name: str = "photo.gif", size: tuple[int, int] = (64, 48)) -> Sim
 
 
 def reader_of_tests(
-    anonymous_id: str = "reader-1", *, user_id: int | None = None, ip_hash: str = "ip-1"
+    anonymous_id: str = "reader-1", *, user: User | None = None, ip_hash: str = "ip-1"
 ) -> Reader:
     """A returning reader (their cookie was valid), as gazette.accounts.readers would see them."""
-    return Reader(user_id=user_id, anonymous_id=anonymous_id, ip_hash=ip_hash, is_new=False)
+    if user is not None:
+        return Reader.signed_in(user, ip_hash=ip_hash)
+    return Reader.anonymous(anonymous_id, ip_hash=ip_hash)
 
 
 def yes_no_reaction_set() -> ReactionSet:

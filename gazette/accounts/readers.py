@@ -1,7 +1,15 @@
-"""Who is reading: an account when signed in, otherwise a random ID in a signed first-party cookie.
+"""Who is reading: the one value every rule that counts or remembers a reader is given.
 
-The ID carries no personal data and is used only to keep one vote or like per reader. A cookie
-that fails its signature check is ignored and the reader is treated as new.
+A reader has one key, in one format, used by votes, likes, rate limits, screening's memory and
+duplicate checks alike:
+
+- ``user:<id>`` for a signed-in account;
+- ``anon:<id>`` for anyone else, the random ID in our signed first-party cookie.
+
+A reader inside a page of another site, where our cookie may be refused, or one signed in
+through a host site, gets a key of the same shape under a prefix of its own (``site:…``), so
+that no rule needs to know how the reader was recognised. The ID carries no personal data. A
+cookie that fails its signature check is ignored and the reader is treated as new.
 """
 
 from __future__ import annotations
@@ -11,24 +19,45 @@ from dataclasses import dataclass
 
 from django.http import HttpRequest, HttpResponseBase
 
+from gazette.accounts.models import User
 from gazette.core.network import request_ip_hash
 
 READER_COOKIE = "gz_reader"
 _COOKIE_SALT = "gazette.accounts.reader"
 _COOKIE_MAX_AGE = 2 * 365 * 24 * 3600
 _REQUEST_ATTRIBUTE = "_gazette_reader"
+USER_PREFIX = "user:"
+ANONYMOUS_PREFIX = "anon:"
 
 
 @dataclass(frozen=True)
 class Reader:
-    user_id: int | None
-    anonymous_id: str
-    ip_hash: str
-    is_new: bool
+    key: str
+    ip_hash: str = ""
+    user: User | None = None
+    # True until the reader's cookie has been set: the response must carry it.
+    is_new: bool = False
+
+    @classmethod
+    def signed_in(cls, user: User, *, ip_hash: str = "") -> Reader:
+        return cls(key=f"{USER_PREFIX}{user.pk}", ip_hash=ip_hash, user=user)
+
+    @classmethod
+    def anonymous(cls, anonymous_id: str, *, ip_hash: str = "", is_new: bool = False) -> Reader:
+        return cls(key=f"{ANONYMOUS_PREFIX}{anonymous_id}", ip_hash=ip_hash, is_new=is_new)
+
+    @property
+    def user_id(self) -> int | None:
+        return self.user.pk if self.user is not None else None
 
     @property
     def is_signed_in(self) -> bool:
-        return self.user_id is not None
+        return self.user is not None
+
+    @property
+    def anonymous_id(self) -> str:
+        """The cookie ID of a reader who is not signed in ("" for an account)."""
+        return self.key.removeprefix(ANONYMOUS_PREFIX) if self.user is None else ""
 
 
 def reader_of(request: HttpRequest) -> Reader:
@@ -36,19 +65,23 @@ def reader_of(request: HttpRequest) -> Reader:
     cached: Reader | None = getattr(request, _REQUEST_ATTRIBUTE, None)
     if cached is not None:
         return cached
-    anonymous_id = request.get_signed_cookie(READER_COOKIE, default="", salt=_COOKIE_SALT) or ""
-    is_new = not anonymous_id
-    if is_new:
-        anonymous_id = secrets.token_urlsafe(16)
+    ip_hash = request_ip_hash(request)
     user = getattr(request, "user", None)
-    reader = Reader(
-        user_id=user.pk if user is not None and user.is_authenticated else None,
-        anonymous_id=anonymous_id,
-        ip_hash=request_ip_hash(request),
-        is_new=is_new,
-    )
+    reader: Reader
+    if isinstance(user, User) and user.is_authenticated:
+        reader = Reader.signed_in(user, ip_hash=ip_hash)
+    else:
+        anonymous_id = cookie_id(request)
+        reader = Reader.anonymous(
+            anonymous_id or secrets.token_urlsafe(16), ip_hash=ip_hash, is_new=not anonymous_id
+        )
     setattr(request, _REQUEST_ATTRIBUTE, reader)
     return reader
+
+
+def cookie_id(request: HttpRequest) -> str:
+    """The reader ID in this browser's cookie, or "" when it has none (or a forged one)."""
+    return request.get_signed_cookie(READER_COOKIE, default="", salt=_COOKIE_SALT) or ""
 
 
 def remember_reader(response: HttpResponseBase, reader: Reader, *, secure: bool) -> None:

@@ -123,7 +123,7 @@ def story_key(
         revised,
         publishing_stamp(request),
         settings.TIME_ZONE,
-        absolute_url(request, "/"),
+        absolute_url("/", request=request),
         ",".join(str(edition.pk) for edition in editions),
     )
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()

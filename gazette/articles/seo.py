@@ -44,9 +44,9 @@ def description_of(article: Article) -> str:
 def article_metadata(
     request: HttpRequest, article: Article, editions: list[Article]
 ) -> ArticleMetadata:
-    canonical = absolute_url(request, article.get_absolute_url())
+    canonical = absolute_url(article.get_absolute_url(), request=request)
     image = article.lead_photo.image.url if article.lead_photo else static(LOGO)
-    image_url = absolute_url(request, image)
+    image_url = absolute_url(image, request=request)
     description = description_of(article)
     data = {
         "@context": "https://schema.org",
@@ -65,14 +65,14 @@ def article_metadata(
             {
                 "@type": "Person",
                 "name": author.name,
-                "url": absolute_url(request, author.get_absolute_url()),
+                "url": absolute_url(author.get_absolute_url(), request=request),
             }
             for author in article.byline_authors
         ],
         "publisher": {
             "@type": "NewsMediaOrganization",
             "name": settings.GAZETTE_SITE_NAME,
-            "logo": {"@type": "ImageObject", "url": absolute_url(request, static(LOGO))},
+            "logo": {"@type": "ImageObject", "url": absolute_url(static(LOGO), request=request)},
         },
         "keywords": [tag.name for tag in article.tags.all()],
     }
@@ -82,7 +82,7 @@ def article_metadata(
         description=description,
         image_url=image_url,
         alternates=[
-            Alternate(edition.language, absolute_url(request, edition.get_absolute_url()))
+            Alternate(edition.language, absolute_url(edition.get_absolute_url(), request=request))
             for edition in editions
         ],
         json_ld=mark_safe(encoded),  # noqa: S308 - JSON with every markup character escaped

@@ -82,7 +82,7 @@ def news_sitemap(request: HttpRequest) -> HttpResponse:
     publication = xml_safe(settings.GAZETTE_SITE_NAME)
     for article in queries.recent_for_news_sitemap():
         xml.startElement("url", AttributesImpl({}))
-        xml.addQuickElement("loc", absolute_url(request, article.get_absolute_url()))
+        xml.addQuickElement("loc", absolute_url(article.get_absolute_url(), request=request))
         xml.startElement("news:news", AttributesImpl({}))
         xml.startElement("news:publication", AttributesImpl({}))
         xml.addQuickElement("news:name", publication)

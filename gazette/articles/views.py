@@ -47,7 +47,7 @@ def _page(request: HttpRequest, articles: ArticleQuerySet) -> Page[Article]:
 
 def _canonical(request: HttpRequest, page: Page[Article] | None = None) -> str:
     """This page's address without tracking or unknown parameters; page 2+ keeps its number."""
-    url = absolute_url(request, request.path)
+    url = absolute_url(request.path, request=request)
     if page is not None and page.number > 1:
         url += f"?page={page.number}"
     return url

@@ -18,15 +18,22 @@ from gazette.challenges.ratelimit import Rate
 NoJsPolicy = Literal["refuse", "hold"]
 NO_JS_POLICIES: tuple[NoJsPolicy, ...] = ("refuse", "hold")
 
-# The actions other apps rate-limit through limit_action(), each per reader and per IP-hash.
-# Windows are in seconds; "5/600" is five per ten minutes.
+# Every reader action limit_action() counts, each per reader and per IP-hash. Windows are in
+# seconds; "5/600" is five per ten minutes. docs/challenges.md explains each one.
 DEFAULT_RATES: dict[str, dict[str, str]] = {
     "comment": {"reader": "5/600", "ip": "20/600"},
     "reply": {"reader": "10/600", "ip": "40/600"},
     "like": {"reader": "60/600", "ip": "300/600"},
-    "reaction": {"reader": "30/600", "ip": "200/600"},
+    # Clearing cookies gives a new reader ID but not a new address: the address rate keeps one
+    # person from stuffing a poll.
+    "vote": {"reader": "30/600", "ip": "30/3600"},
     "report": {"reader": "10/3600", "ip": "30/3600"},
+    "appeal": {"reader": "5/3600", "ip": "20/3600"},
     "signup": {"reader": "3/3600", "ip": "10/3600"},
+    "password_reset": {"reader": "5/3600", "ip": "20/3600"},
+    # Per destination: e-mails asking one address to confirm something, whoever asks.
+    "confirmation_email": {"reader": "5/86400", "ip": "5/86400"},
+    "challenge": {"reader": "120/600", "ip": "120/600"},
 }
 
 DEFAULTS: dict[str, Any] = {
@@ -49,8 +56,6 @@ DEFAULTS: dict[str, Any] = {
     "NO_JS": "hold",
     # Forms sent sooner than this after they were shown are held for moderation.
     "MIN_FILL_SECONDS": 3.0,
-    # How many challenges one IP-hash may fetch.
-    "ISSUE_RATE": "120/600",
     "RATES": DEFAULT_RATES,
 }
 
@@ -70,7 +75,6 @@ class ChallengeSettings:
     activity_window: int
     no_js: NoJsPolicy
     min_fill_seconds: float
-    issue_rate: Rate
     rates: Mapping[str, ActionRates]
 
     @property
@@ -97,7 +101,6 @@ def challenge_settings() -> ChallengeSettings:
             activity_window=int(_positive(values["ACTIVITY_WINDOW"], "ACTIVITY_WINDOW")),
             no_js=_no_js(values["NO_JS"]),
             min_fill_seconds=float(values["MIN_FILL_SECONDS"]),
-            issue_rate=Rate.parse(str(values["ISSUE_RATE"])),
             rates=_rates(values["RATES"]),
         )
     except (TypeError, ValueError, KeyError) as exc:
@@ -142,7 +145,15 @@ def _no_js(value: object) -> NoJsPolicy:
 
 
 def _rates(value: object) -> dict[str, ActionRates]:
-    table = {**DEFAULT_RATES, **cast(Mapping[str, Mapping[str, str]], value)}
+    """The default table with the configured rates over it; an action may give only one of
+    its two rates. An unknown action is a mistake (nothing would ever count it)."""
+    configured = cast(Mapping[str, Mapping[str, str]], value)
+    unknown = set(configured) - set(DEFAULT_RATES)
+    if unknown:
+        raise ValueError(f"unknown rate names {sorted(unknown)}; known: {sorted(DEFAULT_RATES)}")
+    table = {
+        action: {**pair, **configured.get(action, {})} for action, pair in DEFAULT_RATES.items()
+    }
     return {
         action: ActionRates(reader=Rate.parse(pair["reader"]), ip=Rate.parse(pair["ip"]))
         for action, pair in table.items()

@@ -1,31 +1,60 @@
-"""Named rate limits for the readers' actions, each counted per reader and per IP-hash.
+"""The one rate limiter for readers' actions: every vote, comment, reply, like, report, appeal,
+sign-up, password reset, confirmation e-mail and captcha challenge is counted here, per reader and
+per IP-hash, under a named rate.
 
     try:
-        key = reader_key(user_id=reader.user_id, anonymous_id=reader.anonymous_id)
-        limit_action("comment", reader_key=key, ip_hash=reader.ip_hash)
+        limit_action("comment", reader_of(request))
     except RateLimited as exc:
         return too_many_requests(request, exc)
 
-The rates live in settings.GAZETTE_CHALLENGES["RATES"] (defaults in conf.py).
+The rates are named in `conf.DEFAULT_RATES` and configured through
+settings.GAZETTE_CHALLENGES["RATES"] (environment: GAZETTE_RATES, as JSON); docs/challenges.md
+lists them. Counting happens in the shared store and fails closed (ratelimit.py).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
 
 from gazette.challenges.conf import challenge_settings
 from gazette.challenges.ratelimit import hit
 
 
-def limit_action(action: str, *, reader_key: str, ip_hash: str) -> None:
+class Actor(Protocol):
+    """Whoever acts: a reader (accounts.readers.Reader) or anything with the same two keys."""
+
+    @property
+    def key(self) -> str: ...
+
+    @property
+    def ip_hash(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class Address:
+    """An actor known only by address: a captcha challenge is fetched before the reader has a
+    cookie of ours, so both of its counts fall on the IP-hash."""
+
+    ip_hash: str
+
+    @property
+    def key(self) -> str:
+        return f"ip:{self.ip_hash}"
+
+
+def limit_action(action: str, actor: Actor) -> None:
     """Count one `action` for this reader and for their IP-hash.
 
     Raises RateLimited when either count is over its limit (or the store is down), and
     KeyError for an action with no configured rate, which is a programming error.
     """
     rates = challenge_settings().rates[action]
-    hit(f"{action}:reader", reader_key, rates.reader)
-    hit(f"{action}:ip", ip_hash, rates.ip)
+    hit(f"{action}:reader", actor.key, rates.reader)
+    hit(f"{action}:ip", actor.ip_hash, rates.ip)
 
 
-def reader_key(*, user_id: int | None, anonymous_id: str) -> str:
-    """One key per reader: their account when signed in, else their first-party cookie ID."""
-    return f"user:{user_id}" if user_id is not None else f"anon:{anonymous_id}"
+def limit_address(action: str, address_key: str) -> None:
+    """Count one `action` towards a destination (an e-mail address's hash), whoever asks:
+    a reader cannot use the site to flood someone else's inbox from many addresses."""
+    hit(f"{action}:address", address_key, challenge_settings().rates[action].ip)

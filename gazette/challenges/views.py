@@ -10,7 +10,8 @@ from django.views.decorators.http import require_GET
 from gazette.challenges import activity, proof
 from gazette.challenges.conf import challenge_settings
 from gazette.challenges.http import too_many_requests
-from gazette.challenges.ratelimit import RateLimited, hit
+from gazette.challenges.limits import Address, limit_action
+from gazette.challenges.ratelimit import RateLimited
 from gazette.core.network import request_ip_hash
 
 
@@ -19,7 +20,7 @@ def new_challenge(request: HttpRequest) -> HttpResponse:
     config = challenge_settings()
     ip_hash = request_ip_hash(request)
     try:
-        hit("challenge:issue", ip_hash, config.issue_rate)
+        limit_action("challenge", Address(ip_hash))
     except RateLimited as exc:
         return too_many_requests(request, exc)
     level = activity.required_level(ip_hash, config=config)

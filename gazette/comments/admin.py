@@ -42,7 +42,7 @@ class ThreadAdmin(admin.ModelAdmin[Thread]):
         return () if obj is None else THREAD_READONLY_FIELDS
 
     def save_model(self, request: HttpRequest, obj: Thread, form: Any, change: bool) -> None:  # noqa: FBT001 - Django's signature
-        thread = obj if change else services.thread_for_article(obj.article)  # type: ignore[arg-type]
+        thread = obj if change else services.thread_for_article(obj.article)  # type: ignore[arg-type]  # required on the add form
         if change:
             # Only what the form changed: the counters (comment_count, version) move with F()
             # expressions elsewhere and must never be written back from this stale copy.
@@ -74,7 +74,33 @@ class ThreadAdmin(admin.ModelAdmin[Thread]):
 
 @admin.register(ClosedSection)
 class ClosedSectionAdmin(admin.ModelAdmin[ClosedSection]):
+    """Closing a section goes through the same services as everywhere else, so its threads'
+    cached pages change with it."""
+
     list_display = ("section", "reason", "closed_at")
+    fields = ("section", "reason")
+
+    def get_readonly_fields(
+        self, request: HttpRequest, obj: ClosedSection | None = None
+    ) -> tuple[str, ...]:
+        return () if obj is None else ("section",)
+
+    def save_model(
+        self,
+        request: HttpRequest,
+        obj: ClosedSection,
+        form: Any,
+        change: bool,  # noqa: FBT001 - Django's signature
+    ) -> None:
+        closed = services.close_section(section=obj.section, reason=obj.reason)
+        obj.pk = closed.pk
+
+    def delete_model(self, request: HttpRequest, obj: ClosedSection) -> None:
+        services.reopen_section(section=obj.section)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[ClosedSection]) -> None:
+        for closed in queryset.select_related("section"):
+            services.reopen_section(section=closed.section)
 
 
 class RevisionInline(admin.TabularInline[CommentRevision, Comment]):

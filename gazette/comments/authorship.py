@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponseBase
 
 from gazette.comments.conf import comment_settings
 from gazette.comments.models import Comment
-from gazette.comments.services import AuthorProof
+from gazette.comments.services.changes import AuthorProof
 
 AUTHOR_COOKIE = "gz_comments"
 _SALT = "gazette.comments.authorship"

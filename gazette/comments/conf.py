@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils.module_loading import import_string
 
 
 @dataclass(frozen=True)
@@ -20,19 +18,11 @@ class CommentSettings:
     auto_close_days: int
     require_sign_in: bool
     dedupe_seconds: int
-    screening: str
     policy_url_name: str
-    policy_version_function: str
 
     @property
     def policy_url(self) -> str:
         return reverse(self.policy_url_name)
-
-    @property
-    def policy_version(self) -> str:
-        """The Comment Policy version in force, as a new comment records it."""
-        current_version: Callable[[], str] = import_string(self.policy_version_function)
-        return current_version()
 
 
 def comment_settings() -> CommentSettings:
@@ -44,7 +34,5 @@ def comment_settings() -> CommentSettings:
         auto_close_days=settings.GAZETTE_COMMENT_AUTO_CLOSE_DAYS,
         require_sign_in=settings.GAZETTE_COMMENTS_REQUIRE_SIGN_IN,
         dedupe_seconds=settings.GAZETTE_COMMENT_DEDUPE_SECONDS,
-        screening=settings.GAZETTE_COMMENT_SCREENING,
         policy_url_name=settings.GAZETTE_COMMENT_POLICY_URL_NAME,
-        policy_version_function=settings.GAZETTE_COMMENT_POLICY_VERSION,
     )

@@ -10,7 +10,7 @@ from django.forms.boundfield import BoundField
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from gazette.challenges.forms import HumanCheckForm
+from gazette.challenges.forms import AbuseSignals, HumanCheckForm
 from gazette.comments.conf import comment_settings
 
 
@@ -86,14 +86,9 @@ class CommentForm(HumanCheckForm):
         return cleaned
 
     @property
-    def signals(self) -> dict[str, object]:
+    def human_check(self) -> AbuseSignals | None:
         """What the human check observed, kept with the comment for moderators."""
-        abuse = getattr(self, "abuse_signals", None)
-        if abuse is None:
-            return {}
-        signals: dict[str, object] = abuse.as_dict()
-        signals["hold_for_review"] = bool(abuse.hold_for_review)
-        return signals
+        return getattr(self, "abuse_signals", None)
 
 
 class EditCommentForm(forms.Form):

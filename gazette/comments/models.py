@@ -121,6 +121,8 @@ class Comment(models.Model):
         related_name="comments",
         verbose_name=_("account"),
     )
+    # The reader's one key (accounts.readers): "user:7" or "anon:<cookie ID>". No personal data.
+    author_key = models.CharField(_("reader key"), max_length=100, blank=True, editable=False)
     author_name = models.CharField(_("name"), max_length=80)
     # Never shown: used only for reply notifications the author asked for.
     email = models.EmailField(_("e-mail address"), blank=True)

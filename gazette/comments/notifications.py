@@ -1,4 +1,4 @@
-"""Reply notification e-mails: signed links, message bodies, and handing them to the task queue.
+"""Reply notification e-mails: signed links and message bodies, sent by the task worker.
 
 Messages are written in the language the reader used when subscribing, with a plain-text and an
 HTML body, and carry a one-click unsubscribe link (RFC 8058).
@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from gazette.comments.models import Comment, ReplySubscription
+from gazette.core.http import absolute_url
 
 _CONFIRM_SALT = "gazette.comments.confirm-subscription"
 _UNSUBSCRIBE_SALT = "gazette.comments.unsubscribe"
@@ -44,29 +45,6 @@ def _loaded(token: str, salt: str, max_age: int | None) -> int | None:
     except signing.BadSignature:
         return None
     return value if isinstance(value, int) else None
-
-
-def absolute_url(path: str) -> str:
-    base = str(settings.GAZETTE_BASE_URL).rstrip("/") or "http://127.0.0.1:8000"
-    return base + path
-
-
-# ---------------------------------------------------------------- queueing (after commit)
-
-
-def request_confirmation(subscription_id: int) -> None:
-    from gazette.comments import tasks  # noqa: PLC0415 - tasks import this module
-
-    tasks.send_subscription_confirmation.enqueue(subscription_id)
-
-
-def announce_reply(comment_id: int) -> None:
-    from gazette.comments import tasks  # noqa: PLC0415 - tasks import this module
-
-    tasks.send_reply_notification.enqueue(comment_id)
-
-
-# ---------------------------------------------------------------- sending (in the worker)
 
 
 def send_confirmation(subscription_id: int) -> bool:

@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
 
-from gazette.comments import notifications, subscriptions
+from gazette.comments import notifications, services
 
 
 def confirm_subscription(request: HttpRequest, token: str) -> HttpResponse:
@@ -19,7 +19,7 @@ def confirm_subscription(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "comments/subscription.html", {"state": "invalid"}, status=400)
     if request.method != "POST":
         return render(request, "comments/subscription.html", {"state": "confirm"})
-    subscription = subscriptions.confirm_subscription(subscription_id=subscription_id)
+    subscription = services.confirm_subscription(subscription_id=subscription_id)
     if subscription is None:
         return render(request, "comments/subscription.html", {"state": "invalid"}, status=400)
     return render(request, "comments/subscription.html", {"state": "confirmed"})
@@ -32,6 +32,6 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "comments/subscription.html", {"state": "invalid"}, status=400)
     if request.method != "POST":
         return render(request, "comments/subscription.html", {"state": "unsubscribe"})
-    if subscriptions.unsubscribe(subscription_id=subscription_id) is None:
+    if services.unsubscribe(subscription_id=subscription_id) is None:
         return render(request, "comments/subscription.html", {"state": "invalid"}, status=400)
     return render(request, "comments/subscription.html", {"state": "unsubscribed"})

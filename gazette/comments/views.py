@@ -3,7 +3,6 @@ application/json` (as comments.js does) it answers JSON instead, for in-place up
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import (
     Http404,
@@ -15,61 +14,27 @@ from django.http import (
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, render
 from django.utils.html import format_html
-from django.utils.module_loading import import_string
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from gazette.accounts.readers import Reader, reader_of, remember_reader
+from gazette.accounts.readers import reader_of, remember_reader
 from gazette.articles.models import Article
 from gazette.articles.queries import public_articles
-from gazette.challenges.limits import limit_action, reader_key
+from gazette.challenges.limits import limit_action
 from gazette.challenges.ratelimit import RateLimited
-from gazette.comments import likes, queries, services
+from gazette.comments import queries, seam, services
 from gazette.comments.authorship import proof_of, remember_authorship
-from gazette.comments.conf import comment_settings
 from gazette.comments.discussion import discussion_for
 from gazette.comments.exceptions import CommentError
 from gazette.comments.forms import CommentForm, EditCommentForm, LikeForm
-from gazette.comments.likes import LikeIdentity
 from gazette.comments.models import Comment
 from gazette.comments.rendering import EntryRenderer, Viewer
-from gazette.comments.services import Commenter
-
-
-def wants_json(request: HttpRequest) -> bool:
-    return request.headers.get("Accept", "").startswith("application/json")
+from gazette.core.http import wants_json
 
 
 def _public_article(pk: int) -> Article:
     return get_object_or_404(public_articles().select_related("section"), pk=pk)
-
-
-def _limit(request: HttpRequest, action: str, reader: Reader) -> None:
-    limit_action(
-        action,
-        reader_key=reader_key(user_id=reader.user_id, anonymous_id=reader.anonymous_id),
-        ip_hash=reader.ip_hash,
-    )
-
-
-def _commenter(request: HttpRequest, form: CommentForm, reader: Reader) -> Commenter:
-    language = get_language() or "en"
-    if form.signed_in:
-        user = request.user
-        return Commenter(
-            name=user.public_name,  # type: ignore[union-attr]
-            user=user,  # type: ignore[arg-type]
-            ip_hash=reader.ip_hash,
-            language=language,
-        )
-    return Commenter(
-        name=form.cleaned_data["name"],
-        email=form.cleaned_data.get("email") or "",
-        anonymous_id=reader.anonymous_id,
-        ip_hash=reader.ip_hash,
-        language=language,
-    )
 
 
 def _form_refused(
@@ -94,7 +59,7 @@ def post_comment(request: HttpRequest, article_pk: int) -> HttpResponse:
         return _form_refused(request, article, form)
     reader = reader_of(request)
     try:
-        _limit(request, "reply" if form.cleaned_data.get("parent") else "comment", reader)
+        limit_action("reply" if form.cleaned_data.get("parent") else "comment", reader)
     except RateLimited as exc:
         form.add_error(None, exc.message)
         response = _form_refused(request, article, form, status=429)
@@ -103,11 +68,13 @@ def post_comment(request: HttpRequest, article_pk: int) -> HttpResponse:
     try:
         comment = services.post_comment(
             thread=services.thread_for_article(article),
-            author=_commenter(request, form, reader),
+            reader=reader,
+            name=form.cleaned_data.get("name") or "",
+            email=form.cleaned_data.get("email") or "",
             body=form.cleaned_data["body"],
             parent_id=form.cleaned_data.get("parent"),
-            policy_version=comment_settings().policy_version,
-            signals=form.signals,
+            language=get_language() or "en",
+            human_check=form.human_check,
             notify=form.cleaned_data.get("notify", False),
         )
     except CommentError as exc:
@@ -127,16 +94,9 @@ def _posted_message(comment: Comment) -> str:
     return _("Your comment is published.")
 
 
-def _status_url(comment: Comment) -> str:
-    """The author's private page about their comment (state, decisions, appeal), when an app
-    provides one through GAZETTE_COMMENT_STATUS_LINK."""
-    path = getattr(settings, "GAZETTE_COMMENT_STATUS_LINK", "")
-    return str(import_string(path)(comment)) if path else ""
-
-
 def _posted(request: HttpRequest, comment: Comment) -> HttpResponse:
     message: str = _posted_message(comment)
-    status_url = _status_url(comment)
+    status_url = seam.moderation().status_url(comment)
     if status_url and not wants_json(request):
         message = format_html(
             '{} <a href="{}">{}</a>',
@@ -227,7 +187,9 @@ def edit_comment(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             comment = services.edit_comment(
-                comment_id=comment.pk, proof=proof_of(request), body=form.cleaned_data["body"]
+                comment_id=comment.pk,
+                proof=proof_of(request),
+                body=form.cleaned_data["body"],
             )
         except CommentError as exc:
             form.add_error(None, exc.message)
@@ -264,10 +226,10 @@ def like_comment(request: HttpRequest, pk: int) -> HttpResponse:
     comment = get_object_or_404(Comment.objects.select_related("thread"), pk=pk)
     response: HttpResponse
     try:
-        _limit(request, "like", reader)
-        liked, count = likes.like_comment(
+        limit_action("like", reader)
+        liked, count = services.like_comment(
             comment_id=comment.pk,
-            reader=LikeIdentity(reader.user_id, reader.anonymous_id, reader.ip_hash),
+            reader=reader,
             liked=form.cleaned_data.get("liked", False),
         )
     except (RateLimited, CommentError) as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
 from typing import TypeVar
@@ -44,6 +45,14 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_json(name: str, default: dict[str, object]) -> dict[str, object]:
+    """A JSON object, e.g. GAZETTE_RATES='{"vote": {"ip": "60/3600"}}'."""
+    value = _parsed(name, default, json.loads, "a JSON object")
+    if not isinstance(value, dict):
+        raise ConfigurationError(f"{name} must be a JSON object, not {value!r}.")
+    return value
 
 
 def _parsed(name: str, default: T, parse: Callable[[str], T], kind: str) -> T:

@@ -1,4 +1,5 @@
-"""HTTP helpers shared by the apps: absolute links and short public caching of reader pages."""
+"""HTTP helpers shared by the apps: absolute links, content negotiation and short public caching
+of reader pages."""
 
 from __future__ import annotations
 
@@ -22,15 +23,36 @@ View = TypeVar("View", bound=Callable[..., HttpResponseBase])
 _MESSAGES_COOKIE = "messages"
 
 
-def absolute_url(request: HttpRequest, path: str) -> str:
-    """The full URL of a path on this site: GAZETTE_BASE_URL when set, else the request's host.
+# Where links point when neither GAZETTE_BASE_URL nor a request says: the address `make run`
+# serves on. Production refuses to start without GAZETTE_BASE_URL (core/checks.py).
+LOCAL_BASE_URL = "http://127.0.0.1:8000"
 
-    A configured base keeps canonical links stable whatever host name a request came in on.
+
+def base_url(request: HttpRequest | None = None) -> str:
+    """The site's scheme and host, without a trailing slash: GAZETTE_BASE_URL when set, else the
+    request's, else the local default."""
+    configured: str = settings.GAZETTE_BASE_URL
+    if configured:
+        return configured.rstrip("/")
+    if request is not None:
+        return request.build_absolute_uri("/").rstrip("/")
+    return LOCAL_BASE_URL
+
+
+def absolute_url(path: str, *, request: HttpRequest | None = None) -> str:
+    """The full URL of a path on this site, for pages, e-mails, feeds and sitemaps alike.
+
+    A configured base keeps canonical links stable whatever host a request came in on; an
+    e-mail sent from a task, with no request, gets the same address a page would show.
     """
-    base: str = settings.GAZETTE_BASE_URL
-    if base and path.startswith("/") and not path.startswith("//"):
-        return base.rstrip("/") + path
-    return request.build_absolute_uri(path)
+    if path.startswith(("http://", "https://", "//")):
+        return path
+    return base_url(request) + (path if path.startswith("/") else "/" + path)
+
+
+def wants_json(request: HttpRequest) -> bool:
+    """Whether the caller (our scripts, later the API) asked for JSON rather than a page."""
+    return request.get_preferred_type(["text/html", "application/json"]) == "application/json"
 
 
 def _is_personal(request: HttpRequest, response: HttpResponseBase) -> bool:

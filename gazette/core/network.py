@@ -1,4 +1,5 @@
-"""Where a request comes from, reduced to a keyed hash: IP addresses are never stored as such."""
+"""Where a request comes from, and where mail goes, reduced to keyed hashes: IP addresses and
+e-mail addresses are never stored as such for counting."""
 
 from __future__ import annotations
 
@@ -29,3 +30,12 @@ def ip_hash(ip: str) -> str:
 
 def request_ip_hash(request: HttpRequest) -> str:
     return ip_hash(client_ip(request))
+
+
+def address_hash(email: str) -> str:
+    """A keyed hash of an e-mail address, for counting what is sent to it without storing it."""
+    normalised = email.strip().casefold()
+    digest: str = salted_hmac(
+        "gazette.core.address-hash", normalised, algorithm="sha256"
+    ).hexdigest()
+    return digest[:32]

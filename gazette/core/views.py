@@ -16,7 +16,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         # Editors' previews of unpublished articles, under every edition's prefix.
         "Disallow: /*/preview/",
         "",
-        f"Sitemap: {absolute_url(request, reverse('sitemap-index'))}",
-        f"Sitemap: {absolute_url(request, reverse('news-sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap-index'), request=request)}",
+        f"Sitemap: {absolute_url(reverse('news-sitemap'), request=request)}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

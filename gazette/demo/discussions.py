@@ -7,10 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from gazette.accounts.readers import Reader
 from gazette.articles.models import Article
-from gazette.comments.conf import comment_settings
 from gazette.comments.models import Comment
-from gazette.comments.services import Commenter, post_comment, thread_for_article
+from gazette.comments.services import post_comment, thread_for_article
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,6 @@ DISCUSSIONS: dict[str, tuple[DemoComment, ...]] = {
 def load_discussions(articles: list[Article], now: datetime) -> int:
     """Post the demo discussions under the articles they belong to; returns how many comments."""
     by_slug = {article.slug: article for article in articles}
-    version = comment_settings().policy_version
     posted = 0
     for slug, comments in DISCUSSIONS.items():
         article = by_slug.get(slug)
@@ -97,14 +96,11 @@ def load_discussions(articles: list[Article], now: datetime) -> int:
             parent = saved[data.reply_to] if data.reply_to is not None else None
             comment = post_comment(
                 thread=thread,
-                author=Commenter(
-                    name=data.name,
-                    anonymous_id=f"demo-{slug[:20]}-{number}",
-                    language=article.language,
-                ),
+                reader=Reader.anonymous(f"demo-{slug[:20]}-{number}"),
+                name=data.name,
                 body=data.body,
                 parent_id=parent.pk if parent else None,
-                policy_version=version,
+                language=article.language,
             )
             # Spread the discussion over the hours since the article appeared.
             Comment.objects.filter(pk=comment.pk).update(

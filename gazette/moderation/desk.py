@@ -20,10 +20,10 @@ from django.db.models import Count, F, Q, QuerySet
 
 from gazette.comments.models import Comment
 from gazette.moderation import modes
-from gazette.moderation.classifier import Score
 from gazette.moderation.models import Appeal, Decision, Report, Sanction
-from gazette.moderation.rules import Rules, load_rules
-from gazette.moderation.termmatch import Hit
+from gazette.moderation.screening.classifier import Score
+from gazette.moderation.screening.rules import Rules, load_rules
+from gazette.moderation.screening.termmatch import Hit
 
 PER_PAGE = 25
 

@@ -47,15 +47,3 @@ def comment_status_path(comment_id: int, language: str | None = None) -> str:
 def report_status_path(report_id: int, language: str | None = None) -> str:
     with translation.override(language or translation.get_language() or settings.LANGUAGE_CODE):
         return reverse("moderation:report_status", kwargs={"token": report_token(report_id)})
-
-
-def absolute(path: str) -> str:
-    """A link usable outside a request (e-mail): GAZETTE_BASE_URL in front when set."""
-    return f"{settings.GAZETTE_BASE_URL.rstrip('/')}{path}"
-
-
-def status_url_of(comment: object) -> str:
-    """For the comments app (GAZETTE_COMMENT_STATUS_LINK): the private status page of a new
-    comment, shown to its author once it is posted."""
-    comment_id = getattr(comment, "pk", None)
-    return comment_status_path(comment_id) if isinstance(comment_id, int) else ""

@@ -8,6 +8,8 @@ from django.core.mail import send_mail
 from django_tasks import task
 
 from gazette.moderation.models import Notice
+from gazette.moderation.screening.memory import forget_recent_texts as forget
+from gazette.moderation.screening.training import train_site_classifier
 
 
 @task()
@@ -29,8 +31,6 @@ def email_notice(notice_id: int) -> bool:
 @task()
 def retrain_site_classifier() -> int | None:
     """Train the site classifier on moderators' decisions; the id of the new model, if any."""
-    from gazette.moderation.services.training import train_site_classifier  # noqa: PLC0415
-
     model = train_site_classifier()
     return model.pk if model is not None else None
 
@@ -38,6 +38,4 @@ def retrain_site_classifier() -> int | None:
 @task()
 def forget_recent_texts() -> int:
     """Drop what screening remembers of comments older than its windows need."""
-    from gazette.moderation.services.memory import forget_recent_texts as forget  # noqa: PLC0415
-
     return forget()

@@ -161,8 +161,9 @@ class Tally(models.Model):
 class Vote(TimeStampedModel):
     """One reader's current answer in one poll.
 
-    `reader_key` is "u:<account id>" for signed-in readers and "a:<cookie ID>" for others; it
-    holds no personal data, and the unique constraint is what keeps one vote per reader.
+    `reader_key` is the reader's one key (accounts.readers): "user:<account id>" or
+    "anon:<cookie ID>"; it holds no personal data, and the unique constraint is what keeps one
+    vote per reader.
     """
 
     poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="votes")

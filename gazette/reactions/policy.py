@@ -1,23 +1,12 @@
-"""Pure decisions about polls: who a voter is, what share each answer has, who sees counts."""
+"""Pure decisions about polls: what share each answer has, who sees counts."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from gazette.accounts.readers import Reader
 from gazette.reactions.conf import ShowCounts
 
 PERCENT = 100
-
-
-def reader_key(reader: Reader) -> str:
-    """The one identity a vote is kept under: the account when signed in, else the cookie ID.
-
-    Prefixes keep the two spaces apart, so an anonymous ID can never pose as an account.
-    """
-    if reader.user_id is not None:
-        return f"u:{reader.user_id}"
-    return f"a:{reader.anonymous_id}"
 
 
 def shares(counts: Sequence[int]) -> list[int]:

@@ -19,7 +19,7 @@ from gazette.accounts.readers import Reader
 from gazette.articles.models import Article
 from gazette.reactions.conf import reactions_conf
 from gazette.reactions.models import Poll, ReactionChoice, ReactionSet, Tally, Vote
-from gazette.reactions.policy import counts_visible, reader_key, shares
+from gazette.reactions.policy import counts_visible, shares
 from gazette.reactions.targets import PollTarget
 
 
@@ -91,7 +91,7 @@ def poll_at(target: PollTarget, reader: Reader, *, is_open: bool = True) -> Poll
             vote_count=Coalesce(Subquery(tally), 0)
         )
         chosen_id = (
-            Vote.objects.filter(poll=poll, reader_key=reader_key(reader))
+            Vote.objects.filter(poll=poll, reader_key=reader.key)
             .values_list("choice_id", flat=True)
             .first()
         )

@@ -5,8 +5,8 @@ expressions and in a fixed order (so two readers changing votes in opposite dire
 deadlock): counts stay exact however many readers vote at once. The unique constraint on
 (poll, reader_key) is what guarantees one vote per reader; the code only reacts to it.
 
-The per-address rate limit is counted first, inside the same transaction: a vote costs one
-commit, and a refused or failed vote leaves neither a row nor a count behind.
+How often a reader may vote is counted before, by the one rate limiter (the view calls it): a
+refused or failed vote leaves neither a row nor a count behind.
 """
 
 from __future__ import annotations
@@ -15,15 +15,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from gazette.accounts.readers import Reader
-from gazette.challenges import ratelimit
 from gazette.reactions import queries
-from gazette.reactions.conf import reactions_conf
 from gazette.reactions.exceptions import PollUnavailable, UnknownChoice
 from gazette.reactions.models import Poll, ReactionChoice, ReactionSet, Tally, Vote
-from gazette.reactions.policy import reader_key
 from gazette.reactions.targets import PollTarget
-
-RATE_SCOPE = "reactions.vote"
 
 
 def cast_reaction(*, target: PollTarget, reader: Reader, choice: str) -> Vote:
@@ -31,12 +26,10 @@ def cast_reaction(*, target: PollTarget, reader: Reader, choice: str) -> Vote:
 
     A reader who already voted has their vote moved to the new answer; the same answer again
     changes nothing. The poll is opened on the first vote, with the site's default set.
-    Raises RateLimited (too many votes from the reader's address), UnknownChoice and
-    PollUnavailable; nothing is written when it raises.
+    Raises UnknownChoice and PollUnavailable; nothing is written when it raises.
     """
-    key = reader_key(reader)
+    key = reader.key
     with transaction.atomic():
-        _count_vote_from(reader)
         poll_id, chosen_id = _poll_and_choice(target, choice)
         vote = _locked_vote(poll_id, key)
         if vote is None:
@@ -60,15 +53,11 @@ def cast_reaction(*, target: PollTarget, reader: Reader, choice: str) -> Vote:
 
 
 def withdraw_reaction(*, target: PollTarget, reader: Reader) -> bool:
-    """Remove `reader`'s vote on `target`; returns False if they had none (nothing changes).
-
-    Raises RateLimited, like casting: flipping votes is counted against the same address.
-    """
+    """Remove `reader`'s vote on `target`; returns False if they had none (nothing changes)."""
     with transaction.atomic():
-        _count_vote_from(reader)
         vote = (
             Vote.objects.select_for_update(of=("self",))
-            .filter(poll__site=target.site, poll__key=target.key, reader_key=reader_key(reader))
+            .filter(poll__site=target.site, poll__key=target.key, reader_key=reader.key)
             .first()
         )
         if vote is None:
@@ -88,10 +77,6 @@ def make_default_set(*, reaction_set: ReactionSet) -> None:
         )
         ReactionSet.objects.filter(pk=reaction_set.pk).update(is_default=True)
     reaction_set.is_default = True
-
-
-def _count_vote_from(reader: Reader) -> None:
-    ratelimit.hit(RATE_SCOPE, reader.ip_hash, reactions_conf().ip_rate)
 
 
 def _poll_and_choice(target: PollTarget, code: str) -> tuple[int, int]:

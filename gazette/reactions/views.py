@@ -18,7 +18,9 @@ from django_stubs_ext import StrOrPromise
 from gazette.accounts.readers import Reader, reader_of, remember_reader
 from gazette.articles import queries as articles
 from gazette.articles.models import Article
+from gazette.challenges.limits import limit_action
 from gazette.challenges.ratelimit import RateLimited
+from gazette.core.http import wants_json
 from gazette.reactions import queries, services
 from gazette.reactions.exceptions import PollUnavailable, ReactionError, UnknownChoice
 from gazette.reactions.forms import VoteForm
@@ -42,6 +44,7 @@ def vote_on_article(request: HttpRequest, article_id: int) -> HttpResponseBase:
         return _refusal(request, article, message, status=BAD_REQUEST)
     target = PollTarget.for_article(article)
     try:
+        limit_action("vote", reader)
         if form.withdraws:
             withdrawn = services.withdraw_reaction(target=target, reader=reader)
             message = (
@@ -63,15 +66,11 @@ def vote_on_article(request: HttpRequest, article_id: int) -> HttpResponseBase:
     return _recorded(request, article, reader, message)
 
 
-def _wants_json(request: HttpRequest) -> bool:
-    return "application/json" in request.headers.get("Accept", "")
-
-
 def _recorded(
     request: HttpRequest, article: Article, reader: Reader, message: str
 ) -> HttpResponseBase:
     response: HttpResponseBase
-    if _wants_json(request):
+    if wants_json(request):
         poll = queries.poll_for(article, reader)
         response = JsonResponse({"message": message, "poll": _poll_json(poll)})
     else:
@@ -85,7 +84,7 @@ def _recorded(
 def _refusal(
     request: HttpRequest, article: Article, message: StrOrPromise, *, status: int
 ) -> HttpResponse:
-    if _wants_json(request):
+    if wants_json(request):
         return JsonResponse({"error": str(message)}, status=status)
     context = {"article": article, "message": message}
     return render(request, "reactions/refused.html", context, status=status)

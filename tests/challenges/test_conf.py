@@ -16,7 +16,18 @@ class ChallengeSettingsTests(TestCase):
         assert config.no_js == "hold"
         assert config.levels == (20_000, 100_000, 250_000, 1_000_000)
         assert config.rates["comment"].reader == Rate(limit=5, window=600)
-        assert set(config.rates) == {"comment", "reply", "like", "reaction", "report", "signup"}
+        assert set(config.rates) == {
+            "comment",
+            "reply",
+            "like",
+            "vote",
+            "report",
+            "appeal",
+            "signup",
+            "password_reset",
+            "confirmation_email",
+            "challenge",
+        }
 
     def test_without_a_key_of_its_own_one_is_derived_from_the_secret_key(self) -> None:
         with override_settings(GAZETTE_CHALLENGES={}, SECRET_KEY="one-secret" * 5):
@@ -30,6 +41,12 @@ class ChallengeSettingsTests(TestCase):
     def test_a_configured_key_is_used_as_given(self) -> None:
         with override_settings(GAZETTE_CHALLENGES={"HMAC_KEY": "k" * 40}):
             assert challenge_settings().hmac_key == "k" * 40
+
+    def test_half_of_a_rate_may_be_given(self) -> None:
+        with override_settings(GAZETTE_CHALLENGES={"RATES": {"vote": {"ip": "9/60"}}}):
+            config = challenge_settings()
+        assert config.rates["vote"].ip == Rate(limit=9, window=60)
+        assert config.rates["vote"].reader == Rate(limit=30, window=600)
 
     def test_one_rate_may_be_changed_without_repeating_the_others(self) -> None:
         rates = {"like": {"reader": "1/60", "ip": "2/60"}}
@@ -51,7 +68,7 @@ class ChallengeSettingsTests(TestCase):
             {"EXPIRES_SECONDS": 0},
             {"THRESHOLDS": {"ip_failures": [5, 3]}},
             {"RATES": {"comment": {"reader": "5"}}},
-            {"RATES": {"comment": {"ip": "5/60"}}},
+            {"RATES": {"teleport": {"ip": "5/60"}}},
             {"EXPIRE_SECONDS": 60},
         ]
         for mistake in mistakes:

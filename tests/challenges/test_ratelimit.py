@@ -6,7 +6,8 @@ from django.core.cache import caches
 from django.db import connection
 from django.test import TestCase, TransactionTestCase, override_settings
 
-from gazette.challenges.limits import limit_action, reader_key
+from gazette.accounts.readers import Reader
+from gazette.challenges.limits import limit_action, limit_address
 from gazette.challenges.models import WindowCounter
 from gazette.challenges.ratelimit import Rate, RateLimited, hit
 from tests.challenges.conftest import DATABASE_CACHE
@@ -88,39 +89,47 @@ class LimitActionTests(TestCase):
         self.enterContext(override_settings(GAZETTE_CHALLENGES={"RATES": rates}))
 
     def test_one_reader_is_limited_by_their_own_rate(self) -> None:
-        key = reader_key(user_id=None, anonymous_id="abc")
+        reader = Reader.anonymous("abc", ip_hash="ip-1")
         with clock_at(NOON):
-            limit_action("comment", reader_key=key, ip_hash="ip-1")
-            limit_action("comment", reader_key=key, ip_hash="ip-1")
+            limit_action("comment", reader)
+            limit_action("comment", reader)
             with pytest.raises(RateLimited):
-                limit_action("comment", reader_key=key, ip_hash="ip-1")
+                limit_action("comment", reader)
 
     def test_many_readers_behind_one_address_are_limited_by_the_address_rate(self) -> None:
         with clock_at(NOON):
-            for reader in range(3):
-                limit_action("comment", reader_key=f"anon:{reader}", ip_hash="ip-1")
+            for number in range(3):
+                limit_action("comment", Reader.anonymous(str(number), ip_hash="ip-1"))
             with pytest.raises(RateLimited):
-                limit_action("comment", reader_key="anon:new", ip_hash="ip-1")
+                limit_action("comment", Reader.anonymous("new", ip_hash="ip-1"))
 
-    def test_every_named_action_has_a_rate(self) -> None:
-        for action in ["comment", "reply", "like", "reaction", "report", "signup"]:
+    def test_every_reader_action_has_a_named_rate(self) -> None:
+        actions = ["comment", "reply", "like", "vote", "report", "appeal", "signup"]
+        actions += ["password_reset", "confirmation_email", "challenge"]
+        for action in actions:
             with self.subTest(action=action):
-                limit_action(action, reader_key="user:1", ip_hash="ip-2")
+                limit_action(action, Reader.anonymous("x", ip_hash="ip-2"))
 
     def test_an_unknown_action_is_a_programming_error(self) -> None:
         with pytest.raises(KeyError):
-            limit_action("teleport", reader_key="user:1", ip_hash="ip-2")
+            limit_action("teleport", Reader.anonymous("x", ip_hash="ip-2"))
 
-    def test_signed_in_readers_are_keyed_by_account(self) -> None:
-        assert reader_key(user_id=7, anonymous_id="abc") == "user:7"
-        assert reader_key(user_id=None, anonymous_id="abc") == "anon:abc"
+    def test_one_destination_address_is_limited_whoever_asks(self) -> None:
+        rates = {"confirmation_email": {"ip": "2/86400"}}
+        with override_settings(GAZETTE_CHALLENGES={"RATES": rates}), clock_at(NOON):
+            limit_address("confirmation_email", "address-1")
+            limit_address("confirmation_email", "address-1")
+            with pytest.raises(RateLimited):
+                limit_address("confirmation_email", "address-1")
 
 
 class TooManyRequestsTests(TestCase):
     """Over HTTP, through the challenge endpoint's own limit."""
 
     def setUp(self) -> None:
-        self.enterContext(override_settings(GAZETTE_CHALLENGES={"ISSUE_RATE": "2/60"}))
+        self.enterContext(
+            override_settings(GAZETTE_CHALLENGES={"RATES": {"challenge": {"ip": "2/60"}}})
+        )
 
     def fetch(self, **headers):
         return self.client.get("/challenges/new/", REMOTE_ADDR="198.51.100.4", **headers)

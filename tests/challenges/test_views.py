@@ -69,7 +69,7 @@ class NewChallengeTests(TestCase):
             assert self.fetch().json()["maxNumber"] == TEST_LEVELS[0]
 
     def test_issuing_challenges_is_rate_limited_per_address(self) -> None:
-        with override_settings(GAZETTE_CHALLENGES={"ISSUE_RATE": "3/600"}):
+        with override_settings(GAZETTE_CHALLENGES={"RATES": {"challenge": {"ip": "3/600"}}}):
             statuses = [self.fetch().status_code for _ in range(4)]
             other = self.fetch("192.0.2.99").status_code
         assert statuses == [200, 200, 200, 429]

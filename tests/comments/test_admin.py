@@ -3,7 +3,8 @@ from django.urls import reverse
 
 from gazette.comments import services
 from gazette.comments.models import Comment, Thread
-from gazette.comments.services import AuthorProof, Commenter
+from gazette.comments.services import AuthorProof
+from tests.comments.helpers import posting_as
 from tests.factories import ArticleFactory, ThreadFactory, UserFactory
 
 
@@ -14,9 +15,8 @@ class CommentAdminTests(TestCase):
         cls.thread = ThreadFactory()
         cls.comment = services.post_comment(
             thread=cls.thread,
-            author=Commenter(name="Dana", anonymous_id="d"),
+            **posting_as(name="Dana", anonymous_id="d"),
             body="First version.",
-            policy_version="1",
         )
         services.edit_comment(
             comment_id=cls.comment.pk,

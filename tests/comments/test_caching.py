@@ -10,11 +10,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from gazette.comments import caching, likes, services
+from gazette.accounts.readers import Reader
+from gazette.comments import caching, services
 from gazette.comments.models import Comment, Thread
-from gazette.comments.services import AuthorProof, Commenter
+from gazette.comments.services import AuthorProof
 from gazette.core import fragments
-from tests.comments.helpers import GENEROUS_RATES, human_check
+from tests.comments.helpers import GENEROUS_RATES, human_check, posting_as
 from tests.factories import ArticleFactory, SectionNameFactory
 
 GENEROUS = override_settings(GAZETTE_CHALLENGES={"RATES": GENEROUS_RATES})
@@ -23,10 +24,9 @@ GENEROUS = override_settings(GAZETTE_CHALLENGES={"RATES": GENEROUS_RATES})
 def post(thread, body, *, name="Reader", anonymous_id="a1", user=None, parent_id=None):
     return services.post_comment(
         thread=thread,
-        author=Commenter(name=name, anonymous_id=anonymous_id, user=user),
+        **posting_as(name=name, anonymous_id=anonymous_id, user=user),
         body=body,
         parent_id=parent_id,
-        policy_version="1",
     )
 
 
@@ -114,21 +114,21 @@ class WritesShowOnTheNextReadTests(CommentCacheTestCase):
         second = post(self.thread, "The popular one.", name="Boris", anonymous_id="boris")
         first_of = self.page(query="?csort=liked").index
         assert first_of(f'id="comment-{self.first.pk}"') < first_of(f'id="comment-{second.pk}"')
-        reader = likes.LikeIdentity(user_id=None, anonymous_id="fan")
-        likes.like_comment(comment_id=second.pk, reader=reader)
+        reader = Reader.anonymous("fan")
+        services.like_comment(comment_id=second.pk, reader=reader)
         html = self.page(query="?csort=liked")
         assert html.index(f'id="comment-{second.pk}"') < html.index(f'id="comment-{self.first.pk}"')
         assert "<span data-like-count>1</span>" in html
-        likes.like_comment(comment_id=second.pk, reader=reader, liked=False)
+        services.like_comment(comment_id=second.pk, reader=reader, liked=False)
         assert "<span data-like-count>1</span>" not in self.page(query="?csort=liked")
 
     def test_every_change_raises_the_version(self):
         proof = AuthorProof(user_id=None, comment_ids=frozenset({self.first.pk}))
-        reader = likes.LikeIdentity(user_id=None, anonymous_id="fan")
+        reader = Reader.anonymous("fan")
         changes = [
             lambda: post(self.thread, "Another.", anonymous_id="x"),
-            lambda: likes.like_comment(comment_id=self.first.pk, reader=reader),
-            lambda: likes.like_comment(comment_id=self.first.pk, reader=reader, liked=False),
+            lambda: services.like_comment(comment_id=self.first.pk, reader=reader),
+            lambda: services.like_comment(comment_id=self.first.pk, reader=reader, liked=False),
             lambda: services.edit_comment(comment_id=self.first.pk, proof=proof, body="New."),
             lambda: services.change_comment_state(comment=self.first, state="removed"),
             lambda: services.change_comment_state(comment=self.first, state="published"),
@@ -142,10 +142,10 @@ class WritesShowOnTheNextReadTests(CommentCacheTestCase):
             assert version_of(self.thread) == before + 1
 
     def test_a_like_sent_twice_changes_the_version_once(self):
-        reader = likes.LikeIdentity(user_id=None, anonymous_id="fan")
-        likes.like_comment(comment_id=self.first.pk, reader=reader)
+        reader = Reader.anonymous("fan")
+        services.like_comment(comment_id=self.first.pk, reader=reader)
         before = version_of(self.thread)
-        likes.like_comment(comment_id=self.first.pk, reader=reader)
+        services.like_comment(comment_id=self.first.pk, reader=reader)
         assert version_of(self.thread) == before
 
     def test_each_language_has_its_own_copy(self):

@@ -6,10 +6,11 @@ import pytest
 from django.db import connection
 from django.test import TransactionTestCase
 
-from gazette.comments import likes, services
-from gazette.comments.likes import LikeIdentity
+from gazette.accounts.readers import Reader
+from gazette.comments import services
 from gazette.comments.models import Comment, Thread
-from gazette.comments.services import AuthorProof, Commenter
+from gazette.comments.services import AuthorProof
+from tests.comments.helpers import posting_as
 from tests.factories import ThreadFactory
 
 WORKERS = 8
@@ -47,9 +48,8 @@ class ConcurrentCountTests(TransactionTestCase):
     def post(self, number, **kwargs):
         return services.post_comment(
             thread=self.thread,
-            author=Commenter(name=f"R{number}", anonymous_id=f"r{number}"),
+            **posting_as(name=f"R{number}", anonymous_id=f"r{number}"),
             body=f"Comment {number}.",
-            policy_version="1",
             **kwargs,
         )
 
@@ -89,8 +89,8 @@ class ConcurrentCountTests(TransactionTestCase):
         comment = self.post(1)
 
         def like(reader):
-            identity = LikeIdentity(user_id=None, anonymous_id=reader)
-            return lambda: likes.like_comment(comment_id=comment.pk, reader=identity)
+            identity = Reader.anonymous(reader)
+            return lambda: services.like_comment(comment_id=comment.pk, reader=identity)
 
         jobs = [like(f"reader-{number % 4}") for number in range(WORKERS * 2)]
         assert run_at_once(jobs) == []

@@ -3,7 +3,7 @@ from django.test import TestCase
 from django.urls import reverse
 
 from gazette.comments import services
-from gazette.comments.services import Commenter
+from tests.comments.helpers import HELD, posting_as
 from tests.factories import ArticleFactory
 
 
@@ -12,18 +12,15 @@ class ArticleCommentsFeedTests(TestCase):
     def setUpTestData(cls):
         cls.article = ArticleFactory(language="en")
         cls.thread = services.thread_for_article(cls.article)
-        author = Commenter(
+        author = posting_as(
             name="Dana", email="dana@example.org", anonymous_id="d", ip_hash="abcdef0123456789"
         )
-        cls.published = services.post_comment(
-            thread=cls.thread, author=author, body="A **fair** point.", policy_version="1"
-        )
+        cls.published = services.post_comment(thread=cls.thread, **author, body="A **fair** point.")
         cls.held = services.post_comment(
             thread=cls.thread,
-            author=Commenter(name="Bot", anonymous_id="b"),
+            **posting_as(name="Bot", anonymous_id="b"),
             body="Buy now.",
-            policy_version="1",
-            signals={"hold_for_review": True},
+            human_check=HELD,
         )
         cls.url = reverse("comments:feed", kwargs={"article_pk": cls.article.pk})
 

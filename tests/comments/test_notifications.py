@@ -5,13 +5,13 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from gazette.comments import notifications, services, subscriptions
+from gazette.comments import notifications, services
 from gazette.comments.models import Comment, ReplySubscription
-from gazette.comments.services import Commenter
+from tests.comments.helpers import HELD, posting_as
 from tests.factories import ThreadFactory, UserFactory
 
-ASKING = Commenter(name="Dana", email="dana@example.org", anonymous_id="d", language="en")
-REPLYING = Commenter(name="Erlan", email="erlan@example.org", anonymous_id="e")
+ASKING = posting_as("Dana", email="dana@example.org", anonymous_id="d", language="en")
+REPLYING = posting_as("Erlan", email="erlan@example.org", anonymous_id="e")
 
 
 def link_in(message, fragment):
@@ -25,13 +25,11 @@ class ReplyNotificationTests(TestCase):
 
     def post(self, author, body, **kwargs):
         with self.captureOnCommitCallbacks(execute=True):
-            return services.post_comment(
-                thread=self.thread, author=author, body=body, policy_version="1", **kwargs
-            )
+            return services.post_comment(thread=self.thread, **author, body=body, **kwargs)
 
     def confirmed_comment(self, author=ASKING):
         comment = self.post(author, "Who pays for the appeal?", notify=True)
-        subscriptions.confirm_subscription(subscription_id=comment.subscription_id)
+        services.confirm_subscription(subscription_id=comment.subscription_id)
         mail.outbox.clear()
         return comment
 
@@ -65,7 +63,7 @@ class ReplyNotificationTests(TestCase):
 
     def test_subject_is_in_the_readers_language(self):
         parent = self.confirmed_comment(
-            Commenter(name="Dana", email="dana@example.org", anonymous_id="d", language="ru")
+            posting_as("Dana", email="dana@example.org", anonymous_id="d", language="ru")
         )
         self.post(REPLYING, "Согласен.", parent_id=parent.pk)
         with translation.override("ru"):
@@ -97,7 +95,7 @@ class ReplyNotificationTests(TestCase):
 
     def test_held_reply_notifies_once_published(self):
         parent = self.confirmed_comment()
-        reply = self.post(REPLYING, "Held.", parent_id=parent.pk, signals={"hold_for_review": True})
+        reply = self.post(REPLYING, "Held.", parent_id=parent.pk, human_check=HELD)
         assert mail.outbox == []
         with self.captureOnCommitCallbacks(execute=True):
             services.change_comment_state(comment=reply, state=Comment.State.PUBLISHED)
@@ -105,6 +103,6 @@ class ReplyNotificationTests(TestCase):
 
     def test_verified_account_is_notified_without_confirmation(self):
         user = UserFactory(email="acc@example.org", email_verified_at=timezone.now())
-        parent = self.post(Commenter(name="Acc", user=user), "Mine.", notify=True)
+        parent = self.post(posting_as("Acc", user=user), "Mine.", notify=True)
         self.post(REPLYING, "Yours.", parent_id=parent.pk)
         assert [message.to for message in mail.outbox] == [["acc@example.org"]]

@@ -8,8 +8,8 @@ import pytest
 from django.test import TestCase
 
 from gazette.comments import services
-from gazette.comments.services import Commenter
 from gazette.core.text import COMMENT, render_markdown
+from tests.comments.helpers import posting_as
 from tests.factories import ThreadFactory
 
 XSS_PAYLOADS = [
@@ -123,11 +123,8 @@ class StoredHtmlTests(TestCase):
         for number, payload in enumerate(XSS_PAYLOADS):
             comment = services.post_comment(
                 thread=thread,
-                author=Commenter(
-                    name=f"<b onmouseover=alert({number})>", anonymous_id=f"a{number}"
-                ),
+                **posting_as(name=f"<b onmouseover=alert({number})>", anonymous_id=f"a{number}"),
                 body=payload,
-                policy_version="1",
             )
             assert_inert(comment.body_html)
         page = self.client.get(thread.article.get_absolute_url()).content.decode()
@@ -140,24 +137,21 @@ class StoredHtmlTests(TestCase):
         name = '"><script>alert(1)</script>'
         parent = services.post_comment(
             thread=thread,
-            author=Commenter(name=name, anonymous_id="n"),
+            **posting_as(name=name, anonymous_id="n"),
             body="First.",
-            policy_version="1",
         )
         with self.settings(GAZETTE_COMMENT_MAX_DEPTH=1):
             child = services.post_comment(
                 thread=thread,
-                author=Commenter(name="Second", anonymous_id="s"),
+                **posting_as(name="Second", anonymous_id="s"),
                 body="Second.",
                 parent_id=parent.pk,
-                policy_version="1",
             )
             services.post_comment(
                 thread=thread,
-                author=Commenter(name="Third", anonymous_id="t"),
+                **posting_as(name="Third", anonymous_id="t"),
                 body="Third.",
                 parent_id=child.pk,
-                policy_version="1",
             )
         page = self.client.get(thread.article.get_absolute_url()).content.decode()
         assert "<script>alert(1)" not in page

@@ -5,7 +5,8 @@ from django.core import mail
 from django.test import TestCase, override_settings
 from django.utils import timezone
 
-from gazette.comments import likes, services
+from gazette.accounts.readers import Reader
+from gazette.comments import services
 from gazette.comments.exceptions import (
     CommentError,
     CommentRejected,
@@ -18,31 +19,27 @@ from gazette.comments.exceptions import (
     ParentNotPublished,
     SignInRequired,
 )
-from gazette.comments.likes import LikeIdentity
 from gazette.comments.models import Comment, CommentRevision, ReplySubscription, Thread
-from gazette.comments.screening import Verdict
-from gazette.comments.services import AuthorProof, Commenter
+from gazette.comments.seam import Unmoderated
+from gazette.comments.services import AuthorProof
+from gazette.moderation.models import ScreeningTerm
+from tests.comments.helpers import HELD, moderation_connected, posting_as
 from tests.factories import ArticleFactory, ThreadFactory, UserFactory
+from tests.moderation.factories import ScreeningTermFactory
 
-DANA = Commenter(name="Dana", anonymous_id="reader-dana", ip_hash="h1")
-ERLAN = Commenter(name="Erlan", anonymous_id="reader-erlan", ip_hash="h2")
+DANA = posting_as("Dana", anonymous_id="reader-dana", ip_hash="h1")
+ERLAN = posting_as("Erlan", anonymous_id="reader-erlan", ip_hash="h2")
 
 
 def post(thread, author=DANA, body="The verdict deserves a closer look.", **kwargs):
-    kwargs.setdefault("policy_version", "1")
-    return services.post_comment(thread=thread, author=author, body=body, **kwargs)
+    return services.post_comment(thread=thread, **author, body=body, **kwargs)
 
 
-def hold_everything(**kwargs):
-    return Verdict("hold", ["test rule"])
+class BrokenScreening(Unmoderated):
+    """A moderation whose screening machinery fails, as a model that cannot load would."""
 
-
-def reject_everything(**kwargs):
-    return Verdict("reject", ["test rule"])
-
-
-def broken_screening(**kwargs):
-    raise RuntimeError("classifier down")
+    def screen(self, submission):
+        raise RuntimeError("classifier down")
 
 
 class PostCommentTests(TestCase):
@@ -82,7 +79,7 @@ class PostCommentTests(TestCase):
 
     def test_control_characters_are_dropped(self):
         comment = post(
-            self.thread, author=Commenter(name="D\x00ana", anonymous_id="c"), body="a\x00b\x07c"
+            self.thread, author=posting_as(name="D\x00ana", anonymous_id="c"), body="a\x00b\x07c"
         )
         assert (comment.author_name, comment.body) == ("Dana", "abc")
 
@@ -147,30 +144,31 @@ class PostCommentTests(TestCase):
     def test_site_can_require_sign_in(self):
         with pytest.raises(SignInRequired):
             post(self.thread)
-        member = Commenter(name="Member", user=UserFactory())
+        member = posting_as("Member", user=UserFactory())
         assert post(self.thread, author=member).is_published
 
     def test_abuse_signals_hold_the_comment_and_are_kept(self):
-        comment = post(self.thread, signals={"hold_for_review": True, "elapsed": 1.2})
+        comment = post(self.thread, human_check=HELD)
         assert comment.state == Comment.State.PENDING
-        assert comment.abuse_signals == {"hold_for_review": True, "elapsed": 1.2}
+        assert comment.abuse_signals["hold_for_review"] is True
+        assert comment.abuse_signals["fill_seconds"] == 1.2
         assert self.refreshed_count() == 0
 
-    @override_settings(GAZETTE_COMMENT_SCREENING="tests.comments.test_services.hold_everything")
     def test_screening_can_hold(self):
+        ScreeningTermFactory(phrase="closer", action=ScreeningTerm.Action.SUSPECT)
         comment = post(self.thread)
         assert comment.state == Comment.State.PENDING
-        assert comment.screening_reasons == ["test rule"]
+        assert any("closer" in reason for reason in comment.screening_reasons)
 
-    @override_settings(GAZETTE_COMMENT_SCREENING="tests.comments.test_services.reject_everything")
     def test_screening_can_reject(self):
+        ScreeningTermFactory(phrase="closer", action=ScreeningTerm.Action.BLOCK)
         with pytest.raises(CommentRejected):
             post(self.thread)
         assert not Comment.objects.exists()
 
-    @override_settings(GAZETTE_COMMENT_SCREENING="tests.comments.test_services.broken_screening")
     def test_failing_screening_holds(self):
-        assert post(self.thread).state == Comment.State.PENDING
+        with moderation_connected(BrokenScreening()):
+            assert post(self.thread).state == Comment.State.PENDING
 
 
 class ClosingTests(TestCase):
@@ -189,7 +187,7 @@ class ClosingTests(TestCase):
         services.close_thread(thread=self.thread)
         proof = AuthorProof(comment_ids=frozenset({comment.pk}))
         with pytest.raises(CommentsClosed):
-            likes.like_comment(comment_id=comment.pk, reader=LikeIdentity(None, "abc"))
+            services.like_comment(comment_id=comment.pk, reader=Reader.anonymous("abc"))
         with pytest.raises(CommentsClosed):
             services.edit_comment(comment_id=comment.pk, proof=proof, body="Changed.")
         services.delete_comment(comment_id=comment.pk, proof=proof)
@@ -258,7 +256,7 @@ class EditAndDeleteTests(TestCase):
 
     def test_account_owns_its_comments(self):
         user = UserFactory()
-        mine = post(self.thread, author=Commenter(name="M", user=user), body="By account.")
+        mine = post(self.thread, author=posting_as(name="M", user=user), body="By account.")
         with pytest.raises(NotCommentAuthor):
             services.delete_comment(
                 comment_id=mine.pk, proof=AuthorProof(comment_ids=frozenset({mine.pk}))
@@ -266,8 +264,8 @@ class EditAndDeleteTests(TestCase):
         deleted = services.delete_comment(comment_id=mine.pk, proof=AuthorProof(user_id=user.pk))
         assert deleted.state == Comment.State.DELETED
 
-    @override_settings(GAZETTE_COMMENT_SCREENING="tests.comments.test_services.hold_everything")
     def test_held_edit_takes_the_comment_out_of_the_count(self):
+        ScreeningTermFactory(phrase="edited", action=ScreeningTerm.Action.SUSPECT)
         Comment.objects.filter(pk=self.comment.pk).update(state=Comment.State.PUBLISHED)
         services.edit_comment(comment_id=self.comment.pk, proof=self.proof, body="Edited.")
         self.comment.refresh_from_db()
@@ -299,7 +297,7 @@ class EditAndDeleteTests(TestCase):
 class ChangeStateTests(TestCase):
     def test_counts_follow_every_transition(self):
         thread = ThreadFactory()
-        comment = post(thread, signals={"hold_for_review": True})
+        comment = post(thread, human_check=HELD)
         steps = [
             (Comment.State.PUBLISHED, 1),
             (Comment.State.PUBLISHED, 1),
@@ -326,7 +324,7 @@ class NotificationRequestTests(TestCase):
         assert not Comment.objects.exists()
 
     def test_unverified_account_is_refused(self):
-        author = Commenter(name="M", user=UserFactory(email="m@example.org"))
+        author = posting_as("M", user=UserFactory(email="m@example.org"))
         with pytest.raises(EmailNotVerified):
             post(self.thread, author=author, notify=True)
         assert not Comment.objects.exists()
@@ -334,12 +332,12 @@ class NotificationRequestTests(TestCase):
     def test_verified_account_is_subscribed_at_once(self):
         user = UserFactory(email="v@example.org", email_verified_at=timezone.now())
         with self.captureOnCommitCallbacks(execute=True):
-            comment = post(self.thread, author=Commenter(name="V", user=user), notify=True)
+            comment = post(self.thread, author=posting_as(name="V", user=user), notify=True)
         assert comment.subscription.is_active
         assert mail.outbox == []
 
     def test_anonymous_address_gets_a_confirmation_link(self):
-        author = Commenter(name="A", email="A@Example.org", anonymous_id="x")
+        author = posting_as("A", email="A@Example.org", anonymous_id="x")
         with self.captureOnCommitCallbacks(execute=True):
             comment = post(self.thread, author=author, notify=True)
         subscription = ReplySubscription.objects.get()

@@ -9,8 +9,7 @@ from django.utils import timezone
 
 from gazette.comments import services
 from gazette.comments.models import Comment, CommentLike, Thread
-from gazette.comments.services import Commenter
-from tests.comments.helpers import GENEROUS_RATES, human_check
+from tests.comments.helpers import GENEROUS_RATES, HELD, human_check, posting_as
 from tests.factories import ArticleFactory, UserFactory
 
 GENEROUS = override_settings(GAZETTE_CHALLENGES={"RATES": GENEROUS_RATES})
@@ -36,9 +35,8 @@ def seed(thread, count, **kwargs):
     for number in range(count):
         comment = services.post_comment(
             thread=thread,
-            author=Commenter(name=f"Reader {number}", anonymous_id=f"r{number}"),
+            **posting_as(name=f"Reader {number}", anonymous_id=f"r{number}"),
             body=f"Comment number {number}.",
-            policy_version="1",
             **kwargs,
         )
         Comment.objects.filter(pk=comment.pk).update(created_at=start + timedelta(seconds=number))
@@ -266,10 +264,9 @@ class EditAndDeleteViewTests(TestCase):
         thread = Thread.objects.get()
         services.post_comment(
             thread=thread,
-            author=Commenter(name="Erlan", anonymous_id="e"),
+            **posting_as(name="Erlan", anonymous_id="e"),
             body="A reply that stays.",
             parent_id=self.comment.pk,
-            policy_version="1",
         )
         delete_url = reverse("comments:delete", kwargs={"pk": self.comment.pk})
         assert self.client.get(delete_url).status_code == 200
@@ -322,16 +319,15 @@ class ThreadPageTests(TestCase):
     def test_permalink_of_a_reply_opens_its_root_page(self):
         reply = services.post_comment(
             thread=self.thread,
-            author=Commenter(name="Erlan", anonymous_id="e"),
+            **posting_as(name="Erlan", anonymous_id="e"),
             body="Reply.",
             parent_id=self.comments[2].pk,
-            policy_version="1",
         )
         response = self.client.get(reply.get_absolute_url())
         assert response["Location"].endswith(f"?cpage=2#comment-{reply.pk}")
 
     def test_permalink_of_a_held_comment_is_not_found(self):
-        held = seed(self.thread, 1, signals={"hold_for_review": True})[0]
+        held = seed(self.thread, 1, human_check=HELD)[0]
         assert self.client.get(held.get_absolute_url()).status_code == 404
 
     def test_load_more_fragment(self):
@@ -341,7 +337,7 @@ class ThreadPageTests(TestCase):
         assert "<html" not in html
 
     def test_listing_pages_show_published_counts(self):
-        seed(self.thread, 1, signals={"hold_for_review": True})
+        seed(self.thread, 1, human_check=HELD)
         other = ArticleFactory(section=self.article.section)
         html = self.client.get(self.article.section.get_absolute_url()).content.decode()
         assert "5 Comments" in html
@@ -360,10 +356,9 @@ class QueryBoundTests(TestCase):
             for number in range(replies_each):
                 services.post_comment(
                     thread=thread,
-                    author=Commenter(name="R", anonymous_id=f"x{root.pk}-{number}"),
+                    **posting_as(name="R", anonymous_id=f"x{root.pk}-{number}"),
                     body=f"Reply {number}.",
                     parent_id=root.pk,
-                    policy_version="1",
                 )
         return article
 

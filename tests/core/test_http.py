@@ -75,15 +75,25 @@ class CachePubliclyTests(SimpleTestCase):
 class AbsoluteUrlTests(SimpleTestCase):
     def test_the_request_host_by_default(self) -> None:
         request = requests.get("/", headers={"host": "127.0.0.1"})
-        assert absolute_url(request, "/en/courts/") == "http://127.0.0.1/en/courts/"
+        assert absolute_url("/en/courts/", request=request) == "http://127.0.0.1/en/courts/"
 
     @override_settings(GAZETTE_BASE_URL="https://news.example.org/")
     def test_the_configured_base_when_set(self) -> None:
-        assert absolute_url(requests.get("/"), "/en/courts/") == (
+        assert absolute_url("/en/courts/", request=requests.get("/")) == (
             "https://news.example.org/en/courts/"
         )
 
     @override_settings(GAZETTE_BASE_URL="https://news.example.org")
     def test_urls_that_are_already_absolute_are_kept(self) -> None:
         cdn = "https://cdn.example.org/static/logo.png"
-        assert absolute_url(requests.get("/"), cdn) == cdn
+        assert absolute_url(cdn, request=requests.get("/")) == cdn
+
+    @override_settings(GAZETTE_BASE_URL="")
+    def test_without_a_request_or_a_base_the_local_address(self) -> None:
+        # An e-mail sent by the task worker on a local install: the address `make run` serves.
+        assert absolute_url("/en/courts/") == "http://127.0.0.1:8000/en/courts/"
+
+    @override_settings(GAZETTE_BASE_URL="https://news.example.org")
+    def test_pages_and_mail_agree_when_a_base_is_set(self) -> None:
+        request = requests.get("/", headers={"host": "internal-host:8000"})
+        assert absolute_url("/x/", request=request) == absolute_url("/x/")

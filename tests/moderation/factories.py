@@ -14,7 +14,7 @@ from factory.django import DjangoModelFactory
 
 from gazette.accounts.models import User
 from gazette.comments.models import Comment
-from gazette.comments.services import Commenter, post_comment
+from gazette.comments.services import post_comment
 from gazette.moderation.models import (
     Clause,
     ClauseTranslation,
@@ -22,6 +22,7 @@ from gazette.moderation.models import (
     Sanction,
     ScreeningTerm,
 )
+from tests.comments.helpers import posting_as
 from tests.factories import UserFactory
 
 
@@ -113,8 +114,7 @@ def post(
     author.setdefault("anonymous_id", "reader-1")
     return post_comment(
         thread=thread,
-        author=Commenter(**author),
+        **posting_as(**author),
         body=body,
         parent_id=parent_id,
-        policy_version="1",
     )

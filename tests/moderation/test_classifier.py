@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from gazette.moderation.classifier import NotEnoughExamples, SiteModel, ngrams, train
+from gazette.moderation.screening.classifier import NotEnoughExamples, SiteModel, ngrams, train
 
 REMOVED = [
     # English: insults and spam

@@ -10,7 +10,7 @@ import warnings
 
 import pytest
 
-from gazette.moderation.normalise import skeleton_form
+from gazette.moderation.screening.normalise import skeleton_form
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")

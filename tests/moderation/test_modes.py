@@ -13,11 +13,12 @@ from gazette.comments.services import AuthorProof, edit_comment, thread_for_arti
 from gazette.moderation import desk, modes
 from gazette.moderation.models import AuditEntry, ModerationMode, ModerationSettings
 from gazette.moderation.roles import EDITOR, MODERATOR
-from gazette.moderation.screening import screen
+from gazette.moderation.screening.verdict import screen
 from gazette.moderation.services import decisions
 from tests.comments.helpers import GENEROUS_RATES, human_check
 from tests.factories import ArticleFactory, CommentFactory, SectionFactory, UserFactory
 from tests.moderation.factories import SanctionFactory, post, staff_in
+from tests.moderation.screening_helpers import submission_of
 from tests.moderation.test_queue_views import queue_url
 
 HELD = "Held: this discussion is pre-moderated."
@@ -82,10 +83,10 @@ class ModeScreeningTests(ModesTestCase):
     def test_discussion_that_is_no_article_follows_the_site(self):
         ModerationMode.objects.create(section=self.section, mode="pre")
         page = "https://example.org/a"
-        verdict = screen(text="A fair point.", author_name="Dana", thread_key=page, signals={})
+        verdict = screen(submission_of("A fair point.", thread=page))
         assert verdict.action == "publish"
         set_site_mode("pre")
-        verdict = screen(text="Another point.", author_name="Dana", thread_key=page, signals={})
+        verdict = screen(submission_of("Another point.", thread=page))
         assert (verdict.action, verdict.reasons) == ("hold", [HELD])
 
     def test_other_findings_hold_with_their_own_reasons_only(self):
@@ -100,12 +101,7 @@ class ModeScreeningTests(ModesTestCase):
         thread_for_article(self.article)
         with connection.cursor() as cursor:
             cursor.execute("DROP TABLE moderation_moderationmode")
-        verdict = screen(
-            text="A fair point.",
-            author_name="Dana",
-            thread_key=f"article:{self.article.pk}",
-            signals={},
-        )
+        verdict = screen(submission_of("A fair point.", thread=f"article:{self.article.pk}"))
         assert (verdict.action, verdict.reasons) == (
             "hold",
             ["Held: the moderation mode could not be read."],

@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from gazette.moderation.normalise import _trace, clean_form, normalise, skeleton_form
+from gazette.moderation.screening.normalise import _trace, clean_form, normalise, skeleton_form
 
 
 @pytest.mark.parametrize(

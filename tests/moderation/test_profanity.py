@@ -4,7 +4,7 @@ import json
 import pytest
 from django.core.management import call_command
 
-from gazette.moderation import profanity
+from gazette.moderation.screening import profanity
 
 TEXTS = [
     "You are an idiot and a moron",

@@ -2,20 +2,34 @@
 # ruff: noqa: RUF001, RUF003
 from datetime import timedelta
 
-import pytest
 from django.test import TestCase
 from django.utils import timezone
 
-from gazette.moderation.classifier import SiteModel
+from gazette.comments.seam import Verdict
 from gazette.moderation.models import ClassifierModel, ModerationSettings, RecentText
-from gazette.moderation.screening import screen
+from gazette.moderation.screening.classifier import SiteModel
+from gazette.moderation.seam import CommentModeration
+from tests.comments.helpers import HELD
+from tests.factories import CommentFactory
 from tests.moderation.factories import SanctionFactory, ScreeningTermFactory
+from tests.moderation.screening_helpers import submission_of
 
 ORDINARY = "The court adjourned the hearing until Monday, the defence lawyer said."
 
 
-def verdict(text, *, thread="article:1", name="Dana", **signals):
-    return screen(text=text, author_name=name, thread_key=thread, signals=signals)
+def verdict(text, *, thread="article:1", human_check=None, **author):
+    """What moderation decides of a new comment, asked the way posting asks it: a sanction
+    first, then screening; what is not refused is saved and recorded, as posting does."""
+    submission = submission_of(text, thread=thread, human_check=human_check, **author)
+    moderation = CommentModeration()
+    refusal = moderation.refusal(submission)
+    if refusal is not None:
+        return Verdict("reject", [refusal], refusal)
+    result = moderation.screen(submission)
+    if result.action != "reject":
+        comment = CommentFactory(thread=submission.thread, body=text)
+        moderation.record(submission, result, comment)
+    return result
 
 
 class ScreeningTestCase(TestCase):
@@ -164,6 +178,5 @@ class ProfanityScreeningTests(TestCase):
         assert verdict("Суд отложил заседание до понедельника.").action == "publish"
 
 
-@pytest.mark.parametrize("signal", [{"hold_for_review": True}])
-def test_human_check_asking_for_review_holds(signal, db):
-    assert verdict(ORDINARY, **signal).action == "hold"
+def test_human_check_asking_for_review_holds(db):
+    assert verdict(ORDINARY, human_check=HELD).action == "hold"

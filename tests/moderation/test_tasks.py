@@ -13,8 +13,8 @@ from gazette.moderation.models import (
     RecentText,
 )
 from gazette.moderation.roles import MODERATOR
+from gazette.moderation.screening.training import train_site_classifier
 from gazette.moderation.services import decisions
-from gazette.moderation.services.training import train_site_classifier
 from tests.factories import ThreadFactory
 from tests.moderation.factories import post, staff_in
 from tests.moderation.test_classifier import APPROVED, REMOVED

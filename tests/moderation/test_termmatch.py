@@ -2,7 +2,7 @@
 # ruff: noqa: RUF001, RUF003
 import pytest
 
-from gazette.moderation.termmatch import Matcher, Scope, Term, TermAction, TermMode, Via
+from gazette.moderation.screening.termmatch import Matcher, Scope, Term, TermAction, TermMode, Via
 
 BLOCK, SUSPECT, ALLOW = TermAction.BLOCK, TermAction.SUSPECT, TermAction.ALLOW
 

@@ -1,20 +1,23 @@
+import contextlib
 import csv
 import io
 from datetime import date, timedelta
 
+import pytest
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from gazette.comments.exceptions import CommentRejected, CommentsClosed, ParentNotFound
+from gazette.comments.services import close_thread
 from gazette.moderation import charts, transparency
-from gazette.moderation.models import AuditEntry, Clause
+from gazette.moderation.models import AuditEntry, Clause, RecentText
 from gazette.moderation.roles import MODERATOR, SENIOR_MODERATOR
-from gazette.moderation.screening import screen
 from gazette.moderation.services import decisions
 from gazette.moderation.services.appeals import decide_appeal, file_appeal
 from gazette.moderation.services.reports import report_comment
 from tests.factories import ArticleFactory, ThreadFactory
-from tests.moderation.factories import ScreeningTermFactory, post, staff_in
+from tests.moderation.factories import SanctionFactory, ScreeningTermFactory, post, staff_in
 
 
 def month_url(name, language="en", today=None):
@@ -34,8 +37,9 @@ class MonthReportTests(TestCase):
         ScreeningTermFactory(phrase="scam", action="block", clause_key="spam")
         thread = ThreadFactory()
         with translation.override("en"):
-            for text in ["A fair ruling.", "Why so slow?", "casino bonus", "scam here"]:
-                screen(text=text, author_name="A", thread_key=thread.key, signals={})
+            for number, text in enumerate(["A fair ruling.", "Why?", "casino bonus", "scam here"]):
+                with contextlib.suppress(CommentRejected):
+                    post(thread, text, anonymous_id=f"arrival-{number}")
         comments = [post(thread, f"Comment number {n} on the trial.") for n in range(4)]
         decisions.remove_comment(comment=comments[0], actor=moderator, clause=attacks)
         decisions.remove_comment(comment=comments[1], actor=moderator, clause=attacks)
@@ -55,7 +59,7 @@ class MonthReportTests(TestCase):
 
     def test_arrivals_are_counted_by_outcome(self):
         report = self.report()
-        # Four texts screened directly, four comments posted through the comments app.
+        # Four arrivals of each outcome's kind, then four ordinary comments.
         assert report.received == 8
         assert (report.published_on_arrival, report.held_on_arrival) == (6, 1)
         assert report.rejected_on_arrival == 1
@@ -133,3 +137,46 @@ def test_chart_labels_are_escaped():
     svg = charts.bar_chart("<b>", [("<script>alert(1)</script>", 3)])
     assert "<script>" not in svg
     assert "&lt;script&gt;" in svg
+
+
+class ArrivalsTests(TestCase):
+    """Only what arrives is counted as received: refusals that need no screening record
+    nothing, and a double submit is one comment."""
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        cls.thread = ThreadFactory()
+
+    def arrivals(self):
+        report = transparency.month_report("en", timezone.localdate().replace(day=1))
+        return report.received, AuditEntry.objects.filter(event="screened").count()
+
+    def test_a_double_submit_is_received_once(self):
+        post(self.thread, "The same words twice.")
+        post(self.thread, "The same words twice.")
+        assert self.arrivals() == (1, 1)
+
+    def test_a_reply_to_an_unknown_comment_is_not_received(self):
+        with pytest.raises(ParentNotFound):
+            post(self.thread, "Answering nobody.", parent_id=999_999)
+        assert self.arrivals() == (0, 0)
+
+    def test_a_comment_on_a_closed_thread_is_not_received(self):
+        close_thread(thread=self.thread)
+        with pytest.raises(CommentsClosed):
+            post(self.thread, "Too late.")
+        assert self.arrivals() == (0, 0)
+
+    def test_a_sanctioned_reader_is_refused_before_screening(self):
+        sanction = SanctionFactory()
+        with pytest.raises(CommentRejected):
+            post(self.thread, "Let me in.", user=sanction.user)
+        assert self.arrivals() == (0, 0)
+
+    def test_a_refused_reply_leaves_no_memory_to_poison_the_duplicate_check(self):
+        with pytest.raises(ParentNotFound):
+            post(self.thread, "Buy our course today, great offer.", parent_id=999_999)
+        other = ThreadFactory()
+        comment = post(other, "Buy our course today, great offer.", anonymous_id="someone")
+        assert comment.is_published
+        assert RecentText.objects.count() == 1

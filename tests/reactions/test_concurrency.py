@@ -42,7 +42,9 @@ def run_together(work, how_many: int) -> list[BaseException]:
 
 
 @pytest.mark.postgres
-@override_settings(GAZETTE_REACTIONS={"IP_RATE": "100000/3600"})
+@override_settings(
+    GAZETTE_CHALLENGES={"RATES": {"vote": {"reader": "100000/3600", "ip": "100000/3600"}}}
+)
 class ConcurrentVotingTests(TransactionTestCase):
     serialized_rollback = True
 

@@ -1,8 +1,7 @@
 import pytest
 
 from gazette.reactions.conf import ShowCounts
-from gazette.reactions.policy import counts_visible, reader_key, shares
-from tests.factories import reader_of_tests
+from gazette.reactions.policy import counts_visible, shares
 
 
 @pytest.mark.parametrize(
@@ -21,14 +20,6 @@ from tests.factories import reader_of_tests
 def test_shares_are_whole_percentages_that_add_up(counts, expected) -> None:
     assert shares(counts) == expected
     assert sum(expected) in {0, 100}
-
-
-def test_signed_in_readers_vote_as_their_account() -> None:
-    assert reader_key(reader_of_tests("cookie", user_id=12)) == "u:12"
-
-
-def test_anonymous_readers_vote_as_their_cookie_id() -> None:
-    assert reader_key(reader_of_tests("cookie")) == "a:cookie"
 
 
 @pytest.mark.parametrize(

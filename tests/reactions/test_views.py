@@ -157,7 +157,7 @@ class VoteWithoutJavaScriptTests(ReactionsTestCase):
         other_browser = Client()
         other_browser.force_login(user)
         other_browser.post(self.url, {"choice": "no"})
-        assert list(Vote.objects.values_list("reader_key", flat=True)) == [f"u:{user.pk}"]
+        assert list(Vote.objects.values_list("reader_key", flat=True)) == [f"user:{user.pk}"]
         assert tallies() == {"yes": 0, "no": 1}
 
     def test_the_vote_is_answered_in_the_readers_edition(self) -> None:
@@ -283,7 +283,7 @@ class RefusedVoteTests(ReactionsTestCase):
         assert Vote.objects.count() == 1
 
 
-@override_settings(GAZETTE_REACTIONS={"IP_RATE": "2/3600"})
+@override_settings(GAZETTE_CHALLENGES={"RATES": {"vote": {"ip": "2/3600"}}})
 class RateLimitTests(ReactionsTestCase):
     def test_too_many_votes_from_one_address_get_a_429_and_are_not_recorded(self) -> None:
         # Each request comes from a new browser (cookies cleared), all from one address.

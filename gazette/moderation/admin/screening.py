@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from gazette.moderation.models import ClassifierModel, ModerationSettings, ScreeningTerm
-from gazette.moderation.normalise import normalise
+from gazette.moderation.screening.normalise import normalise
 
 
 class ScreeningTermForm(forms.ModelForm[ScreeningTerm]):

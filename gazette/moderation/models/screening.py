@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from gazette.moderation.models.modes import ModeChoice
-from gazette.moderation.termmatch import Scope, TermAction, TermMode
+from gazette.moderation.screening.termmatch import Scope, TermAction, TermMode
 
 
 class ScreeningTerm(models.Model):

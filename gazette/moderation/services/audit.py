@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.conf import settings
 
 from gazette.accounts.models import User
-from gazette.comments.models import Comment
+from gazette.comments.models import Comment, Thread
 from gazette.core import clock
 from gazette.moderation.models import AuditEntry, Clause
 
@@ -22,7 +22,10 @@ class Context:
 
     @classmethod
     def of(cls, comment: Comment) -> Context:
-        thread = comment.thread
+        return cls.of_thread(comment.thread)
+
+    @classmethod
+    def of_thread(cls, thread: Thread) -> Context:
         article = thread.article
         if article is None:
             return cls(thread.key, settings.LANGUAGE_CODE, "")

@@ -17,7 +17,7 @@ from gazette.accounts.models import User
 from gazette.comments.models import Comment
 from gazette.comments.services import change_comment_state
 from gazette.core import clock
-from gazette.moderation import policy
+from gazette.moderation import policy, tasks
 from gazette.moderation.exceptions import (
     ClauseRequired,
     ModerationError,
@@ -137,8 +137,6 @@ def _retrain_when_due() -> None:
     """Every `retrain_every` moderator decisions, the site classifier learns from them anew."""
     every = ModerationSettings.load().retrain_every
     if every and Decision.objects.filter(automatic=False).count() % every == 0:
-        from gazette.moderation import tasks  # noqa: PLC0415 - tasks import the services
-
         transaction.on_commit(tasks.retrain_site_classifier.enqueue)
 
 

@@ -14,7 +14,8 @@ from django.utils import translation
 
 from gazette.comments.models import Comment
 from gazette.core import clock
-from gazette.moderation import links
+from gazette.core.http import absolute_url
+from gazette.moderation import links, tasks
 from gazette.moderation.models import Clause, Decision, Notice
 from gazette.moderation.services.audit import Context
 
@@ -38,7 +39,7 @@ def send_notice(
         "clause": clause,
         "note": note,
         "automatic": automatic,
-        "status_url": links.absolute(status_path),
+        "status_url": absolute_url(status_path),
         **(extra or {}),
     }
     with translation.override(language):
@@ -62,8 +63,6 @@ def send_notice(
         created_at=clock.now(),
     )
     if comment.email:
-        from gazette.moderation import tasks  # noqa: PLC0415 - tasks import services
-
         notice_id = notice.pk
         transaction.on_commit(lambda: tasks.email_notice.enqueue(notice_id))
     return notice

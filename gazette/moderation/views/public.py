@@ -10,15 +10,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from gazette.accounts.readers import reader_of, remember_reader
-from gazette.challenges.ratelimit import Rate, RateLimited, hit
+from gazette.challenges.limits import limit_action
+from gazette.challenges.ratelimit import RateLimited
 from gazette.comments.models import Comment
 from gazette.moderation import links, queries
 from gazette.moderation.exceptions import ModerationError
 from gazette.moderation.forms import AppealForm, ReportForm
 from gazette.moderation.models import Decision, Report
 from gazette.moderation.services import appeals, reports
-
-REPORT_RATE = Rate(limit=20, window=3600)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -38,8 +37,9 @@ def comment_status(request: HttpRequest, token: str) -> HttpResponse:
             return render(request, "moderation/status.html", {"status": status}, status=400)
         if form.is_valid():
             try:
+                limit_action("appeal", reader_of(request))
                 appeals.file_appeal(decision=decision, statement=form.cleaned_data["statement"])
-            except ModerationError as exc:
+            except (ModerationError, RateLimited) as exc:
                 messages.error(request, exc.message)
             else:
                 messages.success(
@@ -69,15 +69,13 @@ def report_comment(request: HttpRequest, pk: int) -> HttpResponse:
         context = {"comment": comment, "form": form}
         return render(request, "moderation/report.html", context, status=status)
     reader = reader_of(request)
-    key = f"user:{reader.user_id}" if reader.user_id else f"anon:{reader.anonymous_id}"
     try:
-        hit("moderation-report", key, REPORT_RATE)
-        hit("moderation-report-ip", reader.ip_hash, REPORT_RATE)
+        limit_action("report", reader)
         report = reports.report_comment(
             comment=comment,
             clause=form.cleaned_data["clause"],
-            reporter_key=key,
-            reporter=request.user if request.user.is_authenticated else None,
+            reporter_key=reader.key,
+            reporter=reader.user,
             note=form.cleaned_data["note"],
         )
     except (ModerationError, RateLimited) as exc:

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from gazette.moderation import profanity
+from gazette.moderation.screening import profanity
 
 
 class Command(BaseCommand):

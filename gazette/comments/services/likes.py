@@ -6,27 +6,19 @@ or removed, so it stays equal to the number of rows however many requests race.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
+from gazette.accounts.readers import Reader
 from gazette.comments.exceptions import CommentError
 from gazette.comments.models import Comment, CommentLike
-from gazette.comments.services import refuse_if_closed, thread_changed
+from gazette.comments.services.threads import refuse_if_closed, thread_changed
 
 State = Comment.State
 
 
-@dataclass(frozen=True)
-class LikeIdentity:
-    user_id: int | None
-    anonymous_id: str
-    ip_hash: str = ""
-
-
-def like_comment(*, comment_id: int, reader: LikeIdentity, liked: bool = True) -> tuple[bool, int]:
+def like_comment(*, comment_id: int, reader: Reader, liked: bool = True) -> tuple[bool, int]:
     """Like (or stop liking) a published comment, once per reader whatever is sent twice.
 
     Returns whether the reader now likes it and the comment's like count. Raises CommentsClosed
@@ -53,7 +45,7 @@ def like_comment(*, comment_id: int, reader: LikeIdentity, liked: bool = True) -
                     CommentLike.objects.create(
                         comment=comment,
                         user_id=reader.user_id,
-                        anonymous_id="" if reader.user_id else reader.anonymous_id,
+                        anonymous_id=reader.anonymous_id,
                         ip_hash=reader.ip_hash,
                     )
             except IntegrityError:

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Max
 
-from gazette.moderation.classifier import SiteModel
 from gazette.moderation.models import ClassifierModel, ModerationSettings, ScreeningTerm
-from gazette.moderation.termmatch import Matcher, Scope, Term, TermAction, TermMode
+from gazette.moderation.screening.classifier import SiteModel
+from gazette.moderation.screening.termmatch import Matcher, Scope, Term, TermAction, TermMode
 
 
 @dataclass(frozen=True)

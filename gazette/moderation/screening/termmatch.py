@@ -17,7 +17,7 @@ from functools import cache
 
 import ahocorasick  # type: ignore[import-not-found]  # pyahocorasick ships no stubs
 
-from gazette.moderation.normalise import UZBEK_MARK, Normalised, normalise
+from gazette.moderation.screening.normalise import UZBEK_MARK, Normalised, normalise
 
 SNIPPET_CONTEXT = 30
 

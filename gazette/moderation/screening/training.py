@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.db import transaction
 
 from gazette.comments.models import Comment
-from gazette.moderation import classifier
 from gazette.moderation.models import ClassifierModel, Decision
 from gazette.moderation.policy import Action
+from gazette.moderation.screening import classifier
 
 MAX_EXAMPLES = 20_000
 

@@ -1,12 +1,12 @@
-"""Automatic screening of new comments: the function the comments app calls before saving one.
+"""Screening's reading half: what it says of a submission, without writing anything.
 
-Set GAZETTE_COMMENT_SCREENING = "gazette.moderation.screening.screen". The comments app passes
-plain values and gets its own Verdict back; nothing here touches its tables. Screening reads the
-rules (cached per change, see rules.py), looks at the text (pure and fast: normalise.py,
-termmatch.py, heuristics.py, classifier.py, profanity.py), asks the database two small questions
-about the author's recent comments (near-duplicates, bursts) and remembers this one. A comment
-nothing else held is then held if its discussion is pre-moderated and its author is not trusted
-(modes.py).
+The comments app hands over a Submission (comments/seam.py) and gets a Verdict back. Screening
+reads the rules (cached per change, see rules.py), looks at the text (pure and fast:
+normalise.py, termmatch.py, heuristics.py, classifier.py, profanity.py), asks the database two
+small questions about the author's recent comments (near-duplicates, bursts), and holds a
+comment nothing else held if its discussion is pre-moderated and its author is not trusted
+(modes.py). What it keeps of a saved comment is written by records.py, in the comment's own
+transaction.
 
 Every check fails closed: if the rules, a model or the memory cannot be read, the comment is
 held for a moderator, never published unseen.
@@ -15,118 +15,41 @@ held for a moderator, never published unseen.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import timedelta
 
-from django.conf import settings
-from django.db import transaction
 from django.db.models import Count, Min
-from django.utils import translation
 from django.utils.translation import gettext as _
 
-from gazette.comments.models import Thread
-from gazette.comments.screening import HOLD, PUBLISH, REJECT, Verdict
+from gazette.comments.seam import HOLD, PUBLISH, REJECT, Submission, Verdict
 from gazette.core import clock
-from gazette.moderation import heuristics, modes, policy, profanity, sanctions, sketch
-from gazette.moderation.models import AuditEntry, RecentText, RecentTextHash
-from gazette.moderation.normalise import Normalised, normalise
+from gazette.moderation import modes, policy
+from gazette.moderation.models import RecentText, RecentTextHash
 from gazette.moderation.policy import Finding
 from gazette.moderation.queries import clause_in_force
-from gazette.moderation.rules import Rules, load_rules
-from gazette.moderation.services import audit, memory
-from gazette.moderation.services.audit import Context
-from gazette.moderation.termmatch import Hit, Via
+from gazette.moderation.screening import heuristics, profanity, sketch
+from gazette.moderation.screening.normalise import Normalised, normalise
+from gazette.moderation.screening.rules import Rules, load_rules
+from gazette.moderation.screening.termmatch import Hit, Via
 
 logger = logging.getLogger(__name__)
 
 _ACTIONS = {policy.PUBLISH: PUBLISH, policy.HOLD: HOLD, policy.REJECT: REJECT}
 
 
-@dataclass(frozen=True)
-class Author:
-    """Who is posting, as far as the comments app tells us (all optional)."""
-
-    key: str
-    user_id: int | None = None
-    email: str = ""
-    ip_hash: str = ""
-
-    @classmethod
-    def from_signals(cls, author_name: str, signals: Mapping[str, object]) -> Author:
-        user_id = signals.get("user_id")
-        ip_hash = str(signals.get("ip_hash") or "")
-        key = str(signals.get("author_key") or "")
-        if not key:
-            if isinstance(user_id, int):
-                key = f"user:{user_id}"
-            elif signals.get("anonymous_id"):
-                key = f"anon:{signals['anonymous_id']}"
-            elif ip_hash:
-                key = f"ip:{ip_hash}"
-            else:
-                key = f"name:{' '.join(author_name.casefold().split())}"
-        return cls(
-            key=key[:100],
-            user_id=user_id if isinstance(user_id, int) else None,
-            email=str(signals.get("email") or ""),
-            ip_hash=ip_hash,
-        )
-
-
-def screen(
-    *, text: str, author_name: str, thread_key: str, signals: Mapping[str, object]
-) -> Verdict:
-    """Publish, hold or reject a comment, with the reasons recorded for moderators."""
-    verdict = _verdict(text, author_name, thread_key, signals)
-    if signals.get("is_edit"):
-        return verdict
+def screen(submission: Submission) -> Verdict:
+    """Publish, hold or reject a submission, with the reasons recorded for moderators."""
     try:
-        edition = _edition_of(thread_key)
-        audit.record(
-            AuditEntry.Event.SCREENED,
-            automatic=True,
-            outcome=verdict.action,
-            context=Context(thread_key, edition, ""),
-        )
-    except Exception:
-        logger.exception("Screening could not write the audit log; holding the comment")
-        if verdict.action == PUBLISH:
-            return Verdict(HOLD, [_("Held: the audit log could not be written.")])
-    return verdict
-
-
-def _edition_of(thread_key: str) -> str:
-    """The edition a discussion belongs to: its article's language, else the reader's."""
-    language = (
-        Thread.objects.filter(key=thread_key, article__isnull=False)
-        .values_list("article__language", flat=True)
-        .first()
-    )
-    return language or translation.get_language() or settings.LANGUAGE_CODE
-
-
-def _verdict(
-    text: str, author_name: str, thread_key: str, signals: Mapping[str, object]
-) -> Verdict:
-    author = Author.from_signals(author_name, signals)
-    try:
-        refusal = sanctions.refusal_for(
-            user_id=author.user_id, email=author.email, ip_hash=author.ip_hash
-        )
         rules = load_rules()
     except Exception:
         logger.exception("Screening rules could not be loaded; holding the comment")
         return Verdict(HOLD, [_("Held: the screening rules could not be loaded.")])
-    if refusal is not None:
-        return Verdict(REJECT, [refusal], refusal)
-    findings = assess(text, rules)
-    if signals.get("hold_for_review"):
+    findings = assess(submission.text, rules)
+    if submission.hold_for_review:
         findings.append(
             Finding("signals", policy.HOLD, _("Held: the human check asked for a review."))
         )
     try:
-        findings.extend(_history(text, thread_key, author, rules))
+        findings.extend(_history(submission, rules))
     except Exception:
         logger.exception("Screening memory unavailable; holding the comment")
         findings.append(
@@ -134,7 +57,7 @@ def _verdict(
         )
     action = policy.screening_action(findings)
     if action == policy.PUBLISH:
-        findings.extend(_mode_findings(thread_key, author, rules))
+        findings.extend(_mode_findings(submission, rules))
         action = policy.screening_action(findings)
     reasons = [finding.message for finding in findings]
     if action == policy.REJECT:
@@ -142,17 +65,18 @@ def _verdict(
     return Verdict(_ACTIONS[action], reasons)
 
 
-def _mode_findings(thread_key: str, author: Author, rules: Rules) -> list[Finding]:
+def _mode_findings(submission: Submission, rules: Rules) -> list[Finding]:
     """Hold a comment in a pre-moderated discussion unless its author is trusted. Edits are
     screened like new comments, so an edit there is held too."""
     conf = rules.settings
+    reader = submission.reader
     try:
-        if not modes.mode_of_thread(thread_key, conf).is_premoderated:
+        if not modes.mode_of_thread(submission.thread.key, conf).is_premoderated:
             return []
         trusted = modes.is_trusted(
-            user_id=author.user_id,
-            email=author.email,
-            ip_hash=author.ip_hash,
+            user_id=reader.user_id,
+            email=submission.email,
+            ip_hash=reader.ip_hash,
             threshold=conf.trusted_threshold,
         )
     except Exception:
@@ -274,17 +198,17 @@ def _model_findings(text: str, form: Normalised, rules: Rules) -> list[Finding]:
     return findings
 
 
-def _history(text: str, thread_key: str, author: Author, rules: Rules) -> list[Finding]:
-    """Compare with recent comments (near-duplicates elsewhere, bursts), then remember this one."""
+def _history(submission: Submission, rules: Rules) -> list[Finding]:
+    """Compare with recent comments: near-duplicates elsewhere, and bursts by a new author."""
     conf = rules.settings
     now = clock.now()
     findings: list[Finding] = []
-    values = sketch.sketch(normalise(text).skeleton)
+    values = sketch.sketch(normalise(submission.text).skeleton)
     if values and conf.duplicate_resemblance > 0:
         since = now - timedelta(hours=conf.duplicate_window_hours)
         best = (
             RecentTextHash.objects.filter(value__in=values, created_at__gte=since)
-            .exclude(text__thread_key=thread_key)
+            .exclude(text__thread_key=submission.thread.key)
             .values("text_id")
             .annotate(shared=Count("pk"))
             .order_by("-shared")
@@ -301,28 +225,27 @@ def _history(text: str, thread_key: str, author: Author, rules: Rules) -> list[F
                     "spam",
                 )
             )
-    window = now - timedelta(minutes=conf.burst_window_minutes)
-    mine = RecentText.objects.filter(author_key=author.key)
-    stats = mine.aggregate(first=Min("created_at"))
-    first_seen = stats["first"]
-    is_new = first_seen is None or first_seen > now - timedelta(hours=conf.new_author_hours)
-    recent = mine.filter(created_at__gte=window).count() if is_new else 0
-    if policy.is_burst(recent_count=recent, limit=conf.burst_limit, is_new_author=is_new):
-        findings.append(
-            Finding(
-                "burst",
-                policy.HOLD,
-                _("Held: a new author's %(count)d comments in %(minutes)d minutes.")
-                % {"count": recent + 1, "minutes": conf.burst_window_minutes},
-                "spam",
-            )
-        )
-    with transaction.atomic():
-        remembered = RecentText.objects.create(
-            author_key=author.key, thread_key=thread_key, created_at=now
-        )
-        RecentTextHash.objects.bulk_create(
-            RecentTextHash(text=remembered, value=value, created_at=now) for value in values
-        )
-    memory.purge_when_due(remembered.pk)
+    if not submission.is_edit:
+        findings.extend(_burst_findings(submission.reader.key, rules))
     return findings
+
+
+def _burst_findings(author_key: str, rules: Rules) -> list[Finding]:
+    conf = rules.settings
+    now = clock.now()
+    mine = RecentText.objects.filter(author_key=author_key)
+    first_seen = mine.aggregate(first=Min("created_at"))["first"]
+    is_new = first_seen is None or first_seen > now - timedelta(hours=conf.new_author_hours)
+    window = now - timedelta(minutes=conf.burst_window_minutes)
+    recent = mine.filter(created_at__gte=window).count() if is_new else 0
+    if not policy.is_burst(recent_count=recent, limit=conf.burst_limit, is_new_author=is_new):
+        return []
+    return [
+        Finding(
+            "burst",
+            policy.HOLD,
+            _("Held: a new author's %(count)d comments in %(minutes)d minutes.")
+            % {"count": recent + 1, "minutes": conf.burst_window_minutes},
+            "spam",
+        )
+    ]

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from gazette.moderation.normalise import Normalised, normalise
+from gazette.moderation.screening.normalise import Normalised, normalise
 
 NGRAM_RANGE = (2, 5)
 MAX_FEATURES = 40_000

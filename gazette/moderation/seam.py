@@ -1,0 +1,31 @@
+"""Moderation's side of the comments seam (comments/seam.py): sanctions, screening, what
+screening records, the policy version in force and the author's status link, connected once
+from ModerationConfig.ready()."""
+
+from __future__ import annotations
+
+from gazette.comments.models import Comment
+from gazette.comments.seam import Submission, Verdict
+from gazette.moderation import links, queries, sanctions
+from gazette.moderation.screening import records, verdict
+
+
+class CommentModeration:
+    def refusal(self, submission: Submission) -> str | None:
+        return sanctions.refusal_for(
+            user_id=submission.reader.user_id,
+            email=submission.email,
+            ip_hash=submission.reader.ip_hash,
+        )
+
+    def screen(self, submission: Submission) -> Verdict:
+        return verdict.screen(submission)
+
+    def record(self, submission: Submission, verdict: Verdict, comment: Comment | None) -> None:
+        records.record_screening(submission, verdict, comment)
+
+    def policy_version(self) -> str:
+        return queries.current_policy_label()
+
+    def status_url(self, comment: Comment) -> str:
+        return links.comment_status_path(comment.pk)
