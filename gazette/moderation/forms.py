@@ -105,6 +105,14 @@ class SanctionForm(ClauseFormMixin, forms.Form):
         self._limit_clauses()
 
 
+class RevokeSanctionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why it is revoked, as the author will read it"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
 class AppealDecisionForm(forms.Form):
     outcome = forms.ChoiceField(
         choices=(("upheld", _("Uphold: reinstate")), ("rejected", _("Reject: keep removed")))

@@ -39,7 +39,7 @@ _MODERATOR = [
 ]  # fmt: skip
 _SENIOR = [
     *_MODERATOR,
-    "moderation.decide_appeals", "moderation.ban_authors",
+    "moderation.decide_appeals", "moderation.ban_authors", "moderation.revoke_sanctions",
     "moderation.add_screeningterm", "moderation.change_screeningterm",
     "moderation.delete_screeningterm", "moderation.view_classifiermodel",
 ]  # fmt: skip

@@ -14,6 +14,7 @@ urlpatterns = [
     path("moderation/queue/<slug:name>/", queue.queue, name="queue"),
     path("moderation/comments/<int:pk>/decide/", queue.decide, name="decide"),
     path("moderation/comments/<int:pk>/sanction/", queue.sanction, name="sanction"),
+    path("moderation/sanctions/<int:pk>/revoke/", queue.revoke_sanction, name="revoke_sanction"),
     path("moderation/bulk/", queue.bulk, name="bulk"),
     path("moderation/appeals/<int:pk>/decide/", queue.decide_appeal, name="decide_appeal"),
 ]

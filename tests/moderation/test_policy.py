@@ -4,7 +4,9 @@ import pytest
 from django.utils import timezone
 
 from gazette.moderation import policy
+from gazette.moderation.models import Sanction
 from gazette.moderation.policy import Action, Finding, State
+from tests.moderation.factories import SanctionFactory
 
 NOW = timezone.now()
 
@@ -144,3 +146,30 @@ def test_only_an_author_with_enough_published_comments_and_no_sanction_skips_pre
         )
         is expected
     )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("kind", "starts_in_hours", "ends_in_days", "revoked"),
+    [
+        ("warning", -1, None, False),
+        ("suspension", -1, 3, False),
+        ("suspension", -1, -1, False),
+        ("suspension", 2, 3, False),
+        ("suspension", -1, 3, True),
+        ("ban", -1, None, False),
+        ("ban", -1, None, True),
+    ],
+)
+def test_the_database_and_the_rule_agree_on_what_is_in_force(
+    kind, starts_in_hours, ends_in_days, revoked
+):
+    now = timezone.now()
+    sanction = SanctionFactory(
+        kind=kind,
+        starts_at=now + timedelta(hours=starts_in_hours),
+        ends_at=now + timedelta(days=ends_in_days) if ends_in_days is not None else None,
+        revoked_at=now if revoked else None,
+    )
+    in_database = Sanction.objects.in_force().filter(pk=sanction.pk).exists()
+    assert in_database == sanction.is_in_force

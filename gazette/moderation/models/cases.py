@@ -97,6 +97,7 @@ class Decision(models.Model):
             ("moderate_comments", _("Can approve, hold and remove comments")),
             ("sanction_authors", _("Can warn and suspend authors")),
             ("ban_authors", _("Can ban authors")),
+            ("revoke_sanctions", _("Can revoke sanctions made in error")),
             ("decide_appeals", _("Can decide appeals")),
         ]
         constraints = [
@@ -173,6 +174,7 @@ class Notice(models.Model):
         REINSTATED = "reinstated", _("Comment reinstated")
         APPEAL_REJECTED = "appeal_rejected", _("Appeal rejected")
         SANCTIONED = "sanctioned", _("Sanction")
+        SANCTION_REVOKED = "sanction_revoked", _("Sanction revoked")
 
     comment = models.ForeignKey(
         Comment, on_delete=models.CASCADE, related_name="+", verbose_name=_("comment")

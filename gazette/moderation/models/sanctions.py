@@ -13,11 +13,13 @@ from django.utils.translation import gettext_lazy as _
 
 from gazette.core import clock
 from gazette.moderation.models.clauses import Clause
-from gazette.moderation.policy import SanctionKind
+from gazette.moderation.policy import SanctionKind, sanction_in_force
 
 
 class SanctionQuerySet(models.QuerySet["Sanction"]):
     def in_force(self) -> SanctionQuerySet:
+        """The database form of policy.sanction_in_force, the one rule (a test keeps the two
+        in step)."""
         now = clock.now()
         return self.filter(revoked_at__isnull=True, starts_at__lte=now).filter(
             Q(kind=SanctionKind.BAN) | Q(kind=SanctionKind.SUSPENSION, ends_at__gt=now)
@@ -75,6 +77,9 @@ class Sanction(models.Model):
         related_name="+",
         verbose_name=_("revoked by"),
     )
+    revoked_reason = models.TextField(
+        _("why it was revoked"), blank=True, help_text=_("Shown to the author.")
+    )
 
     objects = SanctionQuerySet.as_manager()
 
@@ -95,3 +100,14 @@ class Sanction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} #{self.pk}"
+
+    @property
+    def is_in_force(self) -> bool:
+        """Whether it stops its subject commenting now (policy.sanction_in_force)."""
+        return sanction_in_force(
+            kind=self.kind,
+            starts_at=self.starts_at,
+            ends_at=self.ends_at,
+            revoked=self.revoked_at is not None,
+            now=clock.now(),
+        )

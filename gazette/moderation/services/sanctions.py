@@ -92,19 +92,34 @@ def sanction_author(
     return sanction
 
 
-def revoke_sanction(*, sanction: Sanction, actor: User) -> Sanction:
-    require(actor, PERMISSIONS[SanctionKind(sanction.kind)])
+def revoke_sanction(*, sanction: Sanction, actor: User, reason: str) -> Sanction:
+    """Undo a sanction made in error (senior moderators): from now on it stops nobody and costs
+    no trust. The author is told why, on the comment that led to it, and the audit log keeps
+    who revoked it and why. Revoking twice changes nothing. Raises PermissionRequired or
+    SanctionInvalid (no reason)."""
+    require(actor, "moderation.revoke_sanctions")
+    if not reason.strip():
+        raise SanctionInvalid(_("Give the reason the author will be shown."))
     with transaction.atomic():
         changed = Sanction.objects.filter(pk=sanction.pk, revoked_at__isnull=True).update(
-            revoked_at=clock.now(), revoked_by=actor
+            revoked_at=clock.now(), revoked_by=actor, revoked_reason=reason.strip()
         )
+        sanction.refresh_from_db()
         if changed:
             audit.record(
                 AuditEntry.Event.SANCTION_REVOKED,
+                comment=sanction.comment,
                 actor=actor,
                 clause=sanction.clause,
                 outcome=sanction.kind,
+                note=sanction.revoked_reason,
                 record_id=sanction.pk,
             )
-    sanction.refresh_from_db()
+            if sanction.comment is not None:
+                send_notice(
+                    comment=sanction.comment,
+                    kind=Notice.Kind.SANCTION_REVOKED,
+                    clause=sanction.clause,
+                    extra={"revoked_reason": sanction.revoked_reason},
+                )
     return sanction

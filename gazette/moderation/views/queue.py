@@ -26,10 +26,11 @@ from gazette.moderation.forms import (
     BulkDecisionForm,
     DecisionForm,
     QueueFilterForm,
+    RevokeSanctionForm,
     SanctionForm,
     clauses_in_force,
 )
-from gazette.moderation.models import Appeal
+from gazette.moderation.models import Appeal, Sanction
 from gazette.moderation.services import appeals, decisions
 from gazette.moderation.services import sanctions as sanction_services
 
@@ -165,7 +166,12 @@ def sanction(request: HttpRequest, pk: int) -> HttpResponse:
     form = SanctionForm(request.POST or None)
     if request.method != "POST" or not form.is_valid():
         status = 400 if request.method == "POST" else 200
-        context = {"comment": comment, "form": form, "item": desk.item_for(comment)}
+        context = {
+            "comment": comment,
+            "form": form,
+            "item": desk.item_for(comment),
+            "revoke_form": RevokeSanctionForm(),
+        }
         return render(request, "moderation/sanction.html", context, status=status)
     data = form.cleaned_data
     try:
@@ -186,6 +192,31 @@ def sanction(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "moderation/sanction.html", context, status=400)
     messages.success(request, _("The sanction is recorded and the author notified."))
     return HttpResponseRedirect(reverse("moderation:queue"))
+
+
+@require_POST
+@staff_only
+def revoke_sanction(request: HttpRequest, pk: int) -> HttpResponse:
+    """Undo a sanction made in error, from the sanction page of the comment behind it."""
+    sanction = get_object_or_404(Sanction.objects.select_related("clause", "comment"), pk=pk)
+    form = RevokeSanctionForm(request.POST)
+    default = (
+        reverse("moderation:sanction", kwargs={"pk": sanction.comment_id})
+        if sanction.comment_id is not None
+        else reverse("moderation:queue")
+    )
+    if not form.is_valid():
+        messages.error(request, _("Give the reason the author will be shown."))
+        return _back(request, default)
+    try:
+        sanction_services.revoke_sanction(
+            sanction=sanction, actor=_actor(request), reason=form.cleaned_data["reason"]
+        )
+    except ModerationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("The sanction is revoked and the author notified."))
+    return _back(request, default)
 
 
 @require_POST
