@@ -44,6 +44,7 @@ def description_of(article: Article) -> str:
 def article_metadata(
     request: HttpRequest, article: Article, editions: list[Article]
 ) -> ArticleMetadata:
+    # Long by design: one literal per metadata field keeps the page's search metadata in one view.
     canonical = absolute_url(article.get_absolute_url(), request=request)
     image = article.lead_photo.image.url if article.lead_photo else static(LOGO)
     image_url = absolute_url(image, request=request)

@@ -57,7 +57,8 @@ def attach_comment_counts(articles: list[Article]) -> None:
         ).values_list("article_id", "comment_count")
     )
     for article in articles:
-        article.comment_count = counts.get(article.pk, 0)  # type: ignore[attr-defined]
+        # An attribute teasers read, set on the articles of one listing only.
+        article.comment_count = counts.get(article.pk, 0)  # type: ignore[attr-defined]  # see above
 
 
 def closure_of(thread: Thread | None, article: Article | None = None) -> policy.Closure | None:

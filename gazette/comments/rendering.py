@@ -113,6 +113,7 @@ class EntryRenderer:
         was most of the cost of a long thread. Only author names come from readers here;
         body_html comes from the sanitiser; the rest are numbers and our own labels.
         """
+        # Long by design: the hot path of a long thread, written out once as plain string building.
         comment = entry.comment
         pk, depth = comment.pk, entry.depth
         opening = (

@@ -8,10 +8,12 @@ or moderator is named.
 from __future__ import annotations
 
 import statistics
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
-from django.db.models import Count, Min
+from django.db.models import Count, Min, QuerySet
 from django.utils import timezone
 
 from gazette.moderation.models import AuditEntry, Clause, PolicyVersion
@@ -109,45 +111,66 @@ def month_report(edition: str, month: date) -> MonthReport:
     entries = AuditEntry.objects.filter(edition=edition, created_at__gte=start, created_at__lt=end)
     report = MonthReport(edition=edition, month=month)
     grouped = entries.values("event", "outcome", "automatic").annotate(n=Count("pk"))
-    counts = {
-        (row["event"], row["outcome"], row["automatic"]): row["n"] for row in grouped.order_by()
-    }
+    _fill_counts(report, Counts(grouped.order_by()))
+    report.removals_by_clause = _removals_by_clause(entries)
+    waits = _hours_to_decision(entries)
+    report.decisions_timed = len(waits)
+    report.median_hours_to_decision = statistics.median(waits) if waits else None
+    return report
 
-    def total(event: str, outcome: str | None = None, *, automatic: bool | None = None) -> int:
+
+class Counts:
+    """Audit entries counted by (event, outcome, automatic)."""
+
+    def __init__(self, rows: Iterable[Mapping[str, Any]]) -> None:
+        self.by_key = {(row["event"], row["outcome"], row["automatic"]): row["n"] for row in rows}
+
+    def total(
+        self, event: str, outcome: str | None = None, *, automatic: bool | None = None
+    ) -> int:
         return sum(
             n
-            for (e, o, a), n in counts.items()
+            for (e, o, a), n in self.by_key.items()
             if e == event and outcome in (None, o) and automatic in (None, a)
         )
 
-    report.received = total(Event.SCREENED)
-    report.published_on_arrival = total(Event.SCREENED, "publish")
-    report.held_on_arrival = total(Event.SCREENED, "hold")
-    report.rejected_on_arrival = total(Event.SCREENED, "reject")
-    report.reports = total(Event.REPORTED)
-    report.held_after_reports = total(Event.HELD, automatic=True)
-    report.approved = total(Event.APPROVED)
-    report.removed = total(Event.REMOVED)
-    report.removed_automatically = total(Event.REMOVED, automatic=True)
-    report.reinstated = total(Event.REINSTATED)
-    report.appeals_filed = total(Event.APPEAL_FILED)
-    report.appeals_upheld = total(Event.APPEAL_UPHELD)
-    report.appeals_rejected = total(Event.APPEAL_REJECTED)
-    report.sanctions = {
-        outcome: n for (e, outcome, _a), n in counts.items() if e == Event.SANCTIONED
-    }
-    by_clause = (
+    def by_outcome(self, event: str) -> dict[str, int]:
+        return {outcome: n for (e, outcome, _a), n in self.by_key.items() if e == event}
+
+
+def _fill_counts(report: MonthReport, counts: Counts) -> None:
+    report.received = counts.total(Event.SCREENED)
+    report.published_on_arrival = counts.total(Event.SCREENED, "publish")
+    report.held_on_arrival = counts.total(Event.SCREENED, "hold")
+    report.rejected_on_arrival = counts.total(Event.SCREENED, "reject")
+    report.reports = counts.total(Event.REPORTED)
+    report.held_after_reports = counts.total(Event.HELD, automatic=True)
+    report.approved = counts.total(Event.APPROVED)
+    report.removed = counts.total(Event.REMOVED)
+    report.removed_automatically = counts.total(Event.REMOVED, automatic=True)
+    report.reinstated = counts.total(Event.REINSTATED)
+    report.appeals_filed = counts.total(Event.APPEAL_FILED)
+    report.appeals_upheld = counts.total(Event.APPEAL_UPHELD)
+    report.appeals_rejected = counts.total(Event.APPEAL_REJECTED)
+    report.sanctions = counts.by_outcome(Event.SANCTIONED)
+
+
+def _removals_by_clause(entries: QuerySet[AuditEntry]) -> list[ClauseCount]:
+    rows = list(
         entries.filter(event=Event.REMOVED)
         .values("clause_key")
         .annotate(n=Count("pk"), number=Min("clause_number"))
         .order_by("number", "clause_key")
     )
-    rows = list(by_clause)
     titles = _clause_titles({row["clause_key"] for row in rows})
-    report.removals_by_clause = [
+    return [
         ClauseCount(row["clause_key"], row["number"], titles.get(row["clause_key"], ""), row["n"])
         for row in rows
     ]
+
+
+def _hours_to_decision(entries: QuerySet[AuditEntry]) -> list[float]:
+    """From posting to a moderator's approval or removal, for each such decision."""
     timed = (
         entries.filter(
             event__in=[Event.APPROVED, Event.REMOVED],
@@ -157,12 +180,9 @@ def month_report(edition: str, month: date) -> MonthReport:
         .values_list("created_at", "comment_posted_at")
         .order_by()
     )
-    waits = [
+    return [
         (decided - posted).total_seconds() / 3600 for decided, posted in timed if posted is not None
     ]
-    report.decisions_timed = len(waits)
-    report.median_hours_to_decision = statistics.median(waits) if waits else None
-    return report
 
 
 def months_with_entries(edition: str) -> list[date]:

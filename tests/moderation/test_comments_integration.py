@@ -1,15 +1,19 @@
 """Moderation as readers meet it on an article page: the policy they accept, the private
 status link they are given, the report link, and removed comments leaving pages and feeds."""
 
+import re
+
+from django.core import mail
 from django.test import TestCase, override_settings
 from django.urls import reverse
+from django.utils import timezone
 
-from gazette.comments.models import Comment
-from gazette.comments.services import thread_for_article
+from gazette.comments.models import Comment, ReplySubscription
+from gazette.comments.services import post_comment, thread_for_article
 from gazette.moderation.models import Clause
 from gazette.moderation.roles import MODERATOR
 from gazette.moderation.services import decisions
-from tests.comments.helpers import GENEROUS_RATES, human_check
+from tests.comments.helpers import GENEROUS_RATES, human_check, posting_as
 from tests.factories import ArticleFactory
 from tests.moderation.factories import ScreeningTermFactory, post, staff_in
 
@@ -74,3 +78,44 @@ class ArticlePageTests(TestCase):
 
     def thread(self):
         return thread_for_article(self.article)
+
+
+class LinksInEmailTests(TestCase):
+    """Every e-mail follows the one absolute-URL rule: a moderation notice and a reply
+    notification sent from the task worker point at the same site."""
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        cls.moderator = staff_in(MODERATOR)
+        cls.clause = Clause.objects.get(version__number=1, key="attacks")
+
+    def mail_links(self):
+        thread = thread_for_article(ArticleFactory())
+        with self.captureOnCommitCallbacks(execute=True):
+            parent = post_comment(
+                thread=thread,
+                **posting_as("Dana", anonymous_id="dana", email="dana@example.org"),
+                body="First.",
+                notify=True,
+            )
+            ReplySubscription.objects.update(confirmed_at=timezone.now())
+            post(thread, "A reply.", parent_id=parent.pk, anonymous_id="erlan")
+        with self.captureOnCommitCallbacks(execute=True):
+            decisions.remove_comment(comment=parent, actor=self.moderator, clause=self.clause)
+        # The reply notification, then the notice of the removal.
+        return [re.findall(r"https?://[^\s\"'<>]+", message.body) for message in mail.outbox]
+
+    @override_settings(GAZETTE_BASE_URL="")
+    def test_without_a_base_url_every_link_points_at_the_local_site(self):
+        messages = self.mail_links()
+        assert len(messages) == 2
+        assert all(links for links in messages)
+        assert all(
+            link.startswith("http://127.0.0.1:8000/") for links in messages for link in links
+        )
+
+    @override_settings(GAZETTE_BASE_URL="https://news.example.org")
+    def test_with_a_base_url_every_link_uses_it(self):
+        links = [link for message in self.mail_links() for link in message]
+        assert links
+        assert all(link.startswith("https://news.example.org/") for link in links)

@@ -18,7 +18,7 @@ from gazette.moderation.services import decisions
 from tests.comments.helpers import GENEROUS_RATES, human_check
 from tests.factories import ArticleFactory, CommentFactory, SectionFactory, UserFactory
 from tests.moderation.factories import SanctionFactory, post, staff_in
-from tests.moderation.screening_helpers import submission_of
+from tests.moderation.screening.helpers import submission_of
 from tests.moderation.test_queue_views import queue_url
 
 HELD = "Held: this discussion is pre-moderated."

@@ -17,7 +17,7 @@ from gazette.moderation.screening.training import train_site_classifier
 from gazette.moderation.services import decisions
 from tests.factories import ThreadFactory
 from tests.moderation.factories import post, staff_in
-from tests.moderation.test_classifier import APPROVED, REMOVED
+from tests.moderation.screening.test_classifier import APPROVED, REMOVED
 
 
 class TrainingTests(TestCase):

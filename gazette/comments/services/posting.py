@@ -70,6 +70,8 @@ def post_comment(
     ParentNotPublished, CommentRejected (a sanction, or screening), SignInRequired,
     EmailRequired, EmailNotVerified or CommentError (empty or too long).
     """
+    # Long by design: the order of the steps is the rule (refusals, screening, then one saving
+    # transaction); splitting it would hide the order.
     text = checked_text(body)
     _check_author(reader, email, notify=notify)
     refuse_if_closed(thread)
@@ -86,14 +88,7 @@ def post_comment(
         email=_author_email(reader, email),
         human_check=human_check,
     )
-    refusal = seam.moderation().refusal(submission)
-    if refusal is not None:
-        raise CommentRejected(refusal)
-    verdict = seam.screen(submission)
-    if verdict.action == REJECT:
-        with transaction.atomic():
-            seam.moderation().record(submission, verdict, None)
-        raise CommentRejected(verdict.message or None)
+    verdict = _screened(submission)
     with transaction.atomic():
         # Locking the thread row serialises posts to one thread, so the second look for a
         # duplicate is exact; other threads are not held up.
@@ -112,6 +107,20 @@ def post_comment(
             )
             announce_publication(comment)
     return comment
+
+
+def _screened(submission: Submission) -> Verdict:
+    """Moderation's verdict, or CommentRejected: a sanction (nothing recorded), or screening's
+    refusal (recorded as the decision it is)."""
+    refusal = seam.moderation().refusal(submission)
+    if refusal is not None:
+        raise CommentRejected(refusal)
+    verdict = seam.screen(submission)
+    if verdict.action == REJECT:
+        with transaction.atomic():
+            seam.moderation().record(submission, verdict, None)
+        raise CommentRejected(verdict.message or None)
+    return verdict
 
 
 def _new_comment(

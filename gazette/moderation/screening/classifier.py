@@ -108,16 +108,17 @@ def train(texts: Sequence[str], removed: Sequence[bool]) -> Trained:
 
     Raises NotEnoughExamples unless both classes have MIN_EXAMPLES_PER_CLASS examples.
     """
+    # Long by design: the slow imports, the pipeline and its cross-validated score belong together.
     # scikit-learn takes seconds to import and has no type stubs: imported here, only to train.
-    from sklearn.feature_extraction.text import (  # type: ignore[import-untyped]  # noqa: PLC0415
+    from sklearn.feature_extraction.text import (  # noqa: PLC0415
         TfidfVectorizer,
     )
-    from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]  # noqa: PLC0415
-    from sklearn.model_selection import (  # type: ignore[import-untyped]  # noqa: PLC0415
+    from sklearn.linear_model import LogisticRegression  # noqa: PLC0415
+    from sklearn.model_selection import (  # noqa: PLC0415
         StratifiedKFold,
         cross_val_score,
     )
-    from sklearn.pipeline import make_pipeline  # type: ignore[import-untyped]  # noqa: PLC0415
+    from sklearn.pipeline import make_pipeline  # noqa: PLC0415
 
     positives = sum(1 for label in removed if label)
     negatives = len(removed) - positives

@@ -72,7 +72,7 @@ def export_path() -> Path:
 
 def export_model(path: Path | None = None) -> Path:
     """Write the installed package's model as plain numbers (needs scikit-learn, once)."""
-    from profanity_check import (  # type: ignore[import-untyped]  # noqa: PLC0415 - slow, rare
+    from profanity_check import (  # noqa: PLC0415 - slow, rare
         profanity_check as package,
     )
 

@@ -62,6 +62,8 @@ def decide_appeal(*, appeal: Appeal, actor: User, upheld: bool, response: str = 
     Raises PermissionRequired, OwnDecision (the actor made the decision appealed) or
     AppealAlreadyDecided.
     """
+    # Long by design: the checks, the outcome, its audit entry and the notice are one transaction,
+    # read top to bottom.
     require(actor, DECIDE_APPEALS)
     decision = appeal.decision
     if not policy.may_decide_appeal(decider_id=actor.pk, decided_by_id=decision.actor_id):

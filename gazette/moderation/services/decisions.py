@@ -83,6 +83,8 @@ def decide(
     Raises PermissionRequired, ClauseRequired or TransitionNotAllowed (also when another
     moderator changed the comment first).
     """
+    # Long by design: every decision passes these steps in this order, and one reading shows them
+    # all.
     if not automatic:
         require(actor, MODERATE)
     if action in policy.NEEDS_CLAUSE and clause is None:
@@ -93,27 +95,15 @@ def decide(
     if target is None:
         raise TransitionNotAllowed
     change_comment_state(comment=current, state=Comment.State(target.value))
-    decision = Decision.objects.create(
-        comment=current,
-        action=action,
-        from_state=before,
-        to_state=target,
+    decision = _record(
+        current,
+        action,
+        before=before,
+        target=target,
+        actor=actor,
         clause=clause,
         note=note,
-        actor=actor,
         automatic=automatic,
-        created_at=clock.now(),
-    )
-    audit.record(
-        _EVENTS[action],
-        comment=current,
-        actor=actor,
-        automatic=automatic,
-        from_state=decision.from_state,
-        to_state=target,
-        clause=clause,
-        note=note,
-        record_id=decision.pk,
     )
     if action == Action.REMOVE:
         _resolve_reports(current, Report.Outcome.ACTIONED)
@@ -130,6 +120,43 @@ def decide(
             automatic=automatic,
         )
     comment.state = current.state
+    return decision
+
+
+def _record(
+    comment: Comment,
+    action: Action,
+    *,
+    before: str,
+    target: str,
+    actor: User | None,
+    clause: Clause | None,
+    note: str,
+    automatic: bool,
+) -> Decision:
+    """The decision and its audit entry, side by side."""
+    decision = Decision.objects.create(
+        comment=comment,
+        action=action,
+        from_state=before,
+        to_state=target,
+        clause=clause,
+        note=note,
+        actor=actor,
+        automatic=automatic,
+        created_at=clock.now(),
+    )
+    audit.record(
+        _EVENTS[action],
+        comment=comment,
+        actor=actor,
+        automatic=automatic,
+        from_state=before,
+        to_state=target,
+        clause=clause,
+        note=note,
+        record_id=decision.pk,
+    )
     return decision
 
 

@@ -31,6 +31,8 @@ def send_notice(
     extra: dict[str, object] | None = None,
 ) -> Notice:
     """Write the notice (inside the caller's transaction) and e-mail it after commit."""
+    # Long by design: the notice is rendered, stored and mailed in one place, so what is stored is
+    # exactly what was sent.
     language = Context.of(comment).edition
     status_path = links.comment_status_path(comment.pk, language)
     context = {

@@ -37,6 +37,7 @@ def report_comment(
     Raises AlreadyReported if this reader reported it before, NotReportable unless it is
     published.
     """
+    # Long by design: the report, its audit entry and the hold at the threshold are one transaction.
     threshold = ModerationSettings.load().report_threshold
     with transaction.atomic():
         current = locked(comment.pk)

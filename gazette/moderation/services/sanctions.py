@@ -42,14 +42,13 @@ def sanction_author(
     Raises PermissionRequired or SanctionInvalid (no subject, no reason, a suspension without
     a length).
     """
+    # Long by design: a keyword for each way of naming the author, and the sanction, audit entry and
+    # notice in one transaction.
     chosen = SanctionKind(kind)
     require(actor, PERMISSIONS[chosen])
-    if user is None and not email.strip() and not ip_hash:
-        raise SanctionInvalid(_("Name the author: an account, an e-mail address or an address."))
-    if not reason.strip():
-        raise SanctionInvalid(_("Give the reason the author will be shown."))
-    if chosen == SanctionKind.SUSPENSION and not days:
-        raise SanctionInvalid(_("Say for how many days the author is suspended."))
+    _check_complete(
+        chosen, reason, days, has_subject=user is not None or bool(email.strip() or ip_hash)
+    )
     now = clock.now()
     with transaction.atomic():
         sanction = Sanction.objects.create(
@@ -74,22 +73,32 @@ def sanction_author(
             record_id=sanction.pk,
         )
         if comment is not None:
-            text = (
-                refusal_message(sanction)
-                if chosen != SanctionKind.WARNING
-                else _(
-                    "This is a warning: further breaches may lead to a suspension. Reason: "
-                    "%(reason)s"
-                )
-                % {"reason": sanction.reason}
-            )
             send_notice(
                 comment=comment,
                 kind=Notice.Kind.SANCTIONED,
                 clause=clause,
-                extra={"sanction_text": text},
+                extra={"sanction_text": _notice_text(sanction)},
             )
     return sanction
+
+
+def _check_complete(
+    kind: SanctionKind, reason: str, days: int | None, *, has_subject: bool
+) -> None:
+    if not has_subject:
+        raise SanctionInvalid(_("Name the author: an account, an e-mail address or an address."))
+    if not reason.strip():
+        raise SanctionInvalid(_("Give the reason the author will be shown."))
+    if kind == SanctionKind.SUSPENSION and not days:
+        raise SanctionInvalid(_("Say for how many days the author is suspended."))
+
+
+def _notice_text(sanction: Sanction) -> str:
+    if sanction.kind != SanctionKind.WARNING:
+        return refusal_message(sanction)
+    return _("This is a warning: further breaches may lead to a suspension. Reason: %(reason)s") % {
+        "reason": sanction.reason
+    }
 
 
 def revoke_sanction(*, sanction: Sanction, actor: User, reason: str) -> Sanction:

@@ -12,7 +12,7 @@ from gazette.moderation.seam import CommentModeration
 from tests.comments.helpers import HELD
 from tests.factories import CommentFactory
 from tests.moderation.factories import SanctionFactory, ScreeningTermFactory
-from tests.moderation.screening_helpers import submission_of
+from tests.moderation.screening.helpers import submission_of
 
 ORDINARY = "The court adjourned the hearing until Monday, the defence lawyer said."
 

@@ -45,3 +45,26 @@ class LikeTests(TestCase):
         services.change_comment_state(comment=self.comment, state=Comment.State.REMOVED)
         with pytest.raises(CommentError):
             services.like_comment(comment_id=self.comment.pk, reader=Reader.anonymous("abc"))
+
+
+class OwnCommentLikeTests(TestCase):
+    def test_an_author_cannot_like_their_own_comment(self):
+        thread = ThreadFactory()
+        comment = services.post_comment(
+            thread=thread, **posting_as("Dana", anonymous_id="dana"), body="Mine."
+        )
+        with pytest.raises(CommentError, match="your own comment"):
+            services.like_comment(comment_id=comment.pk, reader=Reader.anonymous("dana"))
+        comment.refresh_from_db()
+        assert comment.like_count == 0
+        services.like_comment(comment_id=comment.pk, reader=Reader.anonymous("erlan"))
+        comment.refresh_from_db()
+        assert comment.like_count == 1
+
+    def test_an_account_cannot_like_its_own_comment(self):
+        user = UserFactory()
+        comment = services.post_comment(
+            thread=ThreadFactory(), **posting_as("Acc", user=user), body="By account."
+        )
+        with pytest.raises(CommentError):
+            services.like_comment(comment_id=comment.pk, reader=Reader.signed_in(user))
