@@ -157,3 +157,37 @@ class PasswordResetTests(TestCase):
         )
         assert response["Location"] == reverse("accounts:password_reset_done")
         assert mail.outbox == []
+
+
+@override_settings(GAZETTE_BASE_URL="https://news.example.org")
+class PasswordResetTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.user = UserFactory(username="dana@example.org", email="dana@example.org")
+
+    def ask(self, email="dana@example.org", **extra):
+        return self.client.post(reverse("accounts:password_reset"), {"email": email}, **extra)
+
+    def test_the_link_follows_the_sites_address(self):
+        assert self.ask().status_code == 302
+        assert "https://news.example.org/" in mail.outbox[0].body
+
+    @override_settings(GAZETTE_CHALLENGES={"RATES": {"password_reset": {"ip": "1/3600"}}})
+    def test_resets_are_rate_limited(self):
+        self.ask()
+        response = self.ask()
+        self.assertContains(response, "You are doing that too often", status_code=429)
+        assert len(mail.outbox) == 1
+
+    @override_settings(
+        GAZETTE_CHALLENGES={
+            "RATES": {
+                "password_reset": {"reader": "100/3600", "ip": "100/3600"},
+                "confirmation_email": {"ip": "2/86400"},
+            }
+        }
+    )
+    def test_one_inbox_gets_few_mails_a_day_whatever_address_asks(self):
+        for number in range(4):
+            self.ask(REMOTE_ADDR=f"198.51.100.{number}")
+        assert len(mail.outbox) == 2

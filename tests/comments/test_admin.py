@@ -1,8 +1,10 @@
+import pytest
 from django.test import TestCase
 from django.urls import reverse
 
 from gazette.comments import services
-from gazette.comments.models import Comment, Thread
+from gazette.comments.exceptions import CommentsClosed
+from gazette.comments.models import ClosedSection, Comment, Thread
 from gazette.comments.services import AuthorProof
 from tests.comments.helpers import posting_as
 from tests.factories import ArticleFactory, ThreadFactory, UserFactory
@@ -58,3 +60,37 @@ class CommentAdminTests(TestCase):
             True,
             "Under appeal.",
         )
+
+
+class ClosedSectionAdminTests(TestCase):
+    """Closing a section in the admin goes through the service: its discussions' cached pages
+    change at once, and reopening undoes it."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.staff = UserFactory(is_staff=True, is_superuser=True)
+        cls.thread = ThreadFactory()
+        cls.section = cls.thread.article.section
+
+    def setUp(self):
+        self.client.force_login(self.staff)
+
+    def version(self):
+        return Thread.objects.values_list("version", flat=True).get(pk=self.thread.pk)
+
+    def test_closing_and_reopening_a_section_changes_its_threads(self):
+        before = self.version()
+        self.client.post(
+            reverse("admin:comments_closedsection_add"),
+            {"section": self.section.pk, "reason": "The trial has begun."},
+        )
+        closed = ClosedSection.objects.get()
+        assert closed.reason == "The trial has begun."
+        assert self.version() == before + 1
+        with pytest.raises(CommentsClosed):
+            services.refuse_if_closed(Thread.objects.get(pk=self.thread.pk))
+        self.client.post(
+            reverse("admin:comments_closedsection_delete", args=[closed.pk]), {"post": "yes"}
+        )
+        assert not ClosedSection.objects.exists()
+        assert self.version() == before + 2

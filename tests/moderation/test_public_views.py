@@ -1,5 +1,5 @@
 from django.core import mail
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.urls import reverse
 
 from gazette.comments.models import Comment
@@ -107,3 +107,31 @@ class ReportCommentPageTests(TestCase):
     def test_held_or_removed_comments_cannot_be_reported(self):
         Comment.objects.filter(pk=self.comment.pk).update(state="removed")
         assert self.client.get(self.url).status_code == 404
+
+
+class ReaderActionRateTests(TestCase):
+    """Reports and appeals are counted by the one rate limiter, under their configured rates."""
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        cls.moderator = staff_in(MODERATOR)
+        cls.clause = ClauseFactory(number=3, title="No personal attacks")
+
+    @override_settings(GAZETTE_CHALLENGES={"RATES": {"report": {"reader": "1/3600"}}})
+    def test_reports_follow_the_configured_rate(self):
+        first, second = post(ThreadFactory()), post(ThreadFactory())
+        report = reverse("moderation:report", kwargs={"pk": first.pk})
+        self.client.post(report, {"clause": self.clause.pk})
+        again = reverse("moderation:report", kwargs={"pk": second.pk})
+        response = self.client.post(again, {"clause": self.clause.pk})
+        self.assertContains(response, "You are doing that too often", status_code=429)
+        assert Report.objects.count() == 1
+
+    @override_settings(GAZETTE_CHALLENGES={"RATES": {"appeal": {"ip": "0/3600"}}})
+    def test_appeals_follow_the_configured_rate(self):
+        comment = post(ThreadFactory(), email="dana@example.org")
+        decisions.remove_comment(comment=comment, actor=self.moderator, clause=self.clause)
+        url = links.comment_status_path(comment.pk, "en")
+        response = self.client.post(url, {"statement": "It was a quote."}, follow=True)
+        self.assertContains(response, "You are doing that too often", status_code=400)
+        assert not Appeal.objects.exists()
