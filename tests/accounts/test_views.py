@@ -160,7 +160,7 @@ class PasswordResetTests(TestCase):
 
 
 @override_settings(GAZETTE_BASE_URL="https://news.example.org")
-class PasswordResetTests(TestCase):
+class PasswordResetLimitTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.user = UserFactory(username="dana@example.org", email="dana@example.org")
