@@ -30,11 +30,11 @@ django.setup()
 
 from gazette.moderation.models import ModerationSettings  # noqa: E402
 from gazette.moderation.screening import profanity  # noqa: E402
+from gazette.moderation.screening.assessment import assess  # noqa: E402
 from gazette.moderation.screening.classifier import SiteModel, ngrams  # noqa: E402
 from gazette.moderation.screening.normalise import normalise  # noqa: E402
 from gazette.moderation.screening.rules import Rules  # noqa: E402
 from gazette.moderation.screening.termmatch import Matcher, Scope, Term, TermAction, TermMode  # noqa: E402
-from gazette.moderation.screening.verdict import assess  # noqa: E402
 
 TERMS = 10_000
 COMMENTS = 2_000

@@ -34,6 +34,8 @@ DEFAULT_RATES: dict[str, dict[str, str]] = {
     # Per destination: e-mails asking one address to confirm something, whoever asks.
     "confirmation_email": {"reader": "5/86400", "ip": "5/86400"},
     "challenge": {"reader": "120/600", "ip": "120/600"},
+    # Looking a comment over before it is sent (the nudge): screening without a write.
+    "nudge": {"reader": "20/600", "ip": "60/600"},
 }
 
 DEFAULTS: dict[str, Any] = {

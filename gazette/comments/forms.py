@@ -30,7 +30,7 @@ class CommentForm(HumanCheckForm):
     """Name, e-mail, comment, the Comment Policy checkbox, reply notifications, and the captcha
     fields that the human check adds. Signed-in readers write under their account's name."""
 
-    OWN_FIELDS = ("name", "email", "body", "notify", "accept_policy", "parent")
+    OWN_FIELDS = ("name", "email", "body", "notify", "accept_policy", "parent", "nudged")
 
     name = forms.CharField(label=_("Name"), max_length=80, required=False)
     email = forms.EmailField(
@@ -45,6 +45,8 @@ class CommentForm(HumanCheckForm):
         error_messages={"required": _("Please confirm that you have read the Comment Policy.")},
     )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
+    # Set after a nudge before posting (comments/nudges.py).
+    nudged = forms.CharField(required=False, widget=forms.HiddenInput, max_length=200)
 
     def __init__(self, *args: Any, request: HttpRequest, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")

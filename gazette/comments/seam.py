@@ -45,6 +45,8 @@ class Submission:
     human_check: AbuseSignals | None = None
     # The comment being edited; None for a new comment.
     edit_of: int | None = None
+    # Sent after a nudge: "rephrased" or "as_written" (comments/nudges.py); "" otherwise.
+    nudged: str = ""
 
     @property
     def is_edit(self) -> bool:
@@ -61,6 +63,11 @@ class Verdict:
     reasons: list[str] = field(default_factory=list)
     # What a refused author is told (e.g. under which clause); empty: the default message.
     message: str = ""
+    # For a hold: what the author is told of why, and the Comment Policy clause it cites.
+    explanation: str = ""
+    clause_key: str = ""
+    # The names of the rules behind the verdict, for moderation's own figures.
+    rules: tuple[str, ...] = ()
 
 
 class Moderation(Protocol):
@@ -75,6 +82,13 @@ class Moderation(Protocol):
         """Write what screening keeps (its audit entry, its memory of recent texts). Called
         inside the transaction that saves `comment`, or, for a refusal, with None in a
         transaction of its own; never when nothing was decided."""
+
+    def nudge(self, text: str) -> list[str]:
+        """The words for which screening would hold this text for abuse or a banned term,
+        shown to the reader before posting; [] when there is nothing to say. Reads only."""
+
+    def record_nudge(self, thread: Thread) -> None:
+        """Count one nudge shown (in a transaction of its own)."""
 
     def policy_version(self) -> str:
         """The Comment Policy version in force, as a new comment records it."""
@@ -95,6 +109,12 @@ class Unmoderated:
         return Verdict(PUBLISH)
 
     def record(self, submission: Submission, verdict: Verdict, comment: Comment | None) -> None:
+        return None
+
+    def nudge(self, text: str) -> list[str]:
+        return []
+
+    def record_nudge(self, thread: Thread) -> None:
         return None
 
     def policy_version(self) -> str:

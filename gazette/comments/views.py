@@ -23,7 +23,7 @@ from gazette.articles.models import Article
 from gazette.articles.queries import public_articles
 from gazette.challenges.limits import limit_action
 from gazette.challenges.ratelimit import RateLimited
-from gazette.comments import queries, seam, services
+from gazette.comments import nudges, queries, seam, services
 from gazette.comments.authorship import proof_of, remember_authorship
 from gazette.comments.discussion import discussion_for
 from gazette.comments.exceptions import CommentError
@@ -52,8 +52,12 @@ def _form_refused(
 
 @require_POST
 def post_comment(request: HttpRequest, article_pk: int) -> HttpResponse:
-    """Post a comment or a reply to an article's thread."""
+    """Post a comment or a reply to an article's thread (after one nudge, if screening would
+    hold its words)."""
     article = _public_article(article_pk)
+    nudge = _nudge(request, article)
+    if nudge is not None:
+        return nudge
     form = CommentForm(request.POST, request=request)
     if not form.is_valid():
         return _form_refused(request, article, form)
@@ -76,6 +80,9 @@ def post_comment(request: HttpRequest, article_pk: int) -> HttpResponse:
             language=get_language() or "en",
             human_check=form.human_check,
             notify=form.cleaned_data.get("notify", False),
+            nudged=nudges.outcome_of(
+                form.cleaned_data.get("nudged", ""), form.cleaned_data["body"]
+            ),
         )
     except CommentError as exc:
         form.add_error(None, exc.message)
@@ -84,6 +91,39 @@ def post_comment(request: HttpRequest, article_pk: int) -> HttpResponse:
     remember_reader(response, reader, secure=request.is_secure())
     remember_authorship(response, request, comment)
     return response
+
+
+def _nudge(request: HttpRequest, article: Article) -> HttpResponse | None:
+    """Before the form is checked (the captcha is not spent on it): the words screening would
+    hold, shown once, with the form as written, so the reader may rephrase it."""
+    body = request.POST.get("body", "")
+    if not body.strip() or nudges.outcome_of(request.POST.get(nudges.FIELD, ""), body):
+        return None
+    try:
+        limit_action("nudge", reader_of(request))
+    except RateLimited:
+        return None  # no nudge then: the post is screened as usual
+    words = seam.moderation().nudge(body)
+    if not words:
+        return None
+    seam.moderation().record_nudge(services.thread_for_article(article))
+    message = _(
+        "Before you post: our Comment Policy may not allow these words: %(words)s. You can "
+        "rephrase your comment. If you send it as it is, a moderator will read it before it "
+        "appears."
+    ) % {"words": ", ".join(f"“{word}”" for word in words)}
+    token = nudges.token_for(body)
+    if wants_json(request):
+        return JsonResponse({"nudge": {"message": message, "words": words, "token": token}})
+    fields = ("name", "email", "body", "notify", "accept_policy", "parent")
+    initial = {name: request.POST.get(name, "") for name in fields}
+    form = CommentForm(initial={**initial, nudges.FIELD: token}, request=request)
+    context = {
+        "article": article,
+        "discussion": discussion_for(request, article, form=form),
+        "nudge": message,
+    }
+    return render(request, "comments/form_page.html", context)
 
 
 def _posted_message(comment: Comment) -> str:

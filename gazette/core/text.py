@@ -7,11 +7,13 @@ site get rel="nofollow ugc noopener" for reader text.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import nh3
+from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from markdown_it import MarkdownIt
 
@@ -90,3 +92,9 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 def xml_safe(text: str) -> str:
     """Text with the characters XML 1.0 cannot carry removed, for feeds and sitemaps."""
     return _XML_ILLEGAL.sub("", text)
+
+
+def visible_text(text: str, profile: Profile = COMMENT) -> str:
+    """What a reader will read of a text once rendered: Markdown applied, tags dropped, entities
+    decoded. `&#115;pam` and `**s**pam` both read "spam" on the page, so screening reads this."""
+    return html.unescape(strip_tags(_rendered(text, profile)))

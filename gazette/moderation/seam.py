@@ -4,10 +4,11 @@ from ModerationConfig.ready()."""
 
 from __future__ import annotations
 
-from gazette.comments.models import Comment
+from gazette.comments.models import Comment, Thread
 from gazette.comments.seam import Submission, Verdict
 from gazette.moderation import links, queries, sanctions
-from gazette.moderation.screening import records, verdict
+from gazette.moderation.screening import nudging, records, verdict
+from gazette.moderation.screening.rules import load_rules
 
 
 class CommentModeration:
@@ -23,6 +24,12 @@ class CommentModeration:
 
     def record(self, submission: Submission, verdict: Verdict, comment: Comment | None) -> None:
         records.record_screening(submission, verdict, comment)
+
+    def nudge(self, text: str) -> list[str]:
+        return nudging.trigger_words(text, load_rules())
+
+    def record_nudge(self, thread: Thread) -> None:
+        records.record_nudge(thread)
 
     def policy_version(self) -> str:
         return queries.current_policy_label()

@@ -17,6 +17,7 @@ from django.db.models import Count, Min, QuerySet
 from django.utils import timezone
 
 from gazette.moderation.models import AuditEntry, Clause, PolicyVersion
+from gazette.moderation.screening_figures import RuleFigure, nudge_figures, rule_figures
 
 Event = AuditEntry.Event
 
@@ -50,6 +51,8 @@ class MonthReport:
     sanctions: dict[str, int] = field(default_factory=dict)
     median_hours_to_decision: float | None = None
     decisions_timed: int = 0
+    screening: list[RuleFigure] = field(default_factory=list)
+    nudges: dict[str, int] = field(default_factory=dict)
 
     @property
     def appeals_pending(self) -> int:
@@ -81,6 +84,14 @@ class MonthReport:
         rows += [(f"sanctions: {kind}", "", str(n)) for kind, n in sorted(self.sanctions.items())]
         median = self.median_hours_to_decision
         rows.append(("median hours to a decision", "", "" if median is None else f"{median:.1f}"))
+        for figure in self.screening:
+            rule = f"{figure.rule} {figure.written}"
+            rows += [
+                ("screening holds", rule, str(figure.held)),
+                ("screening holds confirmed", rule, str(figure.confirmed)),
+                ("screening holds overturned", rule, str(figure.overturned)),
+            ]
+        rows += [(f"nudges: {outcome}", "", str(n)) for outcome, n in self.nudges.items()]
         return rows
 
 
@@ -116,6 +127,8 @@ def month_report(edition: str, month: date) -> MonthReport:
     waits = _hours_to_decision(entries)
     report.decisions_timed = len(waits)
     report.median_hours_to_decision = statistics.median(waits) if waits else None
+    report.screening = rule_figures(entries)
+    report.nudges = nudge_figures(entries)
     return report
 
 

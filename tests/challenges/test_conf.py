@@ -27,6 +27,7 @@ class ChallengeSettingsTests(TestCase):
             "password_reset",
             "confirmation_email",
             "challenge",
+            "nudge",
         }
 
     def test_without_a_key_of_its_own_one_is_derived_from_the_secret_key(self) -> None:

@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from gazette.comments.exceptions import CommentRejected, CommentsClosed, ParentNotFound
 from gazette.comments.services import close_thread
 from gazette.moderation import charts, transparency
-from gazette.moderation.models import AuditEntry, Clause, RecentText
+from gazette.moderation.models import AuditEntry, Clause, Notice, RecentText
 from gazette.moderation.roles import MODERATOR, SENIOR_MODERATOR
 from gazette.moderation.services import decisions
 from gazette.moderation.services.appeals import decide_appeal, file_appeal
@@ -180,3 +180,55 @@ class ArrivalsTests(TestCase):
         comment = post(other, "Buy our course today, great offer.", anonymous_id="someone")
         assert comment.is_published
         assert RecentText.objects.count() == 1
+
+
+class ScreeningFiguresTests(TestCase):
+    """Each rule's holds, per language, and what moderators made of them; nudges counted."""
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        moderator = staff_in(MODERATOR)
+        attacks = Clause.objects.get(version__number=1, key="attacks")
+        ScreeningTermFactory(phrase="blorfy", action="suspect", clause_key="attacks")
+        thread = ThreadFactory()
+        right = post(thread, "You blorfy, read the ruling.", anonymous_id="a")
+        wrong = post(thread, "Blorfy is my dog's name, and the ruling is fair.", anonymous_id="b")
+        post(thread, "Ты blorfy, читай приговор.", anonymous_id="c")
+        decisions.remove_comment(comment=right, actor=moderator, clause=attacks)
+        decisions.approve_comment(comment=wrong, actor=moderator)
+
+    def report(self):
+        return transparency.month_report("en", timezone.localdate().replace(day=1))
+
+    def test_holds_are_counted_by_rule_and_language_with_their_outcome(self):
+        figures = {(f.rule, f.written): f for f in self.report().screening}
+        english = figures[("term", "en")]
+        assert (english.held, english.confirmed, english.overturned, english.pending) == (
+            2,
+            1,
+            1,
+            0,
+        )
+        russian = figures[("term", "ru")]
+        assert (russian.held, russian.pending) == (1, 1)
+
+    def test_the_held_author_is_told_an_automated_check_held_it_and_under_which_clause(self):
+        notice = Notice.objects.filter(kind="screened").first()
+        assert notice is not None
+        assert notice.automatic
+        assert "automated" in notice.body
+        assert "No personal attacks" in notice.body
+
+    def test_the_figures_are_published_on_the_page_and_in_the_csv(self):
+        page = self.client.get(month_url("moderation:transparency_month"))
+        self.assertContains(page, "Holds by rule and language")
+        rows = list(
+            csv.reader(
+                io.StringIO(
+                    self.client.get(month_url("moderation:transparency_csv")).content.decode()
+                )
+            )
+        )
+        values = {(row[2], row[3]): row[4] for row in rows[1:]}
+        assert values[("screening holds", "term en")] == "2"
+        assert values[("screening holds overturned", "term en")] == "1"

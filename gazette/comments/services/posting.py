@@ -61,6 +61,7 @@ def post_comment(
     language: str = "en",
     human_check: AbuseSignals | None = None,
     notify: bool = False,
+    nudged: str = "",
 ) -> Comment:
     """Post a comment or a reply and return it: published, or pending when screening holds it.
 
@@ -87,6 +88,7 @@ def post_comment(
         text=text,
         email=_author_email(reader, email),
         human_check=human_check,
+        nudged=nudged,
     )
     verdict = _screened(submission)
     with transaction.atomic():
@@ -142,7 +144,7 @@ def _new_comment(
         body_html=str(render_markdown(submission.text, COMMENT)).strip(),
         state=State.PENDING if verdict.action == HOLD else State.PUBLISHED,
         policy_version=seam.moderation().policy_version(),
-        abuse_signals=submission.human_check.as_dict() if submission.human_check else {},
+        abuse_signals=_signals(submission),
         screening_reasons=list(verdict.reasons),
         ip_hash=reader.ip_hash,
         fingerprint=fingerprint,
@@ -155,6 +157,14 @@ def _new_comment(
         comment.root_id = placement.root_id
         comment.depth = placement.depth
     return comment
+
+
+def _signals(submission: Submission) -> dict[str, object]:
+    """What moderators may weigh about how the comment was sent."""
+    signals = submission.human_check.as_dict() if submission.human_check else {}
+    if submission.nudged:
+        signals["nudged"] = submission.nudged
+    return signals
 
 
 def _check_author(reader: Reader, email: str, *, notify: bool) -> None:

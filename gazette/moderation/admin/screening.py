@@ -29,8 +29,10 @@ class ScreeningTermForm(forms.ModelForm[ScreeningTerm]):
 @admin.register(ScreeningTerm)
 class ScreeningTermAdmin(admin.ModelAdmin[ScreeningTerm]):
     form = ScreeningTermForm
-    list_display = ("phrase", "action", "mode", "scope", "clause_key", "is_active", "updated_at")
-    list_filter = ("action", "mode", "scope", "is_active")
+    list_display = (
+        "phrase", "action", "mode", "scope", "clause_key", "list_name", "is_active", "updated_at",
+    )  # fmt: skip
+    list_filter = ("action", "mode", "scope", "list_name", "is_active")
     list_editable = ("is_active",)
     search_fields = ("phrase", "note")
 

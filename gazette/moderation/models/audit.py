@@ -44,6 +44,7 @@ class AuditEntry(models.Model):
         SANCTIONED = "sanctioned", _("Author sanctioned")
         SANCTION_REVOKED = "sanction_revoked", _("Sanction revoked")
         NOTICE_SENT = "notice_sent", _("Notice sent")
+        NUDGED = "nudged", _("Reader nudged before posting")
 
     created_at = models.DateTimeField(_("time"), db_index=True)
     event = models.CharField(_("event"), max_length=20, choices=Event.choices)
@@ -69,6 +70,10 @@ class AuditEntry(models.Model):
     clause_number = models.PositiveSmallIntegerField(_("clause number"), null=True, blank=True)
     policy_version = models.PositiveIntegerField(_("policy version"), null=True, blank=True)
     note = models.TextField(_("note"), blank=True)
+    # For screening: the rules behind its verdict ("term,model:abuse") and the language and
+    # script the comment was written in (screening/languages.py), for the published figures.
+    rules = models.CharField(_("screening rules"), max_length=200, blank=True)
+    written = models.CharField(_("written in"), max_length=8, blank=True)
     record_id = models.PositiveBigIntegerField(
         _("record"), null=True, blank=True, help_text=_("The decision, appeal or sanction.")
     )

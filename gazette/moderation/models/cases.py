@@ -170,6 +170,7 @@ class Notice(models.Model):
     class Kind(models.TextChoices):
         REMOVED = "removed", _("Comment removed")
         HELD = "held", _("Comment held for review")
+        SCREENED = "screened", _("Comment held by automated screening")
         APPROVED = "approved", _("Comment approved")
         REINSTATED = "reinstated", _("Comment reinstated")
         APPEAL_REJECTED = "appeal_rejected", _("Appeal rejected")

@@ -50,6 +50,12 @@ class ScreeningTerm(models.Model):
         help_text=_("The key of the Comment Policy clause this term enforces, e.g. 'hate'."),
     )
     note = models.CharField(_("note for moderators"), max_length=200, blank=True)
+    list_name = models.CharField(
+        _("list"),
+        max_length=12,
+        blank=True,
+        help_text=_("The shipped list a term came from (en, ru, kk, uz); empty: added here."),
+    )
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -117,6 +123,14 @@ class ModerationSettings(models.Model):
         default=0.85,
         validators=[MinValueValidator(0.0), MaxValueValidator(1.0)],
         help_text=_("The score from which this site's classifier holds a comment. 0: off."),
+    )
+    house_models = models.BooleanField(
+        _("shipped models for every language"),
+        default=True,
+        help_text=_(
+            "Hold what the models Gazette ships (incitement, abuse, spam; trained for English, "
+            "Russian, Kazakh and Uzbek) score at or above their published thresholds."
+        ),
     )
     retrain_every = models.PositiveSmallIntegerField(
         _("retrain the classifier after this many decisions"), default=50

@@ -103,7 +103,9 @@ class NotEnoughExamples(Exception):  # noqa: N818 - named for the state it repor
     pass
 
 
-def train(texts: Sequence[str], removed: Sequence[bool]) -> Trained:
+def train(
+    texts: Sequence[str], removed: Sequence[bool], *, max_features: int = MAX_FEATURES
+) -> Trained:
     """Fit the model to moderators' decisions (True: removed). Needs scikit-learn.
 
     Raises NotEnoughExamples unless both classes have MIN_EXAMPLES_PER_CLASS examples.
@@ -128,7 +130,7 @@ def train(texts: Sequence[str], removed: Sequence[bool]) -> Trained:
     def pipeline() -> Any:
         return make_pipeline(
             TfidfVectorizer(
-                analyzer=ngrams, sublinear_tf=True, max_features=MAX_FEATURES, norm="l2"
+                analyzer=ngrams, sublinear_tf=True, max_features=max_features, norm="l2"
             ),
             LogisticRegression(C=10.0, class_weight="balanced", max_iter=2000),
         )
@@ -139,9 +141,10 @@ def train(texts: Sequence[str], removed: Sequence[bool]) -> Trained:
     fitted = pipeline().fit(list(texts), labels)
     vectorizer, regression = fitted.steps[0][1], fitted.steps[1][1]
     weights = regression.coef_[0]
+    # Five significant digits are plenty for a score, and keep shipped models small.
     features = {
-        gram: [float(vectorizer.idf_[index]), float(weights[index])]
-        for gram, index in vectorizer.vocabulary_.items()
+        gram: [round(float(vectorizer.idf_[index]), 5), round(float(weights[index]), 5)]
+        for gram, index in sorted(vectorizer.vocabulary_.items())
     }
     data = {"features": features, "intercept": float(regression.intercept_[0])}
     return Trained(data=data, examples=len(labels), removed=positives, accuracy=accuracy)

@@ -6,21 +6,26 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from gazette.comments.models import Comment
-from gazette.comments.seam import Submission, Verdict
+from gazette.comments.models import Comment, Thread
+from gazette.comments.seam import HOLD, Submission, Verdict
 from gazette.moderation import tasks
-from gazette.moderation.models import AuditEntry
+from gazette.moderation.models import AuditEntry, Notice
+from gazette.moderation.queries import clause_in_force
 from gazette.moderation.screening import memory
+from gazette.moderation.screening.languages import language_of
 from gazette.moderation.services import audit
 from gazette.moderation.services.audit import Context
+from gazette.moderation.services.notices import send_notice
 
+NUDGE_SHOWN = "shown"
 # Purge about once every this many remembered comments (checked on the new row's id).
 PURGE_EVERY = 500
 
 
 def record_screening(submission: Submission, verdict: Verdict, comment: Comment | None) -> None:
-    """The audit entry of the arrival (every new comment, and every refusal), and, for a saved
-    comment, its place in the memory the near-duplicate and burst checks read."""
+    """The audit entry of the arrival (every new comment, and every refusal); for a saved
+    comment, the author's notice when it is held, and its place in the memory the
+    near-duplicate and burst checks read."""
     if submission.is_edit:
         return
     thread = submission.thread
@@ -31,11 +36,40 @@ def record_screening(submission: Submission, verdict: Verdict, comment: Comment 
         automatic=True,
         outcome=verdict.action,
         context=context,
+        rules=",".join(verdict.rules)[:200],
+        written=language_of(submission.text),
     )
+    if submission.nudged:
+        audit.record(
+            AuditEntry.Event.NUDGED,
+            comment=comment,
+            automatic=True,
+            outcome=submission.nudged,
+            context=context,
+        )
     if comment is None:
         return
+    if verdict.action == HOLD:
+        send_notice(
+            comment=comment,
+            kind=Notice.Kind.SCREENED,
+            clause=clause_in_force(verdict.clause_key) if verdict.clause_key else None,
+            note=verdict.explanation,
+            automatic=True,
+        )
     remembered = memory.remember(
         author_key=submission.reader.key, thread_key=thread.key, text=submission.text
     )
     if remembered % PURGE_EVERY == 0:
         transaction.on_commit(tasks.forget_recent_texts.enqueue)
+
+
+def record_nudge(thread: Thread) -> None:
+    """One nudge shown before posting (its outcome is recorded with the send that follows)."""
+    with transaction.atomic():
+        audit.record(
+            AuditEntry.Event.NUDGED,
+            automatic=True,
+            outcome=NUDGE_SHOWN,
+            context=Context.of_thread(thread),
+        )

@@ -8,6 +8,7 @@ a change made in the admin applies to the next comment in every worker.
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from dataclasses import dataclass
 
@@ -15,18 +16,22 @@ from django.db.models import Count, Max
 
 from gazette.moderation.models import ClassifierModel, ModerationSettings, ScreeningTerm
 from gazette.moderation.screening.classifier import SiteModel
+from gazette.moderation.screening.house import HouseModel, house_models
 from gazette.moderation.screening.termmatch import Matcher, Scope, Term, TermAction, TermMode
 
 
 @dataclass(frozen=True)
 class Rules:
     matcher: Matcher
+    # The version of the term list in force (a hash of its active terms), named in each hold.
+    term_list_version: str
     settings: ModerationSettings
     classifier: SiteModel | None
+    house: tuple[HouseModel, ...]
 
 
 _lock = threading.Lock()
-_compiled: dict[str, tuple[object, Matcher]] = {}
+_compiled: dict[str, tuple[object, tuple[Matcher, str]]] = {}
 _classifier: dict[str, tuple[int | None, SiteModel | None]] = {}
 
 
@@ -35,17 +40,21 @@ def _terms_stamp() -> tuple[object, ...]:
     return (stamp["changed"], stamp["count"])
 
 
-def _compile_terms() -> Matcher:
-    rows = ScreeningTerm.objects.filter(is_active=True).values_list(
-        "phrase", "action", "mode", "scope", "clause_key"
+def _compile_terms() -> tuple[Matcher, str]:
+    rows = sorted(
+        ScreeningTerm.objects.filter(is_active=True).values_list(
+            "phrase", "action", "mode", "scope", "clause_key"
+        )
     )
-    return Matcher(
+    version = hashlib.sha256(repr(rows).encode()).hexdigest()[:10]
+    matcher = Matcher(
         Term(phrase, TermAction(action), TermMode(mode), Scope(scope), clause_key)
         for phrase, action, mode, scope, clause_key in rows
     )
+    return matcher, version
 
 
-def _matcher() -> Matcher:
+def _matcher() -> tuple[Matcher, str]:
     stamp = _terms_stamp()
     with _lock:
         cached = _compiled.get("terms")
@@ -76,4 +85,11 @@ def _site_model() -> SiteModel | None:
 def load_rules() -> Rules:
     """The rules in force now. Raises whatever the database or a broken model raises: the
     caller holds the comment then (screening fails closed)."""
-    return Rules(matcher=_matcher(), settings=ModerationSettings.load(), classifier=_site_model())
+    matcher, version = _matcher()
+    return Rules(
+        matcher=matcher,
+        term_list_version=version,
+        settings=ModerationSettings.load(),
+        classifier=_site_model(),
+        house=house_models(),
+    )

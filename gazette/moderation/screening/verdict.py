@@ -26,14 +26,12 @@ from gazette.moderation import modes, policy
 from gazette.moderation.models import RecentText, RecentTextHash
 from gazette.moderation.policy import Finding
 from gazette.moderation.queries import clause_in_force
-from gazette.moderation.screening import heuristics, profanity, sketch
-from gazette.moderation.screening.normalise import Normalised, normalise
+from gazette.moderation.screening import explanations, sketch
+from gazette.moderation.screening.assessment import assess
+from gazette.moderation.screening.normalise import normalise
 from gazette.moderation.screening.rules import Rules, load_rules
-from gazette.moderation.screening.termmatch import Hit, Via
 
 logger = logging.getLogger(__name__)
-
-_ACTIONS = {policy.PUBLISH: PUBLISH, policy.HOLD: HOLD, policy.REJECT: REJECT}
 
 
 def screen(submission: Submission) -> Verdict:
@@ -60,9 +58,19 @@ def screen(submission: Submission) -> Verdict:
         findings.extend(_mode_findings(submission, rules))
         action = policy.screening_action(findings)
     reasons = [finding.message for finding in findings]
+    rules_used = tuple(dict.fromkeys(finding.code for finding in findings))
     if action == policy.REJECT:
-        return Verdict(REJECT, reasons, _rejection_message(findings))
-    return Verdict(_ACTIONS[action], reasons)
+        return Verdict(REJECT, reasons, _rejection_message(findings), rules=rules_used)
+    if action == policy.HOLD:
+        cited = next((finding for finding in findings if finding.clause_key), None)
+        return Verdict(
+            HOLD,
+            reasons,
+            explanation=explanations.for_author(findings),
+            clause_key=cited.clause_key if cited else "",
+            rules=rules_used,
+        )
+    return Verdict(PUBLISH, reasons, rules=rules_used)
 
 
 def _mode_findings(submission: Submission, rules: Rules) -> list[Finding]:
@@ -101,101 +109,6 @@ def _rejection_message(findings: list[Finding]) -> str:
         "This comment was refused automatically by our screening rules under clause "
         "%(number)s (“%(title)s”) of the Comment Policy."
     ) % {"number": clause.number, "title": clause.local_title}
-
-
-def assess(text: str, rules: Rules) -> list[Finding]:
-    """What the text alone shows under `rules` (no database access)."""
-    form = normalise(text)
-    findings = [_term_finding(hit) for hit in rules.matcher.find(form)]
-    findings.extend(_shape_findings(text, rules))
-    findings.extend(_model_findings(text, form, rules))
-    return findings
-
-
-def _term_finding(hit: Hit) -> Finding:
-    detail: dict[str, object] = {
-        "term": hit.term.phrase,
-        "mode": hit.term.mode.value,
-        "via": hit.via.value,
-        "start": hit.start,
-        "end": hit.end,
-        "snippet": hit.snippet,
-    }
-    values = {"term": hit.term.phrase, "start": hit.start, "snippet": hit.snippet}
-    if hit.is_blocking:
-        message = _("Rejected: blocked term “%(term)s” at %(start)s: %(snippet)s") % values
-        return Finding("term", policy.REJECT, message, hit.term.clause_key, detail)
-    if hit.via == Via.FOLDED:
-        message = _("Held: look-alike spelling of “%(term)s” at %(start)s: %(snippet)s") % values
-    else:
-        message = _("Held: suspect term “%(term)s” at %(start)s: %(snippet)s") % values
-    return Finding("term", policy.HOLD, message, hit.term.clause_key, detail)
-
-
-def _shape_findings(text: str, rules: Rules) -> list[Finding]:
-    conf = rules.settings
-    findings = []
-    links = heuristics.link_count(text)
-    if links > conf.max_links:
-        findings.append(
-            Finding(
-                "links",
-                policy.HOLD,
-                _("Held: %(count)d links (at most %(limit)d).")
-                % {"count": links, "limit": conf.max_links},
-                "spam",
-            )
-        )
-    ratio, letters = heuristics.caps_ratio(text)
-    if letters >= conf.caps_min_letters and policy.exceeds(ratio, conf.caps_ratio):
-        findings.append(
-            Finding(
-                "caps",
-                policy.HOLD,
-                _("Held: %(percent)d%% of the letters are capitals.")
-                % {"percent": round(ratio * 100)},
-            )
-        )
-    return findings
-
-
-def _model_findings(text: str, form: Normalised, rules: Rules) -> list[Finding]:
-    conf = rules.settings
-    findings = []
-    if conf.profanity_threshold > 0:
-        try:
-            probability = profanity.offensive_probability(text)
-        except profanity.ProfanityModelUnavailable:
-            logger.exception("Offensive language model unavailable; holding the comment")
-            findings.append(
-                Finding("profanity", policy.HOLD, _("Held: the language model could not load."))
-            )
-        else:
-            if probability is not None and policy.exceeds(probability, conf.profanity_threshold):
-                findings.append(
-                    Finding(
-                        "profanity",
-                        policy.HOLD,
-                        _("Held: offensive language (English model, %(score).2f).")
-                        % {"score": probability},
-                        "attacks",
-                        {"score": probability},
-                    )
-                )
-    if rules.classifier is not None and conf.classifier_threshold > 0:
-        score = rules.classifier.score(text, form)
-        if policy.exceeds(score.probability, conf.classifier_threshold):
-            grams = ", ".join(f"“{gram.strip()}”" for gram, _weight in score.top_ngrams)
-            findings.append(
-                Finding(
-                    "classifier",
-                    policy.HOLD,
-                    _("Held: this site's classifier scores it %(score).2f (%(ngrams)s).")
-                    % {"score": score.probability, "ngrams": grams},
-                    detail={"score": score.probability, "ngrams": score.top_ngrams},
-                )
-            )
-    return findings
 
 
 def _history(submission: Submission, rules: Rules) -> list[Finding]:

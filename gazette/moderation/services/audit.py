@@ -45,6 +45,8 @@ def record(
     note: str = "",
     record_id: int | None = None,
     context: Context | None = None,
+    rules: str = "",
+    written: str = "",
 ) -> AuditEntry:
     """Append one entry. Call inside the transaction of the change it records."""
     if context is None and comment is not None:
@@ -67,4 +69,6 @@ def record(
         policy_version=clause.version.number if clause is not None else None,
         note=note,
         record_id=record_id,
+        rules=rules,
+        written=written,
     )

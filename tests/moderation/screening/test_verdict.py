@@ -171,7 +171,7 @@ class ProfanityScreeningTests(TestCase):
     def test_english_insult_is_held_and_ordinary_text_published(self):
         result = verdict("You are a fucking idiot and a moron")
         assert result.action == "hold"
-        assert "offensive language" in result.reasons[0]
+        assert any("offensive language" in reason for reason in result.reasons)
         assert verdict(ORDINARY).action == "publish"
 
     def test_russian_text_is_not_scored_by_the_english_model(self):

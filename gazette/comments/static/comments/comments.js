@@ -96,6 +96,17 @@
         // The server has spent this Captcha answer either way: start a fresh check for the next post.
         var check = form.querySelector("altcha-widget"); if (check && check.reset) check.reset();
         if (!result.ok) { showErrors(result.data.errors || { __all__: [result.data.message || result.data.error] }); return; }
+        var nudge = form.querySelector("[data-nudge]");
+        if (result.data.nudge) {
+          // Nothing was sent: the reader may rephrase, or send it as written.
+          nudge.textContent = result.data.nudge.message;
+          nudge.hidden = false;
+          form.elements.nudged.value = result.data.nudge.token;
+          form.elements.body.focus();
+          return;
+        }
+        nudge.hidden = true;
+        form.elements.nudged.value = "";
         if (result.data.html) {
           var node = fragment(result.data.html);
           if (result.data.parent) { insertReply(node, result.data.parent); } else { list.appendChild(node); }

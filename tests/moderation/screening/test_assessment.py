@@ -1,0 +1,74 @@
+# A Russian spelling of a web address is one of the cases.
+# ruff: noqa: RUF001
+"""Screening reads what the reader will see, and spots web addresses written to slip past."""
+
+import pytest
+
+from gazette.moderation.models import ModerationSettings
+from gazette.moderation.screening.assessment import assess
+from gazette.moderation.screening.heuristics import disguised_links
+from gazette.moderation.screening.house import house_models
+from gazette.moderation.screening.rules import Rules
+from gazette.moderation.screening.termmatch import Matcher, Term, TermAction, TermMode
+
+RULES = Rules(
+    matcher=Matcher([Term("spamword", TermAction.BLOCK, TermMode.WHOLE_WORD, clause_key="spam")]),
+    term_list_version="test",
+    settings=ModerationSettings(profanity_threshold=0, house_models=False),
+    classifier=None,
+    house=(),
+)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "&#115;pamword here",  # an HTML entity for the first letter
+        "&#x73;pamword here",
+        "**s**pamword here",  # Markdown emphasis inside the word
+        "spam&shy;word here",  # a soft hyphen
+    ],
+)
+def test_a_term_written_with_entities_or_markup_is_found_as_it_will_read(written):
+    codes = [finding.code for finding in assess(written, RULES)]
+    assert codes == ["term"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "visit bonus-kazino777 dot com now",
+        "go to site[.]ru",
+        "win at spin (dot) xyz",
+        "write site .com",
+        "пиши сюда bet точка ру",
+    ],
+)
+def test_disguised_web_addresses_are_found(text):
+    assert disguised_links(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The court. Info on the appeal follows.",
+        "He moved to Moscow. Ru-language media reported it.",
+        "The verdict is due on Monday.",
+    ],
+)
+def test_ordinary_prose_has_no_disguised_address(text):
+    assert disguised_links(text) == []
+
+
+def test_a_disguised_address_holds_under_the_spam_clause():
+    findings = assess("Best odds at luckyspin dot com", RULES)
+    assert [(f.code, f.action, f.clause_key) for f in findings] == [
+        ("disguised_link", "hold", "spam")
+    ]
+
+
+def test_every_shipped_model_names_its_version_and_threshold():
+    models = house_models()
+    assert {model.label for model in models} == {"incitement", "abuse", "spam"}
+    assert all(len(model.version) == 10 for model in models)
+    assert all(0.5 <= value < 1 for model in models for value in model.thresholds.values())
