@@ -104,7 +104,11 @@ class NotEnoughExamples(Exception):  # noqa: N818 - named for the state it repor
 
 
 def train(
-    texts: Sequence[str], removed: Sequence[bool], *, max_features: int = MAX_FEATURES
+    texts: Sequence[str],
+    removed: Sequence[bool],
+    *,
+    max_features: int = MAX_FEATURES,
+    regularisation: float = 10.0,
 ) -> Trained:
     """Fit the model to moderators' decisions (True: removed). Needs scikit-learn.
 
@@ -132,7 +136,7 @@ def train(
             TfidfVectorizer(
                 analyzer=ngrams, sublinear_tf=True, max_features=max_features, norm="l2"
             ),
-            LogisticRegression(C=10.0, class_weight="balanced", max_iter=2000),
+            LogisticRegression(C=regularisation, class_weight="balanced", max_iter=2000),
         )
 
     labels = [int(label) for label in removed]

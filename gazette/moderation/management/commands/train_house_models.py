@@ -20,6 +20,8 @@ from gazette.moderation.screening.normalise import clean_form
 FALSE_HOLD_BUDGET = 0.01
 LOWEST_THRESHOLD = 0.7
 MAX_FEATURES = 30_000
+# As for the site model; weaker (lower) values held more clean Russian comments on the tuning part.
+REGULARISATION = 10.0
 
 
 class Command(BaseCommand):
@@ -34,6 +36,7 @@ class Command(BaseCommand):
                 [example.text for example in training],
                 [example.label == label for example in training],
                 max_features=MAX_FEATURES,
+                regularisation=REGULARISATION,
             )
             model = classifier.SiteModel.from_data(trained.data)
             thresholds = choose_thresholds(model, tuning)
