@@ -109,3 +109,32 @@ def settings_parse(read: Callable[[], object]) -> list[checks.CheckMessage]:
 
 def _error(code: str, message: str, hint: str) -> checks.Error:
     return checks.Error(message, hint=hint, id=f"gazette.{code}")
+
+
+# A signing key shorter than this, or with fewer different characters, can be guessed.
+SECRET_MIN_LENGTH = 32
+SECRET_MIN_DISTINCT = 10
+
+
+def weak_secret(value: str) -> bool:
+    return len(value) < SECRET_MIN_LENGTH or len(set(value)) < SECRET_MIN_DISTINCT
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def check_signing_keys(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
+    """Every key Gazette signs with is long and varied enough (SECRET_KEY signs cookies, status
+    links and e-mail tokens; the captcha key signs challenges)."""
+    keys = {"SECRET_KEY": str(getattr(settings, "SECRET_KEY", ""))}
+    challenge_key = str(getattr(settings, "GAZETTE_CHALLENGES", {}).get("HMAC_KEY", ""))
+    if challenge_key:  # empty: derived from SECRET_KEY
+        keys["ALTCHA_HMAC_KEY"] = challenge_key
+    return [
+        _error(
+            "E005",
+            f"{name} is too weak to sign with: at least {SECRET_MIN_LENGTH} characters, "
+            f"{SECRET_MIN_DISTINCT} of them different.",
+            "Generate one: python -c 'import secrets; print(secrets.token_urlsafe(48))'.",
+        )
+        for name, value in keys.items()
+        if weak_secret(value)
+    ]

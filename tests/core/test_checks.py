@@ -37,3 +37,21 @@ class StartUpCheckTests(SimpleTestCase):
     @override_settings(GAZETTE_BASE_URL="https://news.example.org")
     def test_a_whole_address_passes(self) -> None:
         assert checks.check_base_url() == []
+
+
+class SigningKeyCheckTests(SimpleTestCase):
+    STRONG = "k3y-" + "abcdefghijklmnopqrstuvwxyz0123456789"
+
+    @override_settings(SECRET_KEY=STRONG, GAZETTE_CHALLENGES={"HMAC_KEY": "x"})
+    def test_a_one_character_captcha_key_is_refused(self) -> None:
+        problems = checks.check_signing_keys()
+        assert [problem.id for problem in problems] == ["gazette.E005"]
+        assert "ALTCHA_HMAC_KEY" in problems[0].msg
+
+    @override_settings(SECRET_KEY="a" * 60, GAZETTE_CHALLENGES={})
+    def test_a_long_key_of_one_repeated_letter_is_refused(self) -> None:
+        assert "SECRET_KEY" in checks.check_signing_keys()[0].msg
+
+    @override_settings(SECRET_KEY=STRONG, GAZETTE_CHALLENGES={"HMAC_KEY": STRONG[::-1]})
+    def test_strong_keys_pass(self) -> None:
+        assert checks.check_signing_keys() == []
