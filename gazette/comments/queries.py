@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
@@ -19,7 +20,7 @@ from gazette.articles.models import Article
 from gazette.comments import policy
 from gazette.comments.conf import comment_settings
 from gazette.comments.models import ClosedSection, Comment, CommentLike, Thread
-from gazette.core import clock
+from gazette.core import clock, pages
 
 SORTS = {
     "oldest": ("created_at", "pk"),
@@ -40,8 +41,22 @@ def article_thread_key(article: Article) -> str:
     return f"article:{article.pk}"
 
 
+# A page showing a thread (or its count) is kept while the thread's version is unchanged.
+THREAD_CHECK = "gazette.comments.queries.thread_versions"
+CLOSED_SECTIONS_STAMP = "comments:closed-sections"
+
+
+def thread_versions(article_ids: list[str]) -> dict[str, str]:
+    """The version of each article's thread, by article ID (for core/pages.py)."""
+    versions = Thread.objects.filter(site=site_id(), article_id__in=article_ids).values_list(
+        "article_id", "version"
+    )
+    return {str(article_id): str(version) for article_id, version in versions}
+
+
 def thread_of_article(article: Article) -> Thread | None:
     thread = Thread.objects.filter(site=site_id(), key=article_thread_key(article)).first()
+    pages.depends_on(THREAD_CHECK, str(article.pk), thread.version if thread is not None else "")
     if thread is not None:
         thread.article = article
     return thread
@@ -51,14 +66,17 @@ def attach_comment_counts(articles: list[Article]) -> None:
     """Set `comment_count` (published comments) on each article of a listing, in one query."""
     if not articles:
         return
-    counts = dict(
-        Thread.objects.filter(
-            site=site_id(), article_id__in=[article.pk for article in articles]
-        ).values_list("article_id", "comment_count")
-    )
+    counts: dict[int, int] = {}
+    versions: dict[int, int] = {}
+    rows = Thread.objects.filter(
+        site=site_id(), article_id__in=[article.pk for article in articles]
+    ).values_list("article_id", "comment_count", "version")
+    for article_id, count, version in rows:
+        counts[article_id], versions[article_id] = count, version
     for article in articles:
         # An attribute teasers read, set on the articles of one listing only.
         article.comment_count = counts.get(article.pk, 0)  # type: ignore[attr-defined]  # see above
+        pages.depends_on(THREAD_CHECK, str(article.pk), versions.get(article.pk, ""))
 
 
 def closure_of(thread: Thread | None, article: Article | None = None) -> policy.Closure | None:
@@ -66,10 +84,14 @@ def closure_of(thread: Thread | None, article: Article | None = None) -> policy.
     article = article or (thread.article if thread is not None else None)
     section_closed = None
     if article is not None:
+        pages.stamp(CLOSED_SECTIONS_STAMP)
         section_closed = ClosedSection.objects.filter(section_id=article.section_id).first()
     opened_at = article.published_at if article is not None else None
     if opened_at is None and thread is not None:
         opened_at = thread.created_at
+    days = comment_settings().auto_close_days
+    if opened_at is not None and days:
+        pages.fresh_until((opened_at + timedelta(days=days)).timestamp())
     return policy.thread_closure(
         thread_closed=thread is not None and thread.is_closed,
         thread_reason=thread.closed_reason if thread is not None else "",

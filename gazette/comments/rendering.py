@@ -76,7 +76,13 @@ class EntryRenderer:
 
     @cached_property
     def csrf(self) -> str:
-        return escape(self.viewer.csrf_token)
+        """The token's hidden input, or nothing in a page kept for every reader."""
+        if not self.viewer.csrf_token:
+            return ""
+        return (
+            '<input type="hidden" name="csrfmiddlewaretoken" '
+            f'value="{escape(self.viewer.csrf_token)}">'
+        )
 
     @cached_property
     def reply_query(self) -> str:
@@ -162,8 +168,7 @@ class EntryRenderer:
         liked = pk in self.viewer.liked_ids
         return (
             f'<form class="comment__like" method="post" action="{self.base}{pk}/like/" '
-            f'data-like-form><input type="hidden" name="csrfmiddlewaretoken" '
-            f'value="{self.csrf}"><input type="hidden" name="liked" '
+            f'data-like-form>{self.csrf}<input type="hidden" name="liked" '
             f'value="{"" if liked else "on"}"><button type="submit" class="button button--small" '
             f'aria-pressed="{"true" if liked else "false"}">'
             f"<span data-like-label>{self.labels['liked' if liked else 'like']}</span> "

@@ -24,8 +24,10 @@ def comment_section(context: template.Context, article: Article) -> Discussion:
 def comment_entries(context: template.Context, discussion: Discussion) -> SafeString:
     """The comments of a thread page, as list items."""
     listing = discussion.listing
+    token = str(context.get("csrf_token", ""))
     viewer = Viewer(
-        csrf_token=str(context.get("csrf_token", "")),
+        # Pages kept for every reader carry no token (core/pages.py).
+        csrf_token="" if token == "NOTPROVIDED" else token,
         liked_ids=discussion.liked_ids,
         changeable_ids=discussion.changeable_ids,
         sort=listing.sort,
