@@ -18,32 +18,54 @@ as the token alone; tests/core/test_csrf.py makes the attacks.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponseBase
-from django.middleware.csrf import CsrfViewMiddleware
+from django.urls import get_callable
+from django.utils.deprecation import MiddlewareMixin
+from django.utils.log import log_response
+
+logger = logging.getLogger("django.security.csrf")
 
 _SAFE_METHODS = ("GET", "HEAD", "OPTIONS", "TRACE")
 REASON_CROSS_SITE = "Sec-Fetch-Site says the request comes from another site."
 REASON_BAD_ORIGIN = "Origin is not this site."
 
 
-class OriginCheckMiddleware(CsrfViewMiddleware):
-    """Decides by Sec-Fetch-Site or Origin when the browser sends them; otherwise leaves the
-    request to CsrfViewMiddleware, which must come right after it in MIDDLEWARE.
-
-    It borrows CsrfViewMiddleware's origin matching and failure view, and nothing else: the
-    token cookie is still set and checked by Django's middleware itself.
-    """
-
-    def process_request(self, request: HttpRequest) -> None:
+def _own_origin(request: HttpRequest) -> str | None:
+    try:
+        host = request.get_host()
+    except DisallowedHost:
         return None
+    return f"{'https' if request.is_secure() else 'http'}://{host}"
 
-    def process_response(
-        self, request: HttpRequest, response: HttpResponseBase
-    ) -> HttpResponseBase:
-        return response
+
+def _trusted(origin: str) -> bool:
+    return origin in settings.CSRF_TRUSTED_ORIGINS
+
+
+def verdict(request: HttpRequest) -> bool | None:
+    """True (sent by a page of this site), False (by another site), or None (no header says)."""
+    fetch_site = request.META.get("HTTP_SEC_FETCH_SITE", "").strip().lower()
+    origin = request.META.get("HTTP_ORIGIN")
+    if fetch_site in ("same-site", "cross-site"):
+        return origin is not None and _trusted(origin)
+    if origin is not None:
+        # Sec-Fetch-Site "same-origin" must agree with Origin; without it, Origin decides.
+        return origin == _own_origin(request) or _trusted(origin)
+    if fetch_site == "same-origin":
+        return True
+    return None
+
+
+class OriginCheckMiddleware(MiddlewareMixin):
+    """Decides by Sec-Fetch-Site or Origin when the browser sends them; otherwise leaves the
+    request to CsrfViewMiddleware, which must come right after it in MIDDLEWARE (and still sets
+    and checks its token cookie as usual)."""
 
     def process_view(
         self,
@@ -54,26 +76,22 @@ class OriginCheckMiddleware(CsrfViewMiddleware):
     ) -> HttpResponseBase | None:
         if getattr(callback, "csrf_exempt", False) or request.method in _SAFE_METHODS:
             return None
-        verdict = self._verdict(request)
-        if verdict is None:
+        decided = verdict(request)
+        if decided is None:
             return None
-        if verdict:
-            request.csrf_processing_done = True  # type: ignore[attr-defined]  # Django's flag
+        if decided:
+            # CsrfViewMiddleware's own flag for "checked, accepted".
+            request.csrf_processing_done = True  # type: ignore[attr-defined]
             return None
         reason = REASON_CROSS_SITE if "HTTP_SEC_FETCH_SITE" in request.META else REASON_BAD_ORIGIN
-        response: HttpResponseBase = self._reject(request, reason)
+        failure = get_callable(settings.CSRF_FAILURE_VIEW)
+        response: HttpResponseBase = failure(request, reason=reason)
+        log_response(
+            "Forbidden (%s): %s",
+            reason,
+            request.path,
+            response=response,
+            request=request,
+            logger=logger,
+        )
         return response
-
-    def _verdict(self, request: HttpRequest) -> bool | None:
-        """True (same origin), False (another site), or None (no header says: use the token)."""
-        fetch_site = request.META.get("HTTP_SEC_FETCH_SITE", "").strip().lower()
-        has_origin = "HTTP_ORIGIN" in request.META
-        origin_ok = has_origin and bool(self._origin_verified(request))
-        if fetch_site == "same-origin":
-            # A page of ours; an Origin, when sent too, must agree.
-            return origin_ok or not has_origin
-        if fetch_site in ("same-site", "cross-site"):
-            return has_origin and request.META["HTTP_ORIGIN"] in self.allowed_origins_exact
-        if has_origin:
-            return origin_ok
-        return None

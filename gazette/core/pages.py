@@ -57,9 +57,7 @@ _GZIP_MIN_BYTES = 200
 
 def personal_cookies() -> frozenset[str]:
     """Cookies whose presence makes a request personal (it is then rendered for its reader)."""
-    return frozenset(
-        {settings.SESSION_COOKIE_NAME, "messages", *settings.GAZETTE_PERSONAL_COOKIES}
-    )
+    return frozenset({settings.SESSION_COOKIE_NAME, "messages", *settings.GAZETTE_PERSONAL_COOKIES})
 
 
 def is_shared(request: HttpRequest) -> bool:
@@ -157,7 +155,7 @@ def _page_key(request: HttpRequest) -> str | None:
     (unknown query parameters, such as tracking tags or a reply form's target)."""
     query = request.GET
     if any(name not in _QUERY_KEPT for name in query) or any(
-        len(query.getlist(name)) > 1 or len(query[name]) > 8 for name in query  # noqa: PLR2004
+        len(query.getlist(name)) > 1 or len(query[name]) > 8 for name in query
     ):
         return None
     parts = (
@@ -229,9 +227,7 @@ def _headers(response: HttpResponseBase, page: SharedPage) -> None:
 
 
 def _answer(request: HttpRequest, page: SharedPage) -> HttpResponseBase:
-    conditional = get_conditional_response(
-        request, etag=page.etag, last_modified=int(page.made_at)
-    )
+    conditional = get_conditional_response(request, etag=page.etag, last_modified=int(page.made_at))
     if conditional is not None:
         _headers(conditional, page)
         return conditional

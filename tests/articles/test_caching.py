@@ -11,7 +11,6 @@ from gazette.articles import caching
 from gazette.articles.models import Section
 from gazette.core import fragments
 from tests.factories import (
-    as_returning_reader,
     ArticleFactory,
     AuthorFactory,
     PhotoFactory,
@@ -19,6 +18,7 @@ from tests.factories import (
     SectionNameFactory,
     TagFactory,
     UserFactory,
+    as_returning_reader,
 )
 
 PUBLISHING_ONLY = override_settings(

@@ -9,7 +9,6 @@ from django.test import TestCase, override_settings
 from django.utils import timezone
 
 from tests.factories import (
-    as_returning_reader,
     ArticleFactory,
     AuthorFactory,
     DraftArticleFactory,
@@ -19,6 +18,7 @@ from tests.factories import (
     SectionNameFactory,
     TagFactory,
     UserFactory,
+    as_returning_reader,
 )
 
 # Other apps decorate pages through these settings; publishing's own query counts are pinned

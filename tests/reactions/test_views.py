@@ -9,11 +9,11 @@ from gazette.articles.models import Article
 from gazette.reactions.models import Poll, Tally, Vote
 from gazette.reactions.targets import PollTarget
 from tests.factories import (
-    as_returning_reader,
     ArticleFactory,
     ReactionChoiceFactory,
     ReactionSetFactory,
     UserFactory,
+    as_returning_reader,
     yes_no_reaction_set,
 )
 

@@ -27,7 +27,7 @@ def comment_entries(context: template.Context, discussion: Discussion) -> SafeSt
     token = str(context.get("csrf_token", ""))
     viewer = Viewer(
         # Pages kept for every reader carry no token (core/pages.py).
-        csrf_token="" if token == "NOTPROVIDED" else token,
+        csrf_token="" if token == "NOTPROVIDED" else token,  # noqa: S105 - Django's marker
         liked_ids=discussion.liked_ids,
         changeable_ids=discussion.changeable_ids,
         sort=listing.sort,
