@@ -24,7 +24,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
-from django.http import HttpRequest, HttpResponseBase
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.urls import get_callable
 from django.utils.deprecation import MiddlewareMixin
 from django.utils.log import log_response
@@ -85,7 +85,7 @@ class OriginCheckMiddleware(MiddlewareMixin):
             return None
         reason = REASON_CROSS_SITE if "HTTP_SEC_FETCH_SITE" in request.META else REASON_BAD_ORIGIN
         failure = get_callable(settings.CSRF_FAILURE_VIEW)
-        response: HttpResponseBase = failure(request, reason=reason)
+        response: HttpResponse = failure(request, reason=reason)
         log_response(
             "Forbidden (%s): %s",
             reason,

@@ -50,6 +50,7 @@ Check = Callable[[list[str]], dict[str, str]]
 PAGE_SECONDS = 60
 STAMP_CHECK = "gazette.core.pages.cache_stamps"
 _QUERY_KEPT = ("page", "csort", "cpage")
+_MAX_VALUE_LENGTH = 8
 _KEPT_IN_PROCESS = 64
 _REQUEST_ATTRIBUTE = "_gazette_shared_page"
 _GZIP_MIN_BYTES = 200
@@ -155,7 +156,7 @@ def _page_key(request: HttpRequest) -> str | None:
     (unknown query parameters, such as tracking tags or a reply form's target)."""
     query = request.GET
     if any(name not in _QUERY_KEPT for name in query) or any(
-        len(query.getlist(name)) > 1 or len(query[name]) > 8 for name in query
+        len(query.getlist(name)) > 1 or len(query[name]) > _MAX_VALUE_LENGTH for name in query
     ):
         return None
     parts = (
