@@ -84,6 +84,7 @@ def _key(thread: Thread, sort: str, page_number: int) -> str:
         sort,
         str(page_number),
         str(comment_settings().per_page),
+        str(comment_settings().replies_shown),
         get_language() or settings.LANGUAGE_CODE,
         settings.TIME_ZONE,
     )
@@ -122,6 +123,7 @@ def thread_listing(thread: Thread | None, *, sort: str | None, page_number: int)
                 author_name=entry.comment.author_name,
             )
             for entry in page.entries
+            if entry.is_comment
         ],
         parts=[renderer.parts(entry) for entry in page.entries],
     )
