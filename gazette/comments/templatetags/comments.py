@@ -6,6 +6,7 @@ from django import template
 from django.utils.safestring import SafeString
 
 from gazette.articles.models import Article
+from gazette.comments import formcache
 from gazette.comments.discussion import Discussion, discussion_for
 from gazette.comments.rendering import EntryRenderer, Viewer
 
@@ -18,6 +19,12 @@ def comment_section(context: template.Context, article: Article) -> Discussion:
     if isinstance(existing, Discussion) and existing.article.pk == article.pk:
         return existing
     return discussion_for(context["request"], article)
+
+
+@register.simple_tag(takes_context=True)
+def comment_form(context: template.Context, discussion: Discussion) -> SafeString:
+    """The comment form (or why there is none), as comments/_form.html renders it."""
+    return formcache.comment_form(context, discussion)
 
 
 @register.simple_tag(takes_context=True)
