@@ -41,7 +41,7 @@ def _key(context: template.Context, discussion: Discussion) -> tuple[object, ...
         return None
     request = context["request"]
     user = getattr(request, "user", None)
-    signed_in = bool(user is not None and user.is_authenticated)
+    account = user if user is not None and user.is_authenticated else None
     closure = discussion.closure
     return (
         get_language() or settings.LANGUAGE_CODE,
@@ -49,8 +49,8 @@ def _key(context: template.Context, discussion: Discussion) -> tuple[object, ...
         discussion.article.get_absolute_url(),
         request.get_full_path(),
         pages.is_shared(request),
-        user.pk if signed_in else None,
-        str(getattr(user, "public_name", "")) if signed_in else "",
+        account.pk if account is not None else None,
+        str(getattr(account, "public_name", "")),
         str(closure.message) if closure is not None else None,
         discussion.require_sign_in,
         discussion.policy_url,
