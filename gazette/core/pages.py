@@ -30,7 +30,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, wraps
 from typing import Any, TypeVar, cast
 
@@ -39,7 +39,6 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.module_loading import import_string
-from django.utils.translation import get_language
 
 from gazette.core import fragments
 
@@ -53,6 +52,7 @@ _QUERY_KEPT = ("page", "csort", "cpage")
 _MAX_VALUE_LENGTH = 8
 _KEPT_IN_PROCESS = 64
 _REQUEST_ATTRIBUTE = "_gazette_shared_page"
+_MADE_ATTRIBUTE = "_gazette_shared_page_made"
 _GZIP_MIN_BYTES = 200
 
 
@@ -135,6 +135,9 @@ class SharedPage:
     made_at: float
     fresh_until: float
     inputs: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
+    # What the middleware inside SharedPageMiddleware added (X-Frame-Options, Content-Language,
+    # Vary…), replayed when the page is served before them.
+    headers: tuple[tuple[str, str], ...] = ()
 
     def is_current(self) -> bool:
         if time.time() >= self.fresh_until:
@@ -162,23 +165,30 @@ def _page_key(request: HttpRequest) -> str | None:
     parts = (
         request.get_host(),
         "https" if request.is_secure() else "http",
+        # The path names the edition (/en/, /ru/…): the language is not read, since the key is
+        # made before LocaleMiddleware has chosen it.
         request.path,
         "&".join(f"{name}={query[name]}" for name in sorted(query)),
-        get_language() or settings.LANGUAGE_CODE,
         settings.TIME_ZONE,
     )
     return "pages:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-def _find(key: str) -> SharedPage | None:
-    """The kept page under `key` if it is still current: this process's copy, else the shared
-    cache's (which another process may have rendered since)."""
+def _find_here(key: str) -> SharedPage | None:
+    """This process's copy of the page under `key`, if it is still current (no cache read)."""
     with _kept_lock:
         page = _kept.get(key)
         if page is not None:
             _kept.move_to_end(key)
-    if page is not None and page.is_current():
-        return page
+    return page if page is not None and page.is_current() else None
+
+
+def _find_shared(key: str) -> SharedPage | None:
+    """The shared cache's page under `key`, if it is current and newer than this process's
+    copy (which SharedPageMiddleware found out of date, or never had): another process may
+    have rendered it since."""
+    with _kept_lock:
+        page = _kept.get(key)
     found = fragments.read(key)
     if not isinstance(found, SharedPage) or (page is not None and found.made_at <= page.made_at):
         return None
@@ -221,6 +231,11 @@ def _shared_seconds() -> int:
 
 
 def _headers(response: HttpResponseBase, page: SharedPage) -> None:
+    for name, value in page.headers:
+        if name.lower() == "vary":
+            patch_vary_headers(response, [part.strip() for part in value.split(",")])
+        elif name not in response:
+            response[name] = value
     response["ETag"] = page.etag
     response["Last-Modified"] = http_date(page.made_at)
     patch_cache_control(response, public=True, max_age=0, s_maxage=_shared_seconds())
@@ -275,8 +290,9 @@ def shared_page(view: View) -> View:
         if not _may_share(request):
             return _personal(view(request, *args, **kwargs))
         key = _page_key(request)
-        kept = _find(key) if key else None
+        kept = _find_shared(key) if key else None
         if kept is not None:
+            setattr(request, _MADE_ATTRIBUTE, kept)
             return _answer(request, kept)
         with _recording_for(request) as recording:
             response = view(request, *args, **kwargs)
@@ -285,12 +301,52 @@ def shared_page(view: View) -> View:
             if response.cookies:
                 return _personal(response)
             page = _made(response, recording)
-        if key:
-            _keep(key, page)
-            fragments.write(key, page, fragments.FRAGMENT_SECONDS)
+        setattr(request, _MADE_ATTRIBUTE, page)
         return _answer(request, page)
 
     return cast(View, wrapped)
+
+
+# Set by SharedPageMiddleware; replayed from the first rendering (never Set-Cookie).
+_NOT_REPLAYED = frozenset(
+    {"content-length", "content-encoding", "etag", "last-modified", "cache-control", "set-cookie"}
+)
+
+
+class SharedPageMiddleware:
+    """Serves kept pages before the rest of the middleware runs, and keeps new ones.
+
+    Placed right after SecurityMiddleware and WhiteNoise: a kept page needs no session, user,
+    language, CSRF or messages, so a hit costs the shared-cache read and the checks of its
+    inputs. A page rendered by a `shared_page` view is kept on its way out, with the headers
+    the inner middleware gave it.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        key = _page_key(request) if _may_share(request) else None
+        if key is not None:
+            # Only this process's copies here, so that other addresses cost no cache read; the
+            # view looks in the shared cache before it renders.
+            kept = _find_here(key)
+            if kept is not None:
+                return _answer(request, kept)
+        response = self.get_response(request)
+        page: SharedPage | None = getattr(request, _MADE_ATTRIBUTE, None)
+        if key is not None and page is not None and not page.headers:
+            headers = tuple(
+                (name, value)
+                for name, value in response.items()
+                if name.lower() not in _NOT_REPLAYED
+            )
+            page = replace(page, headers=headers)
+            _keep(key, page)
+            fragments.write(key, page, fragments.FRAGMENT_SECONDS)
+        elif key is not None and page is not None:
+            _keep(key, page)  # found in the shared cache by the view
+        return response
 
 
 def context_processor(request: HttpRequest) -> dict[str, object]:

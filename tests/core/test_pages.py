@@ -66,6 +66,14 @@ class SameBytesTests(SharedArticlePageTestCase):
         assert len(warm.captured_queries) == 2
         assert "Comment 39." in html or "Page 1 of 2" in html
 
+    def test_a_kept_page_keeps_the_headers_of_its_first_rendering(self) -> None:
+        first = self.client.get(self.url)
+        kept = self.client.get(self.url)
+        for name in ("X-Frame-Options", "Content-Language", "X-Content-Type-Options"):
+            assert kept[name] == first[name], name
+        assert kept["X-Frame-Options"] == "DENY"
+        assert "Cookie" in kept["Vary"]
+
     def test_a_reader_with_personal_cookies_gets_a_page_of_their_own(self) -> None:
         returning = as_returning_reader(Client())
         response = returning.get(self.url)
