@@ -15,6 +15,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
+from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 
@@ -49,11 +50,23 @@ CLOSED_SECTIONS_STAMP = "comments:closed-sections"
 
 
 def thread_versions(article_ids: list[str]) -> dict[str, str]:
-    """The version of each article's thread, by article ID (for core/pages.py)."""
-    versions = Thread.objects.filter(site=site_id(), article_id__in=article_ids).values_list(
-        "article_id", "version"
-    )
-    return {str(article_id): str(version) for article_id, version in versions}
+    """The version of each article's thread, by article ID (for core/pages.py).
+
+    Asked on every request for a kept page, so written as the one small statement it is:
+    building it through the ORM cost most of a kept page's time.
+    """
+    ids = [int(article_id) for article_id in article_ids if article_id.isdigit()]
+    if not ids:
+        return {}
+    table = connection.ops.quote_name(Thread._meta.db_table)
+    marks = ", ".join(["%s"] * len(ids))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT article_id, version FROM {table} WHERE site = %s AND article_id IN ({marks})",  # noqa: S608 - our table's name, placeholders for values
+            [site_id(), *ids],
+        )
+        rows = cursor.fetchall()
+    return {str(article_id): str(version) for article_id, version in rows}
 
 
 def thread_of_article(article: Article) -> Thread | None:
