@@ -394,10 +394,9 @@ class RepliesCapTests(TestCase):
         cls.replies = [
             services.post_comment(
                 thread=cls.thread,
-                author=Commenter(name=f"Replier {number}", anonymous_id=f"rep{number}"),
+                **posting_as(name=f"Replier {number}", anonymous_id=f"rep{number}"),
                 body=f"Reply number {number}.",
                 parent_id=cls.root.pk,
-                policy_version="1",
             )
             for number in range(5)
         ]

@@ -8,21 +8,17 @@ from django.test import Client, TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 
 from gazette.comments import services
-from gazette.comments.services import Commenter
 from gazette.moderation.roles import MODERATOR
 from gazette.moderation.services import decisions
 from gazette.reactions.models import ReactionSet
+from tests.comments.helpers import posting_as
 from tests.factories import ArticleFactory, as_returning_reader, yes_no_reaction_set
 from tests.moderation.factories import ClauseFactory, staff_in
 
 
 def post(thread, body, name="Dana", **kwargs):
     return services.post_comment(
-        thread=thread,
-        author=Commenter(name=name, anonymous_id=f"reader-{name}"),
-        body=body,
-        policy_version="1",
-        **kwargs,
+        thread=thread, **posting_as(name=name, anonymous_id=f"reader-{name}"), body=body, **kwargs
     )
 
 
