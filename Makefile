@@ -13,7 +13,7 @@ MANAGE := $(BIN)/python manage.py
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export HOST PORT
 
-.PHONY: run test install lint typecheck check messages bench clean
+.PHONY: run test install lint typecheck check messages bench bench-peer clean
 
 # The virtual environment is rebuilt whenever the lock file changes.
 $(VENV)/.installed: uv.lock pyproject.toml
@@ -68,6 +68,11 @@ bench: install
 		echo; \
 	done; \
 	if [ -n "$$failed" ]; then echo "failed:$$failed" >&2; exit 1; fi
+
+# Gazette and its peer (Isso, with ../shared/bench/run_peer_bench.sh) in the same sitting,
+# taking turns (BENCH_ROUNDS, 2), printing one table; 15-25 minutes. BENCH_* knobs apply.
+bench-peer: install
+	$(BIN)/python bench/peer.py
 
 clean:
 	rm -rf $(VENV) var

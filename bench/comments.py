@@ -4,7 +4,7 @@
 
 Builds a scratch install in a temporary folder (SQLite by default; BENCH_DATABASE_URL=postgres://…
 uses a scratch PostgreSQL database it creates and drops), seeds two articles with threads of 200
-and 2,000 comments in the standard load shape (/work/shared/bench/README.md: ~30% replies, texts
+and 2,000 comments in the standard load shape (../shared/bench/README.md: ~30% replies, texts
 of 80-700 characters averaging ~350 with some Markdown, 300 authors, ~70% with e-mail), starts
 gunicorn and prints, for the article page with each thread (and the second page of the long one):
 the unloaded latency (median of 3 after a warm-up), then requests/s, p50 and p99 under wrk

@@ -289,10 +289,13 @@ class Load:
     errors: int
 
 
-def run_wrk(port: int, path: str, knobs: LoadKnobs) -> Load:
+def run_wrk(
+    port: int, path: str, knobs: LoadKnobs, headers: Mapping[str, str] | None = None
+) -> Load:
     """Load GET `path` on 127.0.0.1:`port` with wrk for `knobs.duration` seconds (killed 60 s
-    after that at the latest). Errors count socket errors and non-2xx/3xx answers. Ends the
-    benchmark (SystemExit with wrk's output) when wrk is missing or prints no figures."""
+    after that at the latest), sending `headers` with every request. Errors count socket
+    errors and non-2xx/3xx answers. Ends the benchmark (SystemExit with wrk's output) when
+    wrk is missing or prints no figures."""
     if WRK is None:
         sys.exit("wrk is needed: apt-get install -y wrk")
     command = [
@@ -303,6 +306,7 @@ def run_wrk(port: int, path: str, knobs: LoadKnobs) -> Load:
         "--timeout",
         "30s",
         "--latency",
+        *(part for name, value in (headers or {}).items() for part in ("-H", f"{name}: {value}")),
         f"http://{HOST}:{port}{path}",
     ]
     done = subprocess.run(

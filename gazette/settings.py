@@ -81,9 +81,14 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages kept whole for readers without a session are served from here (core/pages.py).
+    "gazette.core.pages.SharedPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Same-origin posts are recognised by Sec-Fetch-Site / Origin, so that pages kept whole for
+    # every reader need no token; requests without those headers get Django's token check.
+    "gazette.core.csrf.OriginCheckMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -107,6 +112,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "gazette.core.context_processors.site",
                 "gazette.articles.context_processors.navigation",
+                "gazette.core.pages.context_processor",
             ],
         },
     },
@@ -120,8 +126,9 @@ def _database() -> dict[str, object]:
     )
     if config["ENGINE"] == "django.db.backends.sqlite3":
         # WAL lets readers run beside one writer; IMMEDIATE takes the write lock up front so
-        # concurrent transactions wait for it (busy timeout) instead of failing mid-way.
-        config["CONN_MAX_AGE"] = 0
+        # concurrent transactions wait for it (busy timeout) instead of failing mid-way. The
+        # connection is kept between requests like PostgreSQL's: opening one (its pragmas and
+        # Django's SQL functions) cost more than serving a kept page.
         config["OPTIONS"] = {
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
@@ -129,8 +136,7 @@ def _database() -> dict[str, object]:
                 "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
             ),
         }
-    else:
-        config["CONN_HEALTH_CHECKS"] = True
+    config["CONN_HEALTH_CHECKS"] = True
     return config
 
 
@@ -240,6 +246,12 @@ GAZETTE_TRUSTED_PROXIES = env_int("GAZETTE_TRUSTED_PROXIES", 0)
 # one query), and templates shown in each teaser's meta line. Other apps register here.
 GAZETTE_ARTICLE_LIST_HOOKS: list[str] = ["gazette.comments.queries.attach_comment_counts"]
 GAZETTE_TEASER_BADGES: list[str] = ["comments/badge.html"]
+# Reader pages are kept whole for readers without these cookies (nor a session or messages):
+# the anonymous reader ID (votes, likes) and the proof of which comments this browser wrote.
+GAZETTE_PERSONAL_COOKIES: list[str] = ["gz_reader", "gz_comments"]
+# How long a front cache (nginx, a CDN) may serve a kept page without asking again: the longest
+# a reader can see a page older than the last post, edit or moderation decision.
+GAZETTE_SHARED_PAGE_SECONDS = env_int("GAZETTE_SHARED_PAGE_SECONDS", 5)
 # Threads and reaction polls are keyed by (site, key); this install's own pages use this site.
 GAZETTE_SITE_ID = env_str("GAZETTE_SITE_ID", "main")
 
@@ -261,6 +273,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 GAZETTE_COMMENT_MAX_DEPTH = env_int("GAZETTE_COMMENT_MAX_DEPTH", 3)
 GAZETTE_COMMENT_MAX_LENGTH = env_int("GAZETTE_COMMENT_MAX_LENGTH", 5000)
 GAZETTE_COMMENTS_PER_PAGE = env_int("GAZETTE_COMMENTS_PER_PAGE", 30)
+# Replies shown under each top-level comment of a thread page; the rest are a link away.
+GAZETTE_COMMENT_REPLIES_SHOWN = env_int("GAZETTE_COMMENT_REPLIES_SHOWN", 3)
 GAZETTE_COMMENT_EDIT_MINUTES = env_int("GAZETTE_COMMENT_EDIT_MINUTES", 15)
 # Threads stop accepting comments this many days after publication (0: never).
 GAZETTE_COMMENT_AUTO_CLOSE_DAYS = env_int("GAZETTE_COMMENT_AUTO_CLOSE_DAYS", 30)

@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
-from gazette.core import fragments
+from gazette.core import fragments, pages
 
 
 @pytest.fixture(autouse=True)
@@ -38,6 +38,7 @@ def _cache_of_its_own(settings):
     }
     # The copies each process keeps of versioned fragments, too.
     fragments.forget_kept()
+    pages.forget_kept()
 
 
 def pytest_configure(config):

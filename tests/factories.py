@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import factory
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 from PIL import Image
@@ -172,6 +173,13 @@ def reader_of_tests(
     if user is not None:
         return Reader.signed_in(user, ip_hash=ip_hash)
     return Reader.anonymous(anonymous_id, ip_hash=ip_hash)
+
+
+def as_returning_reader(client: Client) -> Client:
+    """A browser carrying the anonymous reader cookie: its pages are rendered for it, not kept
+    whole for every reader (core/pages.py). The value need not be valid to count."""
+    client.cookies["gz_reader"] = "returning"
+    return client
 
 
 def yes_no_reaction_set() -> ReactionSet:

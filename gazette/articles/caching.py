@@ -25,7 +25,7 @@ from django.http import HttpRequest
 from django.utils.translation import get_language
 
 from gazette.articles.models import Article, Author, Byline, Photo, Section, SectionName, Tag
-from gazette.core import fragments
+from gazette.core import fragments, pages
 from gazette.core.http import absolute_url
 
 STAMP_KEY = "articles:stamp"
@@ -49,6 +49,7 @@ def publishing_stamp(request: HttpRequest | None = None) -> str:
         if stamp is None:
             stamp = fragments.stamp(STAMP_KEY)
         remembered = (str(stamp), language, found.get(_menu_key(language)))
+        pages.depends_on(pages.STAMP_CHECK, STAMP_KEY, stamp)
         setattr(request, _REQUEST_ATTRIBUTE, remembered)
     return str(remembered[0])
 

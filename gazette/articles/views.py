@@ -1,8 +1,8 @@
 """Public pages of the publishing side: they parse the request, ask queries.py, render.
 
-Lists (home, section, author, tag) are the same for every anonymous reader and are cached
-publicly for a minute. The article page is not: it carries forms with CSRF tokens; its story
-block is rendered once per version and kept in the shared cache (caching.py).
+Every reader page (home, section, author, tag, article) is the same for every reader without
+a session, and is kept whole for them (core/pages.py); the parts of an article page that every
+reader shares are also kept on their own (caching.py), so that a personal page is cheap too.
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from gazette.articles import caching, queries
 from gazette.articles.models import Article, ArticleQuerySet
 from gazette.articles.seo import article_metadata
 from gazette.core import fragments as shared_fragments
-from gazette.core.http import absolute_url, cache_publicly
+from gazette.core.http import absolute_url
+from gazette.core.pages import shared_page
 
 # Longer page numbers are not page numbers; refuse them before they reach int().
 _MAX_PAGE_DIGITS = 6
@@ -54,16 +55,18 @@ def _canonical(request: HttpRequest, page: Page[Article] | None = None) -> str:
 
 
 @require_safe
-@cache_publicly()
+@shared_page
 def home(request: HttpRequest) -> HttpResponse:
+    caching.publishing_stamp(request)
     leads, fronts = queries.home_front(_edition())
     context = {"leads": leads, "fronts": fronts, "canonical_url": _canonical(request)}
     return render(request, "articles/home.html", context)
 
 
 @require_safe
-@cache_publicly()
+@shared_page
 def section_page(request: HttpRequest, section_slug: str) -> HttpResponse:
+    caching.publishing_stamp(request)
     section = queries.section_for_reader(section_slug)
     page = _page(request, queries.section_articles(section, _edition()))
     context = {"section": section, "page": page, "canonical_url": _canonical(request, page)}
@@ -71,8 +74,9 @@ def section_page(request: HttpRequest, section_slug: str) -> HttpResponse:
 
 
 @require_safe
-@cache_publicly()
+@shared_page
 def author_page(request: HttpRequest, slug: str) -> HttpResponse:
+    caching.publishing_stamp(request)
     author = queries.author_for_reader(slug)
     page = _page(request, queries.author_articles(author))
     context = {"author": author, "page": page, "canonical_url": _canonical(request, page)}
@@ -80,8 +84,9 @@ def author_page(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
-@cache_publicly()
+@shared_page
 def tag_page(request: HttpRequest, slug: str) -> HttpResponse:
+    caching.publishing_stamp(request)
     tag = queries.tag_for_reader(slug)
     page = _page(request, queries.tag_articles(tag, _edition()))
     context = {"tag": tag, "page": page, "canonical_url": _canonical(request, page)}
@@ -89,6 +94,7 @@ def tag_page(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
+@shared_page
 def article_page(request: HttpRequest, section_slug: str, slug: str) -> HttpResponse:
     # The stamp is read before anything it covers, so that what this request renders is never
     # older than the stamp it is cached under.

@@ -33,7 +33,7 @@ from gazette.challenges.widgets import (
     RenderStampInput,
     read_stamp,
 )
-from gazette.core import clock
+from gazette.core import clock, pages
 from gazette.core.network import request_ip_hash
 
 ALTCHA_FIELD = "altcha"
@@ -86,7 +86,12 @@ class HumanCheckForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.request = request
         self._signals: AbuseSignals | None = None
+        self._challenge_issued_at: float | None = None
         self._config = challenge_settings()
+        if pages.is_shared(request):
+            # A page kept whole for every reader cannot say when this reader was shown it; the
+            # Captcha's challenge, fetched when the reader starts on the form, says instead.
+            self.fields[STAMP_FIELD].widget = forms.HiddenInput()
         widget = self.fields[ALTCHA_FIELD].widget
         if isinstance(widget, AltchaWidget):
             widget.no_js_policy = self._no_js_policy()
@@ -138,11 +143,14 @@ class HumanCheckForm(forms.Form):
         if is_too_easy(solved.max_number, required):
             raise ChallengeRejected(Reason.TOO_EASY)
         services.use_challenge(signature=solved.signature, expires_at=solved.expires_at)
+        self._challenge_issued_at = (solved.expires_at - config.expires).timestamp()
         return solved.max_number
 
     def _signals_for(self, *, difficulty: int, without_javascript: bool) -> AbuseSignals:
         honeypot_filled = bool(str(self.data.get(self.add_prefix(HONEYPOT_FIELD), "")).strip())
         shown_at = read_stamp(self.data.get(self.add_prefix(STAMP_FIELD)))
+        if shown_at is None:
+            shown_at = self._challenge_issued_at
         fill_seconds = (
             None if shown_at is None else round(max(clock.now().timestamp() - shown_at, 0.0), 1)
         )

@@ -17,13 +17,15 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.conf import settings
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import get_language
 
 from gazette.comments import queries
 from gazette.comments.conf import comment_settings
-from gazette.comments.models import Thread
+from gazette.comments.models import ClosedSection, Thread
 from gazette.comments.rendering import EntryParts, EntryRenderer, Viewer
 from gazette.core import fragments
 
@@ -82,6 +84,7 @@ def _key(thread: Thread, sort: str, page_number: int) -> str:
         sort,
         str(page_number),
         str(comment_settings().per_page),
+        str(comment_settings().replies_shown),
         get_language() or settings.LANGUAGE_CODE,
         settings.TIME_ZONE,
     )
@@ -120,6 +123,7 @@ def thread_listing(thread: Thread | None, *, sort: str | None, page_number: int)
                 author_name=entry.comment.author_name,
             )
             for entry in page.entries
+            if entry.is_comment
         ],
         parts=[renderer.parts(entry) for entry in page.entries],
     )
@@ -128,3 +132,18 @@ def thread_listing(thread: Thread | None, *, sort: str | None, page_number: int)
     if info is None or info.number == page_number:
         fragments.write_immutable(key, listing)
     return listing
+
+
+def _sections_closed_or_opened(sender: type, **kwargs: Any) -> None:
+    if not kwargs.get("raw"):
+        fragments.replace_stamp(queries.CLOSED_SECTIONS_STAMP)
+
+
+def connect_signals() -> None:
+    """Pages kept whole (core/pages.py) show whether a section's threads are closed."""
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _sections_closed_or_opened,
+            sender=ClosedSection,
+            dispatch_uid=f"comments-closed-sections-{signal is post_save}",
+        )

@@ -14,6 +14,7 @@ class CommentSettings:
     max_depth: int
     max_length: int
     per_page: int
+    replies_shown: int
     edit_window: timedelta
     auto_close_days: int
     require_sign_in: bool
@@ -30,6 +31,7 @@ def comment_settings() -> CommentSettings:
         max_depth=settings.GAZETTE_COMMENT_MAX_DEPTH,
         max_length=settings.GAZETTE_COMMENT_MAX_LENGTH,
         per_page=settings.GAZETTE_COMMENTS_PER_PAGE,
+        replies_shown=settings.GAZETTE_COMMENT_REPLIES_SHOWN,
         edit_window=timedelta(minutes=settings.GAZETTE_COMMENT_EDIT_MINUTES),
         auto_close_days=settings.GAZETTE_COMMENT_AUTO_CLOSE_DAYS,
         require_sign_in=settings.GAZETTE_COMMENTS_REQUIRE_SIGN_IN,

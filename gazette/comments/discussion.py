@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.http import HttpRequest
 
@@ -22,7 +23,10 @@ class Discussion:
     thread: Thread | None
     closure: policy.Closure | None
     listing: caching.ThreadListing
-    form: CommentForm
+    request: HttpRequest
+    # A form sent back with its errors; otherwise `form` makes a new one when first asked.
+    given_form: CommentForm | None
+    parent_id: int | None
     replying_to: caching.ShownComment | None
     liked_ids: frozenset[int]
     changeable_ids: frozenset[int]
@@ -33,6 +37,12 @@ class Discussion:
     @property
     def count(self) -> int:
         return self.thread.comment_count if self.thread is not None else 0
+
+    @cached_property
+    def form(self) -> CommentForm:
+        if self.given_form is not None:
+            return self.given_form
+        return CommentForm(initial={"parent": self.parent_id}, request=self.request)
 
 
 def _int(value: str | None, default: int | None) -> int | None:
@@ -58,15 +68,17 @@ def discussion_for(
     closure = queries.closure_of(thread, article)
     if form is None:
         parent_id = _int(request.GET.get("creply"), None)
-        form = CommentForm(initial={"parent": parent_id}, request=request)
-    replying_to = _replying_to(listing, form)
+    else:
+        parent_id = _int(str(form["parent"].value() or ""), None)
     return Discussion(
         article=article,
         thread=thread,
         closure=closure,
         listing=listing,
-        form=form,
-        replying_to=replying_to,
+        request=request,
+        given_form=form,
+        parent_id=parent_id,
+        replying_to=_replying_to(listing, parent_id),
         liked_ids=liked_ids,
         changeable_ids=_changeable(request, listing),
         policy_url=comment_settings().policy_url,
@@ -74,8 +86,9 @@ def discussion_for(
     )
 
 
-def _replying_to(listing: caching.ThreadListing, form: CommentForm) -> caching.ShownComment | None:
-    parent_id = _int(str(form["parent"].value() or ""), None)
+def _replying_to(
+    listing: caching.ThreadListing, parent_id: int | None
+) -> caching.ShownComment | None:
     for entry in listing.entries:
         if entry.pk == parent_id and entry.is_published:
             return entry

@@ -17,6 +17,7 @@ from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from gazette.comments.models import Comment
 from gazette.comments.queries import Entry
@@ -76,7 +77,13 @@ class EntryRenderer:
 
     @cached_property
     def csrf(self) -> str:
-        return escape(self.viewer.csrf_token)
+        """The token's hidden input, or nothing in a page kept for every reader."""
+        if not self.viewer.csrf_token:
+            return ""
+        return (
+            '<input type="hidden" name="csrfmiddlewaretoken" '
+            f'value="{escape(self.viewer.csrf_token)}">'
+        )
 
     @cached_property
     def reply_query(self) -> str:
@@ -115,6 +122,8 @@ class EntryRenderer:
         """
         # Long by design: the hot path of a long thread, written out once as plain string building.
         comment = entry.comment
+        if entry.more_replies:
+            return self._more_replies(comment.pk, entry.more_replies)
         pk, depth = comment.pk, entry.depth
         opening = (
             f'<li class="comment comment--depth-{depth}" id="comment-{pk}" data-comment="{pk}" '
@@ -152,6 +161,18 @@ class EntryRenderer:
         )
         return EntryParts(pk, head, int(comment.like_count), reply, tail)
 
+    def _more_replies(self, root_pk: int, count: int) -> EntryParts:
+        """The link to every reply under a top-level comment: a page of its own, no script."""
+        text = escape(
+            ngettext("%(count)d more reply", "%(count)d more replies", count) % {"count": count}
+        )
+        head = (
+            f'<li class="comment comment--more comment--depth-1" data-more-replies="{root_pk}" '
+            f'data-depth="1"><a class="comment__more" href="{self.base}{root_pk}/replies/">'
+            f"{text}</a></li>"
+        )
+        return EntryParts(root_pk, head, None, "", "")
+
     def _reply_to(self, comment: Comment) -> str:
         if not comment.in_reply_to_id or comment.in_reply_to_id == comment.parent_id:
             return ""
@@ -162,8 +183,7 @@ class EntryRenderer:
         liked = pk in self.viewer.liked_ids
         return (
             f'<form class="comment__like" method="post" action="{self.base}{pk}/like/" '
-            f'data-like-form><input type="hidden" name="csrfmiddlewaretoken" '
-            f'value="{self.csrf}"><input type="hidden" name="liked" '
+            f'data-like-form>{self.csrf}<input type="hidden" name="liked" '
             f'value="{"" if liked else "on"}"><button type="submit" class="button button--small" '
             f'aria-pressed="{"true" if liked else "false"}">'
             f"<span data-like-label>{self.labels['liked' if liked else 'like']}</span> "

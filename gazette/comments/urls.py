@@ -7,6 +7,7 @@ app_name = "comments"
 
 urlpatterns = [
     path("comments/<int:pk>/", views.permalink, name="permalink"),
+    path("comments/<int:pk>/replies/", views.replies_page, name="replies"),
     path("comments/<int:pk>/edit/", views.edit_comment, name="edit"),
     path("comments/<int:pk>/delete/", views.delete_comment, name="delete"),
     path("comments/<int:pk>/like/", views.like_comment, name="like"),

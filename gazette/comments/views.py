@@ -13,6 +13,7 @@ from django.http import (
 )
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
@@ -191,9 +192,45 @@ def permalink(request: HttpRequest, pk: int) -> HttpResponse:
     article = comment.thread.article
     if article is None or not article.is_public:
         raise Http404
+    if queries.is_beyond_first_replies(comment):
+        replies = reverse("comments:replies", kwargs={"pk": comment.root_id})
+        return HttpResponseRedirect(f"{replies}#{comment.anchor}")
     page = queries.page_of(comment)
     query = f"?cpage={page}" if page > 1 else ""
     return HttpResponseRedirect(f"{article.get_absolute_url()}{query}#{comment.anchor}")
+
+
+@require_safe
+def replies_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """A top-level comment with every reply under it: where "N more replies" leads."""
+    root = get_object_or_404(
+        Comment.objects.select_related("thread__article__section").filter(
+            parent__isnull=True,
+            state__in=[Comment.State.PUBLISHED, Comment.State.DELETED, Comment.State.REMOVED],
+        ),
+        pk=pk,
+    )
+    article = root.thread.article
+    if article is None or not article.is_public:
+        raise Http404
+    entries = queries.replies_of(root)
+    if not entries:
+        raise Http404
+    reader = reader_of(request)
+    ids = [entry.comment.pk for entry in entries if entry.comment.is_published]
+    viewer = Viewer(
+        csrf_token=get_token(request),
+        liked_ids=queries.liked_among(
+            ids, reader.user_id, "" if reader.is_new else reader.anonymous_id
+        ),
+        changeable_ids=frozenset(),
+    )
+    context = {
+        "article": article,
+        "root": root,
+        "entries_html": EntryRenderer(viewer).render(entries),
+    }
+    return render(request, "comments/replies.html", context)
 
 
 @require_safe

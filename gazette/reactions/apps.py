@@ -7,4 +7,7 @@ class ReactionsConfig(AppConfig):
     verbose_name = _("Reader reactions")
 
     def ready(self) -> None:
-        from gazette.reactions import checks  # noqa: F401, PLC0415 - registers the start-up check
+        # Models are ready only now.
+        from gazette.reactions import caching, checks  # noqa: F401, PLC0415 - checks registers the start-up check
+
+        caching.connect_signals()

@@ -15,7 +15,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from gazette.accounts.readers import Reader
-from gazette.reactions import queries
+from gazette.reactions import caching, queries
+from gazette.reactions.conf import ShowCounts, reactions_conf
 from gazette.reactions.exceptions import PollUnavailable, UnknownChoice
 from gazette.reactions.models import Poll, ReactionChoice, ReactionSet, Tally, Vote
 from gazette.reactions.targets import PollTarget
@@ -76,6 +77,7 @@ def make_default_set(*, reaction_set: ReactionSet) -> None:
             is_default=False
         )
         ReactionSet.objects.filter(pk=reaction_set.pk).update(is_default=True)
+        caching.polls_changed()
     reaction_set.is_default = True
 
 
@@ -115,6 +117,8 @@ def _locked_vote(poll_id: int, key: str) -> Vote | None:
 
 def _move_tallies(poll_id: int, deltas: dict[int, int]) -> None:
     """Add each delta to its choice's tally in the database, lowest choice id first."""
+    if reactions_conf().show_counts == ShowCounts.ALWAYS:
+        caching.polls_changed()  # every reader's page shows the counts
     for choice_id in sorted(deltas):
         tally = Tally.objects.filter(poll_id=poll_id, choice_id=choice_id)
         if tally.update(count=F("count") + deltas[choice_id]):

@@ -93,8 +93,15 @@ def _refusal(
 def _poll_json(poll: PollView | None) -> dict[str, object] | None:
     if poll is None:
         return None
+    if not poll.show_counts:
+        # As on the page: a reader who may not see the counts is not sent them.
+        return {
+            "show_counts": False,
+            "summary": "",
+            "choices": [{"code": choice.code, "chosen": choice.chosen} for choice in poll.choices],
+        }
     return {
-        "show_counts": poll.show_counts,
+        "show_counts": True,
         "total": poll.total,
         "total_text": poll.total_text,
         "summary": poll.summary,

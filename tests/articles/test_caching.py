@@ -18,6 +18,7 @@ from tests.factories import (
     SectionNameFactory,
     TagFactory,
     UserFactory,
+    as_returning_reader,
 )
 
 PUBLISHING_ONLY = override_settings(
@@ -53,6 +54,9 @@ class StoryBlockTests(TestCase):
         cls.url = cls.article.get_absolute_url()
 
     def test_a_warm_cache_serves_the_story_without_its_queries(self) -> None:
+        # For a returning reader, whose page is rendered for them (the page kept whole for
+        # readers without cookies is tested in tests/core/test_pages.py).
+        as_returning_reader(self.client)
         with CaptureQueriesContext(connection) as cold:
             first = html_of(self.client.get(self.url))
         # The article, its editions, and one cache read: the stamp with the section menu. The
@@ -162,6 +166,7 @@ class SectionMenuTests(TestCase):
         assert ">Security</a>" in html_of(self.client.get("/en/"))
 
     def test_a_warm_menu_costs_one_cache_read_and_no_section_query(self) -> None:
+        as_returning_reader(self.client)
         self.client.get("/en/")
         # The front page's articles (none here), then the stamp and the menu in one cache read.
         with self.assertNumQueries(2) as warm:

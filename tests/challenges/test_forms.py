@@ -227,13 +227,24 @@ class AbuseSignalTests(TestCase):
         assert form.abuse_signals.fill_seconds < 3
         assert form.abuse_signals.hold_for_review
 
-    def test_a_missing_or_forged_render_time_is_unknown_and_held(self) -> None:
+    def test_without_a_render_time_the_captcha_issue_time_counts_and_a_quick_send_is_held(
+        self,
+    ) -> None:
+        # Pages kept for every reader carry no render time; a program that fetches a challenge,
+        # solves it and posts at once is still seen posting within a second.
         for stamp in ["", "1700000000", make_stamp() + "x"]:
             with self.subTest(stamp=stamp):
                 form = letter(solve(issue()), rendered_at=stamp)
                 assert form.is_valid()
-                assert form.abuse_signals.fill_seconds is None
+                assert form.abuse_signals.fill_seconds is not None
+                assert form.abuse_signals.fill_seconds < 3
                 assert form.abuse_signals.hold_for_review
+
+    def test_without_a_render_time_or_a_captcha_the_time_is_unknown_and_held(self) -> None:
+        form = letter("", altcha_nojs="1", rendered_at="")
+        assert form.is_valid(), form.errors
+        assert form.abuse_signals.fill_seconds is None
+        assert form.abuse_signals.hold_for_review
 
 
 @override_settings(

@@ -10,7 +10,7 @@ from django.utils import timezone
 from gazette.comments import services
 from gazette.comments.models import Comment, CommentLike, Thread
 from tests.comments.helpers import GENEROUS_RATES, HELD, human_check, posting_as
-from tests.factories import ArticleFactory, UserFactory
+from tests.factories import ArticleFactory, UserFactory, as_returning_reader
 
 GENEROUS = override_settings(GAZETTE_CHALLENGES={"RATES": GENEROUS_RATES})
 JSON = {"HTTP_ACCEPT": "application/json"}
@@ -364,6 +364,7 @@ class QueryBoundTests(TestCase):
 
     def test_six_and_sixty_comments_take_the_same_queries(self):
         small, large = self.article_with(3, 1), self.article_with(30, 1)
+        as_returning_reader(self.client)
         cold_counts = []
         for article, shown in ((small, 6), (large, 60)):
             self.client.get(article.get_absolute_url())
@@ -381,3 +382,46 @@ class QueryBoundTests(TestCase):
             cold_counts.append(len(cold.captured_queries))
             assert len(comment_ids_in(html.decode())) == shown
         assert cold_counts[0] == cold_counts[1]
+
+
+@override_settings(GAZETTE_COMMENT_REPLIES_SHOWN=3)
+class RepliesCapTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.article = ArticleFactory()
+        cls.thread = services.thread_for_article(cls.article)
+        cls.root, cls.quiet = seed(cls.thread, 2)
+        cls.replies = [
+            services.post_comment(
+                thread=cls.thread,
+                **posting_as(name=f"Replier {number}", anonymous_id=f"rep{number}"),
+                body=f"Reply number {number}.",
+                parent_id=cls.root.pk,
+            )
+            for number in range(5)
+        ]
+
+    def test_a_thread_page_shows_the_first_replies_and_links_to_the_rest(self):
+        html = self.client.get(self.article.get_absolute_url()).content.decode()
+        shown = [self.root.pk, *[reply.pk for reply in self.replies[:3]], self.quiet.pk]
+        assert comment_ids_in(html) == shown
+        link = f'href="/en/comments/{self.root.pk}/replies/">2 more replies</a>'
+        assert link in html
+        assert html.count("more repl") == 1
+
+    def test_the_replies_page_shows_every_reply_without_javascript(self):
+        html = self.client.get(f"/en/comments/{self.root.pk}/replies/").content.decode()
+        assert comment_ids_in(html) == [self.root.pk, *[reply.pk for reply in self.replies]]
+        assert "<script" in html
+        assert self.article.get_absolute_url() in html
+
+    def test_a_quiet_comment_has_no_replies_page(self):
+        assert self.client.get(f"/en/comments/{self.replies[0].pk}/replies/").status_code == 404
+
+    def test_the_permalink_of_a_later_reply_opens_the_replies_page(self):
+        response = self.client.get(self.replies[4].get_absolute_url())
+        assert response["Location"] == (
+            f"/en/comments/{self.root.pk}/replies/#comment-{self.replies[4].pk}"
+        )
+        early = self.client.get(self.replies[0].get_absolute_url())
+        assert early["Location"].startswith(self.article.get_absolute_url())

@@ -346,7 +346,8 @@ def new_context(browser, server: Server) -> Iterator[Callable[..., object]]:
 
     def open_context(**options: object):
         options.setdefault("viewport", {"width": 1280, "height": 900})
-        context = browser.new_context(base_url=server.url, locale="en-GB", **options)
+        options.setdefault("base_url", server.url)
+        context = browser.new_context(locale="en-GB", **options)
         context.set_default_timeout(15_000)
         contexts.append(context)
         return context

@@ -84,15 +84,20 @@ def _b64decode(value: str) -> str:
 
 
 def wait_for_human_fill_time(page: Page) -> None:
-    """Let as much time pass since the page arrived as a person needs to write a comment.
+    """Let as much time pass as a person needs to write a comment.
 
-    The server holds forms sent sooner than MIN_FILL_SECONDS after it rendered them; the page
-    cannot have been rendered later than its first byte arrived (`responseStart`).
+    The server holds forms sent sooner than MIN_FILL_SECONDS after the reader was shown them:
+    after the page was rendered for them, or, in a page kept whole for every reader (which
+    cannot say when), after the Captcha's challenge was issued, when they started on the form.
+    Either happened before the later of the page's and the challenge's first byte.
     """
     page.wait_for_function(
         """(seconds) => {
             const [navigation] = performance.getEntriesByType("navigation");
-            return performance.now() - navigation.responseStart > seconds * 1000;
+            const challenges = performance.getEntriesByType("resource")
+                .filter((entry) => entry.name.includes("/challenges/new/"));
+            const starts = [navigation, ...challenges].map((entry) => entry.responseStart);
+            return performance.now() - Math.max(...starts) > seconds * 1000;
         }""",
         arg=MIN_FILL_SECONDS + 0.3,
         polling=100,

@@ -6,6 +6,7 @@ from django import template
 from django.utils.safestring import SafeString
 
 from gazette.articles.models import Article
+from gazette.comments import formcache
 from gazette.comments.discussion import Discussion, discussion_for
 from gazette.comments.rendering import EntryRenderer, Viewer
 
@@ -21,11 +22,19 @@ def comment_section(context: template.Context, article: Article) -> Discussion:
 
 
 @register.simple_tag(takes_context=True)
+def comment_form(context: template.Context, discussion: Discussion) -> SafeString:
+    """The comment form (or why there is none), as comments/_form.html renders it."""
+    return formcache.comment_form(context, discussion)
+
+
+@register.simple_tag(takes_context=True)
 def comment_entries(context: template.Context, discussion: Discussion) -> SafeString:
     """The comments of a thread page, as list items."""
     listing = discussion.listing
+    token = str(context.get("csrf_token", ""))
     viewer = Viewer(
-        csrf_token=str(context.get("csrf_token", "")),
+        # Pages kept for every reader carry no token (core/pages.py).
+        csrf_token="" if token == "NOTPROVIDED" else token,  # noqa: S105 - Django's marker
         liked_ids=discussion.liked_ids,
         changeable_ids=discussion.changeable_ids,
         sort=listing.sort,

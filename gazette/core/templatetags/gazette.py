@@ -8,6 +8,7 @@ from django import template
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import translate_url
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language, get_language_info
 
@@ -51,3 +52,13 @@ def edition_links(context: template.Context, translations: object = None) -> lis
 @register.filter
 def article_markdown(text: str) -> SafeString:
     return render_markdown(text, ARTICLE)
+
+
+@register.simple_tag(takes_context=True)
+def form_token(context: template.Context) -> SafeString:
+    """`{% csrf_token %}` for forms that may stand in a page kept for every reader
+    (core/pages.py): there it renders nothing, since such a page carries no token."""
+    token = context.get("csrf_token")
+    if not token or str(token) == "NOTPROVIDED":
+        return SafeString("")
+    return format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', token)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from django import template
 
 from gazette.accounts.readers import reader_of
-from gazette.reactions import queries
+from gazette.core import pages
+from gazette.reactions import caching, queries
 
 register = template.Library()
 
@@ -14,6 +15,8 @@ register = template.Library()
 def reaction_poll(context: template.Context) -> dict[str, object]:
     article = context["article"]
     request = context["request"]
+    if pages.is_shared(request):
+        pages.stamp(caching.STAMP_KEY)
     return {
         "article": article,
         "poll": queries.poll_for(article, reader_of(request)),

@@ -4,6 +4,42 @@
 (function () {
   "use strict";
 
+  // The page carries counts only for a reader who may see them; they are built here when a
+  // vote reveals them, and removed again when it is withdrawn.
+  function element(tag, className, attribute) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (attribute) node.setAttribute(attribute, "");
+    return node;
+  }
+
+  function resultOf(item) {
+    var result = item.querySelector("[data-poll-result]");
+    if (result) return result;
+    result = element("div", "poll__result", "data-poll-result");
+    var bar = element("span", "poll__bar");
+    bar.setAttribute("aria-hidden", "true");
+    bar.appendChild(element("span", "poll__fill"));
+    var figures = element("span", "poll__figures");
+    figures.appendChild(element("span", "poll__percent", "data-poll-percent"));
+    figures.appendChild(document.createTextNode(" "));
+    figures.appendChild(element("span", "poll__count", "data-poll-count"));
+    result.appendChild(bar);
+    result.appendChild(figures);
+    item.appendChild(result);
+    return result;
+  }
+
+  function totalOf(section) {
+    var total = section.querySelector("[data-poll-total]");
+    if (total) return total;
+    var line = element("p", "poll__total", "data-poll-result");
+    total = element("span", "", "data-poll-total");
+    line.appendChild(total);
+    section.querySelector(".poll__choices").after(line);
+    return total;
+  }
+
   function update(section, poll) {
     section.querySelectorAll("[data-choice]").forEach(function (item) {
       var result = poll.choices.find(function (choice) {
@@ -16,14 +52,20 @@
       button.setAttribute("aria-pressed", result.chosen ? "true" : "false");
       button.name = result.chosen ? "withdraw" : "choice";
       item.classList.toggle("poll__choice--chosen", result.chosen);
-      item.querySelector(".poll__fill").style.width = result.percent + "%";
-      item.querySelector("[data-poll-percent]").textContent = result.percent + "%";
-      item.querySelector("[data-poll-count]").textContent = result.count_text;
+      if (poll.show_counts) {
+        var figures = resultOf(item);
+        figures.querySelector(".poll__fill").style.width = result.percent + "%";
+        figures.querySelector("[data-poll-percent]").textContent = result.percent + "%";
+        figures.querySelector("[data-poll-count]").textContent = result.count_text;
+      }
     });
-    section.querySelector("[data-poll-total]").textContent = poll.total_text;
-    section.querySelectorAll("[data-poll-result]").forEach(function (element) {
-      element.hidden = !poll.show_counts;
-    });
+    if (poll.show_counts) {
+      totalOf(section).textContent = poll.total_text;
+    } else {
+      section.querySelectorAll("[data-poll-result]").forEach(function (node) {
+        node.remove();
+      });
+    }
     var voted = poll.choices.some(function (choice) {
       return choice.chosen;
     });
