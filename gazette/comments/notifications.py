@@ -17,6 +17,7 @@ from django.utils import translation
 
 from gazette.comments.models import Comment, ReplySubscription
 from gazette.core.http import absolute_url
+from gazette.core.text import without_links
 
 _CONFIRM_SALT = "gazette.comments.confirm-subscription"
 _UNSUBSCRIBE_SALT = "gazette.comments.unsubscribe"
@@ -81,6 +82,7 @@ def send_reply_notice(comment_id: int) -> bool:
         context = {
             "site_name": settings.GAZETTE_SITE_NAME,
             "reply": reply,
+            "reply_html": without_links(reply.rendered_body),
             "title": reply.thread.title,
             "reply_url": absolute_url(reply.get_absolute_url()),
         }

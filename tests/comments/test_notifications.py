@@ -61,6 +61,13 @@ class ReplyNotificationTests(TestCase):
         assert "erlan@example.org" not in message.body + html
         assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 
+    def test_a_link_in_the_reply_is_shown_but_not_clickable(self):
+        parent = self.confirmed_comment()
+        self.post(REPLYING, "See [our bank](https://phish.example/login).", parent_id=parent.pk)
+        html, _kind = mail.outbox[0].alternatives[0]
+        assert "our bank (https://phish.example/login)" in html
+        assert 'href="https://phish.example' not in html
+
     def test_subject_is_in_the_readers_language(self):
         parent = self.confirmed_comment(
             posting_as("Dana", email="dana@example.org", anonymous_id="d", language="ru")
