@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from gazette.challenges.forms import HumanCheckForm
+from gazette.core.text import NameRefused, clean_name
 
 
 class SignUpForm(HumanCheckForm):
@@ -45,6 +46,15 @@ class SignUpForm(HumanCheckForm):
     @property
     def challenge_fields(self) -> list[forms.BoundField]:
         return [self[name] for name in self.fields if name not in self.OWN_FIELDS]
+
+    def clean_display_name(self) -> str:
+        try:
+            name = clean_name(self.cleaned_data.get("display_name", ""))
+        except NameRefused as exc:
+            raise forms.ValidationError(str(exc)) from exc
+        if not name:
+            raise forms.ValidationError(_("Please give the name shown with your comments."))
+        return name
 
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean() or {}

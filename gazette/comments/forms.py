@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gazette.challenges.forms import AbuseSignals, HumanCheckForm
 from gazette.comments.conf import comment_settings
+from gazette.core.text import NameRefused, clean_name
 
 
 class CommentBodyField(forms.CharField):
@@ -72,6 +73,12 @@ class CommentForm(HumanCheckForm):
         """The fields the human check adds, shown last."""
         return [self[name] for name in self.fields if name not in self.OWN_FIELDS]
 
+    def clean_name(self) -> str:
+        try:
+            return clean_name(self.cleaned_data.get("name", ""))
+        except NameRefused as exc:
+            raise forms.ValidationError(str(exc)) from exc
+
     def clean_body(self) -> str:
         body: str = self.cleaned_data["body"].strip()
         if not body:
@@ -101,6 +108,12 @@ class EditCommentForm(forms.Form):
         limit = comment_settings().max_length
         self.fields["body"].widget.attrs.update({"maxlength": str(limit), "rows": "6"})
         self.fields["body"].validators.append(MaxLengthValidator(limit))
+
+    def clean_name(self) -> str:
+        try:
+            return clean_name(self.cleaned_data.get("name", ""))
+        except NameRefused as exc:
+            raise forms.ValidationError(str(exc)) from exc
 
     def clean_body(self) -> str:
         body: str = self.cleaned_data["body"].strip()

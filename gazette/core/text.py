@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import nh3
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 from markdown_it import MarkdownIt
 
 _COMMON_TAGS = frozenset(
@@ -107,3 +109,41 @@ def without_links(html: SafeString) -> SafeString:
     """Sanitised HTML with every link turned into its text and its address, shown but not
     clickable: for e-mails, where a reader-written link must not pass for one of ours."""
     return mark_safe(_ANCHOR.sub(r"\2 (\1)", str(html)))  # noqa: S308 - input already sanitised
+
+
+# Characters that reverse or isolate the direction of the text around them: U+202E before
+# "nimdA" shows "Admin". Removing them would change what the name says, so such a name is
+# refused.
+_BIDI_CONTROLS = frozenset(
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+)
+# At most this many accents on one letter: enough for Vietnamese, not for a tower of marks.
+MAX_MARKS_PER_LETTER = 3
+
+
+class NameRefused(ValueError):  # noqa: N818 - named for the state, as our domain errors are
+    """A name that cannot be cleaned without changing what it says; the message says why."""
+
+
+def clean_name(value: str) -> str:
+    """A name or other display text as it may be shown: NFC, no invisible or control characters
+    (zero-width joiners, byte-order marks, soft hyphens, line breaks), spaces collapsed.
+
+    Raises NameRefused for direction controls and for letters stacked with accents, where
+    cleaning would change what readers see.
+    """
+    text = unicodedata.normalize("NFC", value)
+    if any(char in _BIDI_CONTROLS for char in text):
+        raise NameRefused(_("A name cannot contain characters that reverse the direction of text."))
+    kept: list[str] = []
+    marks = 0
+    for char in text:
+        category = unicodedata.category(char)
+        if category in {"Cc", "Cf", "Zl", "Zp"}:
+            kept.append(" " if category in {"Cc", "Zl", "Zp"} else "")
+            continue
+        marks = marks + 1 if category in {"Mn", "Me"} else 0
+        if marks > MAX_MARKS_PER_LETTER:
+            raise NameRefused(_("A name cannot stack more than three accents on one letter."))
+        kept.append(char)
+    return " ".join("".join(kept).split())

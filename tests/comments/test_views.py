@@ -425,3 +425,20 @@ class RepliesCapTests(TestCase):
         )
         early = self.client.get(self.replies[0].get_absolute_url())
         assert early["Location"].startswith(self.article.get_absolute_url())
+
+
+@GENEROUS
+class DeceivingNameTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.article = ArticleFactory()
+        cls.url = reverse("comments:post", kwargs={"article_pk": cls.article.pk})
+
+    def test_invisible_characters_are_dropped_from_the_name(self):
+        self.client.post(self.url, form_data(name="Da\u200bna\ufeff"))
+        assert Comment.objects.get().author_name == "Dana"
+
+    def test_a_name_that_reverses_the_text_is_refused_with_a_reason(self):
+        response = self.client.post(self.url, form_data(name="\u202enimdA"))
+        self.assertContains(response, "reverse the direction", status_code=400)
+        assert not Comment.objects.exists()
