@@ -11,7 +11,9 @@ from tests.factories import ThreadFactory
 from tests.moderation.factories import ClauseFactory, StaffFactory, post, staff_in
 
 
-class SanctionAuthorTests(TestCase):
+class SanctionsTestCase(TestCase):
+    """A moderator, a senior moderator, a clause and the reader they may sanction."""
+
     @classmethod
     def setUpTestData(cls) -> None:
         cls.moderator = staff_in(MODERATOR)
@@ -19,6 +21,8 @@ class SanctionAuthorTests(TestCase):
         cls.clause = ClauseFactory(title="No personal attacks")
         cls.reader = StaffFactory()
 
+
+class SanctionAuthorTests(SanctionsTestCase):
     def test_suspended_account_cannot_post_and_is_told_why_and_until_when(self):
         thread = ThreadFactory()
         comment = post(thread, user=self.reader)
@@ -78,14 +82,7 @@ class SanctionAuthorTests(TestCase):
         assert post(ThreadFactory(), user=self.reader).state == "published"
 
 
-class RevokeSanctionTests(TestCase):
-    @classmethod
-    def setUpTestData(cls) -> None:
-        cls.moderator = staff_in(MODERATOR)
-        cls.senior = staff_in(SENIOR_MODERATOR)
-        cls.clause = ClauseFactory(title="No personal attacks")
-        cls.reader = StaffFactory()
-
+class RevokeSanctionTests(SanctionsTestCase):
     def setUp(self) -> None:
         self.comment = post(ThreadFactory(), user=self.reader)
         self.sanction = sanction_author(
