@@ -93,6 +93,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A write the database could not take in time: 503 with Retry-After, nothing saved.
+    "gazette.core.busy.DatabaseBusyMiddleware",
 ]
 
 ROOT_URLCONF = "gazette.urls"
