@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from gazette.challenges.forms import AbuseSignals, HumanCheckForm
+from gazette.comments import seam
 from gazette.comments.conf import comment_settings
 from gazette.core.text import NameRefused, clean_name
 
@@ -75,9 +76,13 @@ class CommentForm(HumanCheckForm):
 
     def clean_name(self) -> str:
         try:
-            return clean_name(self.cleaned_data.get("name", ""))
+            name = clean_name(self.cleaned_data.get("name", ""))
         except NameRefused as exc:
             raise forms.ValidationError(str(exc)) from exc
+        reserved = seam.moderation().name_refusal(name) if name else None
+        if reserved is not None:
+            raise forms.ValidationError(reserved)
+        return name
 
     def clean_body(self) -> str:
         body: str = self.cleaned_data["body"].strip()
@@ -111,9 +116,13 @@ class EditCommentForm(forms.Form):
 
     def clean_name(self) -> str:
         try:
-            return clean_name(self.cleaned_data.get("name", ""))
+            name = clean_name(self.cleaned_data.get("name", ""))
         except NameRefused as exc:
             raise forms.ValidationError(str(exc)) from exc
+        reserved = seam.moderation().name_refusal(name) if name else None
+        if reserved is not None:
+            raise forms.ValidationError(reserved)
+        return name
 
     def clean_body(self) -> str:
         body: str = self.cleaned_data["body"].strip()

@@ -83,6 +83,10 @@ class Moderation(Protocol):
         inside the transaction that saves `comment`, or, for a refusal, with None in a
         transaction of its own; never when nothing was decided."""
 
+    def name_refusal(self, name: str) -> str | None:
+        """Why a reader who is not staff may not sign with this name (it poses as the
+        newsroom or its staff, in any edition, however spelt), or None."""
+
     def nudge(self, text: str) -> list[str]:
         """The words for which screening would hold this text for abuse or a banned term,
         shown to the reader before posting; [] when there is nothing to say. Reads only."""
@@ -109,6 +113,9 @@ class Unmoderated:
         return Verdict(PUBLISH)
 
     def record(self, submission: Submission, verdict: Verdict, comment: Comment | None) -> None:
+        return None
+
+    def name_refusal(self, name: str) -> str | None:
         return None
 
     def nudge(self, text: str) -> list[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from gazette.comments.models import Comment, Thread
 from gazette.comments.seam import Submission, Verdict
-from gazette.moderation import links, queries, sanctions
+from gazette.moderation import links, names, queries, sanctions
 from gazette.moderation.screening import nudging, records, verdict
 from gazette.moderation.screening.rules import load_rules
 
@@ -24,6 +24,9 @@ class CommentModeration:
 
     def record(self, submission: Submission, verdict: Verdict, comment: Comment | None) -> None:
         records.record_screening(submission, verdict, comment)
+
+    def name_refusal(self, name: str) -> str | None:
+        return names.refusal_of(name)
 
     def nudge(self, text: str) -> list[str]:
         return nudging.trigger_words(text, load_rules())

@@ -442,3 +442,36 @@ class DeceivingNameTests(TestCase):
         response = self.client.post(self.url, form_data(name="\u202enimdA"))
         self.assertContains(response, "reverse the direction", status_code=400)
         assert not Comment.objects.exists()
+
+
+@GENEROUS
+class ReservedNameTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.article = ArticleFactory()
+        cls.url = reverse("comments:post", kwargs={"article_pk": cls.article.pk})
+
+    def test_a_reader_cannot_sign_as_the_newsroom_however_spelt(self):
+        for name in [
+            "Admin",
+            "Editor",
+            "Модератор",
+            "Редакция",
+            "R\u0435d\u0430k\u0441iya",  # with three Cyrillic look-alike letters
+            "A d m i n",
+            "4dmin",
+            "Gazette",
+            "Tahririyat",
+        ]:
+            with self.subTest(name=name):
+                response = self.client.post(self.url, form_data(name=name))
+                self.assertContains(response, "kept for the newsroom", status_code=400)
+        assert not Comment.objects.exists()
+
+    def test_ordinary_names_are_signed_as_given(self):
+        for name in ["Dana", "Administratorova Aigul", "Ediz"]:
+            with self.subTest(name=name):
+                response = self.client.post(
+                    self.url, form_data(name=name, body=f"Hello from {name}.")
+                )
+                assert response.status_code == 302
