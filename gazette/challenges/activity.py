@@ -66,14 +66,24 @@ def required_level(ip_hash: str, *, config: ChallengeSettings) -> int:
     return difficulty_level(activity, config.thresholds, top_level=config.top_level)
 
 
-def _note(kind: str, ip_hash: str, config: ChallengeSettings) -> None:
+def counts_for(ip_hash: str, *, failed: bool, config: ChallengeSettings) -> dict[str, int]:
+    """What one protected form adds to the activity counts (key → time to live): a submission,
+    and a failure when its check failed, each for this IP-hash and site-wide. For a caller that
+    counts them together with other counts (counters.increment_many)."""
     window = config.activity_window
     start = int(clock.now().timestamp() // window) * window
     # Two windows: the previous one is still read for the sliding estimate.
     ttl = 2 * window + 1
+    kinds = (SUBMISSIONS, FAILURES) if failed else (SUBMISSIONS,)
+    return {_key(kind, who, start): ttl for kind in kinds for who in (f"ip:{ip_hash}", _SITE)}
+
+
+def _note(kind: str, ip_hash: str, config: ChallengeSettings) -> None:
+    counts = counts_for(ip_hash, failed=kind == FAILURES, config=config)
     try:
-        counters.increment(_key(kind, f"ip:{ip_hash}", start), ttl=ttl)
-        counters.increment(_key(kind, _SITE, start), ttl=ttl)
+        counters.increment_many(
+            {key: ttl for key, ttl in counts.items() if key.startswith(f"activity:{kind}:")}
+        )
     except counters.CounterStoreUnavailable:
         # Not counting cannot let anything through: reading fails closed (hardest level).
         logger.warning("Could not count %s", kind)

@@ -1,22 +1,28 @@
 """Counters in fixed time windows, shared by every app server process.
 
 With Redis (or any cache whose increment is atomic) the counts live in the cache. When the shared
-cache is Django's database cache they live in the WindowCounter table instead, incremented with
-F(): the database cache's own increment reads and rewrites the value, so two requests at once
-would count as one. Any failure of the store raises CounterStoreUnavailable; callers fail closed.
+cache is Django's database cache they live in the WindowCounter table instead, each added to in the
+database itself (an upsert): the database cache's own increment reads and rewrites the value, so
+two requests at once would count as one. Any failure of the store raises CounterStoreUnavailable;
+callers fail closed.
+
+All the counts of one request go together: `increment_many` is one statement in the database (one
+row lock per key, taken in key order so two requests never wait on each other in a circle), or
+one pipeline to Redis.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import timedelta
+from typing import Any
 
 from django.core.cache import caches
 from django.core.cache.backends.db import DatabaseCache
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.core.cache.backends.redis import RedisCache
+from django.db import connection
 
 from gazette.challenges.models import WindowCounter
 from gazette.core import clock
@@ -35,12 +41,23 @@ def increment(key: str, *, ttl: int) -> int:
 
     Keys must name their window (e.g. end in the window's start), so a key is never reused.
     """
+    return increment_many({key: ttl})[key]
+
+
+def increment_many(ttls: Mapping[str, int]) -> dict[str, int]:
+    """Add one to each key (mapped to its time to live in seconds) and return the new counts,
+    all in one round trip: one statement in the database, one pipeline to Redis. In the
+    database it joins the caller's transaction, if any, and holds each key's row lock until
+    that commits, so the counts it returns are exact."""
+    if not ttls:
+        return {}
     try:
-        if _counts_in_database():
-            return _increment_row(_stored_key(key), ttl)
         cache = caches["default"]
-        cache.add(key, 0, timeout=ttl)
-        return int(cache.incr(key))
+        if isinstance(cache, DatabaseCache):
+            return _upsert_rows(ttls)
+        if isinstance(cache, RedisCache):
+            return _redis_pipeline(cache, ttls)
+        return {key: _cache_increment(cache, key, ttl) for key, ttl in ttls.items()}
     except Exception as exc:  # Redis, database or pickling errors alike: fail closed
         logger.exception("Counter store failed")
         raise CounterStoreUnavailable from exc
@@ -49,7 +66,7 @@ def increment(key: str, *, ttl: int) -> int:
 def current_values(keys: Sequence[str]) -> dict[str, int]:
     """The counts of `keys` (0 for a key never counted), read in one round trip."""
     try:
-        if _counts_in_database():
+        if in_database():
             stored = {_stored_key(key): key for key in keys}
             rows = WindowCounter.objects.filter(key__in=stored, expires_at__gt=clock.now())
             found = {stored[row.key]: row.count for row in rows}
@@ -67,7 +84,8 @@ def purge_expired() -> int:
     return deleted
 
 
-def _counts_in_database() -> bool:
+def in_database() -> bool:
+    """Whether counts live in the WindowCounter table (the shared cache is the database)."""
     return isinstance(caches["default"], DatabaseCache)
 
 
@@ -77,16 +95,46 @@ def _stored_key(key: str) -> str:
     return "sha256:" + hashlib.sha256(key.encode()).hexdigest()
 
 
-def _increment_row(key: str, ttl: int) -> int:
-    expires_at = clock.now() + timedelta(seconds=ttl)
-    with transaction.atomic():
-        # The UPDATE takes the row lock; reading inside the same transaction therefore sees our
-        # own increment and nobody else's until we commit.
-        if not WindowCounter.objects.filter(key=key).update(count=F("count") + 1):
-            try:
-                with transaction.atomic():
-                    WindowCounter.objects.create(key=key, count=1, expires_at=expires_at)
-            except IntegrityError:
-                # Another request created the row between our UPDATE and INSERT.
-                WindowCounter.objects.filter(key=key).update(count=F("count") + 1)
-        return WindowCounter.objects.values_list("count", flat=True).get(key=key)
+def _upsert_rows(ttls: Mapping[str, int]) -> dict[str, int]:
+    """INSERT … ON CONFLICT DO UPDATE SET count = count + 1 … RETURNING: SQLite (3.35+) and
+    PostgreSQL alike add to the stored count themselves, so no count is lost between two
+    requests, and the new values come back in the same statement."""
+    now = clock.now()
+    stored = {_stored_key(key): (key, ttl) for key, ttl in ttls.items()}
+    ops = connection.ops
+    table = ops.quote_name(WindowCounter._meta.db_table)
+    key_col, count_col, expires_col = (ops.quote_name(c) for c in ("key", "count", "expires_at"))
+    rows = sorted(stored.items())
+    params: list[Any] = []
+    for stored_key, (_key, ttl) in rows:
+        expires_at = ops.adapt_datetimefield_value(now + timedelta(seconds=ttl))
+        params.extend([stored_key, expires_at])
+    values = ", ".join(["(%s, 1, %s)"] * len(rows))
+    sql = (
+        f"INSERT INTO {table} ({key_col}, {count_col}, {expires_col}) VALUES {values} "  # noqa: S608 - names from our model, values as parameters
+        f"ON CONFLICT ({key_col}) DO UPDATE SET {count_col} = {table}.{count_col} + 1 "
+        f"RETURNING {key_col}, {count_col}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        returned = cursor.fetchall()
+    return {stored[stored_key][0]: int(count) for stored_key, count in returned}
+
+
+def _redis_pipeline(cache: RedisCache, ttls: Mapping[str, int]) -> dict[str, int]:
+    """SET NX (the window's expiry, only when the key is new) and INCR for every key, in one
+    pipeline (a MULTI/EXEC transaction)."""
+    keys = {key: cache.make_and_validate_key(key) for key in ttls}
+    # Django exposes no pipeline; its client hands out the redis-py connection that has one.
+    client = cache._cache.get_client(write=True)
+    pipeline = client.pipeline()
+    for key, ttl in ttls.items():
+        pipeline.set(keys[key], 0, ex=ttl, nx=True)
+        pipeline.incr(keys[key])
+    results = pipeline.execute()
+    return {key: int(results[2 * index + 1]) for index, key in enumerate(ttls)}
+
+
+def _cache_increment(cache: Any, key: str, ttl: int) -> int:
+    cache.add(key, 0, timeout=ttl)
+    return int(cache.incr(key))

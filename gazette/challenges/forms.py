@@ -11,7 +11,12 @@ checks them in clean():
                      hold=form.abuse_signals.hold_for_review)
 
 A failed check is a form error on the Captcha field and spends nothing; a passed one is spent
-(single use) before is_valid() returns.
+(single use) before is_valid() returns. Spending it and counting the form (its activity, and the
+rate limit of `limited_action()` when the form was given an `actor`) is one short transaction:
+
+    form = CommentForm(request.POST, request=request, actor=reader_of(request))
+    if not form.is_valid():
+        status = 429 if form.rate_limited else 400
 """
 
 from __future__ import annotations
@@ -25,7 +30,10 @@ from django.http import HttpRequest
 from gazette.challenges import activity, proof, services
 from gazette.challenges.conf import ChallengeSettings, NoJsPolicy, challenge_settings
 from gazette.challenges.exceptions import ChallengeRejected, Reason
+from gazette.challenges.limits import Actor, action_windows
 from gazette.challenges.policy import is_too_easy, should_hold
+from gazette.challenges.ratelimit import RateLimited, Window, counts_of, enforce
+from gazette.challenges.services import Admission, Spend
 from gazette.challenges.widgets import (
     AltchaSubmission,
     AltchaWidget,
@@ -56,6 +64,22 @@ class AbuseSignals:
         return asdict(self)
 
 
+@dataclass
+class _Check:
+    """How the Captcha check went before anything is written: the solution to spend, or why
+    it was refused."""
+
+    spend: Spend | None = None
+    difficulty: int = 0
+    without_javascript: bool = False
+    rejection: ChallengeRejected | None = None
+
+    @property
+    def counts_as_failure(self) -> bool:
+        # Sending without JavaScript is a choice the site allows for, not a failed check.
+        return self.rejection is not None and self.rejection.reason is not Reason.NO_JAVASCRIPT
+
+
 class AltchaField(forms.Field):
     widget = AltchaWidget
 
@@ -82,9 +106,15 @@ class HumanCheckForm(forms.Form):
     homepage = forms.CharField(required=False, label="", widget=HoneypotInput)
     rendered_at = forms.CharField(required=False, widget=RenderStampInput)
 
-    def __init__(self, *args: Any, request: HttpRequest, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, request: HttpRequest, actor: Actor | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.request = request
+        # Who sends the form, for the rate limit of limited_action(); None: the view counts.
+        self.actor = actor
+        # Set by is_valid() when the rate limit refused the form (it is then invalid, too).
+        self.rate_limited: RateLimited | None = None
         self._signals: AbuseSignals | None = None
         self._challenge_issued_at: float | None = None
         self._config = challenge_settings()
@@ -106,29 +136,71 @@ class HumanCheckForm(forms.Form):
             raise AttributeError("abuse_signals is known only after is_valid()")
         return self._signals
 
+    def limited_action(self) -> str | None:
+        """The rate (challenges/limits.py) a form of this kind is counted under, in the same
+        transaction as its Captcha, when it was given an `actor` and is otherwise valid. None
+        leaves the rate limit to the view."""
+        return None
+
     def clean(self) -> dict[str, Any]:
         cleaned_data = super().clean() or {}
         submission = cleaned_data.get(ALTCHA_FIELD) or AltchaSubmission(payload="", no_js=False)
         ip_hash = request_ip_hash(self.request)
-        config = self._config
-        difficulty = 0
-        without_javascript = False
+        check = self._check(submission, ip_hash)
+        windows = self._rate_windows() if check.rejection is None else []
+        # Counted after the check, so that it is judged by the activity that preceded it.
+        admission = self._admit(check, windows, ip_hash)
+        if admission is not None and admission.replayed:
+            check.rejection = ChallengeRejected(Reason.REPLAYED)
+        if check.rejection is not None:
+            self.add_error(ALTCHA_FIELD, str(check.rejection.message))
+        elif windows:
+            self._enforce(windows, admission)
+        self._signals = self._signals_for(
+            difficulty=0 if check.rejection else check.difficulty,
+            without_javascript=check.without_javascript,
+        )
+        return cleaned_data
+
+    def _check(self, submission: AltchaSubmission, ip_hash: str) -> _Check:
+        """The Captcha checked without writing anything."""
         try:
             if submission.no_js and not submission.payload:
                 self._accept_without_javascript()
-                without_javascript = True
-            else:
-                difficulty = self._spend_challenge(submission.payload, ip_hash, config)
+                return _Check(without_javascript=True)
+            return self._checked_solution(submission.payload, ip_hash, self._config)
         except ChallengeRejected as exc:
-            if exc.reason is not Reason.NO_JAVASCRIPT:
-                activity.note_failure(ip_hash, config=config)
-            self.add_error(ALTCHA_FIELD, str(exc.message))
-        # Counted after the check, so that it is judged by the activity that preceded it.
-        activity.note_submission(ip_hash, config=config)
-        self._signals = self._signals_for(
-            difficulty=difficulty, without_javascript=without_javascript
-        )
-        return cleaned_data
+            return _Check(rejection=exc)
+
+    def _rate_windows(self) -> list[Window]:
+        action = self.limited_action() if self.actor is not None and not self.errors else None
+        if action is None or self.actor is None:
+            return []
+        return action_windows(action, self.actor)
+
+    def _admit(self, check: _Check, windows: list[Window], ip_hash: str) -> Admission | None:
+        """Spend and count in one transaction; None when the challenge could not be recorded
+        (the check is then refused)."""
+        config = self._config
+        try:
+            return services.admit_form(
+                spend=check.spend,
+                counts={
+                    **activity.counts_for(ip_hash, failed=check.counts_as_failure, config=config),
+                    **counts_of(windows),
+                },
+                counts_if_replayed=activity.counts_for(ip_hash, failed=True, config=config),
+            )
+        except ChallengeRejected as exc:
+            check.rejection = exc
+            return None
+
+    def _enforce(self, windows: list[Window], admission: Admission | None) -> None:
+        try:
+            enforce(windows, admission.counts if admission is not None else None)
+        except RateLimited as exc:
+            self.rate_limited = exc
+            self.add_error(None, exc.message)
 
     def _no_js_policy(self) -> NoJsPolicy:
         return self.no_js_policy or self._config.no_js
@@ -137,14 +209,16 @@ class HumanCheckForm(forms.Form):
         if self._no_js_policy() == "refuse":
             raise ChallengeRejected(Reason.NO_JAVASCRIPT)
 
-    def _spend_challenge(self, payload: str, ip_hash: str, config: ChallengeSettings) -> int:
+    def _checked_solution(self, payload: str, ip_hash: str, config: ChallengeSettings) -> _Check:
         solved = proof.check_solution(payload, config=config)
         required = config.max_number(activity.required_level(ip_hash, config=config))
         if is_too_easy(solved.max_number, required):
             raise ChallengeRejected(Reason.TOO_EASY)
-        services.use_challenge(signature=solved.signature, expires_at=solved.expires_at)
         self._challenge_issued_at = (solved.expires_at - config.expires).timestamp()
-        return solved.max_number
+        return _Check(
+            spend=Spend(signature=solved.signature, expires_at=solved.expires_at),
+            difficulty=solved.max_number,
+        )
 
     def _signals_for(self, *, difficulty: int, without_javascript: bool) -> AbuseSignals:
         honeypot_filled = bool(str(self.data.get(self.add_prefix(HONEYPOT_FIELD), "")).strip())

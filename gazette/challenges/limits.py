@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from gazette.challenges.conf import challenge_settings
-from gazette.challenges.ratelimit import hit
+from gazette.challenges.ratelimit import Window, hit, hit_all
 
 
 class Actor(Protocol):
@@ -49,9 +49,17 @@ def limit_action(action: str, actor: Actor) -> None:
     Raises RateLimited when either count is over its limit (or the store is down), and
     KeyError for an action with no configured rate, which is a programming error.
     """
+    hit_all(action_windows(action, actor))
+
+
+def action_windows(action: str, actor: Actor) -> list[Window]:
+    """The two windows one `action` of this reader counts in (theirs and their IP-hash's), for
+    a caller that counts them together with other counts (HumanCheckForm does)."""
     rates = challenge_settings().rates[action]
-    hit(f"{action}:reader", actor.key, rates.reader)
-    hit(f"{action}:ip", actor.ip_hash, rates.ip)
+    return [
+        Window.current(f"{action}:reader", actor.key, rates.reader),
+        Window.current(f"{action}:ip", actor.ip_hash, rates.ip),
+    ]
 
 
 def limit_address(action: str, address_key: str) -> None:

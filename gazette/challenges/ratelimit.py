@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from django.utils.translation import ngettext
@@ -62,16 +63,59 @@ class RateLimited(Exception):  # noqa: N818 - named for the state, as our domain
         super().__init__(self.message)
 
 
+@dataclass(frozen=True)
+class Window:
+    """The current window of one (scope, key) under a rate: its counter's key and lifetime, and
+    how long until it resets."""
+
+    scope: str
+    cache_key: str
+    rate: Rate
+    retry_after: int
+
+    @classmethod
+    def current(cls, scope: str, key: str, rate: Rate) -> Window:
+        now = clock.now().timestamp()
+        window_start = int(now // rate.window) * rate.window
+        return cls(
+            scope=scope,
+            cache_key=f"rl:{scope}:{key}:{window_start}",
+            rate=rate,
+            retry_after=max(1, math.ceil(window_start + rate.window - now)),
+        )
+
+    @property
+    def ttl(self) -> int:
+        return self.rate.window + 1
+
+
+def counts_of(windows: Sequence[Window]) -> dict[str, int]:
+    """What counting these windows adds to the store: key → time to live."""
+    return {window.cache_key: window.ttl for window in windows}
+
+
+def enforce(windows: Sequence[Window], counts: Mapping[str, int] | None) -> None:
+    """Raise RateLimited if any window's new count is over its limit, or if the counts are
+    unknown (None, or a key missing: the store could not count), which refuses the action."""
+    for window in windows:
+        count = None if counts is None else counts.get(window.cache_key)
+        if count is None:
+            logger.warning("Rate limit store unavailable; refusing %s", window.scope)
+            raise RateLimited(window.retry_after)
+        if count > window.rate.limit:
+            raise RateLimited(window.retry_after)
+
+
+def hit_all(windows: Sequence[Window]) -> None:
+    """Count one action in each window, in one round trip to the store; raise RateLimited once
+    any window is full or the store is down."""
+    try:
+        counts: dict[str, int] | None = counters.increment_many(counts_of(windows))
+    except counters.CounterStoreUnavailable:
+        counts = None
+    enforce(windows, counts)
+
+
 def hit(scope: str, key: str, rate: Rate) -> None:
     """Count one action of `key` in `scope`; raise RateLimited once the window is full."""
-    now = clock.now().timestamp()
-    window_start = int(now // rate.window) * rate.window
-    cache_key = f"rl:{scope}:{key}:{window_start}"
-    retry_after = max(1, math.ceil(window_start + rate.window - now))
-    try:
-        count = counters.increment(cache_key, ttl=rate.window + 1)
-    except counters.CounterStoreUnavailable:
-        logger.warning("Rate limit store unavailable; refusing %s", scope)
-        raise RateLimited(retry_after) from None
-    if count > rate.limit:
-        raise RateLimited(retry_after)
+    hit_all([Window.current(scope, key, rate)])

@@ -90,14 +90,19 @@ class CommentForm(HumanCheckForm):
             raise forms.ValidationError(_("Write something before posting."))
         return body
 
+    def limited_action(self) -> str | None:
+        return "reply" if self.cleaned_data.get("parent") else "comment"
+
     def clean(self) -> dict[str, Any]:
-        cleaned: dict[str, Any] = super().clean() or {}
+        # The form's own checks first: the human check counts the rate limit only for a form
+        # that is otherwise valid.
+        cleaned = self.cleaned_data
         if not self.signed_in:
             if not cleaned.get("name", "").strip() and "name" not in self.errors:
                 self.add_error("name", _("Please give a name to sign your comment with."))
             if cleaned.get("notify") and not cleaned.get("email") and "email" not in self.errors:
                 self.add_error("email", _("Give an e-mail address to receive reply notifications."))
-        return cleaned
+        return super().clean() or {}
 
     @property
     def human_check(self) -> AbuseSignals | None:

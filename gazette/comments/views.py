@@ -59,16 +59,14 @@ def post_comment(request: HttpRequest, article_pk: int) -> HttpResponse:
     nudge = _nudge(request, article)
     if nudge is not None:
         return nudge
-    form = CommentForm(request.POST, request=request)
-    if not form.is_valid():
-        return _form_refused(request, article, form)
     reader = reader_of(request)
-    try:
-        limit_action("reply" if form.cleaned_data.get("parent") else "comment", reader)
-    except RateLimited as exc:
-        form.add_error(None, exc.message)
+    # The form spends the Captcha and counts the comment or reply rate in one transaction.
+    form = CommentForm(request.POST, request=request, actor=reader)
+    if not form.is_valid():
+        if form.rate_limited is None:
+            return _form_refused(request, article, form)
         response = _form_refused(request, article, form, status=429)
-        response["Retry-After"] = str(exc.retry_after)
+        response["Retry-After"] = str(form.rate_limited.retry_after)
         return response
     try:
         comment = services.post_comment(
