@@ -17,6 +17,7 @@ import re
 import tempfile
 import threading
 from dataclasses import dataclass
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -62,6 +63,9 @@ class ProfanityModel:
         return total / folds
 
 
+# The installed package does not change under a running process; reading its metadata on every
+# comment cost about a millisecond.
+@cache
 def _package_version() -> str:
     return metadata.version("alt-profanity-check")
 

@@ -3,7 +3,8 @@
 Compiling 10,000 terms takes a fraction of a second, so the compiled matcher and the classifier
 are kept in the process and rebuilt only when a cheap stamp (the newest change and the number of
 terms, the active classifier's id) says the rules changed. Every call still reads the stamp, so
-a change made in the admin applies to the next comment in every worker.
+a change made in the admin applies to the next comment in every worker; the stamp comes in the
+same query as the moderation settings.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count, Max
 
@@ -35,9 +37,49 @@ _compiled: dict[str, tuple[object, tuple[Matcher, str]]] = {}
 _classifier: dict[str, tuple[int | None, SiteModel | None]] = {}
 
 
+@dataclass(frozen=True)
+class _Stamp:
+    """What says whether the compiled rules are still those in force."""
+
+    settings: ModerationSettings
+    terms: tuple[object, ...]
+    classifier_id: int | None
+
+
+def _read_stamp() -> _Stamp:
+    """The moderation settings, the terms' newest change and number, and the active
+    classifier's id, in one query."""
+    # Written out rather than built by the ORM: this runs for every comment, and building the
+    # three queries it replaces cost about 1.7 ms of Python each time, this one 0.1 ms.
+    settings_table, terms_table, models_table = (
+        model._meta.db_table for model in (ModerationSettings, ScreeningTerm, ClassifierModel)
+    )
+    rows = list(
+        ModerationSettings.objects.raw(
+            f"SELECT s.*, (SELECT MAX(updated_at) FROM {terms_table}) AS terms_changed, "  # noqa: S608 - table names from our models
+            f"(SELECT COUNT(*) FROM {terms_table}) AS terms_count, "
+            f"(SELECT id FROM {models_table} WHERE is_active "
+            "ORDER BY created_at DESC, id DESC LIMIT 1) AS classifier_id "
+            f"FROM {settings_table} s WHERE s.id = 1"
+        )
+    )
+    if not rows:
+        # The first screening of a new install creates the settings row.
+        return _Stamp(ModerationSettings.load(), _terms_stamp(), _active_classifier_id())
+    row: Any = rows[0]
+    # The newest change comes back as the database gives it (text on SQLite): it is only ever
+    # compared with the previous stamp.
+    return _Stamp(row, (row.terms_changed, row.terms_count), row.classifier_id)
+
+
 def _terms_stamp() -> tuple[object, ...]:
     stamp = ScreeningTerm.objects.aggregate(changed=Max("updated_at"), count=Count("pk"))
     return (stamp["changed"], stamp["count"])
+
+
+def _active_classifier_id() -> int | None:
+    active = ClassifierModel.objects.filter(is_active=True).order_by("-created_at", "-pk")
+    return active.values_list("pk", flat=True).first()
 
 
 def _compile_terms() -> tuple[Matcher, str]:
@@ -54,8 +96,7 @@ def _compile_terms() -> tuple[Matcher, str]:
     return matcher, version
 
 
-def _matcher() -> tuple[Matcher, str]:
-    stamp = _terms_stamp()
+def _matcher(stamp: tuple[object, ...]) -> tuple[Matcher, str]:
     with _lock:
         cached = _compiled.get("terms")
         if cached is not None and cached[0] == stamp:
@@ -66,9 +107,7 @@ def _matcher() -> tuple[Matcher, str]:
     return matcher
 
 
-def _site_model() -> SiteModel | None:
-    active = ClassifierModel.objects.filter(is_active=True).order_by("-created_at", "-pk")
-    model_id = active.values_list("pk", flat=True).first()
+def _site_model(model_id: int | None) -> SiteModel | None:
     with _lock:
         cached = _classifier.get("site")
         if cached is not None and cached[0] == model_id:
@@ -85,11 +124,12 @@ def _site_model() -> SiteModel | None:
 def load_rules() -> Rules:
     """The rules in force now. Raises whatever the database or a broken model raises: the
     caller holds the comment then (screening fails closed)."""
-    matcher, version = _matcher()
+    stamp = _read_stamp()
+    matcher, version = _matcher(stamp.terms)
     return Rules(
         matcher=matcher,
         term_list_version=version,
-        settings=ModerationSettings.load(),
-        classifier=_site_model(),
+        settings=stamp.settings,
+        classifier=_site_model(stamp.classifier_id),
         house=house_models(),
     )
