@@ -2,7 +2,9 @@ from datetime import timedelta
 
 import pytest
 from django.core.cache import caches
+from django.db import connection
 from django.test import TestCase, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from gazette.challenges import counters
@@ -28,6 +30,14 @@ class DatabaseCounterTests(TestCase):
     def test_increments_return_the_new_count(self) -> None:
         assert [counters.increment("k:1", ttl=60) for _ in range(3)] == [1, 2, 3]
         assert WindowCounter.objects.get(key="k:1").count == 3
+
+    def test_the_counts_of_one_request_are_one_statement(self) -> None:
+        counters.increment("k:2", ttl=60)
+        with CaptureQueriesContext(connection) as counted:
+            counts = counters.increment_many({"k:1": 60, "k:2": 60, "k:3": 600})
+        assert counts == {"k:1": 1, "k:2": 2, "k:3": 1}
+        assert len(counted.captured_queries) == 1
+        assert counters.current_values(["k:1", "k:2", "k:3"]) == {"k:1": 1, "k:2": 2, "k:3": 1}
 
     def test_values_are_read_together_and_unknown_keys_are_zero(self) -> None:
         counters.increment("k:1", ttl=60)
@@ -57,7 +67,8 @@ class CacheCounterTests(TestCase):
 
     def test_counts_live_in_the_cache(self) -> None:
         assert [counters.increment("k:1", ttl=60) for _ in range(2)] == [1, 2]
-        assert counters.current_values(["k:1", "k:2"]) == {"k:1": 2, "k:2": 0}
+        assert counters.increment_many({"k:1": 60, "k:3": 60}) == {"k:1": 3, "k:3": 1}
+        assert counters.current_values(["k:1", "k:2", "k:3"]) == {"k:1": 3, "k:2": 0, "k:3": 1}
         assert WindowCounter.objects.count() == 0
 
 
@@ -66,5 +77,7 @@ class UnavailableStoreTests(TestCase):
     def test_a_store_that_cannot_be_reached_says_so(self) -> None:
         with pytest.raises(counters.CounterStoreUnavailable):
             counters.increment("k:1", ttl=60)
+        with pytest.raises(counters.CounterStoreUnavailable):
+            counters.increment_many({"k:1": 60, "k:2": 60})
         with pytest.raises(counters.CounterStoreUnavailable):
             counters.current_values(["k:1"])

@@ -1,6 +1,7 @@
 import re
 from datetime import timedelta
 
+from django.core.management import call_command
 from django.db import connection
 from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
@@ -475,3 +476,82 @@ class ReservedNameTests(TestCase):
                     self.url, form_data(name=name, body=f"Hello from {name}.")
                 )
                 assert response.status_code == 302
+
+
+def write_transactions(queries):
+    """The write transactions among captured queries, each as the tables it wrote. Inside the
+    test's own transaction an atomic block is a savepoint; a write outside one commits alone."""
+    transactions, depth = [], 0
+    for sql in (query["sql"] for query in queries):
+        if sql.startswith("SAVEPOINT"):
+            depth += 1
+            if depth == 1:
+                transactions.append([])
+        elif sql.startswith(("RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT")):
+            depth -= 1
+        elif written := re.match(r'(?:INSERT INTO|UPDATE|DELETE FROM) "(\w+)"', sql):
+            if depth == 0:
+                transactions.append([])
+            transactions[-1].append(written.group(1))
+    return [tables for tables in transactions if tables]
+
+
+# The database as shared cache, whatever CACHE_URL says: the counters are then rows, counted here.
+DATABASE_CACHE = override_settings(
+    CACHES={
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "gazette_cache",
+        }
+    }
+)
+
+
+@DATABASE_CACHE
+class PostingCostTests(TestCase):
+    """What one comment costs the database with the Captcha, rate limits, screening and
+    moderation all on: a fixed number of queries in two short write transactions."""
+
+    @classmethod
+    def setUpTestData(cls):
+        # The test database has the cache table only when CACHE_URL names no other cache.
+        call_command("createcachetable", verbosity=0)
+        cls.article = ArticleFactory()
+        cls.url = reverse("comments:post", kwargs={"article_pk": cls.article.pk})
+
+    def form_of(self, number):
+        return form_data(body=f"Comment {number} on the ruling.", **human_check(f"10.1.0.{number}"))
+
+    def test_a_comment_takes_a_fixed_number_of_queries_in_two_write_transactions(self):
+        # The thread and the moderation settings exist from the first post on.
+        self.client.post(self.url, self.form_of(1), REMOTE_ADDR="10.1.0.1")
+        self.client.cookies.clear()
+        second = self.form_of(2)
+        with CaptureQueriesContext(connection) as post:
+            response = self.client.post(self.url, second, REMOTE_ADDR="10.1.0.2")
+        assert response.status_code == 302
+        assert Comment.objects.filter(state=Comment.State.PUBLISHED).count() == 2
+        # Before: 66 queries in 8 write transactions (the nudge's two counters, the used
+        # challenge, the four activity and rate-limit counters each on its own, the comment).
+        assert len(post.captured_queries) == 24
+        assert write_transactions(post.captured_queries) == [
+            # The Captcha spent, with the activity counts and the comment rate in one upsert.
+            ["challenges_usedchallenge", "challenges_windowcounter"],
+            # The comment, screening's audit entry and memory, the thread's count.
+            [
+                "comments_comment",
+                "moderation_auditentry",
+                "moderation_recenttext",
+                "comments_thread",
+            ],
+        ]
+
+    def test_a_refused_captcha_writes_its_counts_in_one_transaction(self):
+        self.client.post(self.url, self.form_of(1), REMOTE_ADDR="10.1.0.1")
+        forged = form_data(altcha="forged")
+        with CaptureQueriesContext(connection) as post:
+            response = self.client.post(self.url, forged, REMOTE_ADDR="10.1.0.9", **JSON)
+        assert response.status_code == 400
+        assert "altcha" in response.json()["errors"]
+        # The submission and the failure, for the address and site-wide: one statement.
+        assert write_transactions(post.captured_queries) == [["challenges_windowcounter"]]

@@ -91,6 +91,10 @@ def post_comment(
         nudged=nudged,
     )
     verdict = _screened(submission)
+    # Built (its HTML rendered, the policy version read) before the transaction: on SQLite the
+    # transaction holds the database's one write lock, so only writes and the checks that must
+    # see them happen inside it.
+    comment = _new_comment(submission, verdict, placement, fingerprint, language=language)
     with transaction.atomic():
         # Locking the thread row serialises posts to one thread, so the second look for a
         # duplicate is exact; other threads are not held up.
@@ -98,7 +102,6 @@ def post_comment(
         duplicate = _recent_duplicate(thread, fingerprint)
         if duplicate is not None:
             return duplicate
-        comment = _new_comment(submission, verdict, placement, fingerprint, language=language)
         if notify:
             comment.subscription = _subscribe(reader, submission.email, language)
         comment.save()
