@@ -16,7 +16,7 @@ on 127.0.0.1, is bounded in time and count, and is stopped and removed at the en
 Knobs: BENCH_DURATION (20), BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_WORKERS (2),
 BENCH_POSTS (240; stays under the site-wide captcha threshold), BENCH_POST_CONCURRENCY (8),
 BENCH_POST_WARMUP (8 posts, untimed, two at a time, so each worker has loaded its screening
-models before the clock starts).
+models before the clock starts), BENCH_READS=0 (posting alone, without the page cases).
 """
 
 from __future__ import annotations
