@@ -164,6 +164,7 @@ def post_load(
     page: str,
     article_pk: int,
     forms: list[dict[str, str]],
+    *,
     concurrency: int = 0,
     first: int = 0,
 ) -> dict[str, float]:
