@@ -98,13 +98,15 @@ def _nudge(request: HttpRequest, article: Article) -> HttpResponse | None:
     body = request.POST.get("body", "")
     if not body.strip() or nudges.outcome_of(request.POST.get(nudges.FIELD, ""), body):
         return None
+    words = seam.moderation().nudge(body)
+    if not words:
+        return None
+    # Only a nudge shown is counted (a look at screening without spending a captcha): counting
+    # every post as well would add a write transaction to each.
     try:
         limit_action("nudge", reader_of(request))
     except RateLimited:
         return None  # no nudge then: the post is screened as usual
-    words = seam.moderation().nudge(body)
-    if not words:
-        return None
     seam.moderation().record_nudge(services.thread_for_article(article))
     message = _(
         "Before you post: our Comment Policy may not allow these words: %(words)s. You can "
