@@ -130,7 +130,7 @@ def check_signing_keys(app_configs: Any = None, **kwargs: Any) -> list[checks.Ch
         keys["ALTCHA_HMAC_KEY"] = challenge_key
     return [
         _error(
-            "E005",
+            "E006",
             f"{name} is too weak to sign with: at least {SECRET_MIN_LENGTH} characters, "
             f"{SECRET_MIN_DISTINCT} of them different.",
             "Generate one: python -c 'import secrets; print(secrets.token_urlsafe(48))'.",

@@ -45,7 +45,7 @@ class SigningKeyCheckTests(SimpleTestCase):
     @override_settings(SECRET_KEY=STRONG, GAZETTE_CHALLENGES={"HMAC_KEY": "x"})
     def test_a_one_character_captcha_key_is_refused(self) -> None:
         problems = checks.check_signing_keys()
-        assert [problem.id for problem in problems] == ["gazette.E005"]
+        assert [problem.id for problem in problems] == ["gazette.E006"]
         assert "ALTCHA_HMAC_KEY" in problems[0].msg
 
     @override_settings(SECRET_KEY="a" * 60, GAZETTE_CHALLENGES={})
