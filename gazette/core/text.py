@@ -140,7 +140,8 @@ def clean_name(value: str) -> str:
     for char in text:
         category = unicodedata.category(char)
         if category in {"Cc", "Cf", "Zl", "Zp"}:
-            kept.append(" " if category in {"Cc", "Zl", "Zp"} else "")
+            # Line breaks and tabs part words; anything else invisible just goes.
+            kept.append(" " if char in "\t\n\r" or category in {"Zl", "Zp"} else "")
             continue
         marks = marks + 1 if category in {"Mn", "Me"} else 0
         if marks > MAX_MARKS_PER_LETTER:

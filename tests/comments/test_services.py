@@ -351,3 +351,10 @@ class ThreadModelTests(TestCase):
     def test_thread_key_is_unique_per_site(self):
         thread = ThreadFactory()
         assert Thread.objects.filter(site=thread.site, key=thread.key).count() == 1
+
+
+class HeaderSafeNameTests(TestCase):
+    def test_a_name_with_line_breaks_is_stored_on_one_line(self):
+        thread = ThreadFactory()
+        comment = post(thread, author=posting_as("Dana\r\nBcc: all@example.org", anonymous_id="z"))
+        assert comment.author_name == "Dana Bcc: all@example.org"

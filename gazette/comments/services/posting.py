@@ -23,6 +23,7 @@ from gazette.challenges.forms import AbuseSignals
 from gazette.comments import policy, seam, tasks
 from gazette.comments.conf import comment_settings
 from gazette.comments.exceptions import (
+    CommentError,
     CommentRejected,
     EmailNotVerified,
     EmailRequired,
@@ -32,10 +33,10 @@ from gazette.comments.exceptions import (
 )
 from gazette.comments.models import Comment, ReplySubscription, Thread
 from gazette.comments.seam import HOLD, REJECT, Submission, Verdict
-from gazette.comments.services.text import CONTROL_CHARACTERS, checked_text
+from gazette.comments.services.text import checked_text
 from gazette.comments.services.threads import refuse_if_closed
 from gazette.core import clock
-from gazette.core.text import COMMENT, render_markdown
+from gazette.core.text import COMMENT, NameRefused, clean_name, render_markdown
 
 State = Comment.State
 
@@ -183,8 +184,13 @@ def _check_author(reader: Reader, email: str, *, notify: bool) -> None:
 
 
 def _display_name(reader: Reader, name: str) -> str:
+    """The name as it will be shown, and as it may go into an e-mail's header: no line break,
+    control or invisible character (core.text.clean_name)."""
     given = reader.user.public_name if reader.user is not None else name
-    return CONTROL_CHARACTERS.sub("", given).strip()[:80]
+    try:
+        return clean_name(given)[:80]
+    except NameRefused as exc:
+        raise CommentError(str(exc)) from exc
 
 
 def _author_email(reader: Reader, email: str) -> str:

@@ -11,12 +11,12 @@ from gazette.comments.exceptions import CommentError
 
 # Control characters (NUL above all, which PostgreSQL refuses to store) carry no meaning in a
 # comment; tabs and line breaks stay.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def checked_text(body: str) -> str:
     """The text as it will be stored; raises CommentError when empty or too long."""
-    text = CONTROL_CHARACTERS.sub("", body).strip()
+    text = _CONTROL_CHARACTERS.sub("", body).strip()
     limit = comment_settings().max_length
     if not text:
         raise CommentError(_("Write something before posting."))
