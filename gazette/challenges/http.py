@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 
 from gazette.challenges.ratelimit import RateLimited
+from gazette.core.http import wants_json
 
 TOO_MANY_REQUESTS = 429
 
@@ -25,7 +26,7 @@ def too_many_requests(
     prefer it, otherwise a page. A form view passes its own template and context (with the
     message added to the form as an error) so the message appears in place, above the form the
     reader was filling in; `message` is in the context either way."""
-    if request.get_preferred_type(["text/html", "application/json"]) == "application/json":
+    if wants_json(request):
         response: HttpResponse = JsonResponse(
             {"error": "rate_limited", "message": exc.message, "retry_after": exc.retry_after},
             status=TOO_MANY_REQUESTS,

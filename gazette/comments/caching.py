@@ -93,6 +93,7 @@ def _key(thread: Thread, sort: str, page_number: int) -> str:
 
 def thread_listing(thread: Thread | None, *, sort: str | None, page_number: int) -> ThreadListing:
     """One page of a thread as every reader sees it: one cache read when warm."""
+    # Long by design: the cache read, and on a miss the one rendering every reader shares.
     sort = queries.normalised_sort(sort)
     if thread is None:
         return ThreadListing(sort, None, [], [])
