@@ -16,8 +16,13 @@ each run notes the one-minute load average at its start. Every Gazette request s
 table (each case, Isso's figure, Gazette's, their ratio per round, the load averages) and the
 resident memory of each Gazette worker, and stops everything it started.
 
+With BENCH_MIXED_MINUTES=N it then loads Gazette for N minutes with a mix of every case above
+(readers without cookies on every page and comment page, returning and signed-in readers, a
+few pages never seen before) and prints each worker's resident memory again.
+
 Knobs: BENCH_DURATION (20), BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_WORKERS (2),
-BENCH_ROUNDS (2), BENCH_DATABASE_URL (empty: SQLite), BENCH_PEER_SCRIPT, BENCH_KEEP=1.
+BENCH_ROUNDS (2), BENCH_MIXED_MINUTES (0), BENCH_DATABASE_URL (empty: SQLite),
+BENCH_PEER_SCRIPT, BENCH_KEEP=1.
 """
 
 from __future__ import annotations
@@ -313,6 +318,39 @@ def print_table(
         print(f"\nIsso, round {number} (load {peer_load:.1f} at its start): {line}")
 
 
+# wrk takes the paths in turn; one request in eight is a returning reader's (personal page),
+# one in eight a signed-in reader's, and one in sixteen an address never asked for before.
+MIXED_LUA = """
+local paths = {%(paths)s}
+local session = "%(session)s"
+local counter = 0
+request = function()
+  counter = counter + 1
+  local path = paths[(counter %% #paths) + 1]
+  local headers = {["Accept-Encoding"] = "gzip"}
+  if counter %% 8 == 1 then headers["Cookie"] = "gz_reader=returning" end
+  if counter %% 8 == 5 then headers["Cookie"] = "sessionid=" .. session end
+  if counter %% 16 == 3 then path = path .. "?cpage=" .. (counter %% 50 + 2) end
+  return wrk.format("GET", path, headers)
+end
+"""
+
+
+def mixed_load(port: int, found: list[Case], session: str, minutes: float, work: Path) -> None:
+    paths = sorted({case.path for case in found if case.via == "django"})
+    script = work / "mixed.lua"
+    quoted = ", ".join(f'"{path}"' for path in paths)
+    script.write_text(MIXED_LUA % {"paths": quoted, "session": session})
+    seconds = int(minutes * 60)
+    done = subprocess.run(
+        [str(harness.WRK), "-t2", "-c32", f"-d{seconds}s", "-s", str(script),
+         f"http://{harness.HOST}:{port}/"],
+        capture_output=True, text=True, timeout=seconds + 120, check=False,
+    )  # fmt: skip
+    rate = next((line for line in done.stdout.splitlines() if "Requests/sec" in line), "")
+    print(f"\nmixed load for {minutes:g} minutes: {rate.strip()}")
+
+
 def worker_memory(server: harness.Server) -> list[int]:
     """Resident memory (MB) of each gunicorn worker of `server`."""
     children = subprocess.run(
@@ -374,9 +412,15 @@ def bench(work: Path, database_url: str, knobs: harness.LoadKnobs) -> None:
                         loaded_seconds += knobs.duration
                 rounds.append((peer, peer_load, mine))
         memory = worker_memory(server)
-    print_table(rounds, found)
+        mixed = float(os.environ.get("BENCH_MIXED_MINUTES", "0"))
+        if mixed:
+            mixed_load(server.port, found, session, mixed, work)
+            after = worker_memory(server)
+            print(f"resident memory per worker after it: {', '.join(f'{m} MB' for m in after)}")
+    if rounds:
+        print_table(rounds, found)
     print(
-        f"\nResident memory per Gazette worker after {loaded_seconds / 60:.1f} minutes of load"
+        f"\nResident memory per Gazette worker after the rounds ({loaded_seconds / 60:.1f} minutes)"
         f" on Django (plus the nginx runs): {', '.join(f'{size} MB' for size in memory)}"
     )
 
