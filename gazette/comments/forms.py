@@ -119,16 +119,6 @@ class EditCommentForm(forms.Form):
         self.fields["body"].widget.attrs.update({"maxlength": str(limit), "rows": "6"})
         self.fields["body"].validators.append(MaxLengthValidator(limit))
 
-    def clean_name(self) -> str:
-        try:
-            name = clean_name(self.cleaned_data.get("name", ""))
-        except NameRefused as exc:
-            raise forms.ValidationError(str(exc)) from exc
-        reserved = seam.moderation().name_refusal(name) if name else None
-        if reserved is not None:
-            raise forms.ValidationError(reserved)
-        return name
-
     def clean_body(self) -> str:
         body: str = self.cleaned_data["body"].strip()
         if not body:

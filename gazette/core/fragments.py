@@ -12,7 +12,7 @@ import threading
 import uuid
 from collections import OrderedDict
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from django.core.cache import cache
 from django.db import transaction
@@ -47,42 +47,66 @@ def write(key: str, value: Any, seconds: int | None = FRAGMENT_SECONDS) -> None:
         logger.warning("fragment cache unwritable", exc_info=True)
 
 
+V = TypeVar("V")
+
+
+class KeptInProcess(Generic[V]):
+    """The most recently used few values of one kind, kept in this process's memory: a bounded,
+    thread-safe map that lets the least recently used go first."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._values: OrderedDict[str, V] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> V | None:
+        with self._lock:
+            value = self._values.get(key)
+            if value is not None:
+                self._values.move_to_end(key)
+        return value
+
+    def peek(self, key: str) -> V | None:
+        """The value, without counting it as used."""
+        with self._lock:
+            return self._values.get(key)
+
+    def keep(self, key: str, value: V) -> None:
+        with self._lock:
+            self._values[key] = value
+            self._values.move_to_end(key)
+            while len(self._values) > self.size:
+                self._values.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._values.clear()
+
+
 # Values whose key names every input they depend on (a version or stamp included) never change,
 # so each process may keep the most recent few as well: no write has to reach them.
-_KEPT_IN_PROCESS = 32
-_kept: OrderedDict[str, Any] = OrderedDict()
-_kept_lock = threading.Lock()
+_kept: KeptInProcess[Any] = KeptInProcess(32)
 
 
 def read_immutable(key: str) -> Any:
     """Like read(), for a key that changes whenever its value would: this process's copy first."""
-    with _kept_lock:
-        if key in _kept:
-            _kept.move_to_end(key)
-            return _kept[key]
+    kept = _kept.get(key)
+    if kept is not None:
+        return kept
     value = read(key)
     if value is not None:
-        _keep(key, value)
+        _kept.keep(key, value)
     return value
 
 
 def write_immutable(key: str, value: Any, seconds: int | None = FRAGMENT_SECONDS) -> None:
-    _keep(key, value)
+    _kept.keep(key, value)
     write(key, value, seconds)
-
-
-def _keep(key: str, value: Any) -> None:
-    with _kept_lock:
-        _kept[key] = value
-        _kept.move_to_end(key)
-        while len(_kept) > _KEPT_IN_PROCESS:
-            _kept.popitem(last=False)
 
 
 def forget_kept() -> None:
     """Drop this process's copies (tests use it; production never needs to)."""
-    with _kept_lock:
-        _kept.clear()
+    _kept.clear()
 
 
 def stamp(key: str) -> str:

@@ -25,9 +25,7 @@ from __future__ import annotations
 import contextvars
 import gzip
 import hashlib
-import threading
 import time
-from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -150,8 +148,7 @@ class SharedPage:
         return True
 
 
-_kept: OrderedDict[str, SharedPage] = OrderedDict()
-_kept_lock = threading.Lock()
+_kept: fragments.KeptInProcess[SharedPage] = fragments.KeptInProcess(_KEPT_IN_PROCESS)
 
 
 def _page_key(request: HttpRequest) -> str | None:
@@ -176,10 +173,7 @@ def _page_key(request: HttpRequest) -> str | None:
 
 def _find_here(key: str) -> SharedPage | None:
     """This process's copy of the page under `key`, if it is still current (no cache read)."""
-    with _kept_lock:
-        page = _kept.get(key)
-        if page is not None:
-            _kept.move_to_end(key)
+    page = _kept.get(key)
     return page if page is not None and page.is_current() else None
 
 
@@ -187,27 +181,17 @@ def _find_shared(key: str) -> SharedPage | None:
     """The shared cache's page under `key`, if it is current and newer than this process's
     copy (which SharedPageMiddleware found out of date, or never had): another process may
     have rendered it since."""
-    with _kept_lock:
-        page = _kept.get(key)
+    page = _kept.peek(key)
     found = fragments.read(key)
     if not isinstance(found, SharedPage) or (page is not None and found.made_at <= page.made_at):
         return None
-    _keep(key, found)
+    _kept.keep(key, found)
     return found if found.is_current() else None
-
-
-def _keep(key: str, page: SharedPage) -> None:
-    with _kept_lock:
-        _kept[key] = page
-        _kept.move_to_end(key)
-        while len(_kept) > _KEPT_IN_PROCESS:
-            _kept.popitem(last=False)
 
 
 def forget_kept() -> None:
     """Drop this process's copies (tests use it; production never needs to)."""
-    with _kept_lock:
-        _kept.clear()
+    _kept.clear()
 
 
 def _made(response: HttpResponse, recording: _Recording) -> SharedPage:
@@ -342,10 +326,10 @@ class SharedPageMiddleware:
                 if name.lower() not in _NOT_REPLAYED
             )
             page = replace(page, headers=headers)
-            _keep(key, page)
+            _kept.keep(key, page)
             fragments.write(key, page, fragments.FRAGMENT_SECONDS)
         elif key is not None and page is not None:
-            _keep(key, page)  # found in the shared cache by the view
+            _kept.keep(key, page)  # found in the shared cache by the view
         return response
 
 
