@@ -7,6 +7,8 @@ screening's normalisation is compared, word by word)."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from django.conf import settings
 from django.utils.translation import gettext as _
 
@@ -24,16 +26,18 @@ RESERVED_WORDS = (
 )  # fmt: skip
 
 
-def _reserved_skeletons() -> set[str]:
+@cache
+def _reserved_skeletons(site_name: str) -> frozenset[str]:
+    """Folded once per process (and per site name, which tests may change)."""
     skeletons = {skeleton_form(word) for word in RESERVED_WORDS}
-    skeletons.add(skeleton_form(settings.GAZETTE_SITE_NAME).replace(" ", ""))
-    return skeletons
+    skeletons.add(skeleton_form(site_name).replace(" ", ""))
+    return frozenset(skeletons)
 
 
 def refusal_of(name: str) -> str | None:
     """Why this name may not be used by a reader, or None."""
     skeleton = skeleton_form(name)
-    reserved = _reserved_skeletons()
+    reserved = _reserved_skeletons(settings.GAZETTE_SITE_NAME)
     words = set(skeleton.split())
     if words & reserved or skeleton.replace(" ", "") in reserved:
         return _(
