@@ -244,6 +244,9 @@ GAZETTE_PHOTO_MAX_BYTES = env_int("GAZETTE_PHOTO_MAX_BYTES", 10 * 1024 * 1024)
 GAZETTE_ARTICLE_PANELS: list[str] = ["reactions/panel.html", "comments/panel.html"]
 # How many reverse proxies of ours sit in front of the app (their X-Forwarded-For is trusted).
 GAZETTE_TRUSTED_PROXIES = env_int("GAZETTE_TRUSTED_PROXIES", 0)
+# IPv6 senders are counted (rate limits, abuse counters) by the network of this prefix length:
+# one subscriber is usually given a whole /64 and can rotate addresses inside it at will.
+GAZETTE_IPV6_PREFIX = env_int("GAZETTE_IPV6_PREFIX", 64)
 # Functions called with each list of articles a page shows (e.g. to attach comment counts in
 # one query), and templates shown in each teaser's meta line. Other apps register here.
 GAZETTE_ARTICLE_LIST_HOOKS: list[str] = ["gazette.comments.queries.attach_comment_counts"]
