@@ -21,6 +21,8 @@ from gazette.core.env import (
     env_list,
     env_str,
 )
+from gazette.core.error_reports import start_error_reporting
+from gazette.core.logs import logging_config
 
 # Lets admin and feed classes be subscripted at run time, as the type stubs expect.
 django_stubs_ext.monkeypatch()
@@ -79,6 +81,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Every log line written while a request is served names it (core/logs.py).
+    "gazette.core.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages kept whole for readers without a session are served from here (core/pages.py).
@@ -148,7 +152,14 @@ DATABASES = {"default": _database()}
 def _cache() -> dict[str, object]:
     url = env_str("CACHE_URL", "") or env_str("REDIS_URL", "")
     if url.startswith(("redis://", "rediss://", "unix://")):
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        # A Redis that hangs must not hold a request for long: pages then render without it
+        # and protected actions answer 503 (core/fragments.py, challenges/ratelimit.py).
+        timeout = env_int("CACHE_TIMEOUT_SECONDS", 1)
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "OPTIONS": {"socket_connect_timeout": timeout, "socket_timeout": timeout},
+        }
     if url.startswith("locmem://"):
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     if url:
@@ -225,12 +236,16 @@ if PRODUCTION:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
-}
+# Every line carries its time, level, logger and request id; LOG_FORMAT=json gives JSON lines.
+LOGGING = logging_config(
+    level=env_str("LOG_LEVEL", "WARNING"), json_lines=env_str("LOG_FORMAT", "text") == "json"
+)
+# Errors go to Sentry when a DSN is given, without readers' personal data (core/error_reports.py).
+SENTRY_DSN = env_str("SENTRY_DSN", "")
+if SENTRY_DSN:
+    start_error_reporting(
+        SENTRY_DSN, environment=env_str("SENTRY_ENVIRONMENT", env_str("GAZETTE_ENV", "local"))
+    )
 
 # ---------------------------------------------------------------- Gazette
 

@@ -81,7 +81,7 @@ def report_comment(request: HttpRequest, pk: int) -> HttpResponse:
     except (ModerationError, RateLimited) as exc:
         form.add_error(None, exc.message)
         context = {"comment": comment, "form": form}
-        status = 429 if isinstance(exc, RateLimited) else 400
+        status = exc.status if isinstance(exc, RateLimited) else 400
         return render(request, "moderation/report.html", context, status=status)
     messages.success(request, _("Thank you. A moderator will look at this comment."))
     response = HttpResponseRedirect(links.report_status_path(report.pk))
