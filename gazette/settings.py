@@ -229,6 +229,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
+    # Load balancers ask for /health/ over plain HTTP, from inside the network.
+    SECURE_REDIRECT_EXEMPT = [r"^health/$"]
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
@@ -262,6 +264,8 @@ GAZETTE_TRUSTED_PROXIES = env_int("GAZETTE_TRUSTED_PROXIES", 0)
 # IPv6 senders are counted (rate limits, abuse counters) by the network of this prefix length:
 # one subscriber is usually given a whole /64 and can rotate addresses inside it at will.
 GAZETTE_IPV6_PREFIX = env_int("GAZETTE_IPV6_PREFIX", 64)
+# /health/ reports the task queue "behind" when a task has waited longer than this to run.
+GAZETTE_HEALTH_TASK_DELAY = env_int("GAZETTE_HEALTH_TASK_DELAY", 900)
 # Functions called with each list of articles a page shows (e.g. to attach comment counts in
 # one query), and templates shown in each teaser's meta line. Other apps register here.
 GAZETTE_ARTICLE_LIST_HOOKS: list[str] = ["gazette.comments.queries.attach_comment_counts"]
