@@ -23,6 +23,7 @@ from gazette.core.env import (
 )
 from gazette.core.error_reports import start_error_reporting
 from gazette.core.logs import logging_config
+from gazette.core.storage import media_storage
 
 # Lets admin and feed classes be subscripted at run time, as the type stubs expect.
 django_stubs_ext.monkeypatch()
@@ -192,7 +193,8 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "gazette" / "static"]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploaded photos: MEDIA_ROOT on this server, or an S3-compatible store (core/storage.py).
+    "default": media_storage(),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 MEDIA_URL = "/media/"

@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from gazette.articles.slugs import validate_section_slug
 from gazette.articles.photos import PhotoField
+from gazette.articles.slugs import validate_section_slug
 from gazette.articles.validators import validate_photo
 from gazette.core import clock
 from gazette.core.models import TimeStampedModel

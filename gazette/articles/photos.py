@@ -48,7 +48,7 @@ def without_metadata(upload: File[bytes]) -> ContentFile[bytes]:
 class PhotoField(models.ImageField):
     """An ImageField whose new files are stored without metadata (without_metadata)."""
 
-    def pre_save(self, model_instance: models.Model, add: bool) -> Any:
+    def pre_save(self, model_instance: models.Model, add: bool) -> Any:  # noqa: FBT001 - Django's signature
         file = getattr(model_instance, self.attname)
         if file and not file._committed:
             file.file = without_metadata(file)

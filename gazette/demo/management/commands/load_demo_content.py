@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -223,6 +224,15 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if settings.PRODUCTION:
+            # Demo articles and accounts (with known passwords) never reach a real site.
+            if options["if_empty"]:
+                self.stdout.write("This is a production site; the demo content is never loaded.")
+                return
+            raise CommandError(
+                "This is a production site (GAZETTE_ENV=production): the demo content, with its "
+                "accounts and their published passwords, is never loaded here."
+            )
         if options["if_empty"] and Article.objects.exists():
             self.stdout.write("The site already has articles; the demo content was not loaded.")
             return
