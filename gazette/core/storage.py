@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from gazette.core.env import ConfigurationError, env_str
 
-LOCAL = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+LOCAL: dict[str, object] = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 
 
 def media_storage() -> dict[str, object]:
