@@ -20,7 +20,7 @@ def example_environment() -> dict[str, str]:
     for line in (DEPLOY / "gazette.env.example").read_text().splitlines():
         if line.strip() and not line.lstrip().startswith("#"):
             name, _sep, value = line.partition("=")
-            values[name] = value
+            values[name] = value.strip('"')
     return values
 
 
