@@ -69,7 +69,7 @@ class Browser:
             headers["Origin"] = self.front
             headers["Referer"] = self.front + path
             headers["Sec-Fetch-Site"] = "same-origin"
-        request = urllib.request.Request(self.base + path, data=body, headers=headers)  # noqa: S310
+        request = urllib.request.Request(self.base + path, data=body, headers=headers)
         opener = urllib.request.build_opener(
             urllib.request.HTTPCookieProcessor(self.jar),
             urllib.request.HTTPSHandler(context=_TLS),
