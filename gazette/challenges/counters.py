@@ -79,9 +79,13 @@ def current_values(keys: Sequence[str]) -> dict[str, int]:
     return {key: found.get(key, 0) for key in keys}
 
 
-def purge_expired() -> int:
-    """Delete database counters whose window is over; returns how many were deleted."""
-    deleted, _by_model = WindowCounter.objects.filter(expires_at__lte=clock.now()).delete()
+def purge_expired(*, dry_run: bool = False) -> int:
+    """Delete database counters whose window is over; returns how many were (or, with
+    `dry_run`, would be) deleted."""
+    expired = WindowCounter.objects.filter(expires_at__lte=clock.now())
+    if dry_run:
+        return expired.count()
+    deleted, _by_model = expired.delete()
     return deleted
 
 

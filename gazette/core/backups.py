@@ -184,16 +184,34 @@ def _safe_members(tar: tarfile.TarFile) -> list[tarfile.TarInfo]:
     return members
 
 
-def restore_backup(archive: Path) -> dict[str, Any]:
-    """Replace the database with the archive's and add its photos; the archive's manifest."""
+def _manifest_of(tar: tarfile.TarFile) -> dict[str, Any]:
+    try:
+        manifest: dict[str, Any] = json.load(tar.extractfile(MANIFEST))  # type: ignore[arg-type]
+    except (KeyError, json.JSONDecodeError) as exc:
+        raise BackupError("This file is not a Gazette backup (no manifest).") from exc
+    _check_manifest(manifest)
+    return manifest
+
+
+def _opened(archive: Path) -> tarfile.TarFile:
     if not archive.is_file():
         raise BackupError(f"No such file: {archive}")
-    with _workspace() as work, tarfile.open(archive, "r:gz") as tar:
-        try:
-            manifest: dict[str, Any] = json.load(tar.extractfile(MANIFEST))  # type: ignore[arg-type]
-        except (KeyError, json.JSONDecodeError) as exc:
-            raise BackupError("This file is not a Gazette backup (no manifest).") from exc
-        _check_manifest(manifest)
+    try:
+        return tarfile.open(archive, "r:gz")
+    except tarfile.TarError as exc:
+        raise BackupError("This file is not a Gazette backup (not a .tar.gz file).") from exc
+
+
+def inspect_backup(archive: Path) -> dict[str, Any]:
+    """The archive's manifest, once it is known to be restorable here (else BackupError)."""
+    with _opened(archive) as tar:
+        return _manifest_of(tar)
+
+
+def restore_backup(archive: Path) -> dict[str, Any]:
+    """Replace the database with the archive's and add its photos; the archive's manifest."""
+    with _workspace() as work, _opened(archive) as tar:
+        manifest = _manifest_of(tar)
         tar.extractall(work, members=_safe_members(tar), filter="data")
         _restore_database(work / _DUMPS[manifest["vendor"]])
         media = _media_root()
