@@ -17,6 +17,10 @@ from tests.factories import ArticleFactory, CommentFactory, PhotoFactory
 
 
 class BackupRestoreTests(TransactionTestCase):
+    # A restore replaces whole tables; the rows every test expects (content types, the default
+    # policy) are put back afterwards as the concurrency tests' own setup expects them.
+    serialized_rollback = True
+
     def setUp(self) -> None:
         self.tmp = Path(self.enterContext(tempfile.TemporaryDirectory()))
         self.archive = self.tmp / "site.tar.gz"
