@@ -10,6 +10,7 @@ urlpatterns = [
     path("comment-status/<str:token>/", public.comment_status, name="comment_status"),
     path("comments/<int:pk>/report/", public.report_comment, name="report"),
     path("report-status/<str:token>/", public.report_status, name="report_status"),
+    path("me/reports/", public.my_reports, name="my_reports"),
     path("moderation/", queue.queue, name="queue"),
     path("moderation/queue/<slug:name>/", queue.queue, name="queue"),
     path("moderation/comments/<int:pk>/decide/", queue.decide, name="decide"),

@@ -92,7 +92,12 @@ def _decide(form: DecisionForm, comment: Comment, actor: User) -> str:
     clause = form.cleaned_data.get("clause")
     note = form.cleaned_data.get("note", "")
     if action == "dismiss":
-        decisions.dismiss_reports(comment=comment, actor=actor, note=note)
+        decisions.dismiss_reports(
+            comment=comment,
+            actor=actor,
+            note=note,
+            manifestly_unfounded=form.cleaned_data.get("manifestly_unfounded", False),
+        )
         return _("The reports were dismissed.")
     if action == "remove":
         decisions.remove_comment(comment=comment, actor=actor, clause=clause, note=note)
