@@ -63,7 +63,9 @@ class ReportingRestrictionQuerySet(models.QuerySet["ReportingRestriction"]):
         now = clock.now()
         return self.filter(kind=ReportingMeasure.SUSPENSION, starts_at__lte=now, ends_at__gt=now)
 
-    def of_reporter(self, *, reporter_key: str, user_id: int | None) -> ReportingRestrictionQuerySet:
+    def of_reporter(
+        self, *, reporter_key: str, user_id: int | None
+    ) -> ReportingRestrictionQuerySet:
         subject = Q(reporter_key=reporter_key)
         if user_id is not None:
             subject |= Q(user_id=user_id)

@@ -75,7 +75,9 @@ def report_comment(  # noqa: PLR0913 - the fields of a notice, each its own argu
     # Long by design: the report, its audit entry, its acknowledgement and the hold at the
     # threshold are one transaction.
     note, legal_ground = note.strip(), legal_ground.strip()
-    _require_ground(ground, clause=clause, legal_ground=legal_ground, note=note, bona_fide=bona_fide)
+    _require_ground(
+        ground, clause=clause, legal_ground=legal_ground, note=note, bona_fide=bona_fide
+    )
     threshold = ModerationSettings.load().report_threshold
     with transaction.atomic():
         refuse_if_suspended(reporter_key=reporter_key, user_id=reporter.pk if reporter else None)
@@ -218,9 +220,7 @@ def _consider_misuse(report: Report) -> None:
         reporter_key=report.reporter_key,
         outcome=Report.Outcome.NO_ACTION,
         resolved_at__gt=last.starts_at if last is not None else since,
-    ).aggregate(
-        dismissed=Count("pk"), unfounded=Count("pk", filter=Q(manifestly_unfounded=True))
-    )
+    ).aggregate(dismissed=Count("pk"), unfounded=Count("pk", filter=Q(manifestly_unfounded=True)))
     unfounded = policy.unfounded_reports(
         manifestly_unfounded=counted["unfounded"], dismissed=counted["dismissed"]
     )
@@ -252,7 +252,9 @@ def _take_measure(
         record_id=restriction.pk,
     )
     kind = (
-        ReporterMessage.Kind.REPORTING_SUSPENDED if suspended else ReporterMessage.Kind.MISUSE_WARNING
+        ReporterMessage.Kind.REPORTING_SUSPENDED
+        if suspended
+        else ReporterMessage.Kind.MISUSE_WARNING
     )
     send_reporter_message(
         report=report, kind=kind, extra={"unfounded": unfounded, "ends_at": ends_at}

@@ -112,7 +112,8 @@ def report_comment(request: HttpRequest, pk: int) -> HttpResponse:
     status_path = links.report_status_path(report.pk)
     if wants_json(request):
         response: HttpResponse = JsonResponse(
-            {"report": report.pk, "status_url": absolute_url(status_path, request=request)}, status=201
+            {"report": report.pk, "status_url": absolute_url(status_path, request=request)},
+            status=201,
         )
     else:
         messages.success(request, _("Thank you. A moderator will look at this comment."))

@@ -1,0 +1,342 @@
+"""Due process for reporters, the desk's recently published queue and moderation presets: the
+points of the due-process standard (25-27, 29-31) proven as readers and moderators act."""
+
+from datetime import timedelta
+
+from django.core import mail
+from django.test import TestCase, override_settings
+from django.urls import reverse
+from django.utils import timezone
+
+from gazette.comments.models import Comment
+from gazette.comments.services import AuthorProof, edit_comment
+from gazette.moderation import links, policy
+from gazette.moderation.models import (
+    AuditEntry,
+    Decision,
+    ModerationSettings,
+    Report,
+    ReporterMessage,
+    ReportingRestriction,
+)
+from gazette.moderation.roles import MODERATOR
+from gazette.moderation.services import decisions
+from tests.comments.helpers import GENEROUS_RATES
+from tests.factories import ThreadFactory, UserFactory
+from tests.moderation.factories import (
+    ClauseFactory,
+    PolicyVersionFactory,
+    post,
+    staff_in,
+    without_policy,
+)
+
+JSON = {"HTTP_ACCEPT": "application/json"}
+
+
+def illegal_report(**overrides):
+    data = {
+        "ground": "illegal",
+        "legal_ground": "Criminal Code, art. 174 (incitement to hatred)",
+        "note": "It calls for violence against a named group of people.",
+        "bona_fide": "on",
+    }
+    data.update(overrides)
+    return data
+
+
+class ReportingTestCase(TestCase):
+    @classmethod
+    def setUpTestData(cls) -> None:
+        without_policy()
+        cls.version = PolicyVersionFactory(number=1)
+        cls.clause = ClauseFactory(
+            version=cls.version, number=3, key="attacks", title="No personal attacks"
+        )
+        ModerationSettings.objects.create(pk=1, report_threshold=5)
+        cls.moderator = staff_in(MODERATOR)
+
+    def setUp(self) -> None:
+        self.comment = post(ThreadFactory(), "This editorial gets the budget figures wrong.")
+        self.url = reverse("moderation:report", kwargs={"pk": self.comment.pk})
+
+
+class ReportingTests(ReportingTestCase):
+    def test_point_25_an_anonymous_report_is_accepted_with_201(self):
+        response = self.client.post(self.url, {"clause": self.clause.pk}, **JSON)
+        assert response.status_code == 201
+        report = Report.objects.get()
+        assert response.json()["status_url"].endswith(links.report_status_path(report.pk))
+        assert (report.reporter, report.reporter_name, report.reporter_email) == (None, "", "")
+
+    def test_point_25_the_report_form_sits_beside_each_comment_and_offers_illegal_content(self):
+        page = self.client.get(self.url)
+        self.assertContains(page, "No personal attacks")
+        self.assertContains(page, "It is illegal content")
+        self.assertContains(page, "good faith")
+
+    def test_point_25_an_illegal_content_report_without_the_good_faith_tick_is_refused(self):
+        response = self.client.post(self.url, illegal_report(bona_fide=""), **JSON)
+        assert response.status_code == 400
+        assert "good faith" in response.json()["errors"]["bona_fide"][0]
+        page = self.client.post(self.url, illegal_report(bona_fide=""))
+        self.assertContains(page, "must confirm that it is made in good faith", status_code=400)
+        assert not Report.objects.exists()
+
+    def test_point_25_an_illegal_content_report_needs_the_law_and_an_explanation(self):
+        response = self.client.post(self.url, illegal_report(legal_ground="", note=""), **JSON)
+        errors = response.json()["errors"]
+        assert response.status_code == 400
+        assert set(errors) == {"legal_ground", "note"}
+        assert not Report.objects.exists()
+
+    def test_point_25_an_illegal_content_report_stores_the_law_and_the_statement(self):
+        response = self.client.post(self.url, illegal_report(), **JSON)
+        assert response.status_code == 201
+        report = Report.objects.get()
+        assert (report.ground, report.bona_fide, report.clause) == ("illegal", True, None)
+        assert report.legal_ground.startswith("Criminal Code, art. 174")
+        assert report.note.startswith("It calls for violence")
+
+    def test_point_25_the_report_holds_the_comment_and_its_revision_and_policy_version(self):
+        reader = UserFactory()
+        comment = post(ThreadFactory(), "First words.", name=reader.username, user=reader)
+        edit_comment(comment_id=comment.pk, proof=AuthorProof(user_id=reader.pk), body="Second.")
+        url = reverse("moderation:report", kwargs={"pk": comment.pk})
+        self.client.post(url, {"clause": self.clause.pk})
+        report = Report.objects.get()
+        comment.refresh_from_db()
+        assert (report.comment, report.comment_revision) == (comment, 1)
+        assert report.comment_edited_at == comment.edited_at
+        assert report.policy_version == 1
+
+    def test_point_25_name_and_e_mail_are_optional_and_kept_when_given(self):
+        self.client.post(
+            self.url, {"clause": self.clause.pk, "name": "Aigerim", "email": "a@example.org"}
+        )
+        report = Report.objects.get()
+        assert (report.reporter_name, report.reporter_email) == ("Aigerim", "a@example.org")
+
+    def test_a_report_is_logged_as_a_reader_s_act_never_as_automatic(self):
+        reader = UserFactory(email="reader@example.org")
+        self.client.force_login(reader)
+        self.client.post(self.url, {"clause": self.clause.pk})
+        self.client.logout()
+        other = post(ThreadFactory())
+        self.client.post(
+            reverse("moderation:report", kwargs={"pk": other.pk}), {"clause": self.clause.pk}
+        )
+        signed_in, guest = AuditEntry.objects.filter(event="reported").order_by("pk")
+        assert (signed_in.actor, signed_in.automatic, signed_in.outcome) == (
+            reader,
+            False,
+            "policy",
+        )
+        assert (guest.actor, guest.automatic) == (None, False)
+
+
+class AcknowledgementTests(ReportingTestCase):
+    def test_point_26_a_reporter_who_gave_an_address_is_acknowledged_in_the_same_request(self):
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(self.url, {"clause": self.clause.pk, "email": "a@example.org"})
+        assert [message.to for message in mail.outbox] == [["a@example.org"]]
+        assert "We received your report" in mail.outbox[0].subject
+        assert "clause 3 (No personal attacks)" in mail.outbox[0].body
+        stored = ReporterMessage.objects.get(kind="acknowledged")
+        assert (stored.emailed, stored.body) == (True, mail.outbox[0].body)
+
+    def test_point_26_a_signed_in_reporter_is_acknowledged_at_their_account_s_address(self):
+        self.client.force_login(UserFactory(email="reader@example.org"))
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(self.url, {"clause": self.clause.pk})
+        assert [message.to for message in mail.outbox] == [["reader@example.org"]]
+
+    def test_point_26_without_an_address_the_acknowledgement_is_on_the_report_page(self):
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(self.url, {"clause": self.clause.pk})
+        assert mail.outbox == []
+        page = self.client.get(response["Location"])
+        self.assertContains(page, "We received your report")
+
+    def test_point_26_the_acknowledgement_is_in_the_reporter_s_language(self):
+        url = reverse("moderation:report", kwargs={"pk": self.comment.pk}).replace("/en/", "/kk/")
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(url, {"clause": self.clause.pk, "email": "a@example.org"})
+        message = ReporterMessage.objects.get()
+        assert message.language == "kk"
+        assert message.subject != "We received your report"
+
+
+class OutcomeTests(ReportingTestCase):
+    def report(self, email):
+        self.client.cookies.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(self.url, {"clause": self.clause.pk, "email": email})
+        return Report.objects.get(reporter_email=email)
+
+    def test_point_27_a_no_action_decision_tells_the_reporter_the_clause_and_the_appeal_link(
+        self,
+    ):
+        report = self.report("a@example.org")
+        mail.outbox.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            decisions.dismiss_reports(comment=self.comment, actor=self.moderator)
+        (outcome,) = mail.outbox
+        assert "clause 3 (No personal attacks)" in outcome.body
+        assert "Decision: no action" in outcome.body
+        assert "a moderator took the decision" in outcome.body
+        assert links.report_status_path(report.pk) in outcome.body
+        assert "ask once for a review" in outcome.body
+        stored = ReporterMessage.objects.get(kind="outcome")
+        assert stored.body == outcome.body
+
+    def test_point_27_a_removal_tells_the_reporter_the_clause_it_was_removed_under(self):
+        self.report("a@example.org")
+        mail.outbox.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            decisions.remove_comment(comment=self.comment, actor=self.moderator, clause=self.clause)
+        assert "the comment was removed under clause 3" in mail.outbox[0].body
+        assert "Automated means: none" in mail.outbox[0].body
+
+    def test_point_27_the_reporter_s_page_shows_the_outcome_and_the_review_request(self):
+        report = self.report("a@example.org")
+        decisions.dismiss_reports(comment=self.comment, actor=self.moderator)
+        page = self.client.get(links.report_status_path(report.pk))
+        self.assertContains(page, "No action: the comment stays")
+        self.assertContains(page, "Ask for a review")
+        self.assertContains(page, "Our decision on the comment you reported")
+
+    def test_point_30_duplicate_reports_share_one_decision_and_every_reporter_is_told(self):
+        first, second = self.report("a@example.org"), self.report("b@example.org")
+        mail.outbox.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            decision = decisions.remove_comment(
+                comment=self.comment, actor=self.moderator, clause=self.clause
+            )
+        assert Decision.objects.filter(comment=self.comment).count() == 1
+        first.refresh_from_db()
+        second.refresh_from_db()
+        assert (first.decision, second.decision) == (decision, decision)
+        assert sorted(m.to[0] for m in mail.outbox) == ["a@example.org", "b@example.org"]
+        assert ReporterMessage.objects.filter(kind="outcome", decision=decision).count() == 2
+
+    def test_point_30_each_report_s_resolution_is_logged_for_the_time_to_act(self):
+        report = self.report("a@example.org")
+        decisions.remove_comment(comment=self.comment, actor=self.moderator, clause=self.clause)
+        resolved = AuditEntry.objects.get(event="report_resolved")
+        reported = AuditEntry.objects.get(event="reported")
+        assert (resolved.record_id, reported.record_id) == (report.pk, report.pk)
+        assert (resolved.outcome, resolved.actor, resolved.automatic) == (
+            "actioned",
+            self.moderator,
+            False,
+        )
+        assert resolved.created_at >= reported.created_at
+
+
+class ReporterHistoryTests(ReportingTestCase):
+    def test_point_29_a_signed_in_reader_sees_each_report_with_status_and_outcome(self):
+        reader = UserFactory()
+        self.client.force_login(reader)
+        other = post(ThreadFactory(), "Another comment.")
+        self.client.post(self.url, {"clause": self.clause.pk})
+        self.client.post(reverse("moderation:report", kwargs={"pk": other.pk}), illegal_report())
+        decisions.dismiss_reports(comment=self.comment, actor=self.moderator)
+        page = self.client.get(reverse("moderation:my_reports"))
+        self.assertContains(page, "No action: the comment stays")
+        self.assertContains(page, "Waiting for a moderator")
+        self.assertContains(page, "Criminal Code, art. 174")
+        self.assertContains(page, "Reported under clause 3")
+
+    def test_point_29_the_page_shows_no_one_else_s_reports(self):
+        self.client.post(self.url, {"clause": self.clause.pk})
+        self.client.force_login(UserFactory())
+        page = self.client.get(reverse("moderation:my_reports"))
+        self.assertContains(page, "You have not reported any comment.")
+
+    def test_point_29_a_signed_out_visitor_is_sent_to_sign_in(self):
+        assert self.client.get(reverse("moderation:my_reports")).status_code == 302
+
+    def test_point_29_a_guest_reporter_sees_status_and_outcome_through_the_signed_link(self):
+        response = self.client.post(self.url, {"clause": self.clause.pk})
+        decisions.remove_comment(comment=self.comment, actor=self.moderator, clause=self.clause)
+        page = self.client.get(response["Location"])
+        self.assertContains(page, "The comment was removed under clause 3")
+        self.assertContains(page, "A moderator took the decision.")
+        assert self.client.get(response["Location"][:-4] + "xx/").status_code == 404
+
+
+@override_settings(GAZETTE_CHALLENGES={"RATES": GENEROUS_RATES})
+class MisuseTests(ReportingTestCase):
+    def unfounded_report(self):
+        self.posted += 1
+        comment = post(
+            ThreadFactory(),
+            f"Point {self.posted}: the budget adds up.",
+            anonymous_id=f"a{self.posted}",
+        )
+        self.client.post(
+            reverse("moderation:report", kwargs={"pk": comment.pk}), {"clause": self.clause.pk}
+        )
+        decisions.dismiss_reports(comment=comment, actor=self.moderator, manifestly_unfounded=True)
+        return comment
+
+    posted = 0
+
+    def test_point_31_unfounded_reports_earn_a_warning_then_a_403_saying_until_when(self):
+        self.client.force_login(UserFactory(email="reader@example.org"))
+        for _ in range(policy.UNFOUNDED_LIMIT):
+            self.unfounded_report()
+        warning = ReportingRestriction.objects.get()
+        assert warning.kind == "warning"
+        assert ReporterMessage.objects.filter(kind="misuse_warning").count() == 1
+        assert self.client.post(self.url, {"clause": self.clause.pk}).status_code == 302
+        Report.objects.filter(comment=self.comment).delete()
+        for _ in range(policy.UNFOUNDED_LIMIT):
+            self.unfounded_report()
+        suspension = ReportingRestriction.objects.get(kind="suspension")
+        assert suspension.ends_at - suspension.starts_at == policy.REPORTING_SUSPENSION
+        response = self.client.post(self.url, {"clause": self.clause.pk})
+        self.assertContains(response, "You cannot report comments until", status_code=403)
+        assert not Report.objects.filter(comment=self.comment).exists()
+        events = AuditEntry.objects.filter(event__in=["reporter_warned", "reporting_suspended"])
+        assert [(e.event, e.outcome) for e in events.order_by("pk")] == [
+            ("reporter_warned", "unfounded_reports"),
+            ("reporting_suspended", "unfounded_reports"),
+        ]
+
+    def test_point_31_reports_dismissed_in_good_faith_count_for_less(self):
+        self.client.force_login(UserFactory())
+        for number in range(policy.UNFOUNDED_LIMIT):
+            comment = post(
+                ThreadFactory(), f"Point {number}: the budget adds up.", anonymous_id=f"a{number}"
+            )
+            self.client.post(
+                reverse("moderation:report", kwargs={"pk": comment.pk}),
+                {"clause": self.clause.pk},
+            )
+            decisions.dismiss_reports(comment=comment, actor=self.moderator)
+        assert not ReportingRestriction.objects.exists()
+
+    def test_point_31_the_suspension_ends(self):
+        reader = UserFactory()
+        self.client.force_login(reader)
+        ReportingRestriction.objects.create(
+            kind="suspension",
+            user=reader,
+            reporter_key=f"user:{reader.pk}",
+            starts_at=timezone.now() - timedelta(days=31),
+            ends_at=timezone.now() - timedelta(days=1),
+            unfounded=3,
+        )
+        assert self.client.post(self.url, {"clause": self.clause.pk}).status_code == 302
+
+    def test_the_desk_marks_a_dismissal_manifestly_unfounded(self):
+        self.client.post(self.url, {"clause": self.clause.pk})
+        self.client.force_login(self.moderator)
+        self.client.post(
+            reverse("moderation:decide", kwargs={"pk": self.comment.pk}),
+            {"action": "dismiss", "manifestly_unfounded": "on"},
+        )
+        report = Report.objects.get()
+        assert (report.outcome, report.manifestly_unfounded) == ("no_action", True)
