@@ -8,6 +8,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from gazette.moderation.desk import RecentOrder
 from gazette.moderation.models import Clause, Report, Sanction
 from gazette.moderation.queries import current_policy
 
@@ -175,3 +176,8 @@ class AppealDecisionForm(forms.Form):
 class QueueFilterForm(forms.Form):
     section = forms.SlugField(required=False)
     language = forms.CharField(required=False, max_length=8)
+    order = forms.ChoiceField(
+        required=False, choices=[(order.value, order.value) for order in RecentOrder]
+    )
+    with_links = forms.BooleanField(required=False)
+    first_time = forms.BooleanField(required=False)

@@ -4,13 +4,15 @@ points of the due-process standard (25-27, 29-31) proven as readers and moderato
 from datetime import timedelta
 
 from django.core import mail
+from django.db import connection
 from django.test import TestCase, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from gazette.comments.models import Comment
-from gazette.comments.services import AuthorProof, edit_comment
-from gazette.moderation import links, policy
+from gazette.comments.services import AuthorProof, edit_comment, thread_for_article
+from gazette.moderation import desk, links, policy
 from gazette.moderation.models import (
     AuditEntry,
     Decision,
@@ -22,7 +24,7 @@ from gazette.moderation.models import (
 from gazette.moderation.roles import MODERATOR
 from gazette.moderation.services import decisions
 from tests.comments.helpers import GENEROUS_RATES
-from tests.factories import ThreadFactory, UserFactory
+from tests.factories import ArticleFactory, SectionFactory, ThreadFactory, UserFactory
 from tests.moderation.factories import (
     ClauseFactory,
     PolicyVersionFactory,
@@ -340,3 +342,73 @@ class MisuseTests(ReportingTestCase):
         )
         report = Report.objects.get()
         assert (report.outcome, report.manifestly_unfounded) == ("no_action", True)
+
+
+INSULT_WITH_LINK = "The judge is a clueless fool and a disgrace, see https://example.org/case"
+
+
+class RecentlyPublishedQueueTests(TestCase):
+    """Post-moderation is moderation: the desk sees what went live, riskiest first."""
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        cls.moderator = staff_in(MODERATOR)
+        court = SectionFactory(name="Crime & Justice", slug="crime-justice")
+        cls.story = ArticleFactory(section=court, headline="Trial of the former mayor opens")
+
+    def setUp(self) -> None:
+        self.client.force_login(self.moderator)
+        self.thread = thread_for_article(self.story)
+
+    def recent(self, **params):
+        return self.client.get(reverse("moderation:queue", kwargs={"name": "recent"}), params)
+
+    def test_an_insulting_comment_with_a_link_on_a_court_story_shows_up_with_its_score(self):
+        calm = post(self.thread, "The court should publish its reasoning.", anonymous_id="a")
+        insult = post(self.thread, INSULT_WITH_LINK, anonymous_id="b")
+        assert (calm.state, insult.state) == ("published", "published")
+        response = self.recent()
+        items = response.context["page"].object_list
+        assert [item.comment for item in items] == [insult, calm]
+        assert items[0].scores.highest > 0.5
+        self.assertContains(response, "Trial of the former mayor opens")
+        self.assertContains(response, "1 link")
+        self.assertContains(response, "first-time author")
+        self.assertContains(response, 'data-rule="profanity"')
+
+    def test_the_queue_filters_links_and_orders_newest_first_on_request(self):
+        calm = post(self.thread, "The court should publish its reasoning.", anonymous_id="a")
+        insult = post(self.thread, INSULT_WITH_LINK, anonymous_id="b")
+        linked = self.recent(with_links="on").context["page"].object_list
+        assert [item.comment for item in linked] == [insult]
+        newest = self.recent(order="newest").context["page"].object_list
+        assert [item.comment for item in newest] == [insult, calm]
+
+    def test_a_comment_a_moderator_has_decided_leaves_the_queue(self):
+        insult = post(self.thread, INSULT_WITH_LINK, anonymous_id="b")
+        decisions.hold_comment(comment=insult, actor=self.moderator)
+        decisions.approve_comment(comment=insult, actor=self.moderator)
+        assert self.recent().context["page"].object_list == []
+
+    def test_comments_older_than_the_window_are_not_shown(self):
+        insult = post(self.thread, INSULT_WITH_LINK, anonymous_id="b")
+        Comment.objects.filter(pk=insult.pk).update(
+            created_at=timezone.now() - timedelta(days=desk.RECENT_DAYS, hours=1)
+        )
+        assert self.recent().context["page"].object_list == []
+
+    def test_the_page_takes_the_same_queries_however_many_items(self):
+        post(self.thread, INSULT_WITH_LINK, anonymous_id="b")
+        self.recent()
+        with CaptureQueriesContext(connection) as one:
+            self.recent()
+        for n in range(5):
+            post(
+                thread_for_article(ArticleFactory()),
+                f"Comment {n} on the case.",
+                anonymous_id=f"c{n}",
+            )
+        self.recent()  # the new discussions' rows warm the shared cache once
+        with CaptureQueriesContext(connection) as six:
+            self.recent()
+        assert len(six) == len(one)

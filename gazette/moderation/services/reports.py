@@ -51,7 +51,7 @@ class ReportIncomplete(ModerationError):  # noqa: N818 - named for the state it 
     )
 
 
-def report_comment(  # noqa: PLR0913 - the fields of a notice, each its own argument
+def report_comment(
     *,
     comment: Comment,
     clause: Clause | None,

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.contrib.auth.decorators import login_required
 from django.views.decorators.http import require_http_methods, require_safe
 
 from gazette.accounts.readers import reader_of, remember_reader
