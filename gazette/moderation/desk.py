@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from datetime import timedelta
 from enum import StrEnum
 from functools import reduce
 from operator import or_
-
-from datetime import timedelta
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, Q, QuerySet
@@ -25,7 +24,7 @@ from django.db.models import Count, F, Q, QuerySet
 from gazette.comments.models import Comment
 from gazette.core import clock
 from gazette.moderation import modes
-from gazette.moderation.models import AuditEntry, Appeal, Decision, Report, Sanction
+from gazette.moderation.models import Appeal, AuditEntry, Decision, Report, Sanction
 from gazette.moderation.screening.classifier import Score
 from gazette.moderation.screening.rules import Rules, load_rules
 from gazette.moderation.screening.scores import Scores, scores_of

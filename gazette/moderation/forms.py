@@ -8,8 +8,9 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from gazette.articles.models import Article, Section
 from gazette.moderation.desk import RecentOrder
-from gazette.moderation.models import Clause, Report, Sanction
+from gazette.moderation.models import Clause, PresetChoice, Report, Sanction
 from gazette.moderation.queries import current_policy
 
 
@@ -181,3 +182,27 @@ class QueueFilterForm(forms.Form):
     )
     with_links = forms.BooleanField(required=False)
     first_time = forms.BooleanField(required=False)
+
+
+class PresetForm(forms.Form):
+    preset = forms.ChoiceField(choices=PresetChoice.choices, label=_("Preset"))
+    section = forms.ModelChoiceField(
+        queryset=Section.objects.all(), required=False, label=_("Section")
+    )
+    article = forms.ModelChoiceField(
+        queryset=Article.objects.all(),
+        required=False,
+        widget=forms.NumberInput,
+        label=_("Article (its number)"),
+    )
+    reason = forms.CharField(
+        required=False,
+        max_length=200,
+        label=_("Reason shown to readers (for sub judice, the case)"),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if bool(data.get("section")) == bool(data.get("article")):
+            raise forms.ValidationError(_("Choose a section or an article, not both."))
+        return data

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from django.db.models import Count, Min, QuerySet
+from django.db.models import Count, Min, Q, QuerySet
 from django.utils import timezone
 
 from gazette.moderation.models import AuditEntry, Clause, PolicyVersion
@@ -53,6 +53,9 @@ class MonthReport:
     decisions_timed: int = 0
     screening: list[RuleFigure] = field(default_factory=list)
     nudges: dict[str, int] = field(default_factory=dict)
+    # Changes of a section's or an article's moderation mode or preset (a section's count in
+    # every edition).
+    mode_changes: int = 0
 
     @property
     def appeals_pending(self) -> int:
@@ -92,6 +95,7 @@ class MonthReport:
                 ("screening holds overturned", rule, str(figure.overturned)),
             ]
         rows += [(f"nudges: {outcome}", "", str(n)) for outcome, n in self.nudges.items()]
+        rows.append(("moderation mode or preset changes", "", str(self.mode_changes)))
         return rows
 
 
@@ -117,7 +121,7 @@ def _clause_titles(keys: set[str]) -> dict[str, str]:
 
 
 def month_report(edition: str, month: date) -> MonthReport:
-    """The figures of one month in one edition (three queries on the audit log)."""
+    """The figures of one month in one edition (four queries on the audit log)."""
     start, end = month_bounds(month)
     entries = AuditEntry.objects.filter(edition=edition, created_at__gte=start, created_at__lt=end)
     report = MonthReport(edition=edition, month=month)
@@ -129,6 +133,16 @@ def month_report(edition: str, month: date) -> MonthReport:
     report.median_hours_to_decision = statistics.median(waits) if waits else None
     report.screening = rule_figures(entries)
     report.nudges = nudge_figures(entries)
+    report.mode_changes = (
+        AuditEntry.objects.filter(
+            Q(edition=edition) | Q(edition=""),
+            event=Event.MODE_CHANGED,
+            created_at__gte=start,
+            created_at__lt=end,
+        )
+        .order_by()
+        .count()
+    )
     return report
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gazette.moderation.views import policy, public, queue, transparency
+from gazette.moderation.views import policy, presets, public, queue, transparency
 
 app_name = "moderation"
 
@@ -17,6 +17,7 @@ urlpatterns = [
     path("moderation/comments/<int:pk>/sanction/", queue.sanction, name="sanction"),
     path("moderation/sanctions/<int:pk>/revoke/", queue.revoke_sanction, name="revoke_sanction"),
     path("moderation/bulk/", queue.bulk, name="bulk"),
+    path("moderation/presets/", presets.presets, name="presets"),
     path("moderation/appeals/<int:pk>/decide/", queue.decide_appeal, name="decide_appeal"),
 ]
 

@@ -3,6 +3,7 @@ points of the due-process standard (25-27, 29-31) proven as readers and moderato
 
 from datetime import timedelta
 
+import pytest
 from django.core import mail
 from django.db import connection
 from django.test import TestCase, override_settings
@@ -10,21 +11,29 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from gazette.comments.exceptions import CommentsClosed
 from gazette.comments.models import Comment
 from gazette.comments.services import AuthorProof, edit_comment, thread_for_article
-from gazette.moderation import desk, links, policy
+from gazette.moderation import desk, links, policy, transparency
 from gazette.moderation.models import (
     AuditEntry,
     Decision,
+    ModerationMode,
     ModerationSettings,
     Report,
     ReporterMessage,
     ReportingRestriction,
 )
-from gazette.moderation.roles import MODERATOR
+from gazette.moderation.roles import EDITOR, MODERATOR
 from gazette.moderation.services import decisions
 from tests.comments.helpers import GENEROUS_RATES
-from tests.factories import ArticleFactory, SectionFactory, ThreadFactory, UserFactory
+from tests.factories import (
+    ArticleFactory,
+    CommentFactory,
+    SectionFactory,
+    ThreadFactory,
+    UserFactory,
+)
 from tests.moderation.factories import (
     ClauseFactory,
     PolicyVersionFactory,
@@ -412,3 +421,93 @@ class RecentlyPublishedQueueTests(TestCase):
         with CaptureQueriesContext(connection) as six:
             self.recent()
         assert len(six) == len(one)
+
+
+class PresetTests(TestCase):
+    """Named presets a desk applies in one step, explained to readers, logged and counted."""
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        ModerationSettings.objects.create(pk=1, profanity_threshold=0, trusted_threshold=3)
+        cls.editor = staff_in(EDITOR)
+        cls.court = SectionFactory(name="Crime & Justice", slug="crime-justice")
+        cls.story = ArticleFactory(section=cls.court, headline="Trial of the former mayor opens")
+        cls.russian = ArticleFactory(section=cls.court, language="ru", headline="Суд над мэром")
+
+    def setUp(self) -> None:
+        self.client.force_login(self.editor)
+
+    def apply(self, **data):
+        return self.client.post(reverse("moderation:presets"), data)
+
+    def comment_on(self, article, body="The court should publish its reasoning.", **author):
+        author.setdefault("anonymous_id", "reader-x")
+        return post(thread_for_article(article), body, **author)
+
+    def test_sub_judice_closes_a_section_with_the_reason_shown_in_every_edition(self):
+        reason = "The trial of the former mayor is before the city court."
+        response = self.apply(preset="sub_judice", section=self.court.pk, reason=reason)
+        assert response.status_code == 302
+        self.client.logout()
+        english = self.client.get(self.story.get_absolute_url())
+        self.assertContains(english, "Sub judice.")
+        self.assertContains(english, "while a case related to it is before the court")
+        self.assertContains(english, reason)
+        self.assertNotContains(english, 'name="body"')
+        russian = self.client.get(self.russian.get_absolute_url())
+        self.assertContains(russian, "рассматривается в суде")
+        with pytest.raises(CommentsClosed):
+            self.comment_on(self.story)
+
+    def test_sensitive_holds_every_comment_even_a_trusted_author_s(self):
+        reader = UserFactory()
+        CommentFactory.create_batch(3, user=reader, thread=thread_for_article(ArticleFactory()))
+        assert self.comment_on(self.story, name=reader.username, user=reader).state == "published"
+        assert self.apply(preset="sensitive", article=self.story.pk).status_code == 302
+        assert ModerationMode.objects.get().preset == "sensitive"
+        held = self.comment_on(self.story, "And its sentence.", name=reader.username, user=reader)
+        assert held.state == "pending"
+        self.client.logout()
+        self.assertContains(self.client.get(self.story.get_absolute_url()), "Sensitive story.")
+        neighbour = self.comment_on(self.russian, name=reader.username, user=reader)
+        assert neighbour.state == "published"
+
+    def test_open_returns_to_the_site_default_and_reopens_comments(self):
+        self.apply(preset="sub_judice", article=self.story.pk, reason="Case before the court.")
+        with pytest.raises(CommentsClosed):
+            self.comment_on(self.story)
+        self.apply(preset="open", article=self.story.pk)
+        assert not ModerationMode.objects.exists()
+        assert self.comment_on(self.story).state == "published"
+        self.client.logout()
+        self.assertNotContains(self.client.get(self.story.get_absolute_url()), "Sub judice.")
+
+    def test_every_change_of_preset_or_mode_is_logged_with_who_and_when_and_counted(self):
+        self.apply(preset="sensitive", section=self.court.pk)
+        self.apply(preset="sub_judice", article=self.story.pk, reason="Case before the court.")
+        self.client.post(
+            reverse(
+                "admin:moderation_moderationmode_change",
+                args=[ModerationMode.objects.get(section=self.court).pk],
+            ),
+            {"mode": "post", "section": self.court.pk, "article": "", "note": "Trial over."},
+        )
+        entries = AuditEntry.objects.filter(event="mode_changed").order_by("pk")
+        assert [(e.actor, e.from_state, e.to_state, e.outcome) for e in entries] == [
+            (self.editor, "", "sensitive", "preset"),
+            (self.editor, "", "sub_judice", "preset"),
+            (self.editor, "sensitive", "post", "mode"),
+        ]
+        assert all(entry.automatic is False for entry in entries)
+        figures = transparency.month_report("en", timezone.localdate().replace(day=1))
+        assert figures.mode_changes == 3
+
+    def test_a_moderator_without_the_right_to_set_modes_is_refused(self):
+        self.client.force_login(staff_in(MODERATOR))
+        assert self.apply(preset="sensitive", section=self.court.pk).status_code == 403
+        assert not ModerationMode.objects.exists()
+
+    def test_a_preset_needs_one_section_or_one_article(self):
+        response = self.apply(preset="sensitive", section=self.court.pk, article=self.story.pk)
+        self.assertContains(response, "Choose a section or an article, not both.", status_code=400)
+        assert not AuditEntry.objects.filter(event="mode_changed").exists()

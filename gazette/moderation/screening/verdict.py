@@ -79,9 +79,10 @@ def _mode_findings(submission: Submission, rules: Rules) -> list[Finding]:
     conf = rules.settings
     reader = submission.reader
     try:
-        if not modes.mode_of_thread(submission.thread.key, conf).is_premoderated:
+        in_force = modes.mode_of_thread(submission.thread.key, conf)
+        if not in_force.is_premoderated:
             return []
-        trusted = modes.is_trusted(
+        trusted = in_force.trusted_may_skip and modes.is_trusted(
             user_id=reader.user_id,
             email=submission.email,
             ip_hash=reader.ip_hash,
