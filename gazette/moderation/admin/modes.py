@@ -33,13 +33,15 @@ class ModerationModeAdmin(admin.ModelAdmin[ModerationMode]):
     # Articles are many, so they are looked up by headline; sections are few and stay a list.
     autocomplete_fields = ("article",)
 
+    fields = ("mode", "section", "article", "note", "preset", "public_reason")
     readonly_fields = ("preset", "public_reason")
 
-    def get_fields(self, request: HttpRequest, obj: ModerationMode | None = None) -> list[str]:
-        return ["mode", "section", "article", "note", *self.readonly_fields]
-
     def save_model(
-        self, request: HttpRequest, obj: ModerationMode, form: Any, change: bool
+        self,
+        request: HttpRequest,
+        obj: ModerationMode,
+        form: Any,
+        change: bool,  # noqa: FBT001 - Django's signature
     ) -> None:
         # Through the service, so that every change is logged like a preset's.
         presets.set_mode(row=obj, actor=_staff(request))

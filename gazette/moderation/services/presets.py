@@ -65,7 +65,8 @@ def apply_preset(
         before = (current.preset or current.mode) if current is not None else ""
         row = None
         if preset == Preset.OPEN:
-            ModerationMode.objects.filter(pk=current.pk if current else None).delete()
+            if current is not None:
+                current.delete()
         else:
             row, _created = ModerationMode.objects.update_or_create(
                 section=section,

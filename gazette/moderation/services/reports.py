@@ -182,7 +182,7 @@ def resolve_reports(
         automated=automated,
         manifestly_unfounded=unfounded,
     )
-    extra = {
+    extra: dict[str, object] = {
         "automated_decision": automated,
         "automated_detection": bool(comment.screening_reasons),
     }
