@@ -244,6 +244,21 @@ class OutcomeTests(ReportingTestCase):
         )
         assert resolved.created_at >= reported.created_at
 
+    def test_point_30_the_median_time_from_report_to_decision_is_in_the_monthly_numbers(self):
+        self.report("a@example.org")
+        decisions.remove_comment(comment=self.comment, actor=self.moderator, clause=self.clause)
+        month = timezone.localdate().replace(day=1)
+        figures = transparency.month_report("en", month)
+        assert figures.median_hours_report_to_decision is not None
+        assert figures.reports_by_ground == {"policy": 1}
+        page = self.client.get(
+            reverse(
+                "moderation:transparency_csv", kwargs={"year": month.year, "month": month.month}
+            )
+        )
+        assert "median hours from report to decision" in page.content.decode()
+        assert "reports: policy,,1" in page.content.decode()
+
 
 class ReporterHistoryTests(ReportingTestCase):
     def test_point_29_a_signed_in_reader_sees_each_report_with_status_and_outcome(self):
