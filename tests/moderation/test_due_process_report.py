@@ -274,6 +274,27 @@ class ReporterHistoryTests(ReportingTestCase):
         self.assertContains(page, "Criminal Code, art. 174")
         self.assertContains(page, "Reported under clause 3")
 
+    @override_settings(GAZETTE_CHALLENGES={"RATES": GENEROUS_RATES})
+    def test_point_29_the_page_takes_the_same_queries_however_many_reports(self):
+        self.client.force_login(UserFactory())
+        self.client.post(self.url, {"clause": self.clause.pk})
+        url = reverse("moderation:my_reports")
+        self.client.get(url)
+        with CaptureQueriesContext(connection) as one:
+            self.client.get(url)
+        for number in range(3):
+            comment = post(
+                ThreadFactory(), f"Comment {number} on the case.", anonymous_id=f"x{number}"
+            )
+            self.client.post(
+                reverse("moderation:report", kwargs={"pk": comment.pk}), illegal_report()
+            )
+        decisions.dismiss_reports(comment=comment, actor=self.moderator)
+        self.client.get(url)
+        with CaptureQueriesContext(connection) as four:
+            self.client.get(url)
+        assert len(four) == len(one)
+
     def test_point_29_the_page_shows_no_one_else_s_reports(self):
         self.client.post(self.url, {"clause": self.clause.pk})
         self.client.force_login(UserFactory())

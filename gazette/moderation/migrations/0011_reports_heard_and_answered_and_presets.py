@@ -5,171 +5,328 @@ from django.conf import settings
 from django.db import migrations, models
 
 
-class Migration(migrations.Migration):
+def record_policy_versions(apps, schema_editor):
+    """Reports made before reports recorded their clause's policy version get it now."""
+    Report = apps.get_model("moderation", "Report")
+    for report in Report.objects.filter(
+        policy_version__isnull=True, clause__isnull=False
+    ).select_related("clause__version"):
+        Report.objects.filter(pk=report.pk).update(policy_version=report.clause.version.number)
 
+
+class Migration(migrations.Migration):
     dependencies = [
-        ('comments', '0004_comment_author_key'),
-        ('moderation', '0010_nudges_and_screening_figures'),
+        ("comments", "0004_comment_author_key"),
+        ("moderation", "0010_nudges_and_screening_figures"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ReporterMessage',
+            name="ReporterMessage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('acknowledged', 'Report received'), ('outcome', 'Decision on the report'), ('misuse_warning', 'Warning about unfounded reports'), ('suspended', 'Reporting suspended')], max_length=16, verbose_name='kind')),
-                ('language', models.CharField(max_length=8, verbose_name='language')),
-                ('subject', models.CharField(max_length=200, verbose_name='subject')),
-                ('body', models.TextField(verbose_name='text')),
-                ('emailed', models.BooleanField(default=False, verbose_name='sent by e-mail')),
-                ('created_at', models.DateTimeField(verbose_name='sent')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("acknowledged", "Report received"),
+                            ("outcome", "Decision on the report"),
+                            ("misuse_warning", "Warning about unfounded reports"),
+                            ("suspended", "Reporting suspended"),
+                        ],
+                        max_length=16,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("language", models.CharField(max_length=8, verbose_name="language")),
+                ("subject", models.CharField(max_length=200, verbose_name="subject")),
+                ("body", models.TextField(verbose_name="text")),
+                ("emailed", models.BooleanField(default=False, verbose_name="sent by e-mail")),
+                ("created_at", models.DateTimeField(verbose_name="sent")),
             ],
             options={
-                'verbose_name': 'message to a reporter',
-                'verbose_name_plural': 'messages to reporters',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "message to a reporter",
+                "verbose_name_plural": "messages to reporters",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ReportingRestriction',
+            name="ReportingRestriction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('warning', 'Warning'), ('suspension', 'Reporting suspended')], max_length=12, verbose_name='measure')),
-                ('reporter_key', models.CharField(db_index=True, max_length=100)),
-                ('starts_at', models.DateTimeField(verbose_name='from')),
-                ('ends_at', models.DateTimeField(blank=True, null=True, verbose_name='until')),
-                ('unfounded', models.PositiveSmallIntegerField(verbose_name='unfounded reports counted')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("warning", "Warning"), ("suspension", "Reporting suspended")],
+                        max_length=12,
+                        verbose_name="measure",
+                    ),
+                ),
+                ("reporter_key", models.CharField(db_index=True, max_length=100)),
+                ("starts_at", models.DateTimeField(verbose_name="from")),
+                ("ends_at", models.DateTimeField(blank=True, null=True, verbose_name="until")),
+                (
+                    "unfounded",
+                    models.PositiveSmallIntegerField(verbose_name="unfounded reports counted"),
+                ),
             ],
             options={
-                'verbose_name': 'reporting restriction',
-                'verbose_name_plural': 'reporting restrictions',
-                'ordering': ['-starts_at', '-pk'],
+                "verbose_name": "reporting restriction",
+                "verbose_name_plural": "reporting restrictions",
+                "ordering": ["-starts_at", "-pk"],
             },
         ),
         migrations.AddField(
-            model_name='moderationmode',
-            name='preset',
-            field=models.CharField(blank=True, choices=[('open', 'Open: the site default'), ('sensitive', 'Sensitive: every comment read before it appears'), ('sub_judice', 'Sub judice: comments closed while a case is in court')], max_length=12, verbose_name='preset'),
+            model_name="moderationmode",
+            name="preset",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("open", "Open: the site default"),
+                    ("sensitive", "Sensitive: every comment read before it appears"),
+                    ("sub_judice", "Sub judice: comments closed while a case is in court"),
+                ],
+                max_length=12,
+                verbose_name="preset",
+            ),
         ),
         migrations.AddField(
-            model_name='moderationmode',
-            name='public_reason',
-            field=models.CharField(blank=True, help_text='For sub judice, e.g. the case before the court.', max_length=200, verbose_name='reason shown to readers'),
+            model_name="moderationmode",
+            name="public_reason",
+            field=models.CharField(
+                blank=True,
+                help_text="For sub judice, e.g. the case before the court.",
+                max_length=200,
+                verbose_name="reason shown to readers",
+            ),
         ),
         migrations.AddField(
-            model_name='report',
-            name='automated',
-            field=models.BooleanField(default=False, verbose_name='resolved with automated means'),
+            model_name="report",
+            name="automated",
+            field=models.BooleanField(default=False, verbose_name="resolved with automated means"),
         ),
         migrations.AddField(
-            model_name='report',
-            name='bona_fide',
-            field=models.BooleanField(default=False, verbose_name='made in good faith'),
+            model_name="report",
+            name="bona_fide",
+            field=models.BooleanField(default=False, verbose_name="made in good faith"),
         ),
         migrations.AddField(
-            model_name='report',
-            name='comment_edited_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='comment last edited'),
+            model_name="report",
+            name="comment_edited_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="comment last edited"),
         ),
         migrations.AddField(
-            model_name='report',
-            name='comment_revision',
-            field=models.PositiveIntegerField(default=0, verbose_name='comment revision'),
+            model_name="report",
+            name="comment_revision",
+            field=models.PositiveIntegerField(default=0, verbose_name="comment revision"),
         ),
         migrations.AddField(
-            model_name='report',
-            name='decision',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='reports', to='moderation.decision', verbose_name='decision'),
+            model_name="report",
+            name="decision",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="reports",
+                to="moderation.decision",
+                verbose_name="decision",
+            ),
         ),
         migrations.AddField(
-            model_name='report',
-            name='ground',
-            field=models.CharField(choices=[('policy', 'It breaks a rule of the Comment Policy'), ('illegal', 'It is illegal content')], default='policy', max_length=8, verbose_name='ground'),
+            model_name="report",
+            name="ground",
+            field=models.CharField(
+                choices=[
+                    ("policy", "It breaks a rule of the Comment Policy"),
+                    ("illegal", "It is illegal content"),
+                ],
+                default="policy",
+                max_length=8,
+                verbose_name="ground",
+            ),
         ),
         migrations.AddField(
-            model_name='report',
-            name='language',
-            field=models.CharField(default='en', max_length=8, verbose_name='language'),
+            model_name="report",
+            name="language",
+            field=models.CharField(default="en", max_length=8, verbose_name="language"),
         ),
         migrations.AddField(
-            model_name='report',
-            name='legal_ground',
-            field=models.CharField(blank=True, max_length=500, verbose_name='law'),
+            model_name="report",
+            name="legal_ground",
+            field=models.CharField(blank=True, max_length=500, verbose_name="law"),
         ),
         migrations.AddField(
-            model_name='report',
-            name='manifestly_unfounded',
-            field=models.BooleanField(default=False, verbose_name='manifestly unfounded'),
+            model_name="report",
+            name="manifestly_unfounded",
+            field=models.BooleanField(default=False, verbose_name="manifestly unfounded"),
         ),
         migrations.AddField(
-            model_name='report',
-            name='policy_version',
-            field=models.PositiveIntegerField(blank=True, null=True, verbose_name='policy version'),
+            model_name="report",
+            name="policy_version",
+            field=models.PositiveIntegerField(blank=True, null=True, verbose_name="policy version"),
         ),
         migrations.AddField(
-            model_name='report',
-            name='reporter_email',
-            field=models.EmailField(blank=True, max_length=254, verbose_name="reporter's e-mail address"),
+            model_name="report",
+            name="reporter_email",
+            field=models.EmailField(
+                blank=True, max_length=254, verbose_name="reporter's e-mail address"
+            ),
         ),
         migrations.AddField(
-            model_name='report',
-            name='reporter_name',
+            model_name="report",
+            name="reporter_name",
             field=models.CharField(blank=True, max_length=80, verbose_name="reporter's name"),
         ),
         migrations.AlterField(
-            model_name='auditentry',
-            name='event',
-            field=models.CharField(choices=[('screened', 'Screened on arrival'), ('approved', 'Approved'), ('removed', 'Removed'), ('held', 'Held for review'), ('reinstated', 'Reinstated'), ('reported', 'Reported by a reader'), ('reports_dismissed', 'Reports dismissed'), ('review_requested', 'Review requested by a reporter'), ('appeal_filed', 'Appeal filed'), ('appeal_upheld', 'Appeal upheld'), ('appeal_rejected', 'Appeal rejected'), ('sanctioned', 'Author sanctioned'), ('sanction_revoked', 'Sanction revoked'), ('notice_sent', 'Notice sent'), ('nudged', 'Reader nudged before posting'), ('report_resolved', 'Report resolved'), ('reporter_told', 'Message sent to a reporter'), ('reporter_warned', 'Reporter warned about unfounded reports'), ('reporting_suspended', 'Reporting suspended for misuse'), ('mode_changed', 'Moderation mode or preset changed')], max_length=20, verbose_name='event'),
+            model_name="auditentry",
+            name="event",
+            field=models.CharField(
+                choices=[
+                    ("screened", "Screened on arrival"),
+                    ("approved", "Approved"),
+                    ("removed", "Removed"),
+                    ("held", "Held for review"),
+                    ("reinstated", "Reinstated"),
+                    ("reported", "Reported by a reader"),
+                    ("reports_dismissed", "Reports dismissed"),
+                    ("review_requested", "Review requested by a reporter"),
+                    ("appeal_filed", "Appeal filed"),
+                    ("appeal_upheld", "Appeal upheld"),
+                    ("appeal_rejected", "Appeal rejected"),
+                    ("sanctioned", "Author sanctioned"),
+                    ("sanction_revoked", "Sanction revoked"),
+                    ("notice_sent", "Notice sent"),
+                    ("nudged", "Reader nudged before posting"),
+                    ("report_resolved", "Report resolved"),
+                    ("reporter_told", "Message sent to a reporter"),
+                    ("reporter_warned", "Reporter warned about unfounded reports"),
+                    ("reporting_suspended", "Reporting suspended for misuse"),
+                    ("mode_changed", "Moderation mode or preset changed"),
+                ],
+                max_length=20,
+                verbose_name="event",
+            ),
         ),
         migrations.AlterField(
-            model_name='report',
-            name='clause',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='moderation.clause', verbose_name='clause'),
+            model_name="report",
+            name="clause",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="moderation.clause",
+                verbose_name="clause",
+            ),
         ),
         migrations.AlterField(
-            model_name='report',
-            name='note',
-            field=models.TextField(blank=True, max_length=2000, verbose_name='details'),
+            model_name="report",
+            name="note",
+            field=models.TextField(blank=True, max_length=2000, verbose_name="details"),
         ),
         migrations.AddIndex(
-            model_name='report',
-            index=models.Index(fields=['reporter_key', 'created_at'], name='moderation__reporte_973d90_idx'),
+            model_name="report",
+            index=models.Index(
+                fields=["reporter_key", "created_at"], name="moderation__reporte_973d90_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='report',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('bona_fide', True), ('ground', 'illegal'), models.Q(('legal_ground', ''), _negated=True)), models.Q(('clause__isnull', False), ('ground', 'policy')), _connector='OR'), name='report_names_its_ground'),
+            model_name="report",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(
+                        ("bona_fide", True),
+                        ("ground", "illegal"),
+                        models.Q(("legal_ground", ""), _negated=True),
+                    ),
+                    models.Q(("clause__isnull", False), ("ground", "policy")),
+                    _connector="OR",
+                ),
+                name="report_names_its_ground",
+            ),
         ),
         migrations.AddField(
-            model_name='reportermessage',
-            name='decision',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='moderation.decision'),
+            model_name="reportermessage",
+            name="decision",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="moderation.decision",
+            ),
         ),
         migrations.AddField(
-            model_name='reportermessage',
-            name='report',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='messages', to='moderation.report', verbose_name='report'),
+            model_name="reportermessage",
+            name="report",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="messages",
+                to="moderation.report",
+                verbose_name="report",
+            ),
         ),
         migrations.AddField(
-            model_name='reportingrestriction',
-            name='report',
-            field=models.ForeignKey(blank=True, help_text='The dismissed report that led to the measure.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='moderation.report'),
+            model_name="reportingrestriction",
+            name="report",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The dismissed report that led to the measure.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="moderation.report",
+            ),
         ),
         migrations.AddField(
-            model_name='reportingrestriction',
-            name='user',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='account'),
+            model_name="reportingrestriction",
+            name="user",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="account",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reportermessage',
-            constraint=models.UniqueConstraint(condition=models.Q(('kind', 'acknowledged')), fields=('report',), name='one_acknowledgement_per_report'),
+            model_name="reportermessage",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("kind", "acknowledged")),
+                fields=("report",),
+                name="one_acknowledgement_per_report",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reportermessage',
-            constraint=models.UniqueConstraint(condition=models.Q(('decision__isnull', False), ('kind', 'outcome')), fields=('report', 'decision'), name='one_outcome_per_report_and_decision'),
+            model_name="reportermessage",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("decision__isnull", False), ("kind", "outcome")),
+                fields=("report", "decision"),
+                name="one_outcome_per_report_and_decision",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reportingrestriction',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind', 'suspension'), _negated=True), ('ends_at__isnull', False), _connector='OR'), name='reporting_suspension_has_an_end'),
+            model_name="reportingrestriction",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("kind", "suspension"), _negated=True),
+                    ("ends_at__isnull", False),
+                    _connector="OR",
+                ),
+                name="reporting_suspension_has_an_end",
+            ),
         ),
+        migrations.RunPython(record_policy_versions, migrations.RunPython.noop),
     ]
