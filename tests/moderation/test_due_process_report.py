@@ -217,6 +217,21 @@ class OutcomeTests(ReportingTestCase):
         self.assertContains(page, "Ask for a review")
         self.assertContains(page, "Our decision on the comment you reported")
 
+    def test_point_27_a_reinstatement_tells_the_reporter_and_their_report_says_no_action(self):
+        report = self.report("a@example.org")
+        decisions.remove_comment(comment=self.comment, actor=self.moderator, clause=self.clause)
+        mail.outbox.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            reinstatement = decisions.reinstate_comment(
+                comment=self.comment, actor=staff_in(MODERATOR)
+            )
+        report.refresh_from_db()
+        assert (report.outcome, report.decision) == ("no_action", reinstatement)
+        assert "the comment was put back" in mail.outbox[0].body
+        page = self.client.get(links.report_status_path(report.pk))
+        self.assertContains(page, "No action: the comment stays")
+        self.assertNotContains(page, "The comment was removed under clause")
+
     def test_point_30_duplicate_reports_share_one_decision_and_every_reporter_is_told(self):
         first, second = self.report("a@example.org"), self.report("b@example.org")
         mail.outbox.clear()

@@ -110,6 +110,8 @@ def decide(
         reporting.resolve_reports(
             comment=current, outcome=Report.Outcome.ACTIONED, decision=decision, actor=actor
         )
+    elif action == Action.REINSTATE:
+        reporting.revise_reports(comment=current, decision=decision, actor=actor)
     if not automatic:
         _retrain_when_due()
     kind = _NOTICES.get(action)

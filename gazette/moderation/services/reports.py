@@ -207,6 +207,45 @@ def resolve_reports(
     return len(reports)
 
 
+def revise_reports(*, comment: Comment, decision: Decision, actor: User | None = None) -> int:
+    """A removed comment is put back (an appeal upheld, a mistake corrected): the reports that
+    led to the removal now say no action, with the new decision, and each reporter is told.
+    Must run inside the decision's transaction. Returns how many reports changed."""
+    now = clock.now()
+    reports = list(
+        Report.objects.filter(comment=comment, outcome=Report.Outcome.ACTIONED)
+        .select_related("clause__version", "reporter", "comment")
+        .order_by("pk")
+    )
+    Report.objects.filter(pk__in=[report.pk for report in reports]).update(
+        outcome=Report.Outcome.NO_ACTION, resolved_at=now, decision=decision
+    )
+    extra: dict[str, object] = {
+        "automated_decision": decision.automatic,
+        "automated_detection": bool(comment.screening_reasons),
+    }
+    for report in reports:
+        report.outcome, report.resolved_at, report.decision = (
+            Report.Outcome.NO_ACTION,
+            now,
+            decision,
+        )
+        audit.record(
+            AuditEntry.Event.REPORT_RESOLVED,
+            comment=comment,
+            actor=actor,
+            automatic=decision.automatic,
+            clause=report.clause,
+            outcome=Report.Outcome.NO_ACTION,
+            note=report.ground,
+            record_id=report.pk,
+        )
+        send_reporter_message(
+            report=report, kind=ReporterMessage.Kind.OUTCOME, decision=decision, extra=extra
+        )
+    return len(reports)
+
+
 def _consider_misuse(report: Report) -> None:
     """Count the reader's unfounded reports since their last measure (within the window) and
     take the measure policy.report_misuse_measure says is due."""
