@@ -24,7 +24,7 @@ from gazette.moderation.models import (
     ReporterMessage,
     ReportingRestriction,
 )
-from gazette.moderation.roles import EDITOR, MODERATOR
+from gazette.moderation.roles import ADMINISTRATOR, EDITOR, MODERATOR
 from gazette.moderation.services import decisions
 from tests.comments.helpers import GENEROUS_RATES
 from tests.factories import (
@@ -552,6 +552,25 @@ class PresetTests(TestCase):
         assert all(entry.automatic is False for entry in entries)
         figures = transparency.month_report("en", timezone.localdate().replace(day=1))
         assert figures.mode_changes == 3
+
+    def test_a_change_of_the_site_wide_mode_is_logged_too(self):
+        administrator = staff_in(ADMINISTRATOR)
+        self.client.force_login(administrator)
+        url = reverse("admin:moderation_moderationsettings_change", args=[1])
+        form = self.client.get(url).context["adminform"].form
+        data = {name: value for name, value in form.initial.items() if value is not None}
+        data.pop("updated_at", None)
+        data.update(mode="pre")
+        assert self.client.post(url, data).status_code == 302
+        data.update(report_threshold=7)
+        self.client.post(url, data)
+        entry = AuditEntry.objects.get(event="mode_changed")
+        assert (entry.actor, entry.from_state, entry.to_state, entry.outcome) == (
+            administrator,
+            "post",
+            "pre",
+            "site_mode",
+        )
 
     def test_a_moderator_without_the_right_to_set_modes_is_refused(self):
         self.client.force_login(staff_in(MODERATOR))

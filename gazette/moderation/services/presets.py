@@ -4,8 +4,9 @@ A preset sets, in one step, the moderation mode of a section or an article and w
 it (policy.PRESETS): *open* returns it to the site default, *sensitive* pre-moderates it with no
 author skipping the queue, *sub judice* closes its comments, through the comments app's own
 closing, with the reason readers are shown. A mode set by hand in the admin goes through
-`set_mode` and `clear_mode`. Each change is an audit entry naming who made it and when; the
-public article page explains the preset in force.
+`set_mode` and `clear_mode`, the site-wide mode through `save_site_settings`. Each change is
+an audit entry naming who made it and when; the public article page explains the preset in
+force.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from gazette.comments.services import (
 from gazette.core import fragments
 from gazette.moderation import policy
 from gazette.moderation.exceptions import ModerationError
-from gazette.moderation.models import AuditEntry, ModerationMode
+from gazette.moderation.models import AuditEntry, ModerationMode, ModerationSettings
 from gazette.moderation.modes import PRESETS_STAMP
 from gazette.moderation.policy import Preset
 from gazette.moderation.services import audit
@@ -105,6 +106,24 @@ def clear_mode(*, row: ModerationMode, actor: User) -> None:
         if row.preset == Preset.SUB_JUDICE:
             _reopen(section, article)
         _log(actor, section, article, before=before, after="", note="")
+
+
+def save_site_settings(*, row: ModerationSettings, actor: User) -> ModerationSettings:
+    """Save the settings row (the admin); a change of the site-wide mode is logged."""
+    with transaction.atomic():
+        before = ModerationSettings.objects.filter(pk=row.pk).values_list("mode", flat=True).first()
+        row.save()
+        if before != row.mode:
+            audit.record(
+                AuditEntry.Event.MODE_CHANGED,
+                actor=actor,
+                context=Context("", "", ""),
+                from_state=before or "",
+                to_state=row.mode,
+                outcome="site_mode",
+            )
+            fragments.replace_stamp(PRESETS_STAMP)
+    return row
 
 
 def _require_one_target(section: Section | None, article: Article | None) -> None:
