@@ -310,6 +310,14 @@ class ReporterHistoryTests(ReportingTestCase):
             self.client.get(url)
         assert len(four) == len(one)
 
+    def test_point_29_the_list_is_also_given_as_json(self):
+        self.client.force_login(UserFactory())
+        self.client.post(self.url, {"clause": self.clause.pk})
+        decisions.remove_comment(comment=self.comment, actor=self.moderator, clause=self.clause)
+        (report,) = self.client.get(reverse("moderation:my_reports"), **JSON).json()["reports"]
+        assert (report["status"], report["outcome"], report["clause"]) == ("decided", "actioned", 3)
+        assert report["automated"] is False
+
     def test_point_29_the_page_shows_no_one_else_s_reports(self):
         self.client.post(self.url, {"clause": self.clause.pk})
         self.client.force_login(UserFactory())

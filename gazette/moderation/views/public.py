@@ -20,6 +20,7 @@ from gazette.core.http import absolute_url, wants_json
 from gazette.moderation import links, queries
 from gazette.moderation.exceptions import ModerationError, ReportingSuspended
 from gazette.moderation.forms import AppealForm, ReportForm
+from gazette.moderation.models import Report
 from gazette.moderation.services import appeals, reports
 
 
@@ -147,7 +148,26 @@ def report_status(request: HttpRequest, token: str) -> HttpResponse:
 def my_reports(request: HttpRequest) -> HttpResponse:
     """A signed-in reader's reports, each with its status and outcome."""
     reader = reader_of(request)
-    context = {"reports": queries.reports_of_reader(reader.key)}
-    response = render(request, "moderation/my_reports.html", context)
+    mine = queries.reports_of_reader(reader.key)
+    if wants_json(request):
+        return JsonResponse({"reports": [_report_as_json(report) for report in mine]})
+    response = render(request, "moderation/my_reports.html", {"reports": mine})
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+def _report_as_json(report: Report) -> dict[str, object]:
+    return {
+        "id": report.pk,
+        "comment": report.comment_id,
+        "ground": report.ground,
+        "clause": report.clause.number if report.clause is not None else None,
+        "policy_version": report.policy_version,
+        "law": report.legal_ground,
+        "reported_at": report.created_at.isoformat(),
+        "status": "open" if report.outcome == Report.Outcome.OPEN else "decided",
+        "outcome": report.outcome,
+        "resolved_at": report.resolved_at.isoformat() if report.resolved_at else None,
+        "automated": report.automated,
+        "status_url": absolute_url(links.report_status_path(report.pk)),
+    }
