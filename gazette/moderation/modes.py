@@ -7,6 +7,7 @@ ModerationMode row. A discussion that is not an article of ours follows the site
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -157,6 +158,15 @@ def preset_notice(article: Article) -> PresetNotice | None:
     if not chosen or not chosen[0][1]:
         return None
     return PresetNotice(chosen[0][1], chosen[0][2])
+
+
+def stricter_settings(conf: ModerationSettings) -> ModerationSettings:
+    """A copy of the screening settings tightened for stricter screening (never saved)."""
+    stricter = copy.copy(conf)
+    stricter.max_links = min(conf.max_links, policy.STRICTER_MAX_LINKS)
+    stricter.profanity_threshold = policy.stricter_threshold(conf.profanity_threshold)
+    stricter.classifier_threshold = policy.stricter_threshold(conf.classifier_threshold)
+    return stricter
 
 
 def published_count(*, user_id: int | None, ip_hash: str, limit: int) -> int:

@@ -234,17 +234,27 @@ class PresetRules:
     mode: Mode
     closes_comments: bool
     trusted_skip_premoderation: bool
+    stricter_screening: bool = False
 
 
 PRESETS: dict[Preset, PresetRules] = {
     Preset.OPEN: PresetRules(Mode.POST, closes_comments=False, trusted_skip_premoderation=True),
     Preset.SENSITIVE: PresetRules(
-        Mode.PRE, closes_comments=False, trusted_skip_premoderation=False
+        Mode.PRE, closes_comments=False, trusted_skip_premoderation=False, stricter_screening=True
     ),
     Preset.SUB_JUDICE: PresetRules(
         Mode.PRE, closes_comments=True, trusted_skip_premoderation=False
     ),
 }
+
+# Stricter screening: no link passes unremarked, and the models' thresholds are lowered.
+STRICTER_MAX_LINKS = 0
+STRICTER_THRESHOLD_FACTOR = 0.75
+
+
+def stricter_threshold(threshold: float) -> float:
+    """A threshold lowered for stricter screening (0, a check turned off, stays off)."""
+    return round(threshold * STRICTER_THRESHOLD_FACTOR, 4)
 
 
 def preset_rules(preset: str) -> PresetRules | None:

@@ -531,6 +531,18 @@ class PresetTests(TestCase):
         neighbour = self.comment_on(self.russian, name=reader.username, user=reader)
         assert neighbour.state == "published"
 
+    def test_sensitive_screens_more_strictly_so_the_desk_sees_why(self):
+        self.apply(preset="sensitive", article=self.story.pk)
+        linked = self.comment_on(self.story, "Ruling: https://court.example/r")
+        plain = self.comment_on(self.story, "The ruling is long.", anonymous_id="reader-y")
+        assert (linked.state, plain.state) == ("pending", "pending")
+        assert any("links" in reason for reason in linked.screening_reasons), (
+            linked.screening_reasons
+        )
+        held = desk.queue_comments(desk.Queue.HELD, desk.Filters())
+        pending = desk.queue_comments(desk.Queue.PENDING, desk.Filters())
+        assert (list(held), list(pending)) == ([linked], [plain])
+
     def test_open_returns_to_the_site_default_and_reopens_comments(self):
         self.apply(preset="sub_judice", article=self.story.pk, reason="Case before the court.")
         with pytest.raises(CommentsClosed):
