@@ -260,7 +260,11 @@ GAZETTE_ARTICLES_PER_PAGE = env_int("GAZETTE_ARTICLES_PER_PAGE", 12)
 GAZETTE_PHOTO_MAX_BYTES = env_int("GAZETTE_PHOTO_MAX_BYTES", 10 * 1024 * 1024)
 # Templates included under an article's body, in order; each receives `article`. The reactions
 # and comments apps add theirs here, so that publishing needs no knowledge of them.
-GAZETTE_ARTICLE_PANELS: list[str] = ["reactions/panel.html", "comments/panel.html"]
+GAZETTE_ARTICLE_PANELS: list[str] = [
+    "reactions/panel.html",
+    "moderation/preset_panel.html",
+    "comments/panel.html",
+]
 # How many reverse proxies of ours sit in front of the app (their X-Forwarded-For is trusted).
 GAZETTE_TRUSTED_PROXIES = env_int("GAZETTE_TRUSTED_PROXIES", 0)
 # IPv6 senders are counted (rate limits, abuse counters) by the network of this prefix length:
