@@ -1,5 +1,5 @@
-"""Background work of the moderation app, run by `manage.py db_worker`: notices by e-mail and
-retraining the site classifier."""
+"""Background work of the moderation app, run by `manage.py db_worker`: notices and messages to
+appellants by e-mail, and retraining the site classifier."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django_tasks import task
 
-from gazette.moderation.models import Notice
+from gazette.moderation.models import AppealNotice, Notice
 from gazette.moderation.screening.memory import forget_recent_texts as forget
 from gazette.moderation.screening.training import train_site_classifier
 
@@ -23,6 +23,22 @@ def email_notice(notice_id: int) -> bool:
         notice.body,
         settings.DEFAULT_FROM_EMAIL,
         [notice.comment.email],
+        fail_silently=False,
+    )
+    return True
+
+
+@task()
+def email_appeal_notice(notice_id: int) -> bool:
+    """E-mail a stored message to its appellant, exactly as it was stored."""
+    notice = AppealNotice.objects.select_related("appeal").filter(pk=notice_id).first()
+    if notice is None or not notice.appeal.email:
+        return False
+    send_mail(
+        notice.subject,
+        notice.body,
+        settings.DEFAULT_FROM_EMAIL,
+        [notice.appeal.email],
         fail_silently=False,
     )
     return True

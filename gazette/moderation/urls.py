@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gazette.moderation.views import policy, public, queue, transparency
+from gazette.moderation.views import appeal_desk, appeals, policy, public, queue, transparency
 
 app_name = "moderation"
 
@@ -17,6 +17,17 @@ urlpatterns = [
     path("moderation/sanctions/<int:pk>/revoke/", queue.revoke_sanction, name="revoke_sanction"),
     path("moderation/bulk/", queue.bulk, name="bulk"),
     path("moderation/appeals/<int:pk>/decide/", queue.decide_appeal, name="decide_appeal"),
+]
+
+urlpatterns += [
+    path("sanction-appeal/<str:token>/", appeals.sanction_appeal, name="sanction_appeal"),
+    path("refused-comment/<str:token>/", appeals.refusal_appeal, name="refusal_appeal"),
+    path("report-appeal/<str:token>/", appeals.report_appeal, name="report_appeal"),
+    path("appeal-status/<str:token>/", appeals.appeal_status, name="appeal_status"),
+    path("moderation/appeals/", appeal_desk.appeal_list, name="appeals"),
+    path("moderation/appeals/<int:pk>/", appeal_desk.appeal_detail, name="appeal"),
+    path("moderation/appeals/<int:pk>/assign/", appeal_desk.assign_appeal, name="assign_appeal"),
+    path("moderation/languages/", appeal_desk.reviewer_languages, name="reviewer_languages"),
 ]
 
 urlpatterns += [
