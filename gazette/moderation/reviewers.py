@@ -18,9 +18,7 @@ DECIDE_APPEALS = "moderation.decide_appeals"
 
 def languages_of(user: User) -> frozenset[str]:
     """The languages a reviewer declared."""
-    return frozenset(
-        ReviewerLanguage.objects.filter(user=user).values_list("language", flat=True)
-    )
+    return frozenset(ReviewerLanguage.objects.filter(user=user).values_list("language", flat=True))
 
 
 @dataclass(frozen=True)
@@ -50,7 +48,7 @@ def involved_in(appeal: Appeal) -> Involved:
 def no_action_decider(report: Report) -> int | None:
     """Who closed a report with no action: the moderator who dismissed the reports on the
     comment, or approved it, last before the report was closed."""
-    entry = (
+    return (
         AuditEntry.objects.filter(
             comment_id=report.comment_id,
             event__in=[AuditEntry.Event.REPORTS_DISMISSED, AuditEntry.Event.APPROVED],
@@ -61,7 +59,6 @@ def no_action_decider(report: Report) -> int | None:
         .values_list("actor_id", flat=True)
         .first()
     )
-    return entry
 
 
 def appeal_reviewers() -> QuerySet[User]:

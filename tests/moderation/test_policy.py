@@ -48,17 +48,19 @@ def test_screening_takes_the_strictest_finding(actions, expected):
     [
         ("remove", False, 1, True),
         ("remove", True, 1, False),
-        ("remove", False, 15, False),
+        ("remove", False, 179, True),
+        ("remove", False, 184, False),
         ("approve", False, 1, False),
-        ("hold", False, 1, False),
+        ("hold", False, 1, True),
+        ("reinstate", False, 1, False),
     ],
 )
-def test_removals_may_be_appealed_once_within_the_window(action, appealed, age_days, allowed):
+def test_removals_and_holds_may_be_appealed_once_within_six_months(
+    action, appealed, age_days, allowed
+):
     decided_at = NOW - timedelta(days=age_days)
     assert (
-        policy.may_appeal(
-            action=action, already_appealed=appealed, decided_at=decided_at, now=NOW, days=14
-        )
+        policy.may_appeal(action=action, already_appealed=appealed, decided_at=decided_at, now=NOW)
         is allowed
     )
 

@@ -74,7 +74,9 @@ class ReviewerLanguage(models.Model):
         verbose_name = _("reviewer's language")
         verbose_name_plural = _("reviewers' languages")
         constraints = [
-            models.UniqueConstraint(fields=["user", "language"], name="one_row_per_reviewer_language")
+            models.UniqueConstraint(
+                fields=["user", "language"], name="one_row_per_reviewer_language"
+            )
         ]
 
     def __str__(self) -> str:

@@ -86,7 +86,8 @@ def _sanction(appeal: Appeal, actor: User, outcome: AppealOutcome) -> None:
 
 
 def _publish_refused(appeal: Appeal, actor: User) -> None:
-    refusal = ScreeningRefusal.objects.select_related("thread", "user").get(pk=appeal.refusal_id)
+    refusal = appeal.refusal
+    assert refusal is not None  # noqa: S101 - the basis says so (a check constraint)
     comment = publish_refused_comment(
         thread=refusal.thread,
         reader=Reader(key=refusal.author_key, ip_hash=refusal.ip_hash, user=refusal.user),

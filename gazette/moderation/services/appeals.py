@@ -73,7 +73,7 @@ class _Target:
     informed_at: datetime
     email: str
     text: str
-    flagged: bool
+    flagged: bool = False
 
 
 # ---------------------------------------------------------------- filing
@@ -151,7 +151,7 @@ def appeal_refusal(
         refusal.created_at,
         refusal.email,
         refusal.body,
-        True,
+        flagged=True,
     )
     return _file(target, statement, information, appellant, language)
 
@@ -218,7 +218,7 @@ def _file(
                     informed_at=target.informed_at,
                     created_at=now,
                     decide_by=policy.appeal_decide_by(now),
-                    **target.fields,  # type: ignore[arg-type]  # one of the four targets
+                    **target.fields,
                 )
         except IntegrityError as exc:
             raise AppealAlreadyFiled from exc

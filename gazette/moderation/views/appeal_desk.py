@@ -3,6 +3,8 @@ and what is appealed, taking or assigning it, and the languages a reviewer reads
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -22,7 +24,7 @@ from gazette.moderation.views.queue import _actor, staff_only
 DECIDE_APPEALS = reviewers.DECIDE_APPEALS
 
 
-def reviewers_only(view):  # type: ignore[no-untyped-def]  # a decorator, typed by its use
+def reviewers_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     return login_required(permission_required(DECIDE_APPEALS, raise_exception=True)(view))
 
 

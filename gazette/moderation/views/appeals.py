@@ -7,6 +7,7 @@ screening refused, or a report closed with no action; and following an appeal.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from django.contrib import messages
@@ -89,7 +90,7 @@ def filed(request: HttpRequest, appeal: Appeal) -> HttpResponse:
     return response
 
 
-def _deadline_open(informed_at: Any, appealed: bool) -> tuple[Any, bool]:
+def _deadline_open(informed_at: datetime, *, appealed: bool) -> tuple[datetime, bool]:
     deadline = policy.appeal_deadline(informed_at)
     return deadline, not appealed and clock.now() <= deadline
 
@@ -105,7 +106,7 @@ def sanction_appeal(request: HttpRequest, token: str) -> HttpResponse:
     if sanction is None:
         raise Http404
     appeal = getattr(sanction, "appeal", None)
-    deadline, open_ = _deadline_open(sanction.starts_at, appeal is not None)
+    deadline, open_ = _deadline_open(sanction.starts_at, appealed=appeal is not None)
     context = {
         "basis": "sanction",
         "sanction": sanction,
@@ -135,7 +136,7 @@ def refusal_appeal(request: HttpRequest, token: str) -> HttpResponse:
     if refusal is None:
         raise Http404
     appeal = getattr(refusal, "appeal", None)
-    deadline, open_ = _deadline_open(refusal.created_at, appeal is not None)
+    deadline, open_ = _deadline_open(refusal.created_at, appealed=appeal is not None)
     context = {"basis": "refusal", "refusal": refusal, "appeal": appeal, "deadline": deadline}
     return _appeal_page(
         request,
@@ -159,7 +160,7 @@ def report_appeal(request: HttpRequest, token: str) -> HttpResponse:
     if report is None or report.resolved_at is None:
         raise Http404
     appeal = getattr(report, "appeal", None)
-    deadline, open_ = _deadline_open(report.resolved_at, appeal is not None)
+    deadline, open_ = _deadline_open(report.resolved_at, appealed=appeal is not None)
     open_ = open_ and report.outcome == Report.Outcome.NO_ACTION
     context = {"basis": "no_action", "report": report, "appeal": appeal, "deadline": deadline}
     return _appeal_page(
