@@ -46,14 +46,13 @@ def involved_in(appeal: Appeal) -> Involved:
 
 
 def no_action_decider(report: Report) -> int | None:
-    """Who closed a report with no action: the moderator who dismissed the reports on the
-    comment, or approved it, last before the report was closed."""
+    """Who closed a report with no action: the moderator who last dismissed the reports on
+    the comment, or approved it (the report keeps no decider of its own)."""
     return (
         AuditEntry.objects.filter(
             comment_id=report.comment_id,
             event__in=[AuditEntry.Event.REPORTS_DISMISSED, AuditEntry.Event.APPROVED],
             actor__isnull=False,
-            created_at__lte=report.resolved_at,
         )
         .order_by("-created_at", "-pk")
         .values_list("actor_id", flat=True)

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from gazette.comments.models import Comment
 from gazette.moderation.models import Appeal, Clause, Sanction
-from gazette.moderation.roles import EDITOR, MODERATOR, SENIOR_MODERATOR
+from gazette.moderation.roles import EDITOR, MODERATOR
 from gazette.moderation.services import decisions
 from gazette.moderation.services.appeals import file_appeal
 from gazette.moderation.services.reports import report_comment

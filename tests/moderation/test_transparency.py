@@ -12,7 +12,7 @@ from gazette.comments.exceptions import CommentRejected, CommentsClosed, ParentN
 from gazette.comments.services import close_thread
 from gazette.moderation import charts, transparency
 from gazette.moderation.models import AuditEntry, Clause, Notice, RecentText
-from gazette.moderation.roles import MODERATOR, SENIOR_MODERATOR
+from gazette.moderation.roles import MODERATOR
 from gazette.moderation.services import decisions
 from gazette.moderation.services.appeals import decide_appeal, file_appeal
 from gazette.moderation.services.reports import report_comment

@@ -68,12 +68,10 @@ def _appeal_page(
 ) -> HttpResponse:
     """The page showing what is appealed, with the form while an appeal may be filed."""
     form = AppealForm(request.POST or None)
-    context = {**context, "form": form if open_ else None}
+    context = {**context, "form": form if open_ or request.method == "POST" else None}
     if request.method != "POST":
         return _private(render(request, "moderation/appeal_file.html", context))
-    if not open_:
-        messages.error(request, _("This cannot be appealed now."))
-        return render(request, "moderation/appeal_file.html", context, status=400)
+    # Whether it may be appealed (once, in time) is the service's to say, with its reasons.
     if not form.is_valid():
         return render(request, "moderation/appeal_file.html", context, status=400)
     appeal, status = file_from_form(request, file, target, form)

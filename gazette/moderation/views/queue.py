@@ -228,8 +228,8 @@ def decide_appeal(request: HttpRequest, pk: int) -> HttpResponse:
     form = AppealDecisionForm(request.POST)
     default = reverse("moderation:appeal", kwargs={"pk": appeal.pk})
     if not form.is_valid():
-        messages.error(request, _("Choose an outcome and give your reasons."))
-        return _back(request, default)
+        message = _("Choose an outcome and give your reasons, as the appellant will read them.")
+        return render(request, "moderation/refused.html", {"message": message}, status=400)
     try:
         appeals.decide_appeal(
             appeal=appeal,
