@@ -3,7 +3,6 @@ once, for six months, by the person it touched, and a person who took no part an
 comment's language decides it. Each test carries the number of the point it proves."""
 
 # Kazakh text is the subject of the language tests.
-# ruff: noqa: RUF001
 
 from __future__ import annotations
 
@@ -514,3 +513,24 @@ class AuditTests(HearingTestCase):
         assert decided.basis == "decision"
         assert decided.filed_at == appeal.created_at
         assert decided.created_at >= decided.filed_at
+
+
+class PublishedRulesTests(TestCase):
+    def test_point_17_the_policy_page_states_the_window_from_its_one_definition(self):
+        response = self.client.get(reverse("moderation:policy"))
+        self.assertContains(response, 'id="appeals"')
+        self.assertContains(response, f"within {policy.APPEAL_WINDOW_DAYS} days")
+        self.assertContains(response, f"within {policy.APPEAL_TARGET_DAYS} days")
+
+    def test_point_24_the_sanction_notice_links_to_its_appeal(self):
+        comment = post(ThreadFactory(), "A rude remark.", anonymous_id="rude")
+        sanction = sanctions.sanction_author(
+            kind="warning",
+            clause=Clause.objects.get(version__number=1, key="attacks"),
+            reason="A rude remark.",
+            actor=reviewer("en"),
+            ip_hash="h-rude",
+            comment=comment,
+        )
+        notice = Notice.objects.get(kind="sanctioned", comment=comment)
+        assert links.sanction_appeal_path(sanction.pk, "en") in notice.body
