@@ -201,8 +201,12 @@ class SomeoneElseDecidesTests(HearingTestCase):
             )
 
     def test_point_49_no_service_entry_point_acts_without_a_person(self):
-        with pytest.raises(PermissionRequired):
+        with pytest.raises(PermissionRequired) as refused:
             decide_appeal(appeal=self.appeal, actor=None, outcome="upheld", response="Auto.")
+        assert refused.value.status == 403
+        anonymous = self.client.post(decide_url(self.appeal), self.form)
+        assert anonymous.status_code == 302
+        assert "/login/" in anonymous["Location"]
         with pytest.raises(PermissionRequired):
             assign_appeal(appeal=self.appeal, actor=None)  # type: ignore[arg-type]
         with pytest.raises(PermissionRequired):
@@ -534,3 +538,17 @@ class PublishedRulesTests(TestCase):
         )
         notice = Notice.objects.get(kind="sanctioned", comment=comment)
         assert links.sanction_appeal_path(sanction.pk, "en") in notice.body
+
+
+def test_point_49_no_job_or_command_decides_or_assigns_an_appeal():
+    """Background work and commands are automatic paths: none of them may call the services
+    that close or route an appeal (those need a person)."""
+    from pathlib import Path  # noqa: PLC0415 - only this check reads source files
+
+    root = Path(__file__).resolve().parents[2] / "gazette"
+    automatic = [*root.glob("*/management/commands/*.py"), *root.glob("*/tasks.py")]
+    assert automatic
+    for path in automatic:
+        source = path.read_text()
+        assert "decide_appeal" not in source, path
+        assert "assign_appeal" not in source, path

@@ -33,6 +33,7 @@ from gazette.moderation.exceptions import (
     AppealRightSuspended,
     OutcomeNotAvailable,
     OwnDecision,
+    PermissionRequired,
     ReasonsRequired,
     ReporterMayNotDecide,
     ReviewerLacksLanguage,
@@ -275,7 +276,7 @@ def _route(appeal: Appeal) -> None:
         return
     Appeal.objects.filter(pk=appeal.pk).update(assigned_to=chosen)
     appeal.assigned_to = chosen
-    _audit(AuditEntry.Event.APPEAL_ASSIGNED, appeal, automatic=True, note=chosen.get_username())
+    _audit(AuditEntry.Event.APPEAL_ASSIGNED, appeal, automatic=True, note=f"reviewer {chosen.pk}")
 
 
 def _audit(
@@ -349,7 +350,7 @@ def assign_appeal(*, appeal: Appeal, actor: User, reviewer: User | None = None) 
             assigned_to=chosen, status=Appeal.Status.IN_REVIEW, no_qualified_reviewer=False
         )
         current.refresh_from_db()
-        _audit(AuditEntry.Event.APPEAL_ASSIGNED, current, actor=actor, note=chosen.get_username())
+        _audit(AuditEntry.Event.APPEAL_ASSIGNED, current, actor=actor, note=f"reviewer {chosen.pk}")
     return current
 
 
@@ -368,8 +369,9 @@ def decide_appeal(
     Raises PermissionRequired (no person, or no permission), OwnDecision, ReporterMayNotDecide,
     ReviewerLacksLanguage, ReasonsRequired, OutcomeNotAvailable or AppealAlreadyDecided.
     """
+    if actor is None:
+        raise PermissionRequired
     require(actor, DECIDE_APPEALS)
-    assert actor is not None  # require() refused None  # noqa: S101 - narrows the type
     chosen = AppealOutcome(outcome)
     if chosen not in policy.OUTCOMES_BY_BASIS[policy.AppealBasis(appeal.basis)]:
         raise OutcomeNotAvailable

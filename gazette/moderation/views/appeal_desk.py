@@ -7,21 +7,29 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from gazette.accounts.models import User
 from gazette.moderation import reviewers
 from gazette.moderation.exceptions import ModerationError
 from gazette.moderation.forms import AppealDecisionForm, AssignAppealForm, ReviewerLanguagesForm
 from gazette.moderation.models import Appeal
 from gazette.moderation.services import appeals
 from gazette.moderation.services.reviewers import set_reviewer_languages
-from gazette.moderation.views.queue import _actor, staff_only
+from gazette.moderation.views.queue import staff_only
 
 DECIDE_APPEALS = reviewers.DECIDE_APPEALS
+
+
+def _reviewer(request: HttpRequest) -> User:
+    user = request.user
+    if not isinstance(user, User):  # pragma: no cover - login_required came first
+        raise Http404
+    return user
 
 
 def reviewers_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -54,7 +62,7 @@ def appeal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         pk=pk,
     )
-    actor = _actor(request)
+    actor = _reviewer(request)
     context = {
         "appeal": appeal,
         "comment": appeal.comment,
@@ -81,7 +89,7 @@ def assign_appeal(request: HttpRequest, pk: int) -> HttpResponse:
         )
     try:
         appeals.assign_appeal(
-            appeal=appeal, actor=_actor(request), reviewer=form.cleaned_data["reviewer"]
+            appeal=appeal, actor=_reviewer(request), reviewer=form.cleaned_data["reviewer"]
         )
     except ModerationError as exc:
         return render(
@@ -94,7 +102,7 @@ def assign_appeal(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 @reviewers_only
 def reviewer_languages(request: HttpRequest) -> HttpResponse:
-    actor = _actor(request)
+    actor = _reviewer(request)
     initial = {"languages": sorted(reviewers.languages_of(actor))}
     form = ReviewerLanguagesForm(request.POST or None, initial=initial)
     if request.method != "POST" or not form.is_valid():
