@@ -206,7 +206,7 @@ class SomeoneElseDecidesTests(HearingTestCase):
         assert refused.value.status == 403
         anonymous = self.client.post(decide_url(self.appeal), self.form)
         assert anonymous.status_code == 302
-        assert "/login/" in anonymous["Location"]
+        assert "/sign-in/" in anonymous["Location"]
         with pytest.raises(PermissionRequired):
             assign_appeal(appeal=self.appeal, actor=None)  # type: ignore[arg-type]
         with pytest.raises(PermissionRequired):
