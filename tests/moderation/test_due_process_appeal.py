@@ -552,3 +552,35 @@ def test_point_49_no_job_or_command_decides_or_assigns_an_appeal():
         source = path.read_text()
         assert "decide_appeal" not in source, path
         assert "assign_appeal" not in source, path
+
+
+class AppealListQueryTests(TestCase):
+    def test_the_appeal_list_takes_the_same_queries_however_many_appeals(self):
+        from django.db import connection  # noqa: PLC0415 - only this test counts queries
+        from django.test.utils import CaptureQueriesContext  # noqa: PLC0415
+
+        moderator, clause = reviewer("en"), Clause.objects.get(version__number=1, key="attacks")
+
+        def appeal_one(number: int) -> None:
+            comment = post(
+                ThreadFactory(), f"Comment {number} on the trial.", anonymous_id=f"r{number}"
+            )
+            removal = decisions.remove_comment(
+                comment=comment, actor=moderator, clause=clause, note="Insults the judge."
+            )
+            file_appeal(decision=removal, statement="A quote.")
+
+        reviewer("en")
+        self.client.force_login(moderator)
+        appeal_one(0)
+        url = reverse("moderation:appeals")
+        self.client.get(url)
+        with CaptureQueriesContext(connection) as one:
+            self.client.get(url)
+        appeal_one(1)
+        appeal_one(2)
+        self.client.get(url)  # new articles change the publishing stamp: warm the menu again
+        with CaptureQueriesContext(connection) as three:
+            response = self.client.get(url)
+        assert len(response.context["appeals"]) == 3
+        assert len(three) == len(one)
