@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from gazette.comments.exceptions import CommentRejected
 from gazette.comments.models import Comment, Thread
-from gazette.moderation import links, policy
+from gazette.moderation import links, policy, transparency
 from gazette.moderation.exceptions import PermissionRequired
 from gazette.moderation.models import (
     Appeal,
@@ -322,6 +322,8 @@ class OutcomeTests(HearingTestCase):
         sanction.refresh_from_db()
         assert self.comment.state == Comment.State.REMOVED
         assert sanction.revoked_at is not None
+        month = transparency.month_report("en", timezone.localdate().replace(day=1))
+        assert (month.appeals_modified, month.appeals_pending) == (1, 0)
 
 
 class ReversalTests(TestCase):
