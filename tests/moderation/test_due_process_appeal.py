@@ -10,6 +10,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.db import IntegrityError
 from django.test import TestCase
@@ -32,7 +33,7 @@ from gazette.moderation.models import (
     ReviewerLanguage,
     Sanction,
 )
-from gazette.moderation.roles import MODERATOR
+from gazette.moderation.roles import ADMINISTRATOR, MODERATOR
 from gazette.moderation.services import decisions, reports, sanctions
 from gazette.moderation.services.appeals import (
     appeal_no_action,
@@ -265,6 +266,18 @@ class LanguageTests(TestCase):
         self.client.force_login(self.english_only)
         self.assertContains(self.client.get(reverse("moderation:appeals")), "no qualified reviewer")
 
+    def test_point_20_an_administrator_sets_a_reviewers_languages_in_the_admin(self):
+        administrator = staff_in(ADMINISTRATOR)
+        self.client.force_login(administrator)
+        add = reverse("admin:moderation_reviewerlanguage_add")
+        response = self.client.post(add, {"user": self.english_only.pk, "language": "kk"})
+        assert response.status_code == 302
+        appeal = self.kazakh_appeal()
+        assert appeal.assigned_to == self.english_only
+        self.assertContains(
+            self.client.get(reverse("admin:moderation_appeal_changelist")), "Received"
+        )
+
     def test_point_20_a_kk_appeal_goes_to_the_reviewer_who_declared_kk(self):
         kazakh_reader = reviewer("en")
         self.client.force_login(kazakh_reader)
@@ -398,6 +411,9 @@ class TrackingTests(HearingTestCase):
         decided = self.client.get(appeal_url(appeal))
         self.assertContains(decided, "Decided")
         self.assertContains(decided, "Insult.")
+        for language, _name in settings.LANGUAGES:
+            page = self.client.get(links.appeal_status_path(appeal.pk, language))
+            self.assertContains(page, "Insult.")
 
 
 class SanctionAndNoActionTests(HearingTestCase):
