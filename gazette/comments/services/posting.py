@@ -5,7 +5,9 @@ write nothing: an empty or over-long text, a missing sign-in or address, a close
 unknown or unpublished parent, a sanctioned reader, a double submit. Screening then reads, and
 writes nothing either. Only the saving transaction writes: the comment, its count, and what
 screening keeps of it (its audit entry, its memory of recent texts), together or not at all. A
-comment refused by screening is itself a decision: its audit entry is all that is written.
+comment refused by screening is itself a decision: moderation records it (and keeps the text for
+an appeal), and its writer is told where to appeal. A refused comment that a person accepts on
+appeal is published by publish_refused_comment.
 """
 
 from __future__ import annotations
