@@ -9,6 +9,7 @@ from django_tasks import task
 
 from gazette.moderation.models import AppealNotice, Notice
 from gazette.moderation.screening.memory import forget_recent_texts as forget
+from gazette.moderation.screening.refusals import minimise_old_refusals as minimise
 from gazette.moderation.screening.training import train_site_classifier
 
 
@@ -49,6 +50,12 @@ def retrain_site_classifier() -> int | None:
     """Train the site classifier on moderators' decisions; the id of the new model, if any."""
     model = train_site_classifier()
     return model.pk if model is not None else None
+
+
+@task()
+def minimise_old_refusals() -> int:
+    """Blank the refused texts past the appeal window that nobody is appealing."""
+    return minimise()
 
 
 @task()

@@ -67,6 +67,7 @@ def record_screening(submission: Submission, verdict: Verdict, comment: Comment 
     )
     if remembered % PURGE_EVERY == 0:
         transaction.on_commit(tasks.forget_recent_texts.enqueue)
+        transaction.on_commit(tasks.minimise_old_refusals.enqueue)
     return ""
 
 
