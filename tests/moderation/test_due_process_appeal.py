@@ -13,7 +13,7 @@ import pytest
 from django.conf import settings
 from django.core import mail
 from django.db import IntegrityError
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -41,6 +41,8 @@ from gazette.moderation.services.appeals import (
     decide_appeal,
     file_appeal,
 )
+from tests.comments.helpers import GENEROUS_RATES
+from tests.comments.test_views import form_data
 from tests.factories import ThreadFactory
 from tests.moderation.factories import ScreeningTermFactory, post, reviewer, staff_in
 
@@ -123,9 +125,13 @@ class WhatCanBeAppealedTests(HearingTestCase):
 
     def test_point_17_a_screening_refusal_can_be_appealed_and_published_as_written(self):
         ScreeningTermFactory(phrase="scoundrel", action="block", clause_key="attacks")
-        with pytest.raises(CommentRejected) as refused:
-            post(self.thread, "The scoundrel in the novel is the judge.", anonymous_id="writer")
-        path = re.search(r"/en/refused-comment/[^\s]+/", refused.value.message).group(0)
+        form = reverse("comments:post", kwargs={"article_pk": self.thread.article.pk})
+        text = "The scoundrel in the novel is the judge."
+        with override_settings(GAZETTE_CHALLENGES={"RATES": GENEROUS_RATES}):
+            nudge = self.client.post(form, form_data(body=text)).content.decode()
+            token = re.search(r'name="nudged" value="([^"]+)"', nudge).group(1)
+            refused = self.client.post(form, form_data(body=text, nudged=token))
+        path = re.search(r"/en/refused-comment/[^\s<\"]+/", refused.content.decode()).group(0)
         self.assertContains(self.client.get(path), "The scoundrel in the novel is the judge.")
         response = self.client.post(path, {"statement": "A character in a novel, not a person."})
         assert response.status_code == 302
@@ -136,7 +142,8 @@ class WhatCanBeAppealedTests(HearingTestCase):
         )
         published = Comment.objects.get(body="The scoundrel in the novel is the judge.")
         assert published.state == Comment.State.PUBLISHED
-        assert published.author_key == "anon:writer"
+        assert published.author_name == "Dana"
+        assert published.thread == self.thread
 
 
 class StatementTests(HearingTestCase):
