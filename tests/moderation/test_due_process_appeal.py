@@ -44,7 +44,13 @@ from gazette.moderation.services.appeals import (
 from tests.comments.helpers import GENEROUS_RATES
 from tests.comments.test_views import form_data
 from tests.factories import ThreadFactory
-from tests.moderation.factories import ScreeningTermFactory, post, reviewer, staff_in
+from tests.moderation.factories import (
+    SanctionFactory,
+    ScreeningTermFactory,
+    post,
+    reviewer,
+    staff_in,
+)
 
 KAZAKH = "Бұл пікір сотта айтылған сөздерді дәл келтіреді, ешкімді қорламайды."
 
@@ -135,6 +141,8 @@ class WhatCanBeAppealedTests(HearingTestCase):
         self.assertContains(self.client.get(path), "The scoundrel in the novel is the judge.")
         response = self.client.post(path, {"statement": "A character in a novel, not a person."})
         assert response.status_code == 302
+        again = self.client.post(path, {"statement": "Again."})
+        self.assertContains(again, "can be appealed once", status_code=409)
         appeal = Appeal.objects.get(basis="refusal")
         assert appeal.screening_flagged
         decide_appeal(
@@ -439,6 +447,8 @@ class SanctionAndNoActionTests(HearingTestCase):
         self.assertContains(status, path)
         response = self.client.post(path, {"statement": "One rude word is not repeated insults."})
         assert response.status_code == 302
+        again = self.client.post(path, {"statement": "Again."})
+        self.assertContains(again, "can be appealed once", status_code=409)
         appeal = Appeal.objects.get(basis="sanction")
         self.client.force_login(self.reviewer)
         self.assertContains(self.client.get(reverse("moderation:appeals")), "A sanction")
@@ -550,6 +560,14 @@ class PublishedRulesTests(TestCase):
         self.assertContains(response, 'id="appeals"')
         self.assertContains(response, f"within {policy.APPEAL_WINDOW_DAYS} days")
         self.assertContains(response, f"within {policy.APPEAL_TARGET_DAYS} days")
+
+    def test_point_17_a_sanction_is_appealable_for_the_window_only(self):
+        sanction = SanctionFactory(starts_at=timezone.now() - timedelta(days=184))
+        path = links.sanction_appeal_path(sanction.pk, "en")
+        self.assertNotContains(self.client.get(path), "File the appeal")
+        response = self.client.post(path, {"statement": "Too harsh."})
+        self.assertContains(response, "within 183 days", status_code=400)
+        assert not Appeal.objects.exists()
 
     def test_point_24_the_sanction_notice_links_to_its_appeal(self):
         comment = post(ThreadFactory(), "A rude remark.", anonymous_id="rude")
