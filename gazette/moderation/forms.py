@@ -5,13 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from gazette.accounts.models import User
 from gazette.articles.models import Article, Section
 from gazette.moderation.desk import RecentOrder
-from gazette.moderation.models import Clause, PresetChoice, Report, Sanction
+from gazette.moderation.models import Appeal, Clause, PresetChoice, Report, Sanction
 from gazette.moderation.queries import current_policy
+from gazette.moderation.reviewers import appeal_reviewers
 
 
 class ClauseChoiceField(forms.ModelChoiceField[Clause]):
@@ -103,6 +106,12 @@ class AppealForm(forms.Form):
         max_length=3000,
         widget=forms.Textarea(attrs={"rows": 5}),
     )
+    information = forms.CharField(
+        label=_("New information the reviewer should see (optional)"),
+        required=False,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class DecisionForm(ClauseFormMixin, forms.Form):
@@ -165,13 +174,46 @@ class RevokeSanctionForm(forms.Form):
 
 class AppealDecisionForm(forms.Form):
     outcome = forms.ChoiceField(
-        choices=(("upheld", _("Uphold: reinstate")), ("rejected", _("Reject: keep removed")))
+        label=_("Outcome"),
+        choices=[
+            (value, label)
+            for value, label in Appeal.Outcome.choices
+            if value != Appeal.Outcome.PENDING
+        ],
     )
     response = forms.CharField(
-        label=_("Reasons, as the author will read them"),
+        label=_("Reasons, as the appellant will read them"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    manifestly_unfounded = forms.BooleanField(
+        label=_("Manifestly unfounded (counts towards misuse of appeals)"), required=False
+    )
+
+
+class AssignAppealForm(forms.Form):
+    reviewer = forms.ModelChoiceField(
+        queryset=User.objects.none(), required=False, label=_("Reviewer (yourself if empty)")
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["reviewer"].queryset = appeal_reviewers()  # type: ignore[attr-defined]  # a ModelChoiceField
+
+
+class ReviewerLanguagesForm(forms.Form):
+    languages = forms.MultipleChoiceField(
+        label=_("The languages you read well enough to decide an appeal"),
+        choices=(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["languages"].choices = [  # type: ignore[attr-defined]  # a ChoiceField
+            (code, str(name)) for code, name in settings.LANGUAGES
+        ]
 
 
 class QueueFilterForm(forms.Form):

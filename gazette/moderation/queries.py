@@ -10,15 +10,15 @@ from django.db.models import QuerySet
 
 from gazette.comments.models import Comment
 from gazette.core import clock
-from gazette.moderation import policy
+from gazette.moderation import links, policy
 from gazette.moderation.models import (
     Appeal,
     Clause,
     Decision,
-    ModerationSettings,
     Notice,
     PolicyVersion,
     Report,
+    Sanction,
 )
 
 
@@ -68,10 +68,17 @@ class CommentStatus:
     decisions: list[Decision]
     appealable: Decision | None
     appeal_deadline: datetime | None
+    # The sanctions this comment led to: each may be appealed from its own private page.
+    sanctions: list[Sanction]
 
     @property
     def appeals(self) -> list[Appeal]:
         return [d.appeal for d in self.decisions if hasattr(d, "appeal")]
+
+    @property
+    def sanction_appeals(self) -> list[tuple[Sanction, str]]:
+        """Each sanction with the private page where its subject may appeal it."""
+        return [(s, links.sanction_appeal_path(s.pk)) for s in self.sanctions]
 
 
 def comment_status(comment_id: int) -> CommentStatus | None:
@@ -86,21 +93,22 @@ def comment_status(comment_id: int) -> CommentStatus | None:
         .order_by("created_at", "pk")
     )
     notices = list(Notice.objects.filter(comment=comment).order_by("created_at", "pk"))
-    days = ModerationSettings.load().appeal_days
     appealable = None
     deadline = None
     last = decisions[-1] if decisions else None
-    if last is not None and comment.state == Comment.State.REMOVED:
-        deadline = policy.appeal_deadline(last.created_at, days)
+    if last is not None and last.action in policy.APPEALABLE and comment.state == last.to_state:
+        deadline = policy.appeal_deadline(last.created_at)
         if policy.may_appeal(
             action=last.action,
             already_appealed=hasattr(last, "appeal"),
             decided_at=last.created_at,
             now=clock.now(),
-            days=days,
         ):
             appealable = last
-    return CommentStatus(comment, notices, decisions, appealable, deadline)
+    sanctions = list(
+        Sanction.objects.filter(comment=comment).select_related("clause__version", "appeal")
+    )
+    return CommentStatus(comment, notices, decisions, appealable, deadline, sanctions)
 
 
 def current_policy_label() -> str:

@@ -1,5 +1,5 @@
 """Background work of the moderation app, run by `manage.py db_worker`: notices and messages to
-reporters by e-mail, and retraining the site classifier."""
+reporters and appellants by e-mail, and retraining the site classifier."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django_tasks import task
 
-from gazette.moderation.models import Notice, ReporterMessage
+from gazette.moderation.models import AppealNotice, Notice, ReporterMessage
 from gazette.moderation.screening.memory import forget_recent_texts as forget
+from gazette.moderation.screening.refusals import minimise_old_refusals as minimise
 from gazette.moderation.screening.training import train_site_classifier
 
 
@@ -44,10 +45,32 @@ def email_reporter_message(message_id: int) -> bool:
 
 
 @task()
+def email_appeal_notice(notice_id: int) -> bool:
+    """E-mail a stored message to its appellant, exactly as it was stored."""
+    notice = AppealNotice.objects.select_related("appeal").filter(pk=notice_id).first()
+    if notice is None or not notice.appeal.email:
+        return False
+    send_mail(
+        notice.subject,
+        notice.body,
+        settings.DEFAULT_FROM_EMAIL,
+        [notice.appeal.email],
+        fail_silently=False,
+    )
+    return True
+
+
+@task()
 def retrain_site_classifier() -> int | None:
     """Train the site classifier on moderators' decisions; the id of the new model, if any."""
     model = train_site_classifier()
     return model.pk if model is not None else None
+
+
+@task()
+def minimise_old_refusals() -> int:
+    """Blank the refused texts past the appeal window that nobody is appealing."""
+    return minimise()
 
 
 @task()

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from gazette.moderation.views import policy, presets, public, queue, transparency
+from gazette.moderation.views import (
+    appeal_desk,
+    appeals,
+    policy,
+    presets,
+    public,
+    queue,
+    transparency,
+)
 
 app_name = "moderation"
 
@@ -19,6 +27,17 @@ urlpatterns = [
     path("moderation/bulk/", queue.bulk, name="bulk"),
     path("moderation/presets/", presets.presets, name="presets"),
     path("moderation/appeals/<int:pk>/decide/", queue.decide_appeal, name="decide_appeal"),
+]
+
+urlpatterns += [
+    path("sanction-appeal/<str:token>/", appeals.sanction_appeal, name="sanction_appeal"),
+    path("refused-comment/<str:token>/", appeals.refusal_appeal, name="refusal_appeal"),
+    path("report-appeal/<str:token>/", appeals.report_appeal, name="report_appeal"),
+    path("appeal-status/<str:token>/", appeals.appeal_status, name="appeal_status"),
+    path("moderation/appeals/", appeal_desk.appeal_list, name="appeals"),
+    path("moderation/appeals/<int:pk>/", appeal_desk.appeal_detail, name="appeal"),
+    path("moderation/appeals/<int:pk>/assign/", appeal_desk.assign_appeal, name="assign_appeal"),
+    path("moderation/languages/", appeal_desk.reviewer_languages, name="reviewer_languages"),
 ]
 
 urlpatterns += [

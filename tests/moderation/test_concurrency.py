@@ -1,17 +1,26 @@
-"""Two moderators acting on one comment at once make one decision (real threads, PostgreSQL)."""
+"""Two moderators acting on one comment, or two reviewers on one appeal, at once make one
+decision (real threads, PostgreSQL)."""
 
 import pytest
 from django.test import TransactionTestCase
 
 from gazette.comments.models import Comment, Thread
 from gazette.moderation.exceptions import ModerationError
-from gazette.moderation.models import AuditEntry, Clause, Decision, ModerationSettings, Report
+from gazette.moderation.models import (
+    Appeal,
+    AuditEntry,
+    Clause,
+    Decision,
+    ModerationSettings,
+    Report,
+)
 from gazette.moderation.roles import MODERATOR
 from gazette.moderation.services import decisions
+from gazette.moderation.services.appeals import decide_appeal, file_appeal
 from gazette.moderation.services.reports import NotReportable, report_comment
 from tests.comments.test_concurrency import WORKERS, run_at_once
 from tests.factories import ThreadFactory
-from tests.moderation.factories import post, staff_in
+from tests.moderation.factories import post, reviewer, staff_in
 
 
 @pytest.mark.postgres
@@ -74,3 +83,33 @@ class ConcurrentDecisionTests(TransactionTestCase):
         assert Decision.objects.filter(action="hold").count() == 1
         assert Comment.objects.get(pk=self.comment.pk).state == "pending"
         assert Thread.objects.get(pk=self.thread.pk).comment_count == 0
+
+
+@pytest.mark.postgres
+class ConcurrentAppealTests(TransactionTestCase):
+    serialized_rollback = True
+
+    def test_reviewers_deciding_one_appeal_at_once_reverse_it_once(self):
+        thread = ThreadFactory()
+        comment = post(thread)
+        clause = Clause.objects.get(version__number=1, key="attacks")
+        removal = decisions.remove_comment(
+            comment=comment, actor=staff_in(MODERATOR), clause=clause, note="Insults."
+        )
+        appeal = file_appeal(decision=removal, statement="A quote.")
+        reviewers = [reviewer("en") for _ in range(WORKERS)]
+
+        def decide(person):
+            return lambda: decide_appeal(
+                appeal=Appeal.objects.get(pk=appeal.pk),
+                actor=person,
+                outcome="reversed",
+                response="A fair quote.",
+            )
+
+        errors = run_at_once([decide(person) for person in reviewers])
+        assert len(errors) == WORKERS - 1
+        assert all(isinstance(error, ModerationError) for error in errors)
+        assert AuditEntry.objects.filter(event="appeal_upheld").count() == 1
+        assert Decision.objects.filter(action="reinstate").count() == 1
+        assert Thread.objects.get(pk=thread.pk).comment_count == 1

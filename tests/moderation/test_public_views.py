@@ -53,7 +53,7 @@ class CommentStatusPageTests(TestCase):
         assert response.status_code == 302
         assert Appeal.objects.get().statement == "It was a quote."
         again = self.client.post(self.url, {"statement": "Once more."})
-        assert again.status_code == 400
+        self.assertContains(again, "appealed once", status_code=409)
         assert Appeal.objects.count() == 1
 
     def test_empty_appeal_is_refused_with_a_message(self):
@@ -133,5 +133,5 @@ class ReaderActionRateTests(TestCase):
         decisions.remove_comment(comment=comment, actor=self.moderator, clause=self.clause)
         url = links.comment_status_path(comment.pk, "en")
         response = self.client.post(url, {"statement": "It was a quote."}, follow=True)
-        self.assertContains(response, "You are doing that too often", status_code=400)
+        self.assertContains(response, "You are doing that too often", status_code=429)
         assert not Appeal.objects.exists()

@@ -12,12 +12,18 @@ from gazette.comments.exceptions import CommentRejected, CommentsClosed, ParentN
 from gazette.comments.services import close_thread
 from gazette.moderation import charts, transparency
 from gazette.moderation.models import AuditEntry, Clause, Notice, RecentText
-from gazette.moderation.roles import MODERATOR, SENIOR_MODERATOR
+from gazette.moderation.roles import MODERATOR
 from gazette.moderation.services import decisions
 from gazette.moderation.services.appeals import decide_appeal, file_appeal
 from gazette.moderation.services.reports import report_comment
 from tests.factories import ArticleFactory, ThreadFactory
-from tests.moderation.factories import SanctionFactory, ScreeningTermFactory, post, staff_in
+from tests.moderation.factories import (
+    SanctionFactory,
+    ScreeningTermFactory,
+    post,
+    reviewer,
+    staff_in,
+)
 
 
 def month_url(name, language="en", today=None):
@@ -30,7 +36,7 @@ class MonthReportTests(TestCase):
     @classmethod
     def setUpTestData(cls) -> None:
         moderator = staff_in(MODERATOR)
-        senior = staff_in(SENIOR_MODERATOR)
+        senior = reviewer("en")
         attacks = Clause.objects.get(version__number=1, key="attacks")
         spam = Clause.objects.get(version__number=1, key="spam")
         ScreeningTermFactory(phrase="casino", action="suspect")
@@ -47,7 +53,8 @@ class MonthReportTests(TestCase):
         decide_appeal(
             appeal=file_appeal(decision=removal, statement="Not spam."),
             actor=senior,
-            upheld=True,
+            outcome="reversed",
+            response="A fair quotation, not spam.",
         )
         report_comment(comment=comments[3], clause=attacks, reporter_key="anon:r")
         # Another edition's figures stay out of this one's report.

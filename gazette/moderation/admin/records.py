@@ -12,7 +12,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from gazette.moderation.models import Appeal, AuditEntry, Decision, Notice, Report, Sanction
+from gazette.moderation.models import AuditEntry, Decision, Notice, Report, Sanction
 
 
 class ReadOnlyAdmin(admin.ModelAdmin[Any]):
@@ -59,12 +59,6 @@ class ReportAdmin(ReadOnlyAdmin):
     list_filter = ("outcome",)
     list_select_related = ("clause",)
     exclude = ("reporter_key",)
-
-
-@admin.register(Appeal)
-class AppealAdmin(ReadOnlyAdmin):
-    list_display = ("created_at", "decision", "outcome", "decided_by", "decided_at")
-    list_filter = ("outcome",)
 
 
 @admin.register(Notice)

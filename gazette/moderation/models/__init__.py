@@ -1,7 +1,14 @@
 """The moderation app's models, one module per concern."""
 
+from gazette.moderation.models.appeals import (
+    Appeal,
+    AppealNotice,
+    AppealRightSuspension,
+    ReviewerLanguage,
+    ScreeningRefusal,
+)
 from gazette.moderation.models.audit import AuditEntry, AuditLogIsAppendOnly
-from gazette.moderation.models.cases import Appeal, Decision, Notice, Report
+from gazette.moderation.models.cases import Decision, Notice, Report
 from gazette.moderation.models.clauses import (
     Clause,
     ClauseTranslation,
@@ -21,6 +28,8 @@ from gazette.moderation.models.screening import (
 
 __all__ = [
     "Appeal",
+    "AppealNotice",
+    "AppealRightSuspension",
     "AuditEntry",
     "AuditLogIsAppendOnly",
     "ClassifierModel",
@@ -39,6 +48,8 @@ __all__ = [
     "Report",
     "ReporterMessage",
     "ReportingRestriction",
+    "ReviewerLanguage",
     "Sanction",
+    "ScreeningRefusal",
     "ScreeningTerm",
 ]

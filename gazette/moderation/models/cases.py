@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from gazette.comments.models import Comment
 from gazette.moderation import links
 from gazette.moderation.models.clauses import Clause
-from gazette.moderation.policy import Action, AppealOutcome
+from gazette.moderation.policy import Action
 
 
 class Report(models.Model):
@@ -22,6 +22,7 @@ class Report(models.Model):
         OPEN = "open", _("Open")
         ACTIONED = "actioned", _("The comment was removed")
         NO_ACTION = "no_action", _("No action: the comment stays")
+        REINSTATED = "reinstated", _("The comment was removed, then reinstated on appeal")
 
     class Ground(models.TextChoices):
         POLICY = "policy", _("It breaks a rule of the Comment Policy")
@@ -169,54 +170,6 @@ class Decision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} of comment {self.comment_id}"
-
-
-class Appeal(models.Model):
-    """An author's appeal against a decision: one per decision, decided by someone else."""
-
-    class Outcome(models.TextChoices):
-        PENDING = "pending", _("Waiting for a decision")
-        UPHELD = AppealOutcome.UPHELD.value, _("Upheld: the comment is reinstated")
-        REJECTED = AppealOutcome.REJECTED.value, _("Rejected: the decision stands")
-
-    decision = models.OneToOneField(
-        Decision, on_delete=models.CASCADE, related_name="appeal", verbose_name=_("decision")
-    )
-    # Copied from the decision so that the database itself refuses a self-review.
-    decision_actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
-    )
-    statement = models.TextField(_("why the decision is wrong"), max_length=3000)
-    created_at = models.DateTimeField(_("filed"))
-    outcome = models.CharField(
-        _("outcome"), max_length=12, choices=Outcome.choices, default=Outcome.PENDING
-    )
-    response = models.TextField(_("reasons for the outcome"), blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("decided by"),
-    )
-    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-        verbose_name = _("appeal")
-        verbose_name_plural = _("appeals")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(decided_by__isnull=True)
-                | Q(decision_actor__isnull=True)
-                | ~Q(decided_by=F("decision_actor")),
-                name="appeal_not_decided_by_the_decider",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"appeal {self.pk}"
 
 
 class Notice(models.Model):

@@ -5,11 +5,14 @@ received that was not, and nothing is remembered that was never posted."""
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from gazette.comments.models import Comment, Thread
 from gazette.comments.seam import HOLD, Submission, Verdict
-from gazette.moderation import tasks
-from gazette.moderation.models import AuditEntry, Notice
+from gazette.core import clock
+from gazette.core.http import absolute_url
+from gazette.moderation import links, policy, tasks
+from gazette.moderation.models import AuditEntry, Notice, ScreeningRefusal
 from gazette.moderation.queries import clause_in_force
 from gazette.moderation.screening import memory
 from gazette.moderation.screening.languages import language_of
@@ -22,14 +25,16 @@ NUDGE_SHOWN = "shown"
 PURGE_EVERY = 500
 
 
-def record_screening(submission: Submission, verdict: Verdict, comment: Comment | None) -> None:
+def record_screening(submission: Submission, verdict: Verdict, comment: Comment | None) -> str:
     """The audit entry of the arrival (every new comment, and every refusal); for a saved
     comment, the author's notice when it is held, and its place in the memory the
-    near-duplicate and burst checks read."""
+    near-duplicate and burst checks read; for a refusal, the refused text kept for an appeal,
+    and the sentence telling its writer where to appeal."""
     if submission.is_edit:
-        return
+        return ""
     thread = submission.thread
     context = Context.of_thread(thread)
+    written = language_of(submission.text)
     audit.record(
         AuditEntry.Event.SCREENED,
         comment=comment,
@@ -37,7 +42,7 @@ def record_screening(submission: Submission, verdict: Verdict, comment: Comment 
         outcome=verdict.action,
         context=context,
         rules=",".join(verdict.rules)[:200],
-        written=language_of(submission.text),
+        written=written,
     )
     if submission.nudged:
         audit.record(
@@ -48,7 +53,7 @@ def record_screening(submission: Submission, verdict: Verdict, comment: Comment 
             context=context,
         )
     if comment is None:
-        return
+        return keep_refusal(submission, verdict, written=written)
     if verdict.action == HOLD:
         send_notice(
             comment=comment,
@@ -62,6 +67,33 @@ def record_screening(submission: Submission, verdict: Verdict, comment: Comment 
     )
     if remembered % PURGE_EVERY == 0:
         transaction.on_commit(tasks.forget_recent_texts.enqueue)
+        transaction.on_commit(tasks.minimise_old_refusals.enqueue)
+    return ""
+
+
+def keep_refusal(submission: Submission, verdict: Verdict, *, written: str) -> str:
+    """Keep a refused submission as written, so that a person can review it on appeal; the
+    writer is given the private address where to appeal."""
+    refusal = ScreeningRefusal.objects.create(
+        thread=submission.thread,
+        parent_id=submission.parent_id,
+        user=submission.reader.user,
+        author_key=submission.reader.key,
+        author_name=submission.name,
+        email=submission.email,
+        ip_hash=submission.reader.ip_hash,
+        body=submission.text,
+        reasons=list(verdict.reasons),
+        rules=",".join(verdict.rules)[:200],
+        clause_key=verdict.clause_key,
+        written=written,
+        created_at=clock.now(),
+    )
+    url = absolute_url(links.refusal_path(refusal.pk))
+    return _(
+        "If you think this is a mistake, a person will review it: you may appeal within "
+        "%(days)s days at %(url)s"
+    ) % {"days": policy.APPEAL_WINDOW_DAYS, "url": url}
 
 
 def record_nudge(thread: Thread) -> None:

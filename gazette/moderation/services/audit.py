@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.conf import settings
 
@@ -47,18 +48,20 @@ def record(
     context: Context | None = None,
     rules: str = "",
     written: str = "",
+    basis: str = "",
+    screening_flagged: bool | None = None,
+    filed_at: datetime | None = None,
 ) -> AuditEntry:
-    """Append one entry. Call inside the transaction of the change it records.
-
-    With no actor and `automatic` not given, the system acted; a reader who is no account (a
-    report, an appeal) passes automatic=False."""
+    """Append one entry. Call inside the transaction of the change it records. Unless told,
+    an entry with no actor is automatic; a reader's own act (an appeal, a report) says
+    automatic=False."""
     if context is None and comment is not None:
         context = Context.of(comment)
     return AuditEntry.objects.create(
         created_at=clock.now(),
         event=event,
         actor=actor,
-        automatic=automatic if automatic is not None else actor is None,
+        automatic=actor is None if automatic is None else automatic,
         comment_id=comment.pk if comment is not None else None,
         comment_posted_at=comment.created_at if comment is not None else None,
         thread_key=context.thread_key if context else "",
@@ -74,4 +77,7 @@ def record(
         record_id=record_id,
         rules=rules,
         written=written,
+        basis=basis,
+        screening_flagged=screening_flagged,
+        filed_at=filed_at,
     )

@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from gazette.accounts.models import User
 from gazette.comments.models import Comment
 from gazette.core import clock
+from gazette.core.http import absolute_url
+from gazette.moderation import links
 from gazette.moderation.exceptions import SanctionInvalid
 from gazette.moderation.models import AuditEntry, Clause, Notice, Sanction
 from gazette.moderation.policy import SanctionKind
@@ -77,7 +79,10 @@ def sanction_author(
                 comment=comment,
                 kind=Notice.Kind.SANCTIONED,
                 clause=clause,
-                extra={"sanction_text": _notice_text(sanction)},
+                extra={
+                    "sanction_text": _notice_text(sanction),
+                    "appeal_url": absolute_url(links.sanction_appeal_path(sanction.pk)),
+                },
             )
     return sanction
 

@@ -239,21 +239,25 @@ def revoke_sanction(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @staff_only
 def decide_appeal(request: HttpRequest, pk: int) -> HttpResponse:
-    appeal = get_object_or_404(Appeal.objects.select_related("decision__comment"), pk=pk)
+    """Decide an appeal, from the desk's queue or the appeal's page. A refusal (the decider,
+    a reporter, a reviewer without the language) answers with its status and message."""
+    appeal = get_object_or_404(Appeal, pk=pk)
     form = AppealDecisionForm(request.POST)
-    default = reverse("moderation:queue", kwargs={"name": "appeals"})
+    default = reverse("moderation:appeal", kwargs={"pk": appeal.pk})
     if not form.is_valid():
-        messages.error(request, _("Choose an outcome and give your reasons."))
-        return _back(request, default)
+        message = _("Choose an outcome and give your reasons, as the appellant will read them.")
+        return render(request, "moderation/refused.html", {"message": message}, status=400)
     try:
         appeals.decide_appeal(
             appeal=appeal,
             actor=_actor(request),
-            upheld=form.cleaned_data["outcome"] == "upheld",
+            outcome=form.cleaned_data["outcome"],
             response=form.cleaned_data["response"],
+            manifestly_unfounded=form.cleaned_data["manifestly_unfounded"],
         )
     except ModerationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("The appeal is decided and the author notified."))
+        return render(
+            request, "moderation/refused.html", {"message": exc.message}, status=exc.status
+        )
+    messages.success(request, _("The appeal is decided and the appellant notified."))
     return _back(request, default)
