@@ -47,13 +47,9 @@ def _decision(appeal: Appeal, actor: User, outcome: AppealOutcome) -> None:
     if outcome == AppealOutcome.REVERSED:
         current = locked(comment.pk)
         undo = Action.REINSTATE if current.state == Comment.State.REMOVED else Action.APPROVE
+        # The comment's reports follow the decision (services/reports: revise_reports for a
+        # reinstatement, resolve_reports for an approval), and their reporters are told.
         decide(comment=current, action=undo, actor=actor, note=appeal.response)
-        Report.objects.filter(comment=comment, outcome=Report.Outcome.ACTIONED).update(
-            outcome=Report.Outcome.REINSTATED, resolved_at=clock.now()
-        )
-        Report.objects.filter(comment=comment, outcome=Report.Outcome.OPEN).update(
-            outcome=Report.Outcome.NO_ACTION, resolved_at=clock.now()
-        )
     for sanction in Sanction.objects.filter(comment=comment, revoked_at__isnull=True):
         _lift(sanction, actor, appeal.response)
 
