@@ -50,6 +50,41 @@ def clause_in_force(key: str) -> Clause | None:
     )
 
 
+def _version_in_force_at(moment: datetime) -> int | None:
+    number: int | None = (
+        PolicyVersion.objects.filter(published_at__isnull=False, published_at__lte=moment)
+        .order_by("-number")
+        .values_list("number", flat=True)
+        .first()
+    )
+    return number
+
+
+def comment_policy_version(comment: Comment) -> int | None:
+    """The number of the policy version a decision on this comment applies: the one in force
+    when it was written or last edited (policy.cited_version)."""
+    return policy.cited_version(
+        recorded=comment.policy_version,
+        in_force_at_edit=_version_in_force_at(comment.edited_at) if comment.edited_at else None,
+        in_force_at_posting=None
+        if comment.policy_version.isdigit()
+        else _version_in_force_at(comment.created_at),
+    )
+
+
+def clause_for_comment(comment: Comment, key: str) -> Clause | None:
+    """The clause with this key in the version the comment was written under, if it has one."""
+    number = comment_policy_version(comment)
+    if number is None:
+        return None
+    return (
+        Clause.objects.filter(version__number=number, key=key)
+        .select_related("version")
+        .prefetch_related("translations")
+        .first()
+    )
+
+
 def clauses_in_force() -> list[Clause]:
     """The clauses of the current version, for the forms where readers and moderators cite one."""
     policy = current_policy()

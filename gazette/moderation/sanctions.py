@@ -4,6 +4,8 @@ sanctioned, which costs them the trust that lets them skip pre-moderation."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.db.models import Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -33,6 +35,13 @@ def sanction_in_force(*, user_id: int | None, email: str, ip_hash: str) -> Sanct
     if bans:
         return bans[0]
     return max(sanctions, key=lambda sanction: sanction.ends_at or sanction.starts_at)
+
+
+def prior_strikes(*, user_id: int | None, email: str, ip_hash: str, since: datetime) -> int:
+    """How many sanctions (not revoked) this author has had since `since`: the strikes the
+    ladder (policy.next_rung) counts."""
+    subject = _subject(user_id, email, ip_hash)
+    return Sanction.objects.filter(subject, revoked_at__isnull=True, created_at__gte=since).count()
 
 
 def ever_sanctioned(*, user_id: int | None, email: str, ip_hash: str) -> bool:

@@ -1,6 +1,7 @@
 """The moderation app's models, one module per concern."""
 
 from gazette.moderation.models.audit import AuditEntry, AuditLogIsAppendOnly
+from gazette.moderation.models.authority import AuthorityRequest
 from gazette.moderation.models.cases import Appeal, Decision, Notice, Report
 from gazette.moderation.models.clauses import (
     Clause,
@@ -22,6 +23,7 @@ __all__ = [
     "Appeal",
     "AuditEntry",
     "AuditLogIsAppendOnly",
+    "AuthorityRequest",
     "ClassifierModel",
     "Clause",
     "ClauseTranslation",

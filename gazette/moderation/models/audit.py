@@ -45,6 +45,8 @@ class AuditEntry(models.Model):
         SANCTION_REVOKED = "sanction_revoked", _("Sanction revoked")
         NOTICE_SENT = "notice_sent", _("Notice sent")
         NUDGED = "nudged", _("Reader nudged before posting")
+        AUTHORITY_REQUEST = "authority_request", _("Order from an authority recorded")
+        EVIDENCE_MINIMISED = "evidence_minimised", _("Evidence minimised after the appeal window")
 
     created_at = models.DateTimeField(_("time"), db_index=True)
     event = models.CharField(_("event"), max_length=20, choices=Event.choices)
@@ -74,6 +76,15 @@ class AuditEntry(models.Model):
     # script the comment was written in (screening/languages.py), for the published figures.
     rules = models.CharField(_("screening rules"), max_length=200, blank=True)
     written = models.CharField(_("written in"), max_length=8, blank=True)
+    # What the statement-of-reasons figures are broken down by (policy.Source, Automation,
+    # Ground; SanctionKind) and the statement's public id, to join the statement export.
+    action = models.CharField(_("action"), max_length=20, blank=True)
+    source = models.CharField(_("source"), max_length=20, blank=True)
+    automation = models.CharField(_("automated decision"), max_length=16, blank=True)
+    detected_automatically = models.BooleanField(_("detected automatically"), null=True, blank=True)
+    ground = models.CharField(_("ground"), max_length=12, blank=True)
+    sanction_kind = models.CharField(_("sanction"), max_length=12, blank=True)
+    public_id = models.CharField(_("statement"), max_length=40, blank=True)
     record_id = models.PositiveBigIntegerField(
         _("record"), null=True, blank=True, help_text=_("The decision, appeal or sanction.")
     )

@@ -7,15 +7,15 @@ from __future__ import annotations
 from django.db import transaction
 
 from gazette.comments.models import Comment, Thread
-from gazette.comments.seam import HOLD, Submission, Verdict
-from gazette.moderation import tasks
+from gazette.comments.seam import HOLD, REJECT, Submission, Verdict
+from gazette.moderation import policy, tasks
 from gazette.moderation.models import AuditEntry, Notice
 from gazette.moderation.queries import clause_in_force
 from gazette.moderation.screening import memory
 from gazette.moderation.screening.languages import language_of
 from gazette.moderation.services import audit
 from gazette.moderation.services.audit import Context
-from gazette.moderation.services.notices import send_notice
+from gazette.moderation.services.notices import Facts, send_notice
 
 NUDGE_SHOWN = "shown"
 # Purge about once every this many remembered comments (checked on the new row's id).
@@ -48,20 +48,53 @@ def record_screening(submission: Submission, verdict: Verdict, comment: Comment 
             context=context,
         )
     if comment is None:
+        _notify_refusal(submission, verdict)
         return
     if verdict.action == HOLD:
         send_notice(
             comment=comment,
             kind=Notice.Kind.SCREENED,
             clause=clause_in_force(verdict.clause_key) if verdict.clause_key else None,
-            note=verdict.explanation,
             automatic=True,
+            facts=_screening_facts(policy.Action.HOLD, verdict, context),
         )
     remembered = memory.remember(
         author_key=submission.reader.key, thread_key=thread.key, text=submission.text
     )
     if remembered % PURGE_EVERY == 0:
         transaction.on_commit(tasks.forget_recent_texts.enqueue)
+
+
+def _screening_facts(action: str, verdict: Verdict, context: Context) -> Facts:
+    """Screening's restriction, as its statement gives it: found and decided automatically."""
+    rules = [rule for rule in verdict.rules if rule != "premoderation"]
+    return Facts(
+        action=action,
+        explanation=verdict.explanation or verdict.message,
+        source=policy.Source.SCREENING,
+        automation=policy.Automation.FULLY,
+        detected_automatically=bool(rules),
+        scope=[context.edition],
+    )
+
+
+def _notify_refusal(submission: Submission, verdict: Verdict) -> None:
+    """The statement for a comment screening refused: it was never saved, so the notice keeps
+    the excerpt and goes to the account or address the author gave."""
+    if verdict.action != REJECT:
+        return
+    keys = [verdict.clause_key] if verdict.clause_key else []
+    clause = clause_in_force(keys[0]) if keys else None
+    send_notice(
+        comment=None,
+        kind=Notice.Kind.REFUSED,
+        clause=clause,
+        automatic=True,
+        facts=_screening_facts("refuse", verdict, Context.of_thread(submission.thread)),
+        user=submission.reader.user,
+        email=submission.email,
+        excerpt=submission.text,
+    )
 
 
 def record_nudge(thread: Thread) -> None:

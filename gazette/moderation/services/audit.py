@@ -47,8 +47,20 @@ def record(
     context: Context | None = None,
     rules: str = "",
     written: str = "",
+    policy_version: int | None = None,
+    action: str = "",
+    source: str = "",
+    automation: str = "",
+    detected_automatically: bool | None = None,
+    ground: str = "",
+    sanction_kind: str = "",
+    public_id: str = "",
 ) -> AuditEntry:
-    """Append one entry. Call inside the transaction of the change it records."""
+    """Append one entry. Call inside the transaction of the change it records.
+
+    The last keywords carry what the statement-of-reasons figures are split by, and the
+    statement's public id (to join the statement export).
+    """
     if context is None and comment is not None:
         context = Context.of(comment)
     return AuditEntry.objects.create(
@@ -66,9 +78,16 @@ def record(
         outcome=outcome,
         clause_key=clause.key if clause is not None else "",
         clause_number=clause.number if clause is not None else None,
-        policy_version=clause.version.number if clause is not None else None,
+        policy_version=clause.version.number if clause is not None else policy_version,
         note=note,
         record_id=record_id,
         rules=rules,
         written=written,
+        action=action,
+        source=source,
+        automation=automation,
+        detected_automatically=detected_automatically,
+        ground=ground,
+        sanction_kind=sanction_kind,
+        public_id=public_id,
     )
