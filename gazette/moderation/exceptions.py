@@ -82,3 +82,7 @@ class ClauseNotInForce(ModerationError):
         "This clause was not in the Comment Policy when the comment was written: cite a clause "
         "of the version it was written under."
     )
+
+
+class AuthorityRequestInvalid(ModerationError):
+    default_message = _("This order from an authority is incomplete.")

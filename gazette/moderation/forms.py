@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from gazette.moderation.models import Clause, Sanction
+from gazette.moderation.policy import Ground
 from gazette.moderation.queries import current_policy
 
 
@@ -66,9 +67,23 @@ class DecisionForm(ClauseFormMixin, forms.Form):
         ("reinstate", _("Reinstate")),
         ("dismiss", _("Dismiss the reports")),
     )
+    GROUNDS = (
+        (Ground.INCOMPATIBLE, _("Against the Comment Policy")),
+        (Ground.ILLEGAL, _("Illegal")),
+    )
     action = forms.ChoiceField(choices=ACTIONS)
     clause = ClauseChoiceField(queryset=Clause.objects.none(), required=False, label=_("Clause"))
-    note = forms.CharField(required=False, max_length=2000, label=_("Note"))
+    explanation = forms.CharField(
+        required=False,
+        max_length=2000,
+        label=_("Why, as the author will read it"),
+        help_text=_("What in this comment breaks the rule: required to remove or hold."),
+    )
+    ground = forms.ChoiceField(choices=GROUNDS, required=False, label=_("Ground"))
+    legal_ground = forms.CharField(
+        required=False, max_length=500, label=_("The law and article (illegal content)")
+    )
+    note = forms.CharField(required=False, max_length=2000, label=_("Note for moderators"))
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -86,7 +101,11 @@ class BulkDecisionForm(DecisionForm):
 
 
 class SanctionForm(ClauseFormMixin, forms.Form):
-    kind = forms.ChoiceField(choices=Sanction.Kind.choices, label=_("Sanction"))
+    kind = forms.ChoiceField(
+        choices=[("", _("The next step on the sanction ladder")), *Sanction.Kind.choices],
+        required=False,
+        label=_("Sanction"),
+    )
     days = forms.IntegerField(
         label=_("Days (suspension)"), required=False, min_value=1, max_value=3650
     )

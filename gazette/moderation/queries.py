@@ -6,9 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.db.models import Q
+
+from gazette.accounts.models import User
 from gazette.comments.models import Comment
 from gazette.core import clock
-from gazette.moderation import policy
+from gazette.moderation import links, policy
 from gazette.moderation.models import (
     Appeal,
     Clause,
@@ -16,6 +19,7 @@ from gazette.moderation.models import (
     ModerationSettings,
     Notice,
     PolicyVersion,
+    Sanction,
 )
 
 
@@ -144,3 +148,45 @@ def current_policy_label() -> str:
         .first()
     )
     return str(number) if number is not None else ""
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One notice on a reader's moderation history, with where to appeal it."""
+
+    notice: Notice
+    status_path: str
+
+
+@dataclass(frozen=True)
+class ModerationHistory:
+    """What a signed-in reader may see of moderation concerning them: every notice (statement
+    of reasons) sent to them, their sanctions and their appeals."""
+
+    entries: list[HistoryEntry]
+    sanctions: list[Sanction]
+    appeals: list[Appeal]
+
+
+def moderation_history(user: User) -> ModerationHistory:
+    """A reader's moderation history, in a fixed number of queries however long it is."""
+    mine = Q(user=user) | Q(comment__user=user)
+    notices = list(
+        Notice.objects.filter(mine).select_related("comment").order_by("-created_at", "-pk")
+    )
+    entries = [
+        HistoryEntry(
+            notice,
+            links.comment_status_path(notice.comment_id) if notice.comment_id else "",
+        )
+        for notice in notices
+    ]
+    sanctions = list(
+        Sanction.objects.filter(user=user).select_related("clause__version").order_by("-pk")
+    )
+    appeals = list(
+        Appeal.objects.filter(decision__comment__user=user)
+        .select_related("decision__clause__version")
+        .order_by("-created_at", "-pk")
+    )
+    return ModerationHistory(entries, sanctions, appeals)

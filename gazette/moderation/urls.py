@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gazette.moderation.views import policy, public, queue, transparency
+from gazette.moderation.views import history, policy, public, queue, transparency
 
 app_name = "moderation"
 
@@ -10,6 +10,7 @@ urlpatterns = [
     path("comment-status/<str:token>/", public.comment_status, name="comment_status"),
     path("comments/<int:pk>/report/", public.report_comment, name="report"),
     path("report-status/<str:token>/", public.report_status, name="report_status"),
+    path("me/moderation/", history.my_history, name="history"),
     path("moderation/", queue.queue, name="queue"),
     path("moderation/queue/<slug:name>/", queue.queue, name="queue"),
     path("moderation/comments/<int:pk>/decide/", queue.decide, name="decide"),

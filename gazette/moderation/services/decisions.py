@@ -114,7 +114,9 @@ def decide(
     # all.
     if not automatic:
         require(actor, MODERATE)
-    grounds = grounds or Grounds()
+    # Callers that give no grounds wrote `note` for the author (an appeal's reasons, the count
+    # of reports): it is the explanation. Given grounds, `note` stays among moderators.
+    grounds = grounds or Grounds(explanation=note)
     if action in policy.NEEDS_CLAUSE and clause is None:
         raise ClauseRequired
     current = locked(comment.pk)

@@ -20,7 +20,7 @@ from gazette.accounts.models import User
 from gazette.articles.models import Section
 from gazette.comments.models import Comment
 from gazette.moderation import desk
-from gazette.moderation.exceptions import ModerationError
+from gazette.moderation.exceptions import ModerationError, TransitionNotAllowed
 from gazette.moderation.forms import (
     AppealDecisionForm,
     BulkDecisionForm,
@@ -31,6 +31,7 @@ from gazette.moderation.forms import (
     clauses_in_force,
 )
 from gazette.moderation.models import Appeal, Sanction
+from gazette.moderation.policy import Ground
 from gazette.moderation.services import appeals, decisions
 from gazette.moderation.services import sanctions as sanction_services
 
@@ -88,20 +89,31 @@ def queue(request: HttpRequest, name: str = "pending") -> HttpResponse:
 
 
 def _decide(form: DecisionForm, comment: Comment, actor: User) -> str:
-    action = form.cleaned_data["action"]
-    clause = form.cleaned_data.get("clause")
-    note = form.cleaned_data.get("note", "")
+    data = form.cleaned_data
+    action = data["action"]
+    clause = data.get("clause")
+    note = data.get("note", "")
+    explanation = data.get("explanation", "")
     if action == "dismiss":
         decisions.dismiss_reports(comment=comment, actor=actor, note=note)
         return _("The reports were dismissed.")
     if action == "remove":
-        decisions.remove_comment(comment=comment, actor=actor, clause=clause, note=note)
+        grounds = decisions.Grounds(
+            explanation=explanation,
+            ground=data.get("ground") or Ground.INCOMPATIBLE,
+            legal_ground=data.get("legal_ground", ""),
+        )
+        decisions.remove_comment(
+            comment=comment, actor=actor, clause=clause, note=note, grounds=grounds
+        )
         return _("The comment was removed; its author has been notified.")
     if action == "approve":
         decisions.approve_comment(comment=comment, actor=actor, note=note)
         return _("The comment is published.")
     if action == "hold":
-        decisions.hold_comment(comment=comment, actor=actor, note=note)
+        decisions.hold_comment(
+            comment=comment, actor=actor, note=note, explanation=explanation, clause=clause
+        )
         return _("The comment is held for review.")
     decisions.reinstate_comment(comment=comment, actor=actor, note=note)
     return _("The comment is published again.")
@@ -119,8 +131,16 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         messages.success(request, _decide(form, comment, _actor(request)))
     except ModerationError as exc:
-        messages.error(request, exc.message)
+        return _refused(request, exc, default)
     return _back(request, default)
+
+
+def _refused(request: HttpRequest, exc: ModerationError, default: str) -> HttpResponse:
+    """A decision the service refused: nothing was written; say why, with the way back."""
+    status = 409 if isinstance(exc, TransitionNotAllowed) else 400
+    back = _back(request, default).url
+    context = {"message": exc.message, "back": back}
+    return render(request, "moderation/refused.html", context, status=status)
 
 
 @require_POST
@@ -138,10 +158,10 @@ def bulk(request: HttpRequest) -> HttpResponse:
             actor=_actor(request),
             clause=form.cleaned_data.get("clause"),
             note=form.cleaned_data.get("note", ""),
+            explanation=form.cleaned_data.get("explanation", ""),
         )
     except ModerationError as exc:
-        messages.error(request, exc.message)
-        return _back(request, default)
+        return _refused(request, exc, default)
     messages.success(
         request,
         ngettext("%(count)d comment decided.", "%(count)d comments decided.", result.done)
@@ -176,7 +196,7 @@ def sanction(request: HttpRequest, pk: int) -> HttpResponse:
     data = form.cleaned_data
     try:
         sanction_services.sanction_author(
-            kind=data["kind"],
+            kind=data["kind"] or None,
             clause=data["clause"],
             reason=data["reason"],
             actor=_actor(request),
