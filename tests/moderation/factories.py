@@ -118,3 +118,7 @@ def post(
         body=body,
         parent_id=parent_id,
     )
+
+
+# A specific explanation, as the desk now requires for a removal or a hold.
+WHY = "It calls another reader an idiot instead of answering the argument."

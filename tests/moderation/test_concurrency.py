@@ -11,7 +11,7 @@ from gazette.moderation.services import decisions
 from gazette.moderation.services.reports import NotReportable, report_comment
 from tests.comments.test_concurrency import WORKERS, run_at_once
 from tests.factories import ThreadFactory
-from tests.moderation.factories import post, staff_in
+from tests.moderation.factories import WHY, post, staff_in
 
 
 @pytest.mark.postgres
@@ -28,7 +28,10 @@ class ConcurrentDecisionTests(TransactionTestCase):
     def test_many_removals_at_once_make_one_decision_and_count_once(self):
         def remove(moderator):
             return lambda: decisions.remove_comment(
-                comment=Comment.objects.get(pk=self.comment.pk), actor=moderator, clause=self.clause
+                explanation=WHY,
+                comment=Comment.objects.get(pk=self.comment.pk),
+                actor=moderator,
+                clause=self.clause,
             )
 
         errors = run_at_once([remove(moderator) for moderator in self.moderators])
@@ -39,14 +42,14 @@ class ConcurrentDecisionTests(TransactionTestCase):
         assert Thread.objects.get(pk=self.thread.pk).comment_count == 0
 
     def test_approve_and_remove_racing_leave_one_outcome(self):
-        decisions.hold_comment(comment=self.comment, actor=self.moderators[0])
+        decisions.hold_comment(explanation=WHY, comment=self.comment, actor=self.moderators[0])
 
         def act(index, moderator):
             comment = Comment.objects.get(pk=self.comment.pk)
             if index % 2:
                 return lambda: decisions.approve_comment(comment=comment, actor=moderator)
             return lambda: decisions.remove_comment(
-                comment=comment, actor=moderator, clause=self.clause
+                explanation=WHY, comment=comment, actor=moderator, clause=self.clause
             )
 
         run_at_once([act(index, moderator) for index, moderator in enumerate(self.moderators)])
