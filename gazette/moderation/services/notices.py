@@ -157,7 +157,8 @@ def send_notice(
         language=language,
         automatic=automatic,
         emailed=bool(address),
-        created_at=clock.now(),
+        # Sent as the restriction starts: the same moment, in the same transaction.
+        created_at=_restriction_start(decision, sanction),
     )
     with translation.override(language):
         statement = _statement(notice, comment, clause, facts, excerpt or _body(comment))
@@ -187,6 +188,14 @@ def send_notice(
         notice_id = notice.pk
         transaction.on_commit(lambda: tasks.email_notice.enqueue(notice_id))
     return notice
+
+
+def _restriction_start(decision: Decision | None, sanction: Sanction | None) -> datetime:
+    if decision is not None:
+        return decision.created_at
+    if sanction is not None and sanction.revoked_at is None:
+        return sanction.starts_at
+    return clock.now()
 
 
 def sanction_text(sanction: Sanction) -> str:
