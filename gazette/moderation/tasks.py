@@ -39,4 +39,3 @@ def retrain_site_classifier() -> int | None:
 def forget_recent_texts() -> int:
     """Drop what screening remembers of comments older than its windows need."""
     return forget()
-

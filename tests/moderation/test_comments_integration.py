@@ -57,8 +57,8 @@ class ArticlePageTests(TestCase):
     def test_blocked_comment_is_refused_and_says_screening_did_it(self):
         ScreeningTermFactory(phrase="scam", action="block", clause_key="spam")
         response = self.post_form("Total scam, buy here")
-        self.assertContains(response, "refused automatically", status_code=400)
-        self.assertContains(response, "No spam or advertising", status_code=400)
+        self.assertContains(response, "refused automatically", status_code=403)
+        self.assertContains(response, "No spam or advertising", status_code=403)
         assert not Comment.objects.exists()
 
     def test_removed_comment_leaves_the_page_the_feed_and_the_count(self):
