@@ -79,9 +79,10 @@ class Moderation(Protocol):
         """Publish, hold or reject the text. Reads only: nothing is written here."""
 
     def record(self, submission: Submission, verdict: Verdict, comment: Comment | None) -> None:
-        """Write what screening keeps (its audit entry, its memory of recent texts). Called
-        inside the transaction that saves `comment`, or, for a refusal, with None in a
-        transaction of its own; never when nothing was decided."""
+        """Write what screening keeps (its audit entry, its memory of recent texts, the notice
+        of a hold). Called inside the transaction that saves `comment` (a new one, or an edit),
+        or, for a refusal, with None in a transaction of its own; never when nothing was
+        decided."""
 
     def name_refusal(self, name: str) -> str | None:
         """Why a reader who is not staff may not sign with this name (it poses as the

@@ -171,9 +171,7 @@ class ModerationHistory:
 def moderation_history(user: User) -> ModerationHistory:
     """A reader's moderation history, in a fixed number of queries however long it is."""
     mine = Q(user=user) | Q(comment__user=user)
-    notices = list(
-        Notice.objects.filter(mine).select_related("comment").order_by("-created_at", "-pk")
-    )
+    notices = list(Notice.objects.filter(mine).order_by("-created_at", "-pk"))
     entries = [
         HistoryEntry(
             notice,

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from gazette.comments.exceptions import CommentRejected
 from gazette.comments.models import Comment
-from gazette.comments.services import delete_comment
+from gazette.comments.services import delete_comment, edit_comment
 from gazette.comments.services.changes import AuthorProof
 from gazette.moderation import links, policy, statements
 from gazette.moderation.exceptions import (
@@ -55,6 +55,8 @@ from tests.moderation.factories import (
     staff_in,
 )
 
+# Session and user; notices, sanctions and appeals; the section menu (one cache read).
+HISTORY_QUERIES = 6
 PUBLIC_ID = re.compile(r"^[A-Za-z0-9_-]+$")
 
 
@@ -243,6 +245,21 @@ class OneStatementPerRestrictionTests(NoticeTestCase):
         assert refused.statement["facts"]["excerpt"] == "Buy scamcoin now."
 
 
+class EditHoldTests(NoticeTestCase):
+    def test_point_9_an_edit_that_screening_holds_is_notified_once(self):
+        ScreeningTermFactory(phrase="moneyfast", action="suspect", clause_key="spam")
+        reader = UserFactory()
+        comment = post(self.thread, "A view.", user=reader)
+        edit_comment(
+            comment_id=comment.pk, proof=AuthorProof(user_id=reader.pk), body="Try moneyfast."
+        )
+        comment.refresh_from_db()
+        assert comment.state == Comment.State.PENDING
+        notice = Notice.objects.get(comment=comment)
+        assert (notice.kind, notice.user) == (Notice.Kind.SCREENED, reader)
+        assert notice.statement["facts"]["excerpt"] == "Try moneyfast."
+
+
 class DeliveryTests(NoticeTestCase):
     """Point 10: the notice exists when the restriction starts; it reaches the author."""
 
@@ -422,6 +439,26 @@ class HistoryTests(NoticeTestCase):
             {"body": "Back again.", "accept_policy": "on", **human_check()},
         )
         assert posting.status_code == 403
+
+    def test_the_history_takes_the_same_queries_however_long_it_is(self):
+        reader = UserFactory()
+        self.client.force_login(reader)
+
+        def remove_one(n: int) -> None:
+            comment = post(self.thread, f"View number {n}.", user=reader)
+            decisions.remove_comment(
+                comment=comment, actor=self.moderator, clause=version_one(), explanation=WHY
+            )
+
+        remove_one(0)
+        self.client.get(reverse("moderation:history"))  # warm the per-process caches
+        with self.assertNumQueries(HISTORY_QUERIES):
+            self.client.get(reverse("moderation:history"))
+        for n in range(1, 4):
+            remove_one(n)
+        with self.assertNumQueries(HISTORY_QUERIES):
+            response = self.client.get(reverse("moderation:history"))
+        assert response.content.decode().count('class="notice-record"') == 4
 
     def test_point_15_the_history_asks_a_guest_to_sign_in(self):
         response = self.client.get(reverse("moderation:history"))

@@ -26,10 +26,13 @@ def record_screening(submission: Submission, verdict: Verdict, comment: Comment 
     """The audit entry of the arrival (every new comment, and every refusal); for a saved
     comment, the author's notice when it is held, and its place in the memory the
     near-duplicate and burst checks read."""
-    if submission.is_edit:
-        return
     thread = submission.thread
     context = Context.of_thread(thread)
+    if submission.is_edit:
+        # An edit is not counted as received; only a hold of its new text is notified.
+        if comment is not None and verdict.action == HOLD:
+            _notify_hold(comment, verdict, context)
+        return
     audit.record(
         AuditEntry.Event.SCREENED,
         comment=comment,
@@ -51,18 +54,22 @@ def record_screening(submission: Submission, verdict: Verdict, comment: Comment 
         _notify_refusal(submission, verdict)
         return
     if verdict.action == HOLD:
-        send_notice(
-            comment=comment,
-            kind=Notice.Kind.SCREENED,
-            clause=clause_in_force(verdict.clause_key) if verdict.clause_key else None,
-            automatic=True,
-            facts=_screening_facts(policy.Action.HOLD, verdict, context),
-        )
+        _notify_hold(comment, verdict, context)
     remembered = memory.remember(
         author_key=submission.reader.key, thread_key=thread.key, text=submission.text
     )
     if remembered % PURGE_EVERY == 0:
         transaction.on_commit(tasks.forget_recent_texts.enqueue)
+
+
+def _notify_hold(comment: Comment, verdict: Verdict, context: Context) -> None:
+    send_notice(
+        comment=comment,
+        kind=Notice.Kind.SCREENED,
+        clause=clause_in_force(verdict.clause_key) if verdict.clause_key else None,
+        automatic=True,
+        facts=_screening_facts(policy.Action.HOLD, verdict, context),
+    )
 
 
 def _screening_facts(action: str, verdict: Verdict, context: Context) -> Facts:
