@@ -146,3 +146,21 @@ class AppealDecisionForm(forms.Form):
 class QueueFilterForm(forms.Form):
     section = forms.SlugField(required=False)
     language = forms.CharField(required=False, max_length=8)
+
+
+class AuthorityActionForm(ClauseFormMixin, forms.Form):
+    """Acting on an order from an authority: the comments it concerns are removed."""
+
+    clause = ClauseChoiceField(queryset=Clause.objects.none(), label=_("Clause"))
+    explanation = forms.CharField(
+        label=_("Why, as the authors will read it"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    legal_ground = forms.CharField(
+        required=False, max_length=500, label=_("The law and article (illegal content)")
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._limit_clauses()

@@ -17,6 +17,11 @@ urlpatterns = [
     path("moderation/comments/<int:pk>/sanction/", queue.sanction, name="sanction"),
     path("moderation/sanctions/<int:pk>/revoke/", queue.revoke_sanction, name="revoke_sanction"),
     path("moderation/bulk/", queue.bulk, name="bulk"),
+    path(
+        "moderation/authority-requests/<int:pk>/",
+        queue.act_on_authority_request,
+        name="authority_request",
+    ),
     path("moderation/appeals/<int:pk>/decide/", queue.decide_appeal, name="decide_appeal"),
 ]
 

@@ -593,6 +593,47 @@ class AuthorityRequestTests(NoticeTestCase):
         assert "authority" not in notice.body
         assert notice.statement["facts"]["trigger"] == Source.MODERATOR
 
+    def test_point_8_the_desk_removes_what_an_order_concerns(self):
+        comment = post(self.thread, "The judge takes bribes, everyone knows.")
+        order = self.order(comment)
+        url = reverse("moderation:authority_request", kwargs={"pk": order.pk})
+        self.client.force_login(self.moderator)
+        self.assertContains(self.client.get(url), "The judge takes bribes")
+        data = {"clause": version_one("justice").pk, "explanation": ""}
+        assert self.client.post(url, data).status_code == 400
+        data["explanation"] = "It accuses a named judge of a crime with no verdict or source."
+        assert self.client.post(url, data).status_code == 302
+        comment.refresh_from_db()
+        assert comment.state == Comment.State.REMOVED
+        assert Decision.objects.get().authority_request == order
+
+    def test_point_8_staff_record_an_order_in_the_admin(self):
+        comment = post(self.thread, "The judge takes bribes, everyone knows.")
+        admin = UserFactory(is_staff=True, is_superuser=True)
+        self.client.force_login(admin)
+        now = timezone.localtime()
+        response = self.client.post(
+            reverse("admin:moderation_authorityrequest_add"),
+            {
+                "kind": "court_order",
+                "country": "kz",
+                "authority": "Astana city court",
+                "reference": "2-55/26",
+                "received_at_0": now.strftime("%Y-%m-%d"),
+                "received_at_1": now.strftime("%H:%M:%S"),
+                "comments": str(comment.pk),
+                "disclosure_reason": "",
+            },
+        )
+        assert response.status_code == 302
+        order = AuthorityRequest.objects.get()
+        assert (order.country, list(order.comments.all()), order.recorded_by) == (
+            "KZ",
+            [comment],
+            admin,
+        )
+        assert AuditEntry.objects.filter(event=AuditEntry.Event.AUTHORITY_REQUEST).count() == 1
+
     def test_a_secret_order_must_say_which_law_keeps_it_secret(self):
         from gazette.moderation.exceptions import AuthorityRequestInvalid  # noqa: PLC0415
 

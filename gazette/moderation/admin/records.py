@@ -11,6 +11,8 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db.models import Model
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -134,7 +136,15 @@ class AuthorityRequestAdmin(admin.ModelAdmin[AuthorityRequest]):
     """Staff record an order as received; it is then read-only (acting on it is a decision,
     taken through the services so each removal is checked, logged and notified)."""
 
-    list_display = ("received_at", "kind", "country", "authority", "reference", "outcome")
+    list_display = (
+        "received_at",
+        "kind",
+        "country",
+        "authority",
+        "reference",
+        "outcome",
+        "act_link",
+    )
     list_filter = ("kind", "country", "outcome")
     fields = AUTHORITY_FIELDS
     raw_id_fields = ("comments",)
@@ -142,6 +152,11 @@ class AuthorityRequestAdmin(admin.ModelAdmin[AuthorityRequest]):
 
     def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return obj is None and super().has_change_permission(request, obj)
+
+    @admin.display(description=_("act on it"))
+    def act_link(self, order: AuthorityRequest) -> str:
+        url = reverse("moderation:authority_request", kwargs={"pk": order.pk})
+        return format_html('<a href="{}">{}</a>', url, _("On the desk"))
 
     def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False

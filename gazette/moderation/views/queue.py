@@ -23,6 +23,7 @@ from gazette.moderation import desk
 from gazette.moderation.exceptions import ModerationError, TransitionNotAllowed
 from gazette.moderation.forms import (
     AppealDecisionForm,
+    AuthorityActionForm,
     BulkDecisionForm,
     DecisionForm,
     QueueFilterForm,
@@ -30,9 +31,9 @@ from gazette.moderation.forms import (
     SanctionForm,
     clauses_in_force,
 )
-from gazette.moderation.models import Appeal, Sanction
+from gazette.moderation.models import Appeal, AuthorityRequest, Sanction
 from gazette.moderation.policy import Ground
-from gazette.moderation.services import appeals, decisions
+from gazette.moderation.services import appeals, authority, decisions
 from gazette.moderation.services import sanctions as sanction_services
 
 MODERATE = "moderation.moderate_comments"
@@ -260,3 +261,36 @@ def decide_appeal(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("The appeal is decided and the author notified."))
     return _back(request, default)
+
+
+@staff_only
+def act_on_authority_request(request: HttpRequest, pk: int) -> HttpResponse:
+    """Remove the comments an order from an authority concerns, each as a decision whose
+    notice says it was made on the authority's request (unless the law forbids saying so)."""
+    order = get_object_or_404(AuthorityRequest, pk=pk)
+    form = AuthorityActionForm(request.POST or None)
+    context = {"order": order, "comments": order.comments.order_by("pk"), "form": form}
+    if request.method != "POST" or not form.is_valid():
+        status = 400 if request.method == "POST" else 200
+        return render(request, "moderation/authority_request.html", context, status=status)
+    try:
+        removed = authority.act_on_authority_request(
+            request=order,
+            actor=_actor(request),
+            clause=form.cleaned_data["clause"],
+            explanation=form.cleaned_data["explanation"],
+            legal_ground=form.cleaned_data["legal_ground"],
+        )
+    except ModerationError as exc:
+        form.add_error(None, exc.message)
+        return render(request, "moderation/authority_request.html", context, status=400)
+    messages.success(
+        request,
+        ngettext(
+            "%(count)d comment was removed on the order.",
+            "%(count)d comments were removed on the order.",
+            len(removed),
+        )
+        % {"count": len(removed)},
+    )
+    return HttpResponseRedirect(reverse("moderation:queue"))
