@@ -63,8 +63,17 @@ class AuditEntryAdmin(ReadOnlyAdmin):
 
 @admin.register(Decision)
 class DecisionAdmin(ReadOnlyAdmin):
-    list_display = ("created_at", "action", "comment_id", "clause", "actor", "automatic")
-    list_filter = ("action", "automatic")
+    list_display = (
+        "created_at",
+        "public_id",
+        "action",
+        "comment_id",
+        "clause",
+        "actor",
+        "source",
+        "automation",
+    )
+    list_filter = ("action", "source", "automation", "ground")
     list_select_related = ("clause", "actor")
 
 
