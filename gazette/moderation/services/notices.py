@@ -171,6 +171,8 @@ def send_notice(
             "automatic": automatic,
             "status_url": statement["redress"]["appeal_url"],
             "sanction_text": sanction_text(sanction) if sanction is not None else "",
+            "ends_at": facts.ends_at,
+            "appeal_deadline": _deadline(facts, notice),
             **(extra or {}),
         }
         notice.subject = " ".join(
@@ -206,6 +208,12 @@ def sanction_text(sanction: Sanction) -> str:
         "This is a warning: a further breach within %(days)s days may lead to a suspension. "
         "Reason: %(reason)s"
     ) % {"reason": sanction.reason, "days": policy.STRIKE_PERIOD_DAYS}
+
+
+def _deadline(facts: Facts, notice: Notice) -> datetime | None:
+    if notice.kind not in _APPEALABLE_KINDS or facts.appealable_from is None:
+        return None
+    return facts.appealable_from + timedelta(days=ModerationSettings.load().appeal_days)
 
 
 def _with_explanation(facts: Facts, explanation: str) -> Facts:
@@ -246,10 +254,8 @@ def _statement(
     status_url = absolute_url(links.comment_status_path(comment.pk)) if comment else ""
     history_url = absolute_url(reverse("moderation:history"))
     appeal_url = status_url or history_url
-    since = facts.appealable_from
-    appealable = notice.kind in _APPEALABLE_KINDS and since is not None
-    days = ModerationSettings.load().appeal_days
-    deadline = since + timedelta(days=days) if since is not None and appealable else None
+    deadline = _deadline(facts, notice)
+    appealable = deadline is not None
     disclosed = facts.authority_disclosed
     return {
         "schema": statements.SCHEMA_ID,
