@@ -392,6 +392,7 @@ class AuthorLanguageTests(NoticeTestCase):
         )
         notice = Notice.objects.get()
         assert notice.language == "kk"
+        assert "Шешімді адам қабылдады." in notice.body  # "Decided by a person."
         assert notice.clause_text == version_one().text_in("kk")
         assert version_one().text_in("kk") in notice.body
         assert notice.statement["clause"]["title"] == version_one().title_in("kk")

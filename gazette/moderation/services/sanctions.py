@@ -54,28 +54,28 @@ def sanction_author(
     # notice in one transaction.
     email = email.strip().lower()
     now = clock.now()
-    rung = policy.next_rung(
-        prior_strikes=prior_strikes(
-            user_id=user.pk if user is not None else None,
-            email=email,
-            ip_hash=ip_hash,
-            since=now - timedelta(days=policy.STRIKE_PERIOD_DAYS),
-        ),
-        immediate=clause.immediate,
-    )
-    chosen = SanctionKind(kind) if kind else rung.kind
-    if not kind:
-        days = rung.days
-    require(actor, PERMISSIONS[chosen])
-    _check_complete(chosen, reason, days, has_subject=user is not None or bool(email or ip_hash))
-    if chosen != SanctionKind.WARNING and rung.kind == SanctionKind.WARNING:
-        raise SanctionInvalid(
-            _(
-                "A first breach of this clause gets a warning: a suspension or a ban follows "
-                "only a warning, unless the clause is marked immediate."
-            )
-        )
     with transaction.atomic():
+        if user is not None:
+            # Strikes are counted under the account's row lock, so that two moderators acting
+            # at once climb the ladder a rung each.
+            User.objects.select_for_update().filter(pk=user.pk).first()
+        rung = policy.next_rung(
+            prior_strikes=prior_strikes(
+                user_id=user.pk if user is not None else None,
+                email=email,
+                ip_hash=ip_hash,
+                since=now - timedelta(days=policy.STRIKE_PERIOD_DAYS),
+            ),
+            immediate=clause.immediate,
+        )
+        chosen = SanctionKind(kind) if kind else rung.kind
+        if not kind:
+            days = rung.days
+        require(actor, PERMISSIONS[chosen])
+        _check_complete(
+            chosen, reason, days, has_subject=user is not None or bool(email or ip_hash)
+        )
+        _check_ladder(chosen, rung)
         sanction = Sanction.objects.create(
             kind=chosen,
             user=user,
@@ -114,6 +114,16 @@ def sanction_author(
             email=email,
         )
     return sanction
+
+
+def _check_ladder(chosen: SanctionKind, rung: policy.Rung) -> None:
+    if chosen != SanctionKind.WARNING and rung.kind == SanctionKind.WARNING:
+        raise SanctionInvalid(
+            _(
+                "A first breach of this clause gets a warning: a suspension or a ban follows "
+                "only a warning, unless the clause is marked immediate."
+            )
+        )
 
 
 def _check_complete(
