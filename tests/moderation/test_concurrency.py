@@ -5,10 +5,18 @@ from django.test import TransactionTestCase
 
 from gazette.comments.models import Comment, Thread
 from gazette.moderation.exceptions import ModerationError
-from gazette.moderation.models import AuditEntry, Clause, Decision, ModerationSettings, Report
+from gazette.moderation.models import (
+    AuditEntry,
+    Clause,
+    Decision,
+    ModerationSettings,
+    Report,
+    Sanction,
+)
 from gazette.moderation.roles import MODERATOR
 from gazette.moderation.services import decisions
 from gazette.moderation.services.reports import NotReportable, report_comment
+from gazette.moderation.services.sanctions import sanction_author
 from tests.comments.test_concurrency import WORKERS, run_at_once
 from tests.factories import ThreadFactory
 from tests.moderation.factories import WHY, post, staff_in
@@ -77,3 +85,27 @@ class ConcurrentDecisionTests(TransactionTestCase):
         assert Decision.objects.filter(action="hold").count() == 1
         assert Comment.objects.get(pk=self.comment.pk).state == "pending"
         assert Thread.objects.get(pk=self.thread.pk).comment_count == 0
+
+
+@pytest.mark.postgres
+class ConcurrentStrikeTests(TransactionTestCase):
+    serialized_rollback = True
+
+    def test_simultaneous_strikes_climb_the_ladder_a_rung_each(self):
+        reader = staff_in(MODERATOR)
+        # Three strikes: a warning and two suspensions (a ban, the fourth, is for seniors).
+        moderators = [staff_in(MODERATOR) for _ in range(3)]
+        clause = Clause.objects.get(version__number=1, key="attacks")
+
+        def strike(moderator):
+            return lambda: sanction_author(
+                clause=clause,
+                reason="Insults aimed at other readers.",
+                actor=moderator,
+                user=reader,
+            )
+
+        assert run_at_once([strike(moderator) for moderator in moderators]) == []
+        kinds = list(Sanction.objects.order_by("pk").values_list("kind", "ends_at"))
+        assert [kind for kind, _ends in kinds] == ["warning", "suspension", "suspension"]
+        assert kinds[1][1] < kinds[2][1]  # 7 days, then 30
