@@ -11,7 +11,7 @@ status page and moderation history, and e-mailed after commit when there is an a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -141,7 +141,7 @@ def send_notice(
     if facts is None:
         facts = _facts_of_decision(decision) if decision is not None else Facts(action=kind)
     if facts.explanation == "" and note:
-        facts = _with_explanation(facts, note)
+        facts = replace(facts, explanation=note)
     language = author_language(comment) if comment is not None else _request_language()
     recipient = user or (comment.user if comment is not None else None)
     address = (comment.email if comment is not None else "") or email
@@ -214,12 +214,6 @@ def _deadline(facts: Facts, notice: Notice) -> datetime | None:
     if notice.kind not in _APPEALABLE_KINDS or facts.appealable_from is None:
         return None
     return facts.appealable_from + timedelta(days=ModerationSettings.load().appeal_days)
-
-
-def _with_explanation(facts: Facts, explanation: str) -> Facts:
-    values = {name: getattr(facts, name) for name in Facts.__dataclass_fields__}
-    values["explanation"] = explanation
-    return Facts(**values)
 
 
 def _request_language() -> str:
