@@ -14,6 +14,7 @@ from gazette.core import clock
 from gazette.moderation import links, policy
 from gazette.moderation.models import (
     Appeal,
+    AuditEntry,
     Clause,
     Decision,
     ModerationSettings,
@@ -87,6 +88,20 @@ def clause_for_comment(comment: Comment, key: str) -> Clause | None:
         .prefetch_related("translations")
         .first()
     )
+
+
+def screening_rules_that_held(comment_id: int) -> list[str]:
+    """The screening rules that held the comment on arrival: none if it was published, or held
+    only because its discussion is pre-moderated (a mode, not a finding)."""
+    arrival = (
+        AuditEntry.objects.filter(
+            event=AuditEntry.Event.SCREENED, comment_id=comment_id, outcome=policy.HOLD
+        )
+        .values_list("rules", flat=True)
+        .first()
+    )
+    rules = [rule for rule in (arrival or "").split(",") if rule]
+    return [rule for rule in rules if rule != "premoderation"]
 
 
 def clauses_in_force() -> list[Clause]:

@@ -174,20 +174,6 @@ def _check_grounds(
         raise ExplanationRequired
 
 
-def _detected_by(comment: Comment) -> list[str]:
-    """The screening rules that held the comment on arrival (none if it was published, or held
-    only because its discussion is pre-moderated)."""
-    arrival = (
-        AuditEntry.objects.filter(
-            event=AuditEntry.Event.SCREENED, comment_id=comment.pk, outcome=policy.HOLD
-        )
-        .values_list("rules", flat=True)
-        .first()
-    )
-    rules = [rule for rule in (arrival or "").split(",") if rule]
-    return [rule for rule in rules if rule != "premoderation"]
-
-
 def _source(comment: Comment, grounds: Grounds, detected: list[str]) -> str:
     if grounds.source:
         return grounds.source
@@ -211,7 +197,7 @@ def _record(
     grounds: Grounds,
 ) -> Decision:
     """The decision and its audit entry, side by side."""
-    detected = _detected_by(comment)
+    detected = queries.screening_rules_that_held(comment.pk)
     edition = Context.of(comment).edition
     decision = Decision.objects.create(
         comment=comment,
