@@ -497,6 +497,15 @@ class SanctionLadderTests(NoticeTestCase):
         assert "You cannot comment until" in notice.body
         assert notice.statement["action"]["ends_at"] == second.ends_at.isoformat()
 
+    def test_point_16_the_sanction_page_tells_the_moderator_where_the_author_stands(self):
+        self.client.force_login(self.moderator)
+        url = reverse("moderation:sanction", kwargs={"pk": self.comment.pk})
+        self.assertContains(self.client.get(url), "a breach now brings a warning")
+        self.strike()
+        response = self.client.get(url)
+        self.assertContains(response, "1 sanction on record in the last 365 days.")
+        self.assertContains(response, "a breach now brings a suspension of 7 days.")
+
     def test_point_16_a_suspension_without_a_warning_is_refused(self):
         with pytest.raises(SanctionInvalid):
             sanction_author(

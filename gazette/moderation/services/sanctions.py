@@ -20,7 +20,7 @@ from gazette.moderation import policy
 from gazette.moderation.exceptions import SanctionInvalid
 from gazette.moderation.models import AuditEntry, Clause, Notice, Sanction
 from gazette.moderation.policy import SanctionKind
-from gazette.moderation.sanctions import prior_strikes
+from gazette.moderation.sanctions import next_rung_for
 from gazette.moderation.services import audit
 from gazette.moderation.services.decisions import require
 from gazette.moderation.services.notices import facts_of_sanction, send_notice
@@ -59,14 +59,12 @@ def sanction_author(
             # Strikes are counted under the account's row lock, so that two moderators acting
             # at once climb the ladder a rung each.
             User.objects.select_for_update().filter(pk=user.pk).first()
-        rung = policy.next_rung(
-            prior_strikes=prior_strikes(
-                user_id=user.pk if user is not None else None,
-                email=email,
-                ip_hash=ip_hash,
-                since=now - timedelta(days=policy.STRIKE_PERIOD_DAYS),
-            ),
+        _strikes, rung = next_rung_for(
+            user_id=user.pk if user is not None else None,
+            email=email,
+            ip_hash=ip_hash,
             immediate=clause.immediate,
+            now=now,
         )
         chosen = SanctionKind(kind) if kind else rung.kind
         if not kind:

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST, require_safe
 from gazette.accounts.models import User
 from gazette.articles.models import Section
 from gazette.comments.models import Comment
+from gazette.core import clock
 from gazette.moderation import desk
 from gazette.moderation.exceptions import ModerationError, TransitionNotAllowed
 from gazette.moderation.forms import (
@@ -32,7 +33,8 @@ from gazette.moderation.forms import (
     clauses_in_force,
 )
 from gazette.moderation.models import Appeal, AuthorityRequest, Sanction
-from gazette.moderation.policy import Ground
+from gazette.moderation.policy import STRIKE_PERIOD_DAYS, Ground
+from gazette.moderation.sanctions import next_rung_for
 from gazette.moderation.services import appeals, authority, decisions
 from gazette.moderation.services import sanctions as sanction_services
 
@@ -187,11 +189,21 @@ def sanction(request: HttpRequest, pk: int) -> HttpResponse:
     form = SanctionForm(request.POST or None)
     if request.method != "POST" or not form.is_valid():
         status = 400 if request.method == "POST" else 200
+        strikes, rung = next_rung_for(
+            user_id=comment.user_id,
+            email=comment.email,
+            ip_hash=comment.ip_hash,
+            immediate=False,
+            now=clock.now(),
+        )
         context = {
             "comment": comment,
             "form": form,
             "item": desk.item_for(comment),
             "revoke_form": RevokeSanctionForm(),
+            "strikes": strikes,
+            "rung": rung,
+            "strike_days": STRIKE_PERIOD_DAYS,
         }
         return render(request, "moderation/sanction.html", context, status=status)
     data = form.cleaned_data
