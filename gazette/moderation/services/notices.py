@@ -70,6 +70,7 @@ class Facts:
 
     action: str
     explanation: str = ""
+    decision_facts: str = ""
     source: str = Source.MODERATOR
     automation: str = Automation.NOT_AUTOMATED
     detected_automatically: bool = False
@@ -89,6 +90,7 @@ def _facts_of_decision(decision: Decision) -> Facts:
     return Facts(
         action=decision.action,
         explanation=decision.explanation,
+        decision_facts=decision.facts,
         source=decision.source,
         automation=decision.automation,
         detected_automatically=decision.detected_automatically,
@@ -268,6 +270,12 @@ def _statement(
             "permalink": f"{appeal_url}#{facts.puid or notice.public_id}",
             "comment_url": absolute_url(comment.get_absolute_url()) if comment else "",
             "excerpt": text[:EXCERPT],
+            "decision_facts": facts.decision_facts or facts.explanation,
+            # What the Transparency Database asks of the content itself.
+            "content_date": comment.created_at.isoformat()
+            if comment
+            else notice.created_at.isoformat(),
+            "content_language": str(language_of(text)).split("-", 1)[0] if text else "",
             "what_breaks_the_rule": facts.explanation,
             "trigger": Source.MODERATOR
             if facts.source == Source.AUTHORITY_REQUEST and not disclosed
