@@ -81,10 +81,11 @@ class Moderation(Protocol):
         """Publish, hold or reject the text. Reads only: nothing is written here."""
 
     def record(self, submission: Submission, verdict: Verdict, comment: Comment | None) -> str:
-        """Write what screening keeps (its audit entry, its memory of recent texts). Called
-        inside the transaction that saves `comment`, or, for a refusal, with None in a
-        transaction of its own; never when nothing was decided. For a refusal, returns what to
-        add to the refusal's message: where its writer may appeal it ("" otherwise)."""
+        """Write what screening keeps (its audit entry, its memory of recent texts, the notice
+        of a hold). Called inside the transaction that saves `comment` (a new one, or an edit),
+        or, for a refusal, with None in a transaction of its own; never when nothing was
+        decided. For a refusal, returns what to add to the refusal's message: where its writer
+        may appeal it ("" otherwise)."""
 
     def name_refusal(self, name: str) -> str | None:
         """Why a reader who is not staff may not sign with this name (it poses as the

@@ -100,3 +100,25 @@ class PermissionRequired(ModerationError):
 
 class SanctionInvalid(ModerationError):
     default_message = _("This sanction is incomplete.")
+
+
+class ExplanationRequired(ModerationError):
+    default_message = _(
+        "Explain why this comment breaks the rule, in words about this comment: an empty "
+        "explanation, or only the clause's title, is not enough."
+    )
+
+
+class LegalGroundRequired(ModerationError):
+    default_message = _("Name the law (and its article) that makes this comment illegal.")
+
+
+class ClauseNotInForce(ModerationError):
+    default_message = _(
+        "This clause was not in the Comment Policy when the comment was written: cite a clause "
+        "of the version it was written under."
+    )
+
+
+class AuthorityRequestInvalid(ModerationError):
+    default_message = _("This order from an authority is incomplete.")

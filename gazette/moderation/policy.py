@@ -35,8 +35,15 @@ class Finding:
 
 
 def screening_action(findings: list[Finding]) -> str:
-    """Reject if anything asks to reject, else hold if anything asks to hold, else publish."""
-    actions = {finding.action for finding in findings}
+    """Reject if anything asks to reject, else hold if anything asks to hold, else publish. Only
+    a rule class listed as precise enough (AUTO_REMOVE_RULES) may reject; any other asking to
+    reject holds, so that a person decides."""
+    actions = {
+        HOLD
+        if finding.action == REJECT and not may_remove_automatically(finding.code)
+        else finding.action
+        for finding in findings
+    }
     if REJECT in actions:
         return REJECT
     if HOLD in actions:
@@ -337,3 +344,123 @@ def preset_rules(preset: str) -> PresetRules | None:
         return PRESETS[Preset(preset)]
     except ValueError:
         return None
+
+
+# ---------------------------------------------------------------- statements of reasons
+
+
+class Source(StrEnum):
+    """What set a decision off (the statement of reasons' `source_type`)."""
+
+    READER_REPORT = "reader_report"
+    TRUSTED_FLAGGER = "trusted_flagger"
+    AUTHORITY_REQUEST = "authority_request"
+    SCREENING = "screening"
+    MODERATOR = "moderator"  # own initiative
+
+
+class Automation(StrEnum):
+    """How far the decision itself was automated (`automated_decision`)."""
+
+    FULLY = "fully"
+    PARTIALLY = "partially"
+    NOT_AUTOMATED = "not_automated"
+
+
+class Ground(StrEnum):
+    """Why content is restricted: against the law, or against the Comment Policy."""
+
+    ILLEGAL = "illegal"
+    INCOMPATIBLE = "incompatible"
+
+
+# Actions that restrict a comment: each gets exactly one statement of reasons, with an
+# explanation the author can act on. Sanctions (all of SanctionKind) are restrictions too.
+RESTRICTIVE = frozenset({Action.REMOVE, Action.HOLD})
+# The least a specific explanation says: more than a few words, and not just the clause title.
+MIN_EXPLANATION_WORDS = 3
+
+
+def automation_of(*, automatic: bool, detected_automatically: bool) -> Automation:
+    """A decision made by the system is fully automated; a person's decision on something
+    screening found is partially automated; otherwise it is not automated."""
+    if automatic:
+        return Automation.FULLY
+    return Automation.PARTIALLY if detected_automatically else Automation.NOT_AUTOMATED
+
+
+def is_specific_explanation(explanation: str, *, clause_titles: list[str]) -> bool:
+    """An explanation that says something about this comment: not empty, not only the clause
+    title (in any edition), not a word or two of boilerplate."""
+    text = " ".join(explanation.split()).strip(" .!").casefold()
+    titles = {" ".join(title.split()).strip(" .!").casefold() for title in clause_titles}
+    return bool(text) and text not in titles and len(text.split()) >= MIN_EXPLANATION_WORDS
+
+
+def cited_version(
+    *, recorded: str, in_force_at_edit: int | None, in_force_at_posting: int | None
+) -> int | None:
+    """The policy version a decision on a comment applies, so that no rule applies backwards:
+    the one in force when it was last edited, else the one it recorded when posted, else the
+    one in force at that moment."""
+    if in_force_at_edit is not None:
+        return in_force_at_edit
+    return int(recorded) if recorded.isdigit() else in_force_at_posting
+
+
+# Screening rule classes precise enough to refuse a comment with no person deciding: a blocked
+# term found exactly as written. Every other class may only hold for a person to read. The
+# Comment Policy publishes this list (`#automation`).
+AUTO_REMOVE_RULES = frozenset({"term"})
+
+
+def may_remove_automatically(rule: str) -> bool:
+    return rule in AUTO_REMOVE_RULES
+
+
+# ---------------------------------------------------------------- the sanction ladder
+
+
+@dataclass(frozen=True)
+class Rung:
+    """One step of the ladder: the sanction a strike leads to, and for how long."""
+
+    kind: SanctionKind
+    days: int | None = None  # a suspension's length; None for a warning or a ban
+
+
+# A strike is a sanction in force on the record; strikes older than STRIKE_PERIOD_DAYS fall away.
+LADDER = (
+    Rung(SanctionKind.WARNING),
+    Rung(SanctionKind.SUSPENSION, 7),
+    Rung(SanctionKind.SUSPENSION, 30),
+    Rung(SanctionKind.BAN),
+)
+STRIKE_PERIOD_DAYS = 365
+
+
+def next_rung(*, prior_strikes: int, immediate: bool) -> Rung:
+    """The sanction a new strike leads to: a warning first, unless the clause broken is marked
+    immediate (then the warning is skipped); the last rung repeats."""
+    step = prior_strikes + (1 if immediate else 0)
+    return LADDER[min(step, len(LADDER) - 1)]
+
+
+def ladder_description() -> dict[str, object]:
+    """The ladder as plain values, for the Comment Policy's `#sanctions` section and its JSON."""
+    return {
+        "strike_period_days": STRIKE_PERIOD_DAYS,
+        "immediate_clauses_skip_warning": True,
+        "rungs": [
+            {"strike": number, "sanction": rung.kind.value, "days": rung.days}
+            for number, rung in enumerate(LADDER, start=1)
+        ],
+    }
+
+
+# How long a decision keeps the comment's text as evidence: the six-month appeal window.
+EVIDENCE_DAYS = 183
+
+
+def evidence_expired(*, decided_at: datetime, now: datetime) -> bool:
+    return now >= decided_at + timedelta(days=EVIDENCE_DAYS)

@@ -15,15 +15,15 @@ from gazette.moderation.screening.training import train_site_classifier
 
 @task()
 def email_notice(notice_id: int) -> bool:
-    """E-mail a stored notice to its comment's author, exactly as it was stored."""
-    notice = Notice.objects.select_related("comment").filter(pk=notice_id).first()
-    if notice is None or not notice.comment.email:
+    """E-mail a stored notice to the address it was written for, exactly as it was stored."""
+    notice = Notice.objects.filter(pk=notice_id).first()
+    if notice is None or not notice.email:
         return False
     send_mail(
         notice.subject,
         notice.body,
         settings.DEFAULT_FROM_EMAIL,
-        [notice.comment.email],
+        [notice.email],
         fail_silently=False,
     )
     return True

@@ -3,6 +3,7 @@ from django.urls import path
 from gazette.moderation.views import (
     appeal_desk,
     appeals,
+    history,
     policy,
     presets,
     public,
@@ -19,6 +20,7 @@ urlpatterns = [
     path("comments/<int:pk>/report/", public.report_comment, name="report"),
     path("report-status/<str:token>/", public.report_status, name="report_status"),
     path("me/reports/", public.my_reports, name="my_reports"),
+    path("me/moderation/", history.my_history, name="history"),
     path("moderation/", queue.queue, name="queue"),
     path("moderation/queue/<slug:name>/", queue.queue, name="queue"),
     path("moderation/comments/<int:pk>/decide/", queue.decide, name="decide"),
@@ -26,6 +28,11 @@ urlpatterns = [
     path("moderation/sanctions/<int:pk>/revoke/", queue.revoke_sanction, name="revoke_sanction"),
     path("moderation/bulk/", queue.bulk, name="bulk"),
     path("moderation/presets/", presets.presets, name="presets"),
+    path(
+        "moderation/authority-requests/<int:pk>/",
+        queue.act_on_authority_request,
+        name="authority_request",
+    ),
     path("moderation/appeals/<int:pk>/decide/", queue.decide_appeal, name="decide_appeal"),
 ]
 

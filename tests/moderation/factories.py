@@ -128,3 +128,7 @@ def reviewer(*languages: str, role: str = "") -> User:
     for language in languages or ("en",):
         ReviewerLanguage.objects.create(user=user, language=language)
     return user
+
+
+# A specific explanation, as the desk now requires for a removal or a hold.
+WHY = "It calls another reader an idiot instead of answering the argument."

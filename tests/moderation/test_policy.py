@@ -39,7 +39,7 @@ def test_unknown_states_and_actions_are_refused():
     [([], "publish"), (["hold"], "hold"), (["hold", "reject"], "reject"), (["reject"], "reject")],
 )
 def test_screening_takes_the_strictest_finding(actions, expected):
-    findings = [Finding("x", action, "m") for action in actions]
+    findings = [Finding("term", action, "m") for action in actions]
     assert policy.screening_action(findings) == expected
 
 

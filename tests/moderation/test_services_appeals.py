@@ -21,7 +21,7 @@ from gazette.moderation.roles import MODERATOR
 from gazette.moderation.services import decisions
 from gazette.moderation.services.appeals import decide_appeal, file_appeal
 from tests.factories import ThreadFactory
-from tests.moderation.factories import ClauseFactory, post, reviewer, staff_in
+from tests.moderation.factories import WHY, ClauseFactory, post, reviewer, staff_in
 
 
 class AppealTestCase(TestCase):
@@ -35,7 +35,7 @@ class AppealTestCase(TestCase):
         self.thread = ThreadFactory()
         self.comment = post(self.thread)
         self.removal = decisions.remove_comment(
-            comment=self.comment, actor=self.moderator, clause=self.clause
+            explanation=WHY, comment=self.comment, actor=self.moderator, clause=self.clause
         )
 
     def count(self):
@@ -107,7 +107,7 @@ class DecideAppealTests(AppealTestCase):
         assert self.comment.state == Comment.State.PUBLISHED
         assert self.count() == 1
         events = list(AuditEntry.objects.order_by("pk").values_list("event", flat=True))
-        assert events[-2:] == ["appeal_upheld", "reinstated"]
+        assert events[-3:] == ["appeal_upheld", "reinstated", "notice_sent"]
         assert Notice.objects.filter(kind="reinstated").exists()
 
     def test_upheld_decision_keeps_the_comment_removed_and_tells_the_author(self):

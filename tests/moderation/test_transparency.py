@@ -18,6 +18,7 @@ from gazette.moderation.services.appeals import decide_appeal, file_appeal
 from gazette.moderation.services.reports import report_comment
 from tests.factories import ArticleFactory, ThreadFactory
 from tests.moderation.factories import (
+    WHY,
     SanctionFactory,
     ScreeningTermFactory,
     post,
@@ -47,9 +48,15 @@ class MonthReportTests(TestCase):
                 with contextlib.suppress(CommentRejected):
                     post(thread, text, anonymous_id=f"arrival-{number}")
         comments = [post(thread, f"Comment number {n} on the trial.") for n in range(4)]
-        decisions.remove_comment(comment=comments[0], actor=moderator, clause=attacks)
-        decisions.remove_comment(comment=comments[1], actor=moderator, clause=attacks)
-        removal = decisions.remove_comment(comment=comments[2], actor=moderator, clause=spam)
+        decisions.remove_comment(
+            explanation=WHY, comment=comments[0], actor=moderator, clause=attacks
+        )
+        decisions.remove_comment(
+            explanation=WHY, comment=comments[1], actor=moderator, clause=attacks
+        )
+        removal = decisions.remove_comment(
+            explanation=WHY, comment=comments[2], actor=moderator, clause=spam
+        )
         decide_appeal(
             appeal=file_appeal(decision=removal, statement="Not spam."),
             actor=senior,
@@ -59,7 +66,9 @@ class MonthReportTests(TestCase):
         report_comment(comment=comments[3], clause=attacks, reporter_key="anon:r")
         # Another edition's figures stay out of this one's report.
         ru_thread = ThreadFactory(article=ArticleFactory(language="ru"))
-        decisions.remove_comment(comment=post(ru_thread), actor=moderator, clause=attacks)
+        decisions.remove_comment(
+            explanation=WHY, comment=post(ru_thread), actor=moderator, clause=attacks
+        )
 
     def report(self):
         return transparency.month_report("en", timezone.localdate().replace(day=1))
@@ -201,7 +210,7 @@ class ScreeningFiguresTests(TestCase):
         right = post(thread, "You blorfy, read the ruling.", anonymous_id="a")
         wrong = post(thread, "Blorfy is my dog's name, and the ruling is fair.", anonymous_id="b")
         post(thread, "Ты blorfy, читай приговор.", anonymous_id="c")
-        decisions.remove_comment(comment=right, actor=moderator, clause=attacks)
+        decisions.remove_comment(explanation=WHY, comment=right, actor=moderator, clause=attacks)
         decisions.approve_comment(comment=wrong, actor=moderator)
 
     def report(self):

@@ -152,6 +152,7 @@ def _new_comment(
         body_html=str(render_markdown(submission.text, COMMENT)).strip(),
         state=State.PENDING if verdict.action == HOLD else State.PUBLISHED,
         policy_version=seam.moderation().policy_version(),
+        language=language,
         abuse_signals=_signals(submission),
         screening_reasons=list(verdict.reasons),
         ip_hash=reader.ip_hash,

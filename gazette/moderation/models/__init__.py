@@ -8,6 +8,7 @@ from gazette.moderation.models.appeals import (
     ScreeningRefusal,
 )
 from gazette.moderation.models.audit import AuditEntry, AuditLogIsAppendOnly
+from gazette.moderation.models.authority import AuthorityRequest
 from gazette.moderation.models.cases import Decision, Notice, Report
 from gazette.moderation.models.clauses import (
     Clause,
@@ -32,6 +33,7 @@ __all__ = [
     "AppealRightSuspension",
     "AuditEntry",
     "AuditLogIsAppendOnly",
+    "AuthorityRequest",
     "ClassifierModel",
     "Clause",
     "ClauseTranslation",

@@ -58,6 +58,8 @@ class AuditEntry(models.Model):
         APPEAL_MISUSE_WARNED = "appeal_misuse_warned", _("Appellant warned: unfounded appeals")
         APPEAL_RIGHT_LOST = "appeal_right_lost", _("Right to appeal suspended")
         REFUSAL_PUBLISHED = "refusal_published", _("Refused comment published on appeal")
+        AUTHORITY_REQUEST = "authority_request", _("Order from an authority recorded")
+        EVIDENCE_MINIMISED = "evidence_minimised", _("Evidence minimised after the appeal window")
 
     created_at = models.DateTimeField(_("time"), db_index=True)
     event = models.CharField(_("event"), max_length=20, choices=Event.choices)
@@ -92,6 +94,15 @@ class AuditEntry(models.Model):
     basis = models.CharField(_("appeal against"), max_length=12, blank=True)
     screening_flagged = models.BooleanField(_("flagged by screening"), null=True, blank=True)
     filed_at = models.DateTimeField(_("appeal filed"), null=True, blank=True)
+    # What the statement-of-reasons figures are broken down by (policy.Source, Automation,
+    # Ground; SanctionKind) and the statement's public id, to join the statement export.
+    action = models.CharField(_("action"), max_length=20, blank=True)
+    source = models.CharField(_("source"), max_length=20, blank=True)
+    automation = models.CharField(_("automated decision"), max_length=16, blank=True)
+    detected_automatically = models.BooleanField(_("detected automatically"), null=True, blank=True)
+    ground = models.CharField(_("ground"), max_length=12, blank=True)
+    sanction_kind = models.CharField(_("sanction"), max_length=12, blank=True)
+    public_id = models.CharField(_("statement"), max_length=40, blank=True)
     record_id = models.PositiveBigIntegerField(
         _("record"), null=True, blank=True, help_text=_("The decision, appeal or sanction.")
     )

@@ -150,6 +150,14 @@ class Clause(models.Model):
         blank=True,
         help_text=_("In English: one example per line of what the rule covers."),
     )
+    immediate = models.BooleanField(
+        _("immediate"),
+        default=False,
+        help_text=_(
+            "A first breach of this clause leads straight to a suspension, with no warning "
+            "first (for the gravest rules, such as incitement to violence)."
+        ),
+    )
 
     translations: RelatedManager[ClauseTranslation]
 

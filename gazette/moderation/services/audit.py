@@ -51,10 +51,22 @@ def record(
     basis: str = "",
     screening_flagged: bool | None = None,
     filed_at: datetime | None = None,
+    policy_version: int | None = None,
+    action: str = "",
+    source: str = "",
+    automation: str = "",
+    detected_automatically: bool | None = None,
+    ground: str = "",
+    sanction_kind: str = "",
+    public_id: str = "",
 ) -> AuditEntry:
     """Append one entry. Call inside the transaction of the change it records. Unless told,
     an entry with no actor is automatic; a reader's own act (an appeal, a report) says
-    automatic=False."""
+    automatic=False.
+
+    The last keywords carry what the statement-of-reasons figures are split by, and the
+    statement's public id (to join the statement export).
+    """
     if context is None and comment is not None:
         context = Context.of(comment)
     return AuditEntry.objects.create(
@@ -72,7 +84,7 @@ def record(
         outcome=outcome,
         clause_key=clause.key if clause is not None else "",
         clause_number=clause.number if clause is not None else None,
-        policy_version=clause.version.number if clause is not None else None,
+        policy_version=clause.version.number if clause is not None else policy_version,
         note=note,
         record_id=record_id,
         rules=rules,
@@ -80,4 +92,11 @@ def record(
         basis=basis,
         screening_flagged=screening_flagged,
         filed_at=filed_at,
+        action=action,
+        source=source,
+        automation=automation,
+        detected_automatically=detected_automatically,
+        ground=ground,
+        sanction_kind=sanction_kind,
+        public_id=public_id,
     )
