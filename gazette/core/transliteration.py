@@ -6,6 +6,9 @@ their place (` ' ‘ ’) into the right letters. Where Latin spelling loses a d
 keeps (s for both с and ц, e for е and э), the rules below and a short list of loanwords decide.
 """
 
+# Letters of three alphabets, and the signs between them, are the subject here.
+# ruff: noqa: RUF001, RUF002, RUF003
+
 from __future__ import annotations
 
 import re
