@@ -16,8 +16,10 @@ from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.utils.module_loading import import_string
 
+from gazette.articles import editions as article_editions
 from gazette.articles.models import Article, ArticleQuerySet, Author, Byline, Section, Tag
 from gazette.core import clock
+from gazette.core import editions as core_editions
 
 LEAD_STORIES = 3
 FEED_LENGTH = 30
@@ -138,11 +140,25 @@ def complete_for_page(article: Article) -> None:
 
 
 def article_for_reader(*, language: str, slug: str) -> Article:
-    """The public article at a URL, or 404: drafts and future schedules do not exist for readers."""
+    """The public article at a URL, or 404: drafts and future schedules do not exist for readers.
+
+    In an edition written from another script's (`core/editions.py`), an address of the other
+    script's article gives that article written in this edition's script, or the editor's own
+    version of it when there is one (in another language: the view sends the reader there).
+    """
+    articles = _article_page_queryset(public_articles())
     try:
-        return _article_page_queryset(public_articles()).get(language=language, slug=slug)
-    except Article.DoesNotExist as exc:
-        raise Http404 from exc
+        return articles.get(language=language, slug=slug)
+    except Article.DoesNotExist:
+        pass
+    derivation = core_editions.derivation(language)
+    source = articles.filter(language=derivation.source, slug=slug).first() if derivation else None
+    if source is None:
+        raise Http404
+    own_version = next(
+        (item for item in translations_of(source) if item.language == language), None
+    )
+    return own_version or article_editions.written_in(source, language)
 
 
 def article_for_preview(pk: int) -> Article:
