@@ -146,14 +146,19 @@ def article_for_reader(*, language: str, slug: str) -> Article:
     script's article gives that article written in this edition's script, or the editor's own
     version of it when there is one (in another language: the view sends the reader there).
     """
-    articles = _article_page_queryset(public_articles())
-    try:
-        return articles.get(language=language, slug=slug)
-    except Article.DoesNotExist:
-        pass
     derivation = core_editions.derivation(language)
-    source = articles.filter(language=derivation.source, slug=slug).first() if derivation else None
-    if source is None:
+    languages = [language, derivation.source] if derivation else [language]
+    # One query finds the article, or the other script's; an edition's own comes first.
+    found = {
+        article.language: article
+        for article in _article_page_queryset(public_articles()).filter(
+            language__in=languages, slug=slug
+        )
+    }
+    if language in found:
+        return found[language]
+    source = found.get(languages[-1])
+    if derivation is None or source is None:
         raise Http404
     own_version = next(
         (item for item in translations_of(source) if item.language == language), None

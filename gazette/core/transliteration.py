@@ -18,8 +18,17 @@ OKINA = "\u02bb"  # ʻ in oʻ, gʻ
 TUTUQ = "\u02bc"  # ʼ in maʼno, sanʼat
 _STAND_INS = "`'\u2018\u2019\u02bc\u02bb"
 
-# Markdown link targets, autolinks and code keep their letters: they are addresses, not words.
-_PROTECTED = re.compile(r"(\]\([^)\s]*\)|<[a-z]+://[^>\s]*>|`[^`]*`|https?://\S+)")
+# Link targets, addresses, code, markup and message placeholders keep their letters: they are
+# read by programs, not people.
+_PROTECTED = re.compile(
+    r"(\]\([^)\s]*\)|<[^<>]*>|`[^`]*`|https?://\S+|%{1,2}\(\w+\)[-+ #0-9.]*[a-z]|%%|%[sd]"
+    r"|\{\{[^{}]*\}\}|\{%[^{}]*%\})"
+)
+# Names of things that are written in Latin letters in Cyrillic text too.
+_KEPT_WORDS = frozenset(
+    {"ALTCHA", "Captcha", "CSV", "emoji", "Gazette", "HTML", "JavaScript", "JPEG", "Markdown",
+     "PNG", "RSS", "Space", "WebP", "CAPTCHA", "Atom", "Isso", "GIF", "URL", "UTC", "IP", "ID"}
+)  # fmt: skip
 
 _UZ_VOWELS_LATIN = set("aeiouAEIOU")
 _UZ_VOWELS_CYRILLIC = set("аеёиоуўэюяАЕЁИОУЎЭЮЯ")
@@ -88,6 +97,8 @@ _UZ_LATIN_WORD = re.compile(f"[A-Za-z{OKINA}{TUTUQ}]+")
 
 
 def _uz_word_to_cyrillic(word: str) -> str:
+    if word in _KEPT_WORDS:
+        return word
     lower = word.lower()
     if lower in _TSE_WORDS_LATIN:
         return _cased(word, _TSE_WORDS_LATIN[lower], upper_context=word.isupper())

@@ -81,9 +81,18 @@ class SitemapTests(SitemapTestCase):
             "http://testserver/en/courts/",
             "http://testserver/ru/courts/",
             "http://testserver/kk/courts/",
+            "http://testserver/uz/courts/",
+            "http://testserver/uz-cyrl/courts/",
         ]
         alternates = root.find("sm:url", NS).findall("xhtml:link", NS)
-        assert {link.get("hreflang") for link in alternates} == {"en", "ru", "kk", "x-default"}
+        assert {link.get("hreflang") for link in alternates} == {
+            "en",
+            "ru",
+            "kk",
+            "uz",
+            "uz-cyrl",
+            "x-default",
+        }
 
     def test_malformed_sitemap_page_numbers_are_404(self) -> None:
         for number in ("abc", "0", "999", "%00"):

@@ -124,3 +124,10 @@ def test_normalise_uzbek_latin(typed: str, written: str) -> None:
 )
 def test_kazakh_cyrillic_to_latin(cyrillic: str, latin: str) -> None:
     assert kazakh_cyrillic_to_latin(cyrillic) == latin
+
+
+def test_message_placeholders_and_markup_keep_their_letters() -> None:
+    text = 'Hisobingiz bormi? <a href="%(url)s">Kiring</a> %%(name)s %(accuracy).0f%% JavaScript'
+    assert uzbek_latin_to_cyrillic(text) == (
+        'Ҳисобингиз борми? <a href="%(url)s">Киринг</a> %%(name)s %(accuracy).0f%% JavaScript'
+    )
