@@ -127,3 +127,4 @@ class AppealDecisionForm(forms.Form):
 class QueueFilterForm(forms.Form):
     section = forms.SlugField(required=False)
     language = forms.CharField(required=False, max_length=8)
+    story = forms.IntegerField(required=False, min_value=1)

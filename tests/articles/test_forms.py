@@ -125,7 +125,7 @@ class UzbekLettersTests(TestCase):
             "slug": "ozbekiston-sudi",
             "section": SectionFactory().pk,
             "language": language,
-            "body": "San'at va ma’lumot.",
+            "body": "San'at va ma\u2019lumot.",
             "status": Article.Status.DRAFT,
         }
         return ArticleAdminForm(data=data)

@@ -1,7 +1,7 @@
 """The hard words of each script, both ways where the direction is defined."""
 
 # Letters of three alphabets, and the signs between them, are the subject here.
-# ruff: noqa: RUF001, RUF003
+# ruff: noqa: RUF001
 
 import pytest
 

@@ -7,8 +7,8 @@ from django.utils.safestring import SafeString
 
 from gazette.articles.models import Article
 from gazette.comments import formcache, queries
-from gazette.comments.queries import EditionDiscussion
 from gazette.comments.discussion import Discussion, discussion_for
+from gazette.comments.queries import EditionDiscussion
 from gazette.comments.rendering import EntryRenderer, Viewer
 
 register = template.Library()

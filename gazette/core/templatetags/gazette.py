@@ -17,6 +17,7 @@ from gazette.core.text import ARTICLE, render_markdown
 
 register = template.Library()
 
+
 @dataclass(frozen=True)
 class EditionLink:
     code: str

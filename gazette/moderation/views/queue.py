@@ -61,7 +61,8 @@ def _filters(request: HttpRequest) -> desk.Filters:
     form = QueueFilterForm(request.GET)
     if not form.is_valid():
         return desk.Filters()
-    return desk.Filters(form.cleaned_data["section"], form.cleaned_data["language"])
+    data = form.cleaned_data
+    return desk.Filters(data["section"], data["language"], data["story"])
 
 
 @require_safe
@@ -78,6 +79,7 @@ def queue(request: HttpRequest, name: str = "pending") -> HttpResponse:
         "queues": list(desk.Queue),
         "counts": desk.queue_counts(filters),
         "filters": filters,
+        "story_threads": desk.story_threads(filters.story),
         "page": page,
         "clauses": list(clauses_in_force()),
         "sections": Section.objects.all(),

@@ -1,4 +1,4 @@
-"""Kazakh: Django ships no formats for it, and its English ones read "Жел. 2, 2026, 2:30 Т.Қ."."""
+"""Kazakh: Django ships no formats for it, and its English ones put "p.m." in Kazakh."""
 
 # The *_FORMAT strings use the Django date format syntax.
 DATE_FORMAT = r"Y \ж. j E"

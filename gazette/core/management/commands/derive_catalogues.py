@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import django
-import polib
+import polib  # type: ignore[import-untyped]  # polib ships no type hints
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
@@ -86,9 +86,7 @@ def derive(
     return derived
 
 
-def write(
-    path: Path, entries: list[polib.POEntry], metadata: dict[str, Any], header: str
-) -> None:
+def write(path: Path, entries: list[polib.POEntry], metadata: dict[str, Any], header: str) -> None:
     catalogue = polib.POFile(wrapwidth=79)
     catalogue.header = header
     catalogue.metadata = metadata
