@@ -131,6 +131,15 @@ def _uz_letters_to_cyrillic(word: str, *, after: str) -> str:
             out.append(_cased(pair, "ц", upper_context=upper_context))
             index, previous = index + 2, "s"
             continue
+        if (
+            lower_pair[:1] == "s"
+            and previous in {"k", "p"}
+            and word[index + 1 : index + 4].lower() in {"iya", "ion"}
+        ):
+            # aksiya, funksiya, prezumpsiya: ц after k and p in the -tsiya loanwords.
+            out.append(_cased(word[index], "ц", upper_context=upper_context))
+            index, previous = index + 1, "s"
+            continue
         if lower_pair in _UZ_LATIN_DIGRAPHS and _is_digraph(
             lower_pair, word[index + 2 : index + 3], previous
         ):

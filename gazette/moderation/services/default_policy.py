@@ -21,7 +21,7 @@ from gazette.moderation.models import (
     PolicyVersionTranslation,
 )
 
-LANGUAGES = ("ru", "kk")
+LANGUAGES = ("ru", "kk", "uz", "uz-cyrl")
 
 
 def create_default_policy(models: dict[str, Any], published_at: datetime) -> Any:
