@@ -46,6 +46,40 @@ def public_articles() -> ArticleQuerySet:
     return Article.objects.published()
 
 
+def edition_articles(language: str) -> ArticleQuerySet:
+    """The public articles an edition lists: its own, and, in an edition written from another
+    script's (core/editions.py), that script's articles of stories it has no article of.
+
+    The other script's articles come as they are stored; `read_in` writes them for the page.
+    """
+    own = public_articles().in_language(language)
+    derivation = core_editions.derivation(language)
+    if derivation is None:
+        return own
+    own_version = public_articles().filter(
+        Q(original_id=OuterRef("pk"))
+        | Q(pk=OuterRef("original_id"))
+        | Q(original_id=OuterRef("original_id")),
+        language=language,
+    )
+    return (
+        public_articles()
+        .alias(has_own_version=Exists(own_version))
+        .filter(Q(language=language) | Q(language=derivation.source, has_own_version=False))
+    )
+
+
+def read_in(articles: Iterable[Article], language: str) -> list[Article]:
+    """The articles as readers of `language` read them: other scripts' written in theirs."""
+    derivation = core_editions.derivation(language)
+    return [
+        article_editions.written_in(article, language)
+        if derivation is not None and article.language == derivation.source
+        else article
+        for article in articles
+    ]
+
+
 def sections() -> list[Section]:
     return list(Section.objects.prefetch_related("translations"))
 
@@ -58,8 +92,7 @@ def home_front(language: str, per_section: int = 4) -> tuple[list[Article], list
     """
     depth = max(per_section, LEAD_STORIES)
     ranked = (
-        public_articles()
-        .in_language(language)
+        edition_articles(language)
         .annotate(
             rank=Window(
                 RowNumber(),
@@ -70,7 +103,7 @@ def home_front(language: str, per_section: int = 4) -> tuple[list[Article], list
         .filter(rank__lte=depth)
         .for_listing()
     )
-    articles = list(ranked)
+    articles = read_in(ranked, language)
     by_section: dict[int, list[Article]] = {}
     for article in articles:
         by_section.setdefault(article.section_id, []).append(article)
@@ -92,7 +125,7 @@ def section_for_reader(slug: str) -> Section:
 
 def section_articles(section: Section, language: str) -> ArticleQuerySet:
     """A section's articles in one edition, newest first, ready for a list of teasers."""
-    return public_articles().in_language(language).filter(section=section).for_listing()
+    return edition_articles(language).filter(section=section).for_listing()
 
 
 def author_for_reader(slug: str) -> Author:
@@ -120,7 +153,7 @@ def tag_for_reader(slug: str) -> Tag:
 
 def tag_articles(tag: Tag, language: str) -> ArticleQuerySet:
     """A tag's public articles in one edition, newest first."""
-    return public_articles().in_language(language).filter(tags=tag).for_listing()
+    return edition_articles(language).filter(tags=tag).for_listing()
 
 
 def _article_page_queryset(articles: ArticleQuerySet) -> ArticleQuerySet:
@@ -187,10 +220,10 @@ def translations_of(article: Article) -> list[Article]:
 
 def feed_articles(language: str, section: Section | None = None) -> list[Article]:
     """The newest public articles of an edition, of one section when given."""
-    articles = public_articles().in_language(language)
+    articles = edition_articles(language)
     if section is not None:
         articles = articles.filter(section=section)
-    return list(articles.for_listing()[:FEED_LENGTH])
+    return read_in(articles.for_listing()[:FEED_LENGTH], language)
 
 
 def sitemap_articles() -> ArticleQuerySet:

@@ -48,6 +48,7 @@ def _page(request: HttpRequest, articles: ArticleQuerySet) -> Page[Article]:
         page = paginator.page(number)
     except InvalidPage as exc:
         raise Http404 from exc
+    page.object_list = queries.read_in(page.object_list, _edition())
     queries.decorate_listing(page.object_list)
     return page
 

@@ -579,6 +579,25 @@ class UzbekScriptTests(TestCase):
         )
         assert links["uz-cyrl"] == "/uz-cyrl/jinoyat/toshkent-sudi-kirill/"
 
+    def test_the_cyrillic_front_section_and_feed_list_the_latin_stories_in_cyrillic(self) -> None:
+        for url in ("/uz-cyrl/", "/uz-cyrl/jinoyat/", "/uz-cyrl/feeds/rss/"):
+            html = html_of(self.client.get(url))
+            assert "Тошкент суди ёшлар ишини кўрди" in html, url
+            assert "/uz-cyrl/jinoyat/toshkent-sudi/" in html, url
+            assert "Toshkent sudi" not in html, url
+
+    def test_a_story_with_an_editors_cyrillic_version_is_listed_once(self) -> None:
+        ArticleFactory(
+            section=self.section,
+            language="uz-cyrl",
+            slug="toshkent-sudi-kirill",
+            headline="Тошкент суди: муҳаррир таржимаси",
+            original=self.latin,
+        )
+        html = html_of(self.client.get("/uz-cyrl/jinoyat/"))
+        assert "Тошкент суди: муҳаррир таржимаси" in html
+        assert "Тошкент суди ёшлар ишини кўрди" not in html
+
     def test_a_cyrillic_article_is_read_in_latin(self) -> None:
         ArticleFactory(
             section=self.section, language="uz-cyrl", slug="sirk", headline="Цирк ёшлари"
