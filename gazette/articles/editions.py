@@ -39,6 +39,17 @@ def written_in(article: Article, language: str) -> Article:
     return written
 
 
+def address_in(article: Article, language: str) -> str:
+    """The article's address in an edition: there in its letters when that edition is written
+    from the article's (a reader who commented on the Cyrillic page comes back to it)."""
+    derivation = editions.derivation(language)
+    if derivation is None or derivation.source != article.language:
+        return article.get_absolute_url()
+    with translation.override(language):
+        kwargs = {"section_slug": article.section.slug, "slug": article.slug}
+        return reverse("articles:article", kwargs=kwargs)
+
+
 def edition_paths(stories: list[Article]) -> dict[str, str]:
     """Language code → address of the story in each edition that has it, written ones included.
 
@@ -51,7 +62,5 @@ def edition_paths(stories: list[Article]) -> dict[str, str]:
             continue
         source = next((item for item in stories if item.language == derivation.source), None)
         if source is not None:
-            with translation.override(code):
-                kwargs = {"section_slug": source.section.slug, "slug": source.slug}
-                paths[code] = reverse("articles:article", kwargs=kwargs)
+            paths[code] = address_in(source, code)
     return paths

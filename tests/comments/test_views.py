@@ -6,7 +6,7 @@ from django.db import connection
 from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from gazette.comments import services
 from gazette.comments.models import Comment, CommentLike, Thread
@@ -602,3 +602,20 @@ class EditionDiscussionsTests(TestCase):
         with CaptureQueriesContext(connection) as many:
             self.client.get(url, HTTP_COOKIE="sessionid=x")
         assert len(many.captured_queries) == len(few.captured_queries)
+
+
+class UzbekScriptCommentTests(TestCase):
+    """A reader of the Cyrillic page of a Latin article comes back to the Cyrillic page."""
+
+    def test_the_permalink_keeps_the_readers_script(self):
+        article = ArticleFactory(language="uz", slug="sud-hukmi")
+        (comment,) = seed(services.thread_for_article(article), 1)
+        with translation.override("uz-cyrl"):
+            url = reverse("comments:permalink", kwargs={"pk": comment.pk})
+        response = self.client.get(url)
+        assert response["Location"] == (
+            f"/uz-cyrl/{article.section.slug}/sud-hukmi/#{comment.anchor}"
+        )
+        with translation.override("uz"):
+            latin = self.client.get(reverse("comments:permalink", kwargs={"pk": comment.pk}))
+        assert latin["Location"] == f"{article.get_absolute_url()}#{comment.anchor}"
