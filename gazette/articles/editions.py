@@ -35,7 +35,6 @@ def written_in(article: Article, language: str) -> Article:
         photo.alt_text = convert(photo.alt_text)
         photo.credit = convert(photo.credit)
         written.lead_photo = photo
-    written.written_from = article.language  # type: ignore[attr-defined]  # marks the copy
     return written
 
 
