@@ -67,3 +67,9 @@ def test_kazakh_latin_is_written_from_the_cyrillic_once_it_is_an_edition() -> No
     assert found is not None
     assert found.convert("Қазақстан") == "Qazaqstan"
     assert derivation("uz-cyrl") is None  # Uzbek is not published on this site
+
+
+@override_settings(LANGUAGES=[("en", "English"), ("kk", "Kazakh"), ("kk-latn", "Kazakh (Latin)")])
+def test_kazakh_latin_dates_are_in_latin_letters() -> None:
+    with translation.override("kk-latn"):
+        assert formats.date_format(ON, "DATETIME_FORMAT") == "2026 j. 2 Jeltoqsan, 14:30"

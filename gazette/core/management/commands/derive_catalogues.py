@@ -4,7 +4,7 @@
 locale/kk_Latn from locale/kk), so a string translated into Uzbek once is in both scripts. An
 entry someone wrote by hand is kept: derived entries carry the comment "derived from <code>",
 and an entry without it is left alone. Django's own texts (months, "2 hours ago", form errors)
-are written the same way into gazette/core/catalogues/, from Django's Uzbek catalogues.
+are written the same way into gazette/core/catalogues/, from Django's own catalogues.
 """
 
 from __future__ import annotations
@@ -26,9 +26,9 @@ CATALOGUES: list[tuple[str, str, Callable[[str], str]]] = [
     ("uz_Cyrl", "uz", transliteration.uzbek_latin_to_cyrillic),
     ("kk_Latn", "kk", transliteration.kazakh_cyrillic_to_latin),
 ]
-# Only Uzbek needs Django's texts in its second script: Django has no Kazakh Latin catalogue to
-# fall back on either, and its Kazakh one is incomplete.
-DJANGO_CATALOGUES = [("uz_Cyrl", "uz", transliteration.uzbek_latin_to_cyrillic)]
+# Without these, gettext would fall back from uz_Cyrl to Django's uz (and from kk_Latn to kk):
+# months and "2 hours ago" in the other script.
+DJANGO_CATALOGUES = CATALOGUES
 HEADER = (
     "{target} translation of Gazette's interface, written from the {source} catalogue by\n"
     "`manage.py derive_catalogues`. To keep a translation of your own, remove the entry's\n"
@@ -97,7 +97,7 @@ def write(path: Path, entries: list[polib.POEntry], metadata: dict[str, Any], he
 
 
 class Command(BaseCommand):
-    help = "Write the Uzbek Cyrillic (and Kazakh Latin) catalogues from the first script's."
+    help = "Write the Uzbek Cyrillic and Kazakh Latin catalogues from the first script's."
 
     def handle(self, *args: Any, **options: Any) -> None:
         locale = Path(settings.LOCALE_PATHS[0])
