@@ -230,6 +230,17 @@ def sitemap_articles() -> ArticleQuerySet:
     return public_articles().select_related("section").order_by("-published_at", "-pk")
 
 
+def written_for_sitemap() -> list[Article]:
+    """The pages of articles read in another script's edition (one query per such edition)."""
+    written: list[Article] = []
+    for code in core_editions.codes():
+        derivation = core_editions.derivation(code)
+        if derivation is not None:
+            others = edition_articles(code).filter(language=derivation.source)
+            written += read_in(others.select_related("section").order_by("-published_at"), code)
+    return written
+
+
 def recent_for_news_sitemap(hours: int = NEWS_SITEMAP_HOURS) -> list[Article]:
     """Public articles of every edition published in the last `hours`, newest first."""
     since = clock.now() - timedelta(hours=hours)
