@@ -1,5 +1,5 @@
-"""Background work of the moderation app, run by `manage.py db_worker`: notices by e-mail and
-retraining the site classifier."""
+"""Background work of the moderation app, run by `manage.py db_worker`: notices and messages to
+reporters by e-mail, and retraining the site classifier."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django_tasks import task
 
-from gazette.moderation.models import Notice
+from gazette.moderation.models import Notice, ReporterMessage
 from gazette.moderation.screening.memory import forget_recent_texts as forget
 from gazette.moderation.screening.training import train_site_classifier
 
@@ -24,6 +24,21 @@ def email_notice(notice_id: int) -> bool:
         settings.DEFAULT_FROM_EMAIL,
         [notice.comment.email],
         fail_silently=False,
+    )
+    return True
+
+
+@task()
+def email_reporter_message(message_id: int) -> bool:
+    """E-mail a stored message to the reader who made the report, exactly as it was stored."""
+    message = (
+        ReporterMessage.objects.select_related("report__reporter").filter(pk=message_id).first()
+    )
+    address = message.report.address if message is not None else ""
+    if message is None or not address:
+        return False
+    send_mail(
+        message.subject, message.body, settings.DEFAULT_FROM_EMAIL, [address], fail_silently=False
     )
     return True
 

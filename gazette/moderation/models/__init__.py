@@ -8,7 +8,8 @@ from gazette.moderation.models.clauses import (
     PolicyVersion,
     PolicyVersionTranslation,
 )
-from gazette.moderation.models.modes import ModeChoice, ModerationMode
+from gazette.moderation.models.modes import ModeChoice, ModerationMode, PresetChoice
+from gazette.moderation.models.reporting import ReporterMessage, ReportingRestriction
 from gazette.moderation.models.sanctions import Sanction
 from gazette.moderation.models.screening import (
     ClassifierModel,
@@ -32,9 +33,12 @@ __all__ = [
     "Notice",
     "PolicyVersion",
     "PolicyVersionTranslation",
+    "PresetChoice",
     "RecentText",
     "RecentTextHash",
     "Report",
+    "ReporterMessage",
+    "ReportingRestriction",
     "Sanction",
     "ScreeningTerm",
 ]

@@ -37,7 +37,7 @@ def record(
     *,
     comment: Comment | None = None,
     actor: User | None = None,
-    automatic: bool = False,
+    automatic: bool | None = None,
     from_state: str = "",
     to_state: str = "",
     outcome: str = "",
@@ -48,14 +48,17 @@ def record(
     rules: str = "",
     written: str = "",
 ) -> AuditEntry:
-    """Append one entry. Call inside the transaction of the change it records."""
+    """Append one entry. Call inside the transaction of the change it records.
+
+    With no actor and `automatic` not given, the system acted; a reader who is no account (a
+    report, an appeal) passes automatic=False."""
     if context is None and comment is not None:
         context = Context.of(comment)
     return AuditEntry.objects.create(
         created_at=clock.now(),
         event=event,
         actor=actor,
-        automatic=automatic or actor is None,
+        automatic=automatic if automatic is not None else actor is None,
         comment_id=comment.pk if comment is not None else None,
         comment_posted_at=comment.created_at if comment is not None else None,
         thread_key=context.thread_key if context else "",

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0002_section_slug_not_taken'),
+        ('articles', '0003_photos_stored_without_metadata'),
     ]
 
     operations = [

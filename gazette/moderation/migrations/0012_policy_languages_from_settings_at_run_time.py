@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('moderation', '0010_nudges_and_screening_figures'),
+        ('moderation', '0011_reports_heard_and_answered_and_presets'),
     ]
 
     operations = [

@@ -248,6 +248,6 @@ def remove_uzbek(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("moderation", "0011_policy_languages_from_settings_at_run_time")]
+    dependencies = [("moderation", "0012_policy_languages_from_settings_at_run_time")]
 
     operations = [migrations.RunPython(add_uzbek, remove_uzbek)]
