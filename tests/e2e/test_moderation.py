@@ -111,8 +111,9 @@ def transparency_figures(context: BrowserContext) -> dict[str, int]:
     figures = {}
     for row in page.locator("table.data-table tbody tr").all():
         header, cells = row.locator("th"), row.locator("td")
-        # Rows of one figure each; the table of holds by rule and language has several.
-        if header.count() == 1 and cells.count() == 1:
+        # Rows of one count each; the table of holds by rule and language has several, and a
+        # median with nothing to measure reads "—".
+        if header.count() == 1 and cells.count() == 1 and cells.inner_text().strip().isdigit():
             figures[header.inner_text().strip()] = int(cells.inner_text())
     page.close()
     return figures

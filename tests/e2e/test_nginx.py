@@ -166,7 +166,8 @@ def test_a_comment_posted_through_nginx_shows_and_a_removal_goes_within_the_boun
         f"comment = Comment.objects.get(body={body!r})\n"
         "moderator = User.objects.get(email='mira@example.org')\n"
         "clause = Clause.objects.order_by('-version__number', 'number').first()\n"
-        "decisions.remove_comment(comment=comment, actor=moderator, clause=clause)\n"
+        "decisions.remove_comment(comment=comment, actor=moderator, clause=clause,\n"
+        "    explanation='The comment is a test message and is off topic here.')\n"
     )
     page_text(front, newest)
     time.sleep(BOUND_SECONDS + 0.5)

@@ -98,7 +98,7 @@ def report(page: Page, comment_text: str, number: int, title: str) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text("Report a comment")
     expect(page.locator("blockquote.quoted-comment")).to_contain_text(comment_text)
     page.get_by_label(f"{number}. {title}").check()
-    page.get_by_label("Anything a moderator should know (optional)").fill(
+    page.get_by_label("Anything a moderator should know", exact=False).fill(
         "It reads like an advert for a debt collector."
     )
     page.get_by_role("button", name="Send the report").click()
