@@ -7,11 +7,17 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from gazette.moderation.models import ClassifierModel, ModerationSettings, ScreeningTerm
 from gazette.moderation.screening.normalise import normalise
+from gazette.moderation.services import screening_config
+
+
+def _staff(request: HttpRequest) -> Any:
+    return request.user  # the admin lets only signed-in staff this far
 
 
 class ScreeningTermForm(forms.ModelForm[ScreeningTerm]):
@@ -35,6 +41,22 @@ class ScreeningTermAdmin(admin.ModelAdmin[ScreeningTerm]):
     list_filter = ("action", "mode", "scope", "list_name", "is_active")
     list_editable = ("is_active",)
     search_fields = ("phrase", "note")
+
+    def save_model(
+        self,
+        request: HttpRequest,
+        obj: ScreeningTerm,
+        form: Any,
+        change: bool,  # noqa: FBT001 - Django's signature
+    ) -> None:
+        before = ScreeningTerm.objects.filter(pk=obj.pk).first() if change else None
+        screening_config.save_screening_term(term=obj, actor=_staff(request), before=before)
+
+    def delete_model(self, request: HttpRequest, obj: ScreeningTerm) -> None:
+        screening_config.delete_screening_terms(terms=[obj], actor=_staff(request))
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[ScreeningTerm]) -> None:
+        screening_config.delete_screening_terms(terms=queryset, actor=_staff(request))
 
 
 @admin.register(ModerationSettings)
@@ -60,6 +82,19 @@ class ModerationSettingsAdmin(admin.ModelAdmin[ModerationSettings]):
         (_("Reports and appeals"), {"fields": ("report_threshold", "appeal_days")}),
         (_("Moderation mode"), {"fields": ("mode", "trusted_threshold")}),
     )
+
+    def save_model(
+        self,
+        request: HttpRequest,
+        obj: ModerationSettings,
+        form: Any,
+        change: bool,  # noqa: FBT001 - Django's signature
+    ) -> None:
+        changed = {
+            name: (form.initial.get(name), form.cleaned_data.get(name))
+            for name in form.changed_data
+        }
+        screening_config.save_moderation_settings(conf=obj, actor=_staff(request), changed=changed)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # the one row is made on first use (below), never added by hand

@@ -8,6 +8,7 @@ from gazette.moderation.models.clauses import (
     PolicyVersion,
     PolicyVersionTranslation,
 )
+from gazette.moderation.models.holds import ScreeningHold, TermListVersion
 from gazette.moderation.models.modes import ModeChoice, ModerationMode
 from gazette.moderation.models.sanctions import Sanction
 from gazette.moderation.models.screening import (
@@ -36,5 +37,7 @@ __all__ = [
     "RecentTextHash",
     "Report",
     "Sanction",
+    "ScreeningHold",
     "ScreeningTerm",
+    "TermListVersion",
 ]

@@ -28,6 +28,7 @@ from gazette.moderation.policy import Finding
 from gazette.moderation.queries import clause_in_force
 from gazette.moderation.screening import explanations, sketch
 from gazette.moderation.screening.assessment import assess
+from gazette.moderation.screening.evidence import evidence_of
 from gazette.moderation.screening.normalise import normalise
 from gazette.moderation.screening.rules import Rules, load_rules
 
@@ -60,7 +61,13 @@ def screen(submission: Submission) -> Verdict:
     reasons = [finding.message for finding in findings]
     rules_used = tuple(dict.fromkeys(finding.code for finding in findings))
     if action == policy.REJECT:
-        return Verdict(REJECT, reasons, _rejection_message(findings), rules=rules_used)
+        return Verdict(
+            REJECT,
+            reasons,
+            _rejection_message(findings),
+            rules=rules_used,
+            evidence=evidence_of(rules, findings),
+        )
     if action == policy.HOLD:
         cited = next((finding for finding in findings if finding.clause_key), None)
         return Verdict(
@@ -69,6 +76,7 @@ def screen(submission: Submission) -> Verdict:
             explanation=explanations.for_author(findings),
             clause_key=cited.clause_key if cited else "",
             rules=rules_used,
+            evidence=evidence_of(rules, findings),
         )
     return Verdict(PUBLISH, reasons, rules=rules_used)
 

@@ -9,14 +9,17 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import Max
 
+from gazette.accounts.models import User
 from gazette.core import clock
 from gazette.moderation.exceptions import PolicyVersionEmpty, PolicyVersionPublished
 from gazette.moderation.models import (
+    AuditEntry,
     Clause,
     ClauseTranslation,
     PolicyVersion,
     PolicyVersionTranslation,
 )
+from gazette.moderation.services import audit
 
 
 def draft_policy_version(*, based_on: PolicyVersion | None = None) -> PolicyVersion:
@@ -63,8 +66,9 @@ def _copy_text(source: PolicyVersion, draft: PolicyVersion) -> None:
         )
 
 
-def publish_policy_version(*, version: PolicyVersion) -> PolicyVersion:
+def publish_policy_version(*, version: PolicyVersion, actor: User | None = None) -> PolicyVersion:
     """Put a draft in force now. From this moment new comments accept it and it never changes.
+    The publication is an audit entry, and registered readers are told of it (announcements).
 
     Raises PolicyVersionPublished if it is published already, PolicyVersionEmpty if it has no
     clause.
@@ -78,5 +82,13 @@ def publish_policy_version(*, version: PolicyVersion) -> PolicyVersion:
         )
         if not changed:
             raise PolicyVersionPublished
-    version.published_at = now
+        version.published_at = now
+        audit.record(
+            AuditEntry.Event.POLICY_PUBLISHED,
+            actor=actor,
+            automatic=False,
+            component="" if actor else "policy",
+            policy_version=version.number,
+            note=version.summary[:5000],
+        )
     return version
