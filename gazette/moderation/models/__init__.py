@@ -1,10 +1,12 @@
 """The moderation app's models, one module per concern."""
 
+from gazette.moderation.models.announcements import PolicyAnnouncement
 from gazette.moderation.models.audit import AuditEntry, AuditLogIsAppendOnly
 from gazette.moderation.models.cases import Appeal, Decision, Notice, Report
 from gazette.moderation.models.clauses import (
     Clause,
     ClauseTranslation,
+    DsaCategory,
     PolicyVersion,
     PolicyVersionTranslation,
 )
@@ -27,10 +29,12 @@ __all__ = [
     "Clause",
     "ClauseTranslation",
     "Decision",
+    "DsaCategory",
     "ModeChoice",
     "ModerationMode",
     "ModerationSettings",
     "Notice",
+    "PolicyAnnouncement",
     "PolicyVersion",
     "PolicyVersionTranslation",
     "RecentText",

@@ -11,6 +11,7 @@ from django.db.models import Max
 
 from gazette.accounts.models import User
 from gazette.core import clock
+from gazette.moderation import tasks
 from gazette.moderation.exceptions import PolicyVersionEmpty, PolicyVersionPublished
 from gazette.moderation.models import (
     AuditEntry,
@@ -53,6 +54,9 @@ def _copy_text(source: PolicyVersion, draft: PolicyVersion) -> None:
             title=clause.title,
             text=clause.text,
             examples=clause.examples,
+            allowed_examples=clause.allowed_examples,
+            dsa_category=clause.dsa_category,
+            dsa_keywords=clause.dsa_keywords,
         )
         ClauseTranslation.objects.bulk_create(
             ClauseTranslation(
@@ -61,6 +65,7 @@ def _copy_text(source: PolicyVersion, draft: PolicyVersion) -> None:
                 title=item.title,
                 text=item.text,
                 examples=item.examples,
+                allowed_examples=item.allowed_examples,
             )
             for item in clause.translations.all()
         )
@@ -91,4 +96,6 @@ def publish_policy_version(*, version: PolicyVersion, actor: User | None = None)
             policy_version=version.number,
             note=version.summary[:5000],
         )
+        version_id = version.pk
+        transaction.on_commit(lambda: tasks.announce_policy_version.enqueue(version_id))
     return version

@@ -1,0 +1,71 @@
+"""How moderation works, as the Comment Policy tells it: what automated screening is and may
+do, where people decide, the appeal procedure, the sanction ladder and the misuse policy.
+Read from the configuration and the rules in force, so the account cannot drift from what
+runs; the page and the JSON both show it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from gazette.moderation.models import ModerationSettings, PolicyVersion
+from gazette.moderation.policy import SanctionKind
+from gazette.moderation.screening.registry import RuleType, configuration, enabled_rule_types
+
+# merge: switch to the published target time for deciding an appeal (appeals policy).
+APPEAL_TARGET_DAYS = 7
+# merge: switch to the misuse thresholds of the reports module (unfounded reports or appeals
+# before a warning, and the length of the loss of the right that follows).
+MISUSE_WARNING_AFTER = 5
+MISUSE_SUSPENSION_DAYS = 30
+# The order in which sanctions are applied: a warning first, unless the clause is immediate.
+SANCTION_LADDER = (SanctionKind.WARNING, SanctionKind.SUSPENSION, SanctionKind.BAN)
+
+
+@dataclass(frozen=True)
+class Screening:
+    code: str
+    name: str
+    does: str
+    refuses: bool
+
+
+@dataclass(frozen=True)
+class Machinery:
+    screening: list[Screening]
+    appeal_days: int
+    appeal_target_days: int
+    ladder: tuple[str, ...]
+    immediate_clauses: list[int]  # numbers of the clauses that skip the warning
+    misuse_warning_after: int
+    misuse_suspension_days: int
+
+    @property
+    def refusing(self) -> list[Screening]:
+        return [item for item in self.screening if item.refuses]
+
+
+def _describe(rule: RuleType, conf: ModerationSettings) -> Screening:
+    return Screening(
+        code=",".join(rule.codes),
+        name=str(rule.name),
+        does=str(rule.does) % {"count": conf.max_links},
+        refuses=rule.refuses,
+    )
+
+
+def machinery(policy: PolicyVersion) -> Machinery:
+    """The account of the machinery for `policy` (whose clauses should be prefetched)."""
+    conf = configuration()
+    return Machinery(
+        screening=[_describe(rule, conf.settings) for rule in enabled_rule_types(conf)],
+        # merge: switch to the six-month appeal window once it replaces the days setting.
+        appeal_days=conf.settings.appeal_days,
+        appeal_target_days=APPEAL_TARGET_DAYS,
+        ladder=tuple(kind.value for kind in SANCTION_LADDER),
+        # merge: `immediate` comes with graduated sanctions; until then no clause is immediate.
+        immediate_clauses=[
+            clause.number for clause in policy.clauses.all() if getattr(clause, "immediate", False)
+        ],
+        misuse_warning_after=MISUSE_WARNING_AFTER,
+        misuse_suspension_days=MISUSE_SUSPENSION_DAYS,
+    )
