@@ -4,27 +4,45 @@ audit log nobody can alter unseen, and screening that can be replayed and is mea
 Each test carries the number of the point of the due-process standard it proves.
 """
 
+import json
 from io import StringIO
+from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.core import mail
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import DatabaseError, connection, transaction
 from django.test import TestCase
 from django.urls import reverse
+from django.utils import timezone, translation
 
+import gazette.moderation
 from gazette.moderation import audit_guards
+from gazette.moderation.exceptions import PolicyVersionPublished
 from gazette.moderation.models import (
     AuditEntry,
+    Clause,
+    ClauseTranslation,
     ModerationSettings,
+    PolicyAnnouncement,
+    PolicyVersion,
+    PolicyVersionTranslation,
     ScreeningHold,
     ScreeningTerm,
     TermListVersion,
 )
+from gazette.moderation.policy import REJECT, Action
 from gazette.moderation.roles import MODERATOR
-from gazette.moderation.services import audit
-from tests.factories import ThreadFactory
+from gazette.moderation.screening import registry
+from gazette.moderation.services import audit, decisions, policy_versions
+from gazette.moderation.services.default_policy import upgrade_default_policy
+from tests import schema_check
+from tests.factories import ThreadFactory, UserFactory
 from tests.moderation.factories import ScreeningTermFactory, StaffFactory, post, staff_in
+
+SCHEMA_PATH = Path(gazette.moderation.__file__).parent / "schemas" / "comment-policy.schema.json"
 
 
 def run(command, *args):
@@ -182,3 +200,183 @@ class ReplayTests(TestCase):
         version = self.hold.evidence["term_list"]
         with pytest.raises(CommandError, match=f"no longer available: term list {version}"):
             run("replay_hold", str(self.hold.pk))
+
+
+def policy_url(language="en", number=None, suffix=""):
+    with translation.override(language):
+        if number is None:
+            name = "moderation:policy_json" if suffix else "moderation:policy"
+            return reverse(name)
+        name = "moderation:policy_version_json" if suffix else "moderation:policy_version"
+        return reverse(name, kwargs={"number": number})
+
+
+def schema():
+    return json.loads(SCHEMA_PATH.read_text())
+
+
+class PolicyPagesTests(TestCase):
+    """The shipped policy as a new install has it: version 1, from the migrations."""
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        cls.keys = list(Clause.objects.filter(version__number=1).values_list("key", flat=True))
+
+    def test_point_1_the_policy_is_public_in_every_language_with_every_clause(self):
+        for language, _name in settings.LANGUAGES:
+            response = self.client.get(policy_url(language))
+            assert response.status_code == 200, language
+            for key in self.keys:
+                self.assertContains(response, f'data-clause-id="{key}"')
+
+    def test_point_2_publishing_v2_leaves_the_v1_page_byte_identical(self):
+        before = self.client.get(policy_url(number=1)).content
+        draft = policy_versions.draft_policy_version(based_on=PolicyVersion.objects.get(number=1))
+        Clause.objects.filter(version=draft, key="topic").update(title="Keep to the story")
+        policy_versions.publish_policy_version(version=draft)
+        assert self.client.get(policy_url(number=1)).content == before
+        self.assertContains(self.client.get(policy_url()), "Keep to the story")
+
+    def test_point_2_editing_a_published_version_is_refused_in_the_admin(self):
+        self.client.force_login(StaffFactory(is_staff=True, is_superuser=True))
+        clause = Clause.objects.get(version__number=1, key="topic")
+        url = reverse("admin:moderation_clause_change", args=[clause.pk])
+        response = self.client.post(url, {"title": "Rewritten", "number": 7, "key": "topic"})
+        assert response.status_code == 403
+        assert Clause.objects.get(pk=clause.pk).title == "Stay on topic"
+
+    def test_point_2_editing_a_published_version_is_refused_by_the_service(self):
+        version = PolicyVersion.objects.get(number=1)
+        clause = version.clauses.get(key="topic")
+        clause.title = "Rewritten"
+        with pytest.raises(PolicyVersionPublished):
+            clause.save()
+        with pytest.raises(PolicyVersionPublished):
+            policy_versions.publish_policy_version(version=version)
+        assert Clause.objects.get(pk=clause.pk).title == "Stay on topic"
+
+    def test_point_3_the_json_twin_validates_against_the_schema_in_every_language(self):
+        for language, _name in settings.LANGUAGES:
+            response = self.client.get(policy_url(language, suffix=".json"))
+            assert response.status_code == 200
+            document = response.json()
+            assert schema_check.errors(document, schema()) == [], language
+            assert list(document["clauses"]) == self.keys
+
+    def test_point_3_the_page_links_its_json_twin(self):
+        response = self.client.get(policy_url())
+        json_url = policy_url(suffix=".json")
+        self.assertContains(response, f'rel="alternate" type="application/json" href="{json_url}"')
+        version_page = self.client.get(policy_url(number=1))
+        assert f"<{policy_url(number=1, suffix='.json')}>" in version_page["Link"]
+
+    def test_point_3_clause_ids_are_stable_across_versions(self):
+        draft = policy_versions.draft_policy_version(based_on=PolicyVersion.objects.get(number=1))
+        policy_versions.publish_policy_version(version=draft)
+        first = self.client.get(policy_url(number=1, suffix=".json")).json()
+        second = self.client.get(policy_url(number=2, suffix=".json")).json()
+        assert list(first["clauses"]) == list(second["clauses"]) == self.keys
+        assert (first["version"], second["version"]) == (1, 2)
+        assert second["clauses"]["violence"]["version"] == 2
+
+    def test_point_3_each_clause_carries_its_dsa_category(self):
+        clauses = self.client.get(policy_url(suffix=".json")).json()["clauses"]
+        violence = clauses["violence"]
+        assert violence["dsa_category"] == "STATEMENT_CATEGORY_RISK_FOR_PUBLIC_SECURITY"
+        assert {"KEYWORD_TERRORIST_CONTENT", "KEYWORD_ILLEGAL_ORGANIZATIONS"} <= set(
+            violence["dsa_keywords"]
+        )
+        assert "KEYWORD_INCITEMENT_VIOLENCE_HATRED" in clauses["hate"]["dsa_keywords"]
+        assert clauses["spam"]["dsa_category"] == "STATEMENT_CATEGORY_SCAMS_AND_FRAUD"
+        assert clauses["topic"]["dsa_category"] == "STATEMENT_CATEGORY_OTHER_VIOLATION_TC"
+
+    def test_point_4_every_clause_has_allowed_and_not_allowed_examples_in_every_language(self):
+        for language, _name in settings.LANGUAGES:
+            clauses = self.client.get(policy_url(language, suffix=".json")).json()["clauses"]
+            for key, clause in clauses.items():
+                assert clause["allowed_examples"], (language, key)
+                assert clause["not_allowed_examples"], (language, key)
+
+    def test_point_4_the_page_shows_allowed_examples_beside_the_others(self):
+        response = self.client.get(policy_url("ru"))
+        self.assertContains(response, "Разрешено, например:")
+        self.assertContains(response, "Цитата прокурора или суда")
+
+    def test_point_5_the_page_explains_the_machinery_under_its_anchors(self):
+        response = self.client.get(policy_url())
+        for anchor in ("automation", "appeals", "sanctions", "misuse"):
+            self.assertContains(response, f'id="{anchor}"')
+
+    def test_point_5_every_screening_rule_type_enabled_is_named_on_the_page(self):
+        ScreeningTermFactory(phrase="blorfy", action="suspect")
+        enabled = registry.enabled_rule_types()
+        assert {"Suspect terms", "The house models"} <= {str(rule.name) for rule in enabled}
+        response = self.client.get(policy_url())
+        for rule in enabled:
+            self.assertContains(response, f"<strong>{rule.name}.</strong>")
+
+    def test_point_5_a_rule_type_switched_off_is_not_claimed(self):
+        conf = ModerationSettings.load()
+        conf.profanity_threshold = 0
+        conf.save()
+        response = self.client.get(policy_url())
+        self.assertNotContains(response, "English offensive-language model")
+        conf.profanity_threshold = 0.9
+        conf.save()
+        self.assertContains(self.client.get(policy_url()), "English offensive-language model")
+
+    def test_point_6_registered_readers_are_told_of_v2(self):
+        reader = UserFactory(email="dana@example.com")
+        UserFactory(email="")  # no address: nothing to send
+        UserFactory(email="gone@example.com", is_active=False)
+        draft = policy_versions.draft_policy_version(based_on=PolicyVersion.objects.get(number=1))
+        PolicyVersion.objects.filter(pk=draft.pk).update(summary="Adds allowed examples.")
+        draft.refresh_from_db()
+        with self.captureOnCommitCallbacks(execute=True):
+            policy_versions.publish_policy_version(version=draft)
+        announced = PolicyAnnouncement.objects.get()
+        assert (announced.reader, announced.version.number) == (reader, 2)
+        assert announced.emailed_at is not None
+        assert [message.to for message in mail.outbox] == [["dana@example.com"]]
+        assert "Adds allowed examples." in mail.outbox[0].body
+        self.assertContains(self.client.get(policy_url()), "Adds allowed examples.")
+        entry = AuditEntry.objects.get(event=AuditEntry.Event.POLICY_PUBLISHED)
+        assert entry.policy_version == 2
+
+    def test_point_7_every_action_sent_without_a_notice_is_a_listed_exception(self):
+        listed = {
+            item["action"]
+            for item in self.client.get(policy_url(suffix=".json")).json()["silent_actions"]
+        }
+        without_notice = {action.value for action in Action if action not in decisions._NOTICES}
+        # Screening's refusal at posting stores no notice either.
+        without_notice.add(REJECT)
+        assert without_notice <= listed
+
+
+class DefaultPolicyUpgradeTests(TestCase):
+    models = {
+        "PolicyVersion": PolicyVersion,
+        "PolicyVersionTranslation": PolicyVersionTranslation,
+        "Clause": Clause,
+        "ClauseTranslation": ClauseTranslation,
+    }
+
+    def shipped_v1_without_allowed_examples(self):
+        Clause.objects.update(allowed_examples="", dsa_keywords=[])
+        ClauseTranslation.objects.update(allowed_examples="")
+
+    def test_point_4_a_site_with_comments_under_the_shipped_v1_gets_version_2(self):
+        self.shipped_v1_without_allowed_examples()
+        version = upgrade_default_policy(self.models, timezone.now(), comments_posted=True)
+        assert version.number == 2
+        assert not Clause.objects.get(version__number=1, key="hate").allowed_examples
+        hate = Clause.objects.get(version__number=2, key="hate")
+        assert hate.allowed_in("kk") and hate.allowed_in("en")
+        assert "allowed" in version.summary
+
+    def test_point_4_a_newsrooms_own_policy_is_left_alone(self):
+        self.shipped_v1_without_allowed_examples()
+        Clause.objects.filter(key="topic").update(text="Our own words.")
+        assert upgrade_default_policy(self.models, timezone.now(), comments_posted=True) is None
+        assert PolicyVersion.objects.count() == 1
