@@ -32,10 +32,7 @@ def errors(value, schema, path="$"):
     if "enum" in schema and value not in schema["enum"]:
         found.append(f"{path}: {value!r} is not one of {schema['enum']}")
     if isinstance(value, str):
-        if len(value) < schema.get("minLength", 0):
-            found.append(f"{path}: shorter than {schema['minLength']}")
-        if "pattern" in schema and not re.search(schema["pattern"], value):
-            found.append(f"{path}: {value!r} does not match {schema['pattern']}")
+        found += _string_errors(value, schema, path)
     if isinstance(value, int) and "minimum" in schema and value < schema["minimum"]:
         found.append(f"{path}: {value} is below {schema['minimum']}")
     if isinstance(value, list):
@@ -45,6 +42,15 @@ def errors(value, schema, path="$"):
             found += errors(item, schema.get("items", {}), f"{path}[{index}]")
     if isinstance(value, dict):
         found += _object_errors(value, schema, path)
+    return found
+
+
+def _string_errors(value, schema, path):
+    found = []
+    if len(value) < schema.get("minLength", 0):
+        found.append(f"{path}: shorter than {schema['minLength']}")
+    if "pattern" in schema and not re.search(schema["pattern"], value):
+        found.append(f"{path}: {value!r} does not match {schema['pattern']}")
     return found
 
 

@@ -4,7 +4,9 @@ audit log nobody can alter unseen, and screening that can be replayed and is mea
 Each test carries the number of the point of the due-process standard it proves.
 """
 
+import csv
 import json
+import re
 from io import StringIO
 from pathlib import Path
 
@@ -14,12 +16,13 @@ from django.core import mail
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import DatabaseError, connection, transaction
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
 import gazette.moderation
 from gazette.moderation import audit_guards
+from gazette.moderation.checks import check_screening_languages
 from gazette.moderation.exceptions import PolicyVersionPublished
 from gazette.moderation.models import (
     AuditEntry,
@@ -372,7 +375,8 @@ class DefaultPolicyUpgradeTests(TestCase):
         assert version.number == 2
         assert not Clause.objects.get(version__number=1, key="hate").allowed_examples
         hate = Clause.objects.get(version__number=2, key="hate")
-        assert hate.allowed_in("kk") and hate.allowed_in("en")
+        assert hate.allowed_in("kk")
+        assert hate.allowed_in("en")
         assert "allowed" in version.summary
 
     def test_point_4_a_newsrooms_own_policy_is_left_alone(self):
@@ -380,3 +384,79 @@ class DefaultPolicyUpgradeTests(TestCase):
         Clause.objects.filter(key="topic").update(text="Our own words.")
         assert upgrade_default_policy(self.models, timezone.now(), comments_posted=True) is None
         assert PolicyVersion.objects.count() == 1
+
+
+def month_url(name):
+    today = timezone.localdate()
+    return reverse(name, kwargs={"year": today.year, "month": today.month})
+
+
+class ScreeningQualityTests(TestCase):
+    @classmethod
+    def setUpTestData(cls) -> None:
+        cls.moderator = staff_in(MODERATOR, username="mod-aliya")
+        attacks = Clause.objects.get(version__number=1, key="attacks")
+        ScreeningTermFactory(phrase="blorfy", action="suspect", clause_key="attacks")
+        thread = ThreadFactory()
+        texts = [
+            "You blorfy, read the ruling.",
+            "Only a blorfy would say that about the judge.",
+            "Stop it, blorfy, and read the verdict first.",
+            "Blorfy is my dog's name, and the ruling is fair.",
+        ]
+        held = [
+            post(thread, text, anonymous_id=f"reader-{n}", name="Dana Quick")
+            for n, text in enumerate(texts)
+        ]
+        for comment in held[:3]:
+            decisions.remove_comment(comment=comment, actor=cls.moderator, clause=attacks)
+        decisions.approve_comment(comment=held[3], actor=cls.moderator)
+
+    def test_point_45_three_confirmations_and_one_release_show_precision_075(self):
+        response = self.client.get(month_url("moderation:transparency_month"))
+        figure = next(f for f in response.context["report"].screening if f.rule == "term")
+        assert (figure.written, figure.held, figure.confirmed, figure.overturned) == ("en", 4, 3, 1)
+        assert figure.precision == 0.75
+        self.assertContains(response, '<td class="num" data-precision>0.75</td>', html=False)
+        self.assertContains(response, "Safeguards")
+        rows = list(
+            csv.reader(
+                StringIO(self.client.get(month_url("moderation:transparency_csv")).content.decode())
+            )
+        )
+        assert [
+            row[2:] for row in rows if row[2] == "screening precision" and row[3] == "term en"
+        ] == [["screening precision", "term en", "0.75"]]
+
+    def test_point_51_the_month_has_a_row_for_every_language_and_script(self):
+        response = self.client.get(month_url("moderation:transparency_month"))
+        languages = response.context["report"].screening_languages
+        assert [figure.written for figure in languages] == [
+            "en",
+            "ru",
+            "kk-cyrl",
+            "kk-latn",
+            "uz-latn",
+            "uz-cyrl",
+        ]
+        for figure in languages:
+            self.assertContains(response, f'data-written="{figure.written}"')
+        english = languages[0]
+        assert (english.held, english.precision) == (4, 0.75)
+        assert languages[1].precision is None
+
+    def test_point_51_an_edition_language_screening_is_not_evaluated_in_fails_the_check(self):
+        assert check_screening_languages() == []
+        with override_settings(LANGUAGES=[*settings.LANGUAGES, ("tt", "Tatar")]):
+            problems = check_screening_languages()
+        assert [problem.id for problem in problems] == ["moderation.E001"]
+        assert "'tt'" in problems[0].msg
+
+    def test_point_46_the_screening_figures_name_no_person(self):
+        page = self.client.get(month_url("moderation:transparency_month")).content.decode()
+        table = self.client.get(month_url("moderation:transparency_csv")).content.decode()
+        for published in (page, table):
+            assert "Dana Quick" not in published
+            assert "mod-aliya" not in published
+            assert "reader-0" not in published
+            assert not re.search(r"[\w.+-]+@[\w-]+\.[\w.]+", published)
