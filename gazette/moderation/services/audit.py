@@ -94,7 +94,8 @@ def record(
         rules=rules,
         written=written,
     )
-    with transaction.atomic():
+    # No savepoint: an error here aborts the change being recorded anyway.
+    with transaction.atomic(savepoint=False):
         entry.previous_hash = _lock_chain_head()
         entry.entry_hash = chain_digest(entry, entry.previous_hash)
         entry.save(force_insert=True)
