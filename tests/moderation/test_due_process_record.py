@@ -7,6 +7,7 @@ Each test carries the number of the point of the due-process standard it proves.
 import csv
 import json
 import re
+from datetime import timedelta
 from io import StringIO
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import DatabaseError, connection, transaction
 from django.test import TestCase, override_settings
-from django.urls import reverse
+from django.urls import get_resolver, reverse
 from django.utils import timezone, translation
 
 import gazette.moderation
@@ -36,6 +37,7 @@ from gazette.moderation.models import (
     ScreeningTerm,
     TermListVersion,
 )
+from gazette.moderation.models.audit import UNHASHED_FIELDS, chain_digest
 from gazette.moderation.policy import REJECT, Action
 from gazette.moderation.roles import MODERATOR
 from gazette.moderation.screening import registry
@@ -460,3 +462,55 @@ class ScreeningQualityTests(TestCase):
             assert "mod-aliya" not in published
             assert "reader-0" not in published
             assert not re.search(r"[\w.+-]+@[\w-]+\.[\w.]+", published)
+
+
+class AuditLogRoutesAndDigestTests(TestCase):
+    @classmethod
+    def setUpTestData(cls) -> None:
+        cls.entry = audit.record(
+            AuditEntry.Event.REMOVED,
+            actor=StaffFactory(),
+            from_state="published",
+            to_state="removed",
+            clause=Clause.objects.get(version__number=1, key="attacks"),
+            note="Insults another reader.",
+        )
+
+    def test_point_32_no_route_deletes_an_entry(self):
+        self.client.force_login(StaffFactory(is_staff=True, is_superuser=True))
+        delete = reverse("admin:moderation_auditentry_delete", args=[self.entry.pk])
+        assert self.client.post(delete, {"post": "yes"}).status_code == 403
+        names = {pattern.name for pattern in get_resolver("gazette.moderation.urls").url_patterns}
+        assert not [name for name in names if name and "audit" in name]
+        assert AuditEntry.objects.filter(pk=self.entry.pk).exists()
+
+    def test_point_32_a_removal_records_actor_time_clause_version_and_states(self):
+        entry = AuditEntry.objects.get(pk=self.entry.pk)
+        assert entry.actor is not None
+        assert entry.created_at is not None
+        assert (entry.clause_key, entry.clause_number, entry.policy_version) == ("attacks", 3, 1)
+        assert (entry.from_state, entry.to_state) == ("published", "removed")
+
+    def test_point_33_the_hash_covers_every_field_of_the_entry(self):
+        entry = AuditEntry.objects.get(pk=self.entry.pk)
+        digest = chain_digest(entry, entry.previous_hash)
+        assert digest == entry.entry_hash
+        for field in AuditEntry._meta.concrete_fields:
+            if field.name in UNHASHED_FIELDS:
+                continue
+            changed = AuditEntry.objects.get(pk=self.entry.pk)
+            setattr(changed, field.attname, _another_value(field, field.value_from_object(changed)))
+            assert chain_digest(changed, entry.previous_hash) != digest, field.name
+        assert chain_digest(entry, "0" * 64) != digest
+
+
+def _another_value(field, value):
+    if isinstance(value, bool):
+        return not value
+    if isinstance(value, int):
+        return value + 1
+    if value is None:
+        return 7 if field.get_internal_type().endswith("IntegerField") else "x"
+    if hasattr(value, "isoformat"):
+        return value + timedelta(seconds=1)
+    return f"{value}x"

@@ -12,7 +12,16 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from gazette.moderation.models import Appeal, AuditEntry, Decision, Notice, Report, Sanction
+from gazette.moderation.models import (
+    Appeal,
+    AuditEntry,
+    Decision,
+    Notice,
+    PolicyAnnouncement,
+    Report,
+    Sanction,
+    ScreeningHold,
+)
 
 
 class ReadOnlyAdmin(admin.ModelAdmin[Any]):
@@ -35,6 +44,7 @@ class AuditEntryAdmin(ReadOnlyAdmin):
         "created_at",
         "event",
         "actor",
+        "actor_component",
         "automatic",
         "comment_id",
         "edition",
@@ -44,6 +54,27 @@ class AuditEntryAdmin(ReadOnlyAdmin):
     list_filter = ("event", "automatic", "edition", "clause_key")
     search_fields = ("note", "thread_key")
     date_hierarchy = "created_at"
+
+
+@admin.register(ScreeningHold)
+class ScreeningHoldAdmin(ReadOnlyAdmin):
+    """Where the id for `manage.py replay_hold <id>` is found."""
+
+    list_display = ("pk", "created_at", "comment_id", "rules")
+    search_fields = ("=comment__id",)
+    date_hierarchy = "created_at"
+
+    @admin.display(description=_("rules"))
+    def rules(self, hold: ScreeningHold) -> str:
+        findings = hold.evidence.get("findings", [])
+        return ", ".join(dict.fromkeys(str(finding.get("rule", "")) for finding in findings))
+
+
+@admin.register(PolicyAnnouncement)
+class PolicyAnnouncementAdmin(ReadOnlyAdmin):
+    list_display = ("created_at", "version", "reader", "emailed_at")
+    list_filter = ("version",)
+    list_select_related = ("version", "reader")
 
 
 @admin.register(Decision)
