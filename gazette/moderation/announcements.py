@@ -20,12 +20,14 @@ BATCH = 500
 
 
 def announce(version: PolicyVersion) -> int:
-    """Record and e-mail the announcement to every reader not told yet; how many were told."""
+    """Record and e-mail the announcement to every reader not told yet; how many were told.
+    Run again after a failure, it sends only what was not sent."""
     told = 0
+    sent = PolicyAnnouncement.objects.filter(version=version, emailed_at__isnull=False)
     readers = (
         User.objects.filter(is_active=True)
         .exclude(email="")
-        .exclude(pk__in=PolicyAnnouncement.objects.filter(version=version).values("reader_id"))
+        .exclude(pk__in=sent.values("reader_id"))
         .order_by("pk")
     )
     summaries = _summaries(version)
