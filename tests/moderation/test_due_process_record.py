@@ -17,12 +17,13 @@ from django.core import mail
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import DatabaseError, connection, transaction
-from django.test import TestCase, override_settings
+from django.test import TestCase, TransactionTestCase, override_settings
 from django.urls import get_resolver, reverse
 from django.utils import timezone, translation
 
 import gazette.moderation
 from gazette.moderation import audit_guards
+from gazette.moderation.audit_chain import verify_chain
 from gazette.moderation.checks import check_screening_languages
 from gazette.moderation.exceptions import PolicyVersionPublished
 from gazette.moderation.models import (
@@ -44,6 +45,7 @@ from gazette.moderation.screening import registry
 from gazette.moderation.services import audit, decisions, policy_versions
 from gazette.moderation.services.default_policy import upgrade_default_policy
 from tests import schema_check
+from tests.comments.test_concurrency import WORKERS, run_at_once
 from tests.factories import ThreadFactory, UserFactory
 from tests.moderation.factories import ScreeningTermFactory, StaffFactory, post, staff_in
 
@@ -514,3 +516,19 @@ def _another_value(field, value):
     if hasattr(value, "isoformat"):
         return value + timedelta(seconds=1)
     return f"{value}x"
+
+
+@pytest.mark.postgres
+class ConcurrentChainTests(TransactionTestCase):
+    serialized_rollback = True
+
+    def test_point_33_writers_at_once_leave_one_unbroken_chain(self):
+        def write(number):
+            return lambda: audit.record(AuditEntry.Event.REPORTED, note=f"report {number}")
+
+        before = AuditEntry.objects.count()
+        assert run_at_once([write(number) for number in range(WORKERS)]) == []
+        assert AuditEntry.objects.count() == before + WORKERS
+        check = verify_chain()
+        assert check.is_intact
+        assert check.checked == before + WORKERS
