@@ -28,8 +28,10 @@ from gazette.moderation.checks import check_screening_languages
 from gazette.moderation.exceptions import PolicyVersionPublished
 from gazette.moderation.models import (
     AuditEntry,
+    ClassifierModel,
     Clause,
     ClauseTranslation,
+    DsaCategory,
     ModerationSettings,
     PolicyAnnouncement,
     PolicyVersion,
@@ -47,7 +49,13 @@ from gazette.moderation.services.default_policy import upgrade_default_policy
 from tests import schema_check
 from tests.comments.test_concurrency import WORKERS, run_at_once
 from tests.factories import ThreadFactory, UserFactory
-from tests.moderation.factories import ScreeningTermFactory, StaffFactory, post, staff_in
+from tests.moderation.factories import (
+    ScreeningTermFactory,
+    StaffFactory,
+    post,
+    staff_in,
+    without_policy,
+)
 
 SCHEMA_PATH = Path(gazette.moderation.__file__).parent / "schemas" / "comment-policy.schema.json"
 
@@ -180,6 +188,19 @@ class ScreeningConfigurationAuditTests(TestCase):
         entry = AuditEntry.objects.get(event=AuditEntry.Event.SCREENING_CHANGED)
         assert entry.actor == self.admin
         assert "max_links: 2 → 5" in entry.note
+
+    def test_point_32_taking_the_site_classifier_out_of_use_is_an_audit_entry(self):
+        model = ClassifierModel.objects.create(
+            examples=40, removed_examples=20, accuracy=0.9, data={}, is_active=True
+        )
+        url = reverse("admin:moderation_classifiermodel_change", args=[model.pk])
+        response = self.client.post(url, {})  # the box unticked
+        assert response.status_code == 302
+        assert not ClassifierModel.objects.get(pk=model.pk).is_active
+        entry = AuditEntry.objects.get(event=AuditEntry.Event.SCREENING_CHANGED)
+        assert entry.actor == self.admin
+        assert f"site classifier {model.pk}" in entry.note
+        assert "out of use" in entry.note
 
 
 class ReplayTests(TestCase):
@@ -382,6 +403,26 @@ class DefaultPolicyUpgradeTests(TestCase):
         assert hate.allowed_in("kk")
         assert hate.allowed_in("en")
         assert "allowed" in version.summary
+
+    def test_point_4_a_new_install_has_allowed_examples_in_version_1(self):
+        self.shipped_v1_without_allowed_examples()
+        version = upgrade_default_policy(self.models, timezone.now(), comments_posted=False)
+        assert version.number == 1
+        assert PolicyVersion.objects.count() == 1
+        for clause in Clause.objects.prefetch_related("translations"):
+            assert clause.allowed_in("en")
+            assert clause.allowed_in("ru")
+            assert clause.allowed_in("kk")
+
+    def test_point_4_load_comment_policy_writes_allowed_examples_and_categories(self):
+        without_policy()
+        run("load_comment_policy")
+        clauses = Clause.objects.filter(version__number=1).prefetch_related("translations")
+        assert len(clauses) == 8
+        for clause in clauses:
+            assert clause.allowed_in("kk")
+            assert clause.examples_in("kk")
+            assert clause.dsa_category != DsaCategory.OTHER_VIOLATION_TC or clause.key == "topic"
 
     def test_point_4_a_newsrooms_own_policy_is_left_alone(self):
         self.shipped_v1_without_allowed_examples()

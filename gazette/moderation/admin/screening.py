@@ -118,3 +118,15 @@ class ClassifierModelAdmin(admin.ModelAdmin[ClassifierModel]):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
+
+    def save_model(
+        self,
+        request: HttpRequest,
+        obj: ClassifierModel,
+        form: Any,
+        change: bool,  # noqa: FBT001 - Django's signature
+    ) -> None:
+        if "is_active" in form.changed_data:
+            screening_config.set_classifier_in_use(
+                model=obj, actor=_staff(request), in_use=obj.is_active
+            )

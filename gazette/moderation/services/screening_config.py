@@ -10,7 +10,12 @@ from collections.abc import Iterable
 from django.db import transaction
 
 from gazette.accounts.models import User
-from gazette.moderation.models import AuditEntry, ModerationSettings, ScreeningTerm
+from gazette.moderation.models import (
+    AuditEntry,
+    ClassifierModel,
+    ModerationSettings,
+    ScreeningTerm,
+)
 from gazette.moderation.screening.rules import term_list_version
 from gazette.moderation.services import audit
 
@@ -58,6 +63,16 @@ def save_moderation_settings(
             )
             _record(actor, CHANGED, f"settings {note}")
     return conf
+
+
+def set_classifier_in_use(*, model: ClassifierModel, actor: User, in_use: bool) -> ClassifierModel:
+    """Put a trained site classifier in use, or take it out of use."""
+    with transaction.atomic():
+        model.is_active = in_use
+        model.save(update_fields=["is_active"])
+        state = "in use" if in_use else "out of use"
+        _record(actor, CHANGED, f"site classifier {model.pk} ({model.created_at:%Y-%m-%d}) {state}")
+    return model
 
 
 def _record(actor: User, outcome: str, note: str) -> None:
