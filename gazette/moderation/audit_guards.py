@@ -2,8 +2,9 @@
 of its rows, on SQLite and on PostgreSQL.
 
 The model refuses such writes too, but a trigger also stops raw SQL, a shell and other
-programs. Migration 0011 installs the triggers; `install_guards` runs again after every
-`migrate` because SQLite drops a table's triggers when a later migration rebuilds the table.
+programs. The migration `audit_log_chain_and_guards` installs the triggers; `install_guards`
+runs again after every `migrate` because SQLite drops a table's triggers when a later migration
+rebuilds the table.
 Removing them takes the schema owner's rights, and whatever is then changed breaks the hash
 chain that `manage.py verify_audit_log` checks.
 """

@@ -7,9 +7,10 @@ rather than foreign keys, so that nothing done to other tables later ever has to
 The transparency report is computed from this table alone.
 
 Two guards stand behind the model's: triggers in the database refuse an UPDATE or DELETE of
-any row (migration 0011, re-created after every `migrate` by `guards.py`), and each entry
-carries the hash of the one before it and its own (`chain_digest`), so that a row altered by
-someone who removed the triggers is named by `manage.py verify_audit_log`.
+any row (installed by the migration `audit_log_chain_and_guards`, re-created after every
+`migrate` by `audit_guards.py`), and each entry carries the hash of the one before it and its
+own (`chain_digest`), so that a row altered by someone who removed the triggers is named by
+`manage.py verify_audit_log`.
 """
 
 from __future__ import annotations
