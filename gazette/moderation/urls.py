@@ -8,6 +8,7 @@ urlpatterns = [
     path("comment-policy/", policy.policy_current, name="policy"),
     path("comment-policy/v<int:number>/", policy.policy_version, name="policy_version"),
     path("comment-policy.json", policy.policy_current_json, name="policy_json"),
+    path("comment-policy.schema.json", policy.policy_schema, name="policy_schema"),
     path(
         "comment-policy/v<int:number>.json",
         policy.policy_version_json,

@@ -573,3 +573,18 @@ class ConcurrentChainTests(TransactionTestCase):
         check = verify_chain()
         assert check.is_intact
         assert check.checked == before + WORKERS
+
+
+class PolicyJsonAddressTests(TestCase):
+    def test_point_3_the_json_names_its_schema_which_is_served_as_published(self):
+        response = self.client.get(policy_url(suffix=".json"))
+        schema_url = reverse("moderation:policy_schema")
+        assert f'<{schema_url}>; rel="describedby"' in response["Link"]
+        served = self.client.get(schema_url)
+        assert served["Content-Type"] == "application/schema+json"
+        assert json.loads(served.content) == schema()
+
+    def test_point_3_a_draft_has_no_json(self):
+        draft = policy_versions.draft_policy_version(based_on=PolicyVersion.objects.get(number=1))
+        assert self.client.get(policy_url(number=draft.number, suffix=".json")).status_code == 404
+        assert self.client.get(policy_url(number=99, suffix=".json")).status_code == 404

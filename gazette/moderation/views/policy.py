@@ -5,6 +5,7 @@ whose page never changes once published; and the JSON twin of both."""
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -23,6 +24,7 @@ from gazette.moderation.silent_actions import SILENT_ACTIONS
 
 # How long the page in force says what its last change was.
 ANNOUNCED_FOR = timedelta(days=60)
+SCHEMA = Path(__file__).resolve().parent.parent / "schemas" / "comment-policy.schema.json"
 
 
 @require_safe
@@ -94,11 +96,18 @@ def policy_version_json(request: HttpRequest, number: int) -> JsonResponse:
     return _json(policy)
 
 
+@require_safe
+def policy_schema(request: HttpRequest) -> HttpResponse:
+    """The JSON Schema the policy's JSON follows."""
+    return HttpResponse(SCHEMA.read_bytes(), content_type="application/schema+json")
+
+
 def _json(policy: PolicyVersion) -> JsonResponse:
     language = get_language() or settings.LANGUAGE_CODE
     document = policy_document(policy, language, machinery(policy), queries.policy_history())
     response = JsonResponse(document, json_dumps_params={"ensure_ascii": False, "indent": 2})
-    response["Link"] = (
-        f'<{absolute_url(policy.get_absolute_url())}>; rel="alternate"; type="text/html"'
-    )
+    page = absolute_url(policy.get_absolute_url())
+    schema = reverse("moderation:policy_schema")
+    response["Link"] = f'<{page}>; rel="alternate"; type="text/html", <{schema}>; rel="describedby"'
+
     return response
