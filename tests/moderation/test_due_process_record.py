@@ -5,6 +5,7 @@ Each test carries the number of the point of the due-process standard it proves.
 """
 
 import csv
+import importlib
 import json
 import re
 from datetime import timedelta
@@ -12,6 +13,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
@@ -588,3 +590,20 @@ class PolicyJsonAddressTests(TestCase):
         draft = policy_versions.draft_policy_version(based_on=PolicyVersion.objects.get(number=1))
         assert self.client.get(policy_url(number=draft.number, suffix=".json")).status_code == 404
         assert self.client.get(policy_url(number=99, suffix=".json")).status_code == 404
+
+
+class DefaultPolicyMigrationTests(TestCase):
+    def test_point_4_the_migration_publishes_version_2_and_chains_its_audit_entry(self):
+        # Found by name: migration numbers change when branches are merged.
+        (path,) = (SCHEMA_PATH.parent.parent / "migrations").glob(
+            "*_default_policy_allowed_examples.py"
+        )
+        migration = importlib.import_module(f"gazette.moderation.migrations.{path.stem}")
+        Clause.objects.update(allowed_examples="")
+        ClauseTranslation.objects.update(allowed_examples="")
+        post(ThreadFactory(), "The ruling is worth reading in full.")
+        migration.upgrade(django_apps, None)
+        assert PolicyVersion.objects.get(number=2).clauses.count() == 8
+        entry = AuditEntry.objects.get(event=AuditEntry.Event.POLICY_PUBLISHED)
+        assert (entry.policy_version, entry.actor_component) == (2, "policy@migration")
+        assert verify_chain().is_intact
