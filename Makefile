@@ -30,14 +30,13 @@ run: install
 	$(MANAGE) load_demo_content --if-empty
 	$(MANAGE) export_profanity_model
 	@echo "Gazette is being served at http://$(HOST):$(PORT)/ (Ctrl-C stops it)."
-	@# The task worker sends e-mails and retrains classifiers; it is started again if it dies
-	@# (its queue is in the database: nothing queued is lost), and stops with the server.
-	@(trap 'kill $$child 2>/dev/null; exit 0' TERM; \
-		while true; do $(MANAGE) db_worker --queue-name '*' & child=$$!; wait $$child; sleep 2; done \
-	) & worker=$$!; \
-		trap 'kill $$worker 2>/dev/null' EXIT; \
-		$(BIN)/gunicorn gazette.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
-		--access-logfile - --forwarded-allow-ips 127.0.0.1
+	@# The task worker (e-mails, retraining) and the periodic jobs run beside the server, each
+	@# started again if it dies (the task queue is in the database: nothing queued is lost), and
+	@# stop with it. In production systemd does the same (deploy/systemd/).
+	@deploy/bin/supervise $(MANAGE) db_worker --queue-name '*' & worker=$$!; \
+		deploy/bin/supervise $(MANAGE) run_scheduler & scheduler=$$!; \
+		trap 'kill $$worker $$scheduler 2>/dev/null' EXIT; \
+		GAZETTE_BIND=$(HOST):$(PORT) deploy/bin/gazette-web
 
 lint: install
 	$(BIN)/ruff check .

@@ -5,10 +5,11 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 
 from gazette.articles.sitemaps import SITEMAPS, news_sitemap, sitemap_index, sitemap_section
-from gazette.core.views import robots_txt
+from gazette.core.views import health_view, robots_txt
 
 urlpatterns = [
     path("robots.txt", robots_txt, name="robots"),
+    path("health/", health_view, name="health"),
     path("sitemap.xml", sitemap_index, {"sitemaps": SITEMAPS}, name="sitemap-index"),
     path(
         "sitemap-<section>.xml",

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from gazette.articles.photos import PhotoField
 from gazette.articles.slugs import validate_section_slug
 from gazette.articles.validators import validate_photo
 from gazette.core import clock
@@ -89,9 +90,7 @@ class Author(models.Model):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), unique=True)
     bio = models.TextField(_("biography"), blank=True)
-    photo = models.ImageField(
-        _("photo"), upload_to="authors/%Y/", blank=True, validators=[validate_photo]
-    )
+    photo = PhotoField(_("photo"), upload_to="authors/%Y/", blank=True, validators=[validate_photo])
 
     class Meta:
         ordering = ["name"]
@@ -106,7 +105,7 @@ class Author(models.Model):
 
 
 class Photo(TimeStampedModel):
-    image = models.ImageField(
+    image = PhotoField(
         _("image"),
         upload_to="photos/%Y/%m/",
         width_field="width",

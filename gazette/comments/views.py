@@ -65,7 +65,7 @@ def post_comment(request: HttpRequest, article_pk: int) -> HttpResponse:
     if not form.is_valid():
         if form.rate_limited is None:
             return _form_refused(request, article, form)
-        response = _form_refused(request, article, form, status=429)
+        response = _form_refused(request, article, form, status=form.rate_limited.status)
         response["Retry-After"] = str(form.rate_limited.retry_after)
         return response
     try:
@@ -312,7 +312,7 @@ def like_comment(request: HttpRequest, pk: int) -> HttpResponse:
     except (RateLimited, CommentError) as exc:
         if wants_json(request):
             return JsonResponse(
-                {"error": exc.message}, status=429 if isinstance(exc, RateLimited) else 400
+                {"error": exc.message}, status=exc.status if isinstance(exc, RateLimited) else 400
             )
         messages.error(request, exc.message)
         return HttpResponseRedirect(comment.get_absolute_url())

@@ -36,6 +36,10 @@ class AlreadyReported(ModerationError):
     default_message = _("You have already reported this comment.")
 
 
+class ReportingSuspended(ModerationError):
+    default_message = _("You cannot report comments for a while.")
+
+
 class AppealAlreadyFiled(ModerationError):
     default_message = _(
         "This decision has already been appealed. Each decision can be appealed once."

@@ -8,7 +8,9 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from gazette.moderation.models import Clause, Sanction
+from gazette.articles.models import Article, Section
+from gazette.moderation.desk import RecentOrder
+from gazette.moderation.models import Clause, PresetChoice, Report, Sanction
 from gazette.moderation.queries import current_policy
 
 
@@ -32,22 +34,67 @@ class ClauseFormMixin:
 
 
 class ReportForm(ClauseFormMixin, forms.Form):
+    ground = forms.ChoiceField(
+        label=_("What is wrong with this comment?"),
+        choices=Report.Ground.choices,
+        initial=Report.Ground.POLICY,
+        required=False,
+        widget=forms.RadioSelect,
+    )
     clause = ClauseChoiceField(
         queryset=Clause.objects.none(),
         label=_("Which rule does this comment break?"),
+        required=False,
         empty_label=None,
         widget=forms.RadioSelect,
     )
-    note = forms.CharField(
-        label=_("Anything a moderator should know (optional)"),
+    legal_ground = forms.CharField(
+        label=_("For illegal content: which law does it break?"),
         required=False,
-        max_length=1000,
+        max_length=500,
+    )
+    note = forms.CharField(
+        label=_(
+            "Anything a moderator should know; for illegal content, explain why the comment "
+            "breaks that law"
+        ),
+        required=False,
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    bona_fide = forms.BooleanField(
+        label=_(
+            "For illegal content: I confirm in good faith that the information and allegations "
+            "in this report are accurate and complete."
+        ),
+        required=False,
+    )
+    name = forms.CharField(label=_("Your name (optional)"), required=False, max_length=80)
+    email = forms.EmailField(
+        label=_("Your e-mail address (optional), to be told the decision"), required=False
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._limit_clauses()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        data["ground"] = data.get("ground") or Report.Ground.POLICY
+        if data["ground"] == Report.Ground.POLICY:
+            if not data.get("clause"):
+                self.add_error("clause", _("Choose the rule the comment breaks."))
+            return data
+        if not data.get("legal_ground", "").strip():
+            self.add_error("legal_ground", _("Name the law the comment breaks."))
+        if not data.get("note", "").strip():
+            self.add_error("note", _("Explain why the comment breaks that law."))
+        if not data.get("bona_fide"):
+            self.add_error(
+                "bona_fide",
+                _("A report of illegal content must confirm that it is made in good faith."),
+            )
+        return data
 
 
 class AppealForm(forms.Form):
@@ -69,6 +116,9 @@ class DecisionForm(ClauseFormMixin, forms.Form):
     action = forms.ChoiceField(choices=ACTIONS)
     clause = ClauseChoiceField(queryset=Clause.objects.none(), required=False, label=_("Clause"))
     note = forms.CharField(required=False, max_length=2000, label=_("Note"))
+    manifestly_unfounded = forms.BooleanField(
+        required=False, label=_("The reports are manifestly unfounded")
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -127,3 +177,32 @@ class AppealDecisionForm(forms.Form):
 class QueueFilterForm(forms.Form):
     section = forms.SlugField(required=False)
     language = forms.CharField(required=False, max_length=8)
+    order = forms.ChoiceField(
+        required=False, choices=[(order.value, order.value) for order in RecentOrder]
+    )
+    with_links = forms.BooleanField(required=False)
+    first_time = forms.BooleanField(required=False)
+
+
+class PresetForm(forms.Form):
+    preset = forms.ChoiceField(choices=PresetChoice.choices, label=_("Preset"))
+    section = forms.ModelChoiceField(
+        queryset=Section.objects.all(), required=False, label=_("Section")
+    )
+    article = forms.ModelChoiceField(
+        queryset=Article.objects.all(),
+        required=False,
+        widget=forms.NumberInput,
+        label=_("Article (its number)"),
+    )
+    reason = forms.CharField(
+        required=False,
+        max_length=200,
+        label=_("Reason shown to readers (for sub judice, the case)"),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if bool(data.get("section")) == bool(data.get("article")):
+            raise forms.ValidationError(_("Choose a section or an article, not both."))
+        return data

@@ -5,6 +5,8 @@
 * Which state changes a moderator's action may make: the allowed transitions table.
 * Who may appeal what, and until when; who may decide an appeal.
 * Whether a sanction is in force.
+* What follows repeated manifestly unfounded reports (misuse).
+* What each moderation preset of a section or an article means.
 """
 
 from __future__ import annotations
@@ -185,3 +187,79 @@ def sanction_in_force(
     if kind == SanctionKind.BAN:
         return True
     return ends_at is not None and now < ends_at
+
+
+# ---------------------------------------------------------------- misuse of reporting
+
+
+class ReportingMeasure(StrEnum):
+    WARNING = "warning"  # the reporter is told; nothing is refused
+    SUSPENSION = "suspension"  # no reports until it ends
+
+
+# A reader's reports are counted as unfounded over this window: each report a moderator marked
+# manifestly unfounded, and each `DISMISSED_PER_UNFOUNDED` reports dismissed with no action.
+MISUSE_WINDOW = timedelta(days=90)
+UNFOUNDED_LIMIT = 3
+DISMISSED_PER_UNFOUNDED = 4
+REPORTING_SUSPENSION = timedelta(days=30)
+
+
+def unfounded_reports(*, manifestly_unfounded: int, dismissed: int) -> int:
+    """How many unfounded reports a reader's dismissed reports amount to."""
+    return manifestly_unfounded + (dismissed - manifestly_unfounded) // DISMISSED_PER_UNFOUNDED
+
+
+def report_misuse_measure(*, unfounded: int, warned: bool) -> ReportingMeasure | None:
+    """The measure due when a reader's unfounded reports since their last measure (within the
+    window) reach the limit: a warning first, a time-limited suspension after a warning."""
+    if unfounded < UNFOUNDED_LIMIT:
+        return None
+    return ReportingMeasure.SUSPENSION if warned else ReportingMeasure.WARNING
+
+
+# ---------------------------------------------------------------- presets
+
+
+class Preset(StrEnum):
+    """Named settings a desk applies to a section or an article in one step."""
+
+    OPEN = "open"  # the site default: post-moderation, trusted authors as usual
+    SENSITIVE = "sensitive"  # pre-moderation, and no author skips it
+    SUB_JUDICE = "sub_judice"  # comments closed while a case is before the court
+
+
+@dataclass(frozen=True)
+class PresetRules:
+    mode: Mode
+    closes_comments: bool
+    trusted_skip_premoderation: bool
+    stricter_screening: bool = False
+
+
+PRESETS: dict[Preset, PresetRules] = {
+    Preset.OPEN: PresetRules(Mode.POST, closes_comments=False, trusted_skip_premoderation=True),
+    Preset.SENSITIVE: PresetRules(
+        Mode.PRE, closes_comments=False, trusted_skip_premoderation=False, stricter_screening=True
+    ),
+    Preset.SUB_JUDICE: PresetRules(
+        Mode.PRE, closes_comments=True, trusted_skip_premoderation=False
+    ),
+}
+
+# Stricter screening: no link passes unremarked, and the models' thresholds are lowered.
+STRICTER_MAX_LINKS = 0
+STRICTER_THRESHOLD_FACTOR = 0.75
+
+
+def stricter_threshold(threshold: float) -> float:
+    """A threshold lowered for stricter screening (0, a check turned off, stays off)."""
+    return round(threshold * STRICTER_THRESHOLD_FACTOR, 4)
+
+
+def preset_rules(preset: str) -> PresetRules | None:
+    """What a preset sets; None for a row that names no preset (a mode set by hand)."""
+    try:
+        return PRESETS[Preset(preset)]
+    except ValueError:
+        return None

@@ -1,10 +1,12 @@
 """Reads of the moderation app that need thought: the Comment Policy in force and its history,
-what a comment's author may see of its moderation."""
+what a comment's author may see of its moderation, what a reporter may see of their reports."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+
+from django.db.models import QuerySet
 
 from gazette.comments.models import Comment
 from gazette.core import clock
@@ -16,6 +18,7 @@ from gazette.moderation.models import (
     ModerationSettings,
     Notice,
     PolicyVersion,
+    Report,
 )
 
 
@@ -109,3 +112,20 @@ def current_policy_label() -> str:
         .first()
     )
     return str(number) if number is not None else ""
+
+
+def _reports_for_reporters() -> QuerySet[Report]:
+    """Reports with what their reporter is shown: the clause, the decision and the messages."""
+    return Report.objects.select_related(
+        "clause__version", "decision__clause", "comment__thread__article"
+    ).prefetch_related("clause__translations", "decision__clause__translations", "messages")
+
+
+def report_for_reporter(report_id: int) -> Report | None:
+    """One report as its reporter sees it on its private page."""
+    return _reports_for_reporters().filter(pk=report_id).first()
+
+
+def reports_of_reader(reporter_key: str) -> list[Report]:
+    """A reader's reports, newest first, as they see them (a fixed number of queries)."""
+    return list(_reports_for_reporters().filter(reporter_key=reporter_key))

@@ -1,5 +1,5 @@
-"""Background work of the moderation app, run by `manage.py db_worker`: notices by e-mail and
-retraining the site classifier."""
+"""Background work of the moderation app, run by `manage.py db_worker`: notices and messages to
+reporters by e-mail, and retraining the site classifier."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from django.core.mail import send_mail
 from django_tasks import task
 
 from gazette.moderation import announcements
-from gazette.moderation.models import Notice, PolicyVersion
+from gazette.moderation.models import Notice, PolicyVersion, ReporterMessage
 from gazette.moderation.screening.memory import forget_recent_texts as forget
 from gazette.moderation.screening.training import train_site_classifier
 
@@ -34,6 +34,21 @@ def announce_policy_version(version_id: int) -> int:
     """Tell registered readers of a newly published version; how many were told."""
     version = PolicyVersion.objects.prefetch_related("translations").filter(pk=version_id).first()
     return announcements.announce(version) if version is not None else 0
+
+
+@task()
+def email_reporter_message(message_id: int) -> bool:
+    """E-mail a stored message to the reader who made the report, exactly as it was stored."""
+    message = (
+        ReporterMessage.objects.select_related("report__reporter").filter(pk=message_id).first()
+    )
+    address = message.report.address if message is not None else ""
+    if message is None or not address:
+        return False
+    send_mail(
+        message.subject, message.body, settings.DEFAULT_FROM_EMAIL, [address], fail_silently=False
+    )
+    return True
 
 
 @task()

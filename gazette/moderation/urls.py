@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gazette.moderation.views import policy, public, queue, transparency
+from gazette.moderation.views import policy, presets, public, queue, transparency
 
 app_name = "moderation"
 
@@ -17,12 +17,14 @@ urlpatterns = [
     path("comment-status/<str:token>/", public.comment_status, name="comment_status"),
     path("comments/<int:pk>/report/", public.report_comment, name="report"),
     path("report-status/<str:token>/", public.report_status, name="report_status"),
+    path("me/reports/", public.my_reports, name="my_reports"),
     path("moderation/", queue.queue, name="queue"),
     path("moderation/queue/<slug:name>/", queue.queue, name="queue"),
     path("moderation/comments/<int:pk>/decide/", queue.decide, name="decide"),
     path("moderation/comments/<int:pk>/sanction/", queue.sanction, name="sanction"),
     path("moderation/sanctions/<int:pk>/revoke/", queue.revoke_sanction, name="revoke_sanction"),
     path("moderation/bulk/", queue.bulk, name="bulk"),
+    path("moderation/presets/", presets.presets, name="presets"),
     path("moderation/appeals/<int:pk>/decide/", queue.decide_appeal, name="decide_appeal"),
 ]
 

@@ -20,6 +20,7 @@ from tests.factories import (
     UserFactory,
     as_returning_reader,
 )
+from tests.querycounts import plus_cache_reads
 
 # Other apps decorate pages through these settings; publishing's own query counts are pinned
 # without them, so that a neighbour's change cannot hide (or fake) an N+1 here.
@@ -104,14 +105,14 @@ class HomePageTests(HiddenArticlesMixin, TestCase):
         # (caching.py): 4, down from 5.
         as_returning_reader(self.client)
         self.client.get("/en/")
-        with self.assertNumQueries(4):
+        with self.assertNumQueries(plus_cache_reads(3, 1)):
             self.client.get("/en/")
         for number in range(4):
             section = SectionFactory()
             ArticleFactory.create_batch(3, section=section, authors=[AuthorFactory()])
             SectionNameFactory(section=section, language="en", name=f"Extra {number}")
         self.client.get("/en/")
-        with self.assertNumQueries(4):
+        with self.assertNumQueries(plus_cache_reads(3, 1)):
             response = self.client.get("/en/")
         assert html_of(response).count('class="section-front"') == 6
 
@@ -215,11 +216,11 @@ class SectionPageTests(HiddenArticlesMixin, TestCase):
         # queries, so 7, down from 8.
         as_returning_reader(self.client)
         self.client.get("/en/courts/")
-        with self.assertNumQueries(7):
+        with self.assertNumQueries(plus_cache_reads(6, 1)):
             self.client.get("/en/courts/")
         ArticleFactory.create_batch(5, section=self.section, authors=[AuthorFactory()])
         self.client.get("/en/courts/")
-        with self.assertNumQueries(7):
+        with self.assertNumQueries(plus_cache_reads(6, 1)):
             response = self.client.get("/en/courts/")
         assert html_of(response).count('class="teaser__headline"') == 6
 
@@ -278,11 +279,11 @@ class AuthorPageTests(TestCase):
         # With the shared cache warm: the section menu is one cache read instead of two queries.
         as_returning_reader(self.client)
         self.client.get("/en/authors/dana-sarsen/")
-        with self.assertNumQueries(6):
+        with self.assertNumQueries(plus_cache_reads(5, 1)):
             self.client.get("/en/authors/dana-sarsen/")
         ArticleFactory.create_batch(4, authors=[self.author, AuthorFactory()])
         self.client.get("/en/authors/dana-sarsen/")
-        with self.assertNumQueries(6):
+        with self.assertNumQueries(plus_cache_reads(5, 1)):
             response = self.client.get("/en/authors/dana-sarsen/")
         assert html_of(response).count('class="teaser__headline"') == 7
 
@@ -339,12 +340,12 @@ class TagPageTests(TestCase):
         # With the shared cache warm: the section menu is one cache read instead of two queries.
         as_returning_reader(self.client)
         self.client.get("/en/tags/appeals/")
-        with self.assertNumQueries(6):
+        with self.assertNumQueries(plus_cache_reads(5, 1)):
             self.client.get("/en/tags/appeals/")
         for article in ArticleFactory.create_batch(4, authors=[AuthorFactory()]):
             article.tags.add(self.tag)
         self.client.get("/en/tags/appeals/")
-        with self.assertNumQueries(6):
+        with self.assertNumQueries(plus_cache_reads(5, 1)):
             response = self.client.get("/en/tags/appeals/")
         assert html_of(response).count('class="teaser__headline"') == 5
 
@@ -437,13 +438,13 @@ class ArticlePageTests(TestCase):
         url = self.article.get_absolute_url()
         as_returning_reader(self.client)
         self.client.get(url)
-        with self.assertNumQueries(3):
+        with self.assertNumQueries(plus_cache_reads(2, 1)):
             self.client.get(url)
         for author in AuthorFactory.create_batch(3):
             self.article.bylines.create(author=author, position=9)
         self.article.tags.add(*TagFactory.create_batch(3))
         self.client.get(url)
-        with self.assertNumQueries(3):
+        with self.assertNumQueries(plus_cache_reads(2, 1)):
             response = self.client.get(url)
         assert html_of(response).count('rel="author"') == self.article.bylines.count()
 

@@ -249,3 +249,18 @@ class AdminUrlTests(TestCase):
     def test_ipv6_host_is_bracketed(self) -> None:
         with mock.patch.dict(os.environ, {"HOST": "::1", "PORT": "8000"}):
             assert admin_url() == "http://[::1]:8000/admin/"
+
+
+@override_settings(PRODUCTION=True)
+class ProductionSiteTests(TestCase):
+    def test_make_run_on_a_production_site_loads_no_demo_content_and_no_accounts(self) -> None:
+        out = io.StringIO()
+        call_command("load_demo_content", "--if-empty", stdout=out)
+        assert "never loaded" in out.getvalue()
+        assert not Article.objects.exists()
+        assert not User.objects.exists()
+
+    def test_asking_for_it_explicitly_is_refused_with_the_reason(self) -> None:
+        with pytest.raises(CommandError, match="production site"):
+            call_command("load_demo_content", stdout=io.StringIO())
+        assert not Article.objects.exists()

@@ -90,6 +90,7 @@ class ModerationSettingsAdmin(admin.ModelAdmin[ModerationSettings]):
         form: Any,
         change: bool,  # noqa: FBT001 - Django's signature
     ) -> None:
+        # Through the service, so that every change, of the site-wide mode too, is logged.
         changed = {
             name: (form.initial.get(name), form.cleaned_data.get(name))
             for name in form.changed_data

@@ -11,7 +11,8 @@ from gazette.moderation.models.clauses import (
     PolicyVersionTranslation,
 )
 from gazette.moderation.models.holds import ScreeningHold, TermListVersion
-from gazette.moderation.models.modes import ModeChoice, ModerationMode
+from gazette.moderation.models.modes import ModeChoice, ModerationMode, PresetChoice
+from gazette.moderation.models.reporting import ReporterMessage, ReportingRestriction
 from gazette.moderation.models.sanctions import Sanction
 from gazette.moderation.models.screening import (
     ClassifierModel,
@@ -37,9 +38,12 @@ __all__ = [
     "PolicyAnnouncement",
     "PolicyVersion",
     "PolicyVersionTranslation",
+    "PresetChoice",
     "RecentText",
     "RecentTextHash",
     "Report",
+    "ReporterMessage",
+    "ReportingRestriction",
     "Sanction",
     "ScreeningHold",
     "ScreeningTerm",

@@ -88,6 +88,11 @@ class AuditEntry(models.Model):
         SANCTION_REVOKED = "sanction_revoked", _("Sanction revoked")
         NOTICE_SENT = "notice_sent", _("Notice sent")
         NUDGED = "nudged", _("Reader nudged before posting")
+        REPORT_RESOLVED = "report_resolved", _("Report resolved")
+        REPORTER_TOLD = "reporter_told", _("Message sent to a reporter")
+        REPORTER_WARNED = "reporter_warned", _("Reporter warned about unfounded reports")
+        REPORTING_SUSPENDED = "reporting_suspended", _("Reporting suspended for misuse")
+        MODE_CHANGED = "mode_changed", _("Moderation mode or preset changed")
         POLICY_PUBLISHED = "policy_published", _("Comment Policy version published")
         SCREENING_CHANGED = "screening_changed", _("Screening configuration changed")
 

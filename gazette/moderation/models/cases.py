@@ -8,25 +8,47 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from gazette.comments.models import Comment
+from gazette.moderation import links
 from gazette.moderation.models.clauses import Clause
 from gazette.moderation.policy import Action, AppealOutcome
 
 
 class Report(models.Model):
-    """A reader's report that a comment breaks a clause; one per reader and comment."""
+    """A notice from a reader that a comment breaks a clause or the law; one per reader and
+    comment. It records which text was reported (the comment's revision) and under which
+    version of the Comment Policy."""
 
     class Outcome(models.TextChoices):
         OPEN = "open", _("Open")
         ACTIONED = "actioned", _("The comment was removed")
         NO_ACTION = "no_action", _("No action: the comment stays")
 
+    class Ground(models.TextChoices):
+        POLICY = "policy", _("It breaks a rule of the Comment Policy")
+        ILLEGAL = "illegal", _("It is illegal content")
+
     comment = models.ForeignKey(
         Comment, on_delete=models.CASCADE, related_name="+", verbose_name=_("comment")
     )
-    clause = models.ForeignKey(
-        Clause, on_delete=models.PROTECT, related_name="+", verbose_name=_("clause")
+    # The number of edits the comment had when it was reported (0: as first posted) and the time
+    # of the last one: together they name the text the reader saw.
+    comment_revision = models.PositiveIntegerField(_("comment revision"), default=0)
+    comment_edited_at = models.DateTimeField(_("comment last edited"), null=True, blank=True)
+    ground = models.CharField(
+        _("ground"), max_length=8, choices=Ground.choices, default=Ground.POLICY
     )
-    note = models.TextField(_("details"), blank=True, max_length=1000)
+    clause = models.ForeignKey(
+        Clause,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("clause"),
+    )
+    policy_version = models.PositiveIntegerField(_("policy version"), null=True, blank=True)
+    legal_ground = models.CharField(_("law"), max_length=500, blank=True)
+    note = models.TextField(_("details"), blank=True, max_length=2000)
+    bona_fide = models.BooleanField(_("made in good faith"), default=False)
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -36,11 +58,25 @@ class Report(models.Model):
         verbose_name=_("reporter"),
     )
     reporter_key = models.CharField(max_length=100)
+    reporter_name = models.CharField(_("reporter's name"), max_length=80, blank=True)
+    reporter_email = models.EmailField(_("reporter's e-mail address"), blank=True)
+    language = models.CharField(_("language"), max_length=8, default=settings.LANGUAGE_CODE)
     created_at = models.DateTimeField(_("reported"), auto_now_add=True)
     outcome = models.CharField(
         _("outcome"), max_length=12, choices=Outcome.choices, default=Outcome.OPEN
     )
     resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+    # The one decision that resolved this report and every other report on the comment.
+    decision = models.ForeignKey(
+        "Decision",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reports",
+        verbose_name=_("decision"),
+    )
+    automated = models.BooleanField(_("resolved with automated means"), default=False)
+    manifestly_unfounded = models.BooleanField(_("manifestly unfounded"), default=False)
     review_requested_at = models.DateTimeField(_("review requested"), null=True, blank=True)
 
     class Meta:
@@ -50,12 +86,32 @@ class Report(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["comment", "reporter_key"], name="one_report_per_reader"
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(ground="illegal", bona_fide=True) & ~Q(legal_ground="")
+                | Q(ground="policy", clause__isnull=False),
+                name="report_names_its_ground",
+            ),
         ]
-        indexes = [models.Index(fields=["outcome", "created_at"])]
+        indexes = [
+            models.Index(fields=["outcome", "created_at"]),
+            models.Index(fields=["reporter_key", "created_at"]),
+        ]
 
     def __str__(self) -> str:
         return f"report {self.pk} of comment {self.comment_id}"
+
+    @property
+    def status_token(self) -> str:
+        """The signed token of the reporter's private page of this report."""
+        return links.report_token(self.pk)
+
+    @property
+    def address(self) -> str:
+        """Where messages to the reporter go: the address they gave, else their account's."""
+        if self.reporter_email:
+            return self.reporter_email
+        return self.reporter.email if self.reporter is not None else ""
 
 
 class Decision(models.Model):

@@ -52,7 +52,7 @@ def record(
     *,
     comment: Comment | None = None,
     actor: User | None = None,
-    automatic: bool = False,
+    automatic: bool | None = None,
     from_state: str = "",
     to_state: str = "",
     outcome: str = "",
@@ -66,10 +66,14 @@ def record(
     policy_version: int | None = None,
 ) -> AuditEntry:
     """Append one entry, linked to the one before it. Call inside the transaction of the
-    change it records. `automatic` says whether a machine decided; a reader's action without
-    an account is not automatic (its component is "reader")."""
+    change it records.
+
+    With no actor and `automatic` not given, the system acted; a reader who is no account (a
+    report, an appeal) passes automatic=False, and is named as the component "reader"."""
     if context is None and comment is not None:
         context = Context.of(comment)
+    if automatic is None:
+        automatic = actor is None
     if actor is None and not component:
         component = SYSTEM if automatic else READER
     entry = AuditEntry(

@@ -34,6 +34,7 @@ from gazette.moderation.models import (
 )
 from gazette.moderation.policy import Action
 from gazette.moderation.services import audit
+from gazette.moderation.services import reports as reporting
 from gazette.moderation.services.notices import send_notice
 
 MODERATE = "moderation.moderate_comments"
@@ -106,7 +107,11 @@ def decide(
         automatic=automatic,
     )
     if action == Action.REMOVE:
-        _resolve_reports(current, Report.Outcome.ACTIONED)
+        reporting.resolve_reports(
+            comment=current, outcome=Report.Outcome.ACTIONED, decision=decision, actor=actor
+        )
+    elif action == Action.REINSTATE:
+        reporting.revise_reports(comment=current, decision=decision, actor=actor)
     if not automatic:
         _retrain_when_due()
     kind = _NOTICES.get(action)
@@ -167,17 +172,13 @@ def _retrain_when_due() -> None:
         transaction.on_commit(tasks.retrain_site_classifier.enqueue)
 
 
-def _resolve_reports(comment: Comment, outcome: str) -> int:
-    return Report.objects.filter(comment=comment, outcome=Report.Outcome.OPEN).update(
-        outcome=outcome, resolved_at=clock.now()
-    )
-
-
 def approve_comment(*, comment: Comment, actor: User, note: str = "") -> Decision:
     """Publish a held comment."""
     with transaction.atomic():
         decision = decide(comment=comment, action=Action.APPROVE, actor=actor, note=note)
-        _resolve_reports(comment, Report.Outcome.NO_ACTION)
+        reporting.resolve_reports(
+            comment=comment, outcome=Report.Outcome.NO_ACTION, decision=decision, actor=actor
+        )
     return decision
 
 
@@ -207,14 +208,21 @@ def reinstate_comment(*, comment: Comment, actor: User, note: str = "") -> Decis
         return decide(comment=comment, action=Action.REINSTATE, actor=actor, note=note)
 
 
-def dismiss_reports(*, comment: Comment, actor: User, note: str = "") -> int:
-    """Decide that reported comment breaks no clause: its open reports close with no action,
-    and it is published again if the reports had taken it out of view. Returns how many
-    reports were closed."""
+def dismiss_reports(
+    *, comment: Comment, actor: User, note: str = "", manifestly_unfounded: bool = False
+) -> int:
+    """Decide that reported comment breaks no clause: its open reports close with no action
+    (marked manifestly unfounded if the moderator says so), and it is published again if the
+    reports had taken it out of view. Returns how many reports were closed."""
     require(actor, MODERATE)
     with transaction.atomic():
         current = locked(comment.pk)
-        closed = _resolve_reports(current, Report.Outcome.NO_ACTION)
+        closed = reporting.resolve_reports(
+            comment=current,
+            outcome=Report.Outcome.NO_ACTION,
+            actor=actor,
+            manifestly_unfounded=manifestly_unfounded,
+        )
         if not closed:
             raise TransitionNotAllowed
         audit.record(
@@ -256,9 +264,16 @@ def decide_many(
     for comment in Comment.objects.filter(pk__in=list(comment_ids)).order_by("pk"):
         try:
             with transaction.atomic():
-                decide(comment=comment, action=chosen, actor=actor, clause=clause, note=note)
+                decision = decide(
+                    comment=comment, action=chosen, actor=actor, clause=clause, note=note
+                )
                 if chosen == Action.APPROVE:
-                    _resolve_reports(comment, Report.Outcome.NO_ACTION)
+                    reporting.resolve_reports(
+                        comment=comment,
+                        outcome=Report.Outcome.NO_ACTION,
+                        decision=decision,
+                        actor=actor,
+                    )
         except ModerationError:
             skipped += 1
         else:

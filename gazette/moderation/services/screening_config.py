@@ -17,7 +17,7 @@ from gazette.moderation.models import (
     ScreeningTerm,
 )
 from gazette.moderation.screening.rules import term_list_version
-from gazette.moderation.services import audit
+from gazette.moderation.services import audit, presets
 
 ADDED = "added"
 CHANGED = "changed"
@@ -54,9 +54,11 @@ def delete_screening_terms(*, terms: Iterable[ScreeningTerm], actor: User) -> in
 def save_moderation_settings(
     *, conf: ModerationSettings, actor: User, changed: dict[str, tuple[object, object]]
 ) -> ModerationSettings:
-    """Save the settings row; `changed` maps each field changed to (before, after)."""
+    """Save the settings row; `changed` maps each field changed to (before, after). A change of
+    the site-wide mode is logged as such (presets.save_site_settings), the others here."""
+    changed = {name: values for name, values in changed.items() if name != "mode"}
     with transaction.atomic():
-        conf.save()
+        presets.save_site_settings(row=conf, actor=actor)
         if changed:
             note = "; ".join(
                 f"{name}: {old} → {new}" for name, (old, new) in sorted(changed.items())

@@ -61,7 +61,14 @@ def _filters(request: HttpRequest) -> desk.Filters:
     form = QueueFilterForm(request.GET)
     if not form.is_valid():
         return desk.Filters()
-    return desk.Filters(form.cleaned_data["section"], form.cleaned_data["language"])
+    data = form.cleaned_data
+    return desk.Filters(
+        data["section"],
+        data["language"],
+        order=desk.RecentOrder(data["order"] or desk.RecentOrder.RISK),
+        with_links=data["with_links"],
+        first_time=data["first_time"],
+    )
 
 
 @require_safe
@@ -72,7 +79,11 @@ def queue(request: HttpRequest, name: str = "pending") -> HttpResponse:
     except ValueError as exc:
         raise Http404 from exc
     filters = _filters(request)
-    page = desk.queue_page(chosen, filters, request.GET.get("page", 1))
+    number = request.GET.get("page", 1)
+    if chosen == desk.Queue.RECENT:
+        page = desk.recent_page(filters, number)
+    else:
+        page = desk.queue_page(chosen, filters, number)
     context: dict[str, Any] = {
         "queue": chosen,
         "queues": list(desk.Queue),
@@ -83,6 +94,7 @@ def queue(request: HttpRequest, name: str = "pending") -> HttpResponse:
         "sections": Section.objects.all(),
         "languages": settings.LANGUAGES,
         "may_decide_appeals": request.user.has_perm("moderation.decide_appeals"),
+        "recent_days": desk.RECENT_DAYS,
     }
     return render(request, "moderation/queue.html", context)
 
@@ -92,7 +104,12 @@ def _decide(form: DecisionForm, comment: Comment, actor: User) -> str:
     clause = form.cleaned_data.get("clause")
     note = form.cleaned_data.get("note", "")
     if action == "dismiss":
-        decisions.dismiss_reports(comment=comment, actor=actor, note=note)
+        decisions.dismiss_reports(
+            comment=comment,
+            actor=actor,
+            note=note,
+            manifestly_unfounded=form.cleaned_data.get("manifestly_unfounded", False),
+        )
         return _("The reports were dismissed.")
     if action == "remove":
         decisions.remove_comment(comment=comment, actor=actor, clause=clause, note=note)

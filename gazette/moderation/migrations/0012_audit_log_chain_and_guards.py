@@ -38,7 +38,7 @@ def remove_guards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("moderation", "0010_nudges_and_screening_figures")]
+    dependencies = [("moderation", "0011_reports_heard_and_answered_and_presets")]
 
     operations = [
         migrations.AddField(
