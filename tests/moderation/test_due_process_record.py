@@ -24,6 +24,7 @@ from django.urls import get_resolver, reverse
 from django.utils import timezone, translation
 
 import gazette.moderation
+from gazette.comments.services import thread_for_article
 from gazette.moderation import audit_guards
 from gazette.moderation.audit_chain import verify_chain
 from gazette.moderation.checks import check_screening_languages
@@ -44,13 +45,13 @@ from gazette.moderation.models import (
 )
 from gazette.moderation.models.audit import UNHASHED_FIELDS, chain_digest
 from gazette.moderation.policy import REJECT, Action
-from gazette.moderation.roles import MODERATOR
+from gazette.moderation.roles import EDITOR, MODERATOR
 from gazette.moderation.screening import registry
-from gazette.moderation.services import audit, decisions, policy_versions
+from gazette.moderation.services import audit, decisions, policy_versions, presets
 from gazette.moderation.services.default_policy import upgrade_default_policy
 from tests import schema_check
 from tests.comments.test_concurrency import WORKERS, run_at_once
-from tests.factories import ThreadFactory, UserFactory
+from tests.factories import ArticleFactory, ThreadFactory, UserFactory
 from tests.moderation.factories import (
     ScreeningTermFactory,
     StaffFactory,
@@ -224,6 +225,16 @@ class ReplayTests(TestCase):
         output = run("replay_hold", str(self.hold.pk))
         assert "Same rules and spans as recorded." in output
         assert "ruling" not in output
+
+    def test_point_50_a_hold_in_a_sensitive_discussion_replays_its_stricter_findings(self):
+        article = ArticleFactory()
+        presets.apply_preset(preset="sensitive", actor=staff_in(EDITOR), article=article)
+        post(thread_for_article(article), "Ruling: https://court.example/r", anonymous_id="r-9")
+        hold = ScreeningHold.objects.get(comment__thread__article=article)
+        stricter = [f for f in hold.evidence["findings"] if f.get("stricter")]
+        assert [finding["rule"] for finding in stricter] == ["links"]
+        output = run("replay_hold", str(hold.pk))
+        assert "Same rules and spans as recorded." in output
 
     def test_point_50_a_version_no_longer_available_is_named(self):
         TermListVersion.objects.all().delete()

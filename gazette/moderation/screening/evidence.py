@@ -32,6 +32,8 @@ SETTINGS_FIELDS = (
 # posted at the time, and are reported as recorded.
 TEXT_RULES = ("term", "disguised_link", "links", "caps", "profanity", "classifier")
 SPAN_KEYS = ("term", "start", "end")
+# A finding of the stricter assessment a sensitive discussion adds (verdict.py).
+STRICTER = "stricter"
 
 
 def is_text_rule(code: str) -> bool:
@@ -45,6 +47,8 @@ def finding_record(finding: Finding) -> dict[str, Any]:
     for key in SPAN_KEYS:
         if key in finding.detail:
             record[key] = finding.detail[key]
+    if finding.detail.get(STRICTER):
+        record[STRICTER] = True
     return record
 
 

@@ -15,9 +15,10 @@ from gazette.moderation.models import (
 from gazette.moderation.screening import profanity
 from gazette.moderation.screening.assessment import assess
 from gazette.moderation.screening.classifier import SiteModel
-from gazette.moderation.screening.evidence import finding_record, is_text_rule
+from gazette.moderation.screening.evidence import STRICTER, finding_record, is_text_rule
 from gazette.moderation.screening.house import house_models
 from gazette.moderation.screening.rules import Rules, matcher_of
+from gazette.moderation.screening.verdict import assess_stricter
 
 Reason = dict[str, Any]
 
@@ -35,9 +36,8 @@ class Replay:
 
 
 def _key(reasons: list[Reason]) -> list[tuple[str, ...]]:
-    return sorted(
-        tuple(str(reason.get(name, "")) for name in ("rule", "start", "end")) for reason in reasons
-    )
+    names = ("rule", "start", "end", STRICTER)
+    return sorted(tuple(str(reason.get(name, "")) for name in names) for reason in reasons)
 
 
 def replay_hold(hold: ScreeningHold) -> Replay:
@@ -49,6 +49,8 @@ def replay_hold(hold: ScreeningHold) -> Replay:
     if rules is None:
         return Replay(recorded, [], contextual, missing)
     replayed = [finding_record(finding) for finding in assess(hold.text, rules)]
+    if any(reason.get(STRICTER) for reason in recorded):
+        replayed += [finding_record(finding) for finding in assess_stricter(hold.text, rules)]
     return Replay(recorded, replayed, contextual)
 
 
