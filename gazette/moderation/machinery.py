@@ -8,15 +8,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gazette.moderation.models import ModerationSettings, PolicyVersion
-from gazette.moderation.policy import SanctionKind
+from gazette.moderation.policy import (
+    DISMISSED_PER_UNFOUNDED,
+    MISUSE_WINDOW,
+    REPORTING_SUSPENSION,
+    UNFOUNDED_LIMIT,
+    SanctionKind,
+)
 from gazette.moderation.screening.registry import RuleType, configuration, enabled_rule_types
 
 # merge: switch to the published target time for deciding an appeal (appeals policy).
 APPEAL_TARGET_DAYS = 7
-# merge: switch to the misuse thresholds of the reports module (unfounded reports or appeals
-# before a warning, and the length of the loss of the right that follows).
-MISUSE_WARNING_AFTER = 5
-MISUSE_SUSPENSION_DAYS = 30
 # The order in which sanctions are applied: a warning first, unless the clause is immediate.
 SANCTION_LADDER = (SanctionKind.WARNING, SanctionKind.SUSPENSION, SanctionKind.BAN)
 
@@ -36,8 +38,10 @@ class Machinery:
     appeal_target_days: int
     ladder: tuple[str, ...]
     immediate_clauses: list[int]  # numbers of the clauses that skip the warning
-    misuse_warning_after: int
+    misuse_warning_after: int  # unfounded reports within the window before a warning
     misuse_suspension_days: int
+    misuse_window_days: int
+    misuse_dismissed_per_unfounded: int  # reports dismissed with no action count as one
 
     @property
     def refusing(self) -> list[Screening]:
@@ -66,6 +70,8 @@ def machinery(policy: PolicyVersion) -> Machinery:
         immediate_clauses=[
             clause.number for clause in policy.clauses.all() if getattr(clause, "immediate", False)
         ],
-        misuse_warning_after=MISUSE_WARNING_AFTER,
-        misuse_suspension_days=MISUSE_SUSPENSION_DAYS,
+        misuse_warning_after=UNFOUNDED_LIMIT,
+        misuse_suspension_days=REPORTING_SUSPENSION.days,
+        misuse_window_days=MISUSE_WINDOW.days,
+        misuse_dismissed_per_unfounded=DISMISSED_PER_UNFOUNDED,
     )

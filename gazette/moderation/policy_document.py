@@ -65,6 +65,8 @@ def _machinery(machinery: Machinery) -> dict[str, Any]:
         "misuse": {
             "warning_after_unfounded": machinery.misuse_warning_after,
             "loss_of_right_days": machinery.misuse_suspension_days,
+            "counted_over_days": machinery.misuse_window_days,
+            "dismissed_reports_per_unfounded": machinery.misuse_dismissed_per_unfounded,
         },
     }
 
