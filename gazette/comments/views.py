@@ -27,7 +27,7 @@ from gazette.challenges.ratelimit import RateLimited
 from gazette.comments import nudges, queries, seam, services
 from gazette.comments.authorship import proof_of, remember_authorship
 from gazette.comments.discussion import discussion_for
-from gazette.comments.exceptions import CommentError
+from gazette.comments.exceptions import CommentError, CommentRejected
 from gazette.comments.forms import CommentForm, EditCommentForm, LikeForm
 from gazette.comments.models import Comment
 from gazette.comments.rendering import EntryRenderer, Viewer
@@ -85,7 +85,10 @@ def post_comment(request: HttpRequest, article_pk: int) -> HttpResponse:
         )
     except CommentError as exc:
         form.add_error(None, exc.message)
-        return _form_refused(request, article, form)
+        # Refused under the Comment Policy (a sanction in force, or screening): forbidden, not
+        # malformed.
+        status = 403 if isinstance(exc, CommentRejected) else 400
+        return _form_refused(request, article, form, status=status)
     response = _posted(request, comment)
     remember_reader(response, reader, secure=request.is_secure())
     remember_authorship(response, request, comment)

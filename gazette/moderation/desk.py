@@ -149,8 +149,8 @@ def queue_comments(queue: Queue, filters: Filters) -> QuerySet[Comment]:
     elif queue == Queue.REMOVED:
         comments = comments.filter(state=Comment.State.REMOVED)
     else:
-        pending = Appeal.objects.filter(outcome=Appeal.Outcome.PENDING)
-        comments = comments.filter(pk__in=pending.values("decision__comment_id"))
+        # Appeals of every kind that concern a comment (the appeals page lists them all).
+        comments = comments.filter(pk__in=Appeal.objects.pending().values("comment_id"))
     order = "-created_at" if queue in (Queue.REMOVED, Queue.RECENT) else "created_at"
     return _filtered(comments, filters).order_by(order, "pk")
 
@@ -200,15 +200,13 @@ def _fill(items: list[Item], *, all_scores: bool = False) -> None:
         by_id[report.comment_id].reports.append(report)
     decisions = (
         Decision.objects.filter(comment_id__in=by_id)
-        .select_related("clause", "actor", "appeal")
+        .select_related("clause", "actor")
         .order_by("created_at", "pk")
     )
     for decision in decisions:
-        item = by_id[decision.comment_id]
-        item.decisions.append(decision)
-        appeal = getattr(decision, "appeal", None)
-        if appeal is not None and appeal.outcome == Appeal.Outcome.PENDING:
-            item.appeal = appeal
+        by_id[decision.comment_id].decisions.append(decision)
+    for appeal in Appeal.objects.pending().filter(comment_id__in=by_id):
+        by_id[appeal.comment_id or 0].appeal = appeal
     _fill_histories(items)
     try:
         rules: Rules | None = load_rules()

@@ -5,13 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from gazette.accounts.models import User
 from gazette.articles.models import Article, Section
 from gazette.moderation.desk import RecentOrder
-from gazette.moderation.models import Clause, PresetChoice, Report, Sanction
+from gazette.moderation.models import Appeal, Clause, PresetChoice, Report, Sanction
+from gazette.moderation.policy import Ground
 from gazette.moderation.queries import current_policy
+from gazette.moderation.reviewers import appeal_reviewers
 
 
 class ClauseChoiceField(forms.ModelChoiceField[Clause]):
@@ -103,6 +107,12 @@ class AppealForm(forms.Form):
         max_length=3000,
         widget=forms.Textarea(attrs={"rows": 5}),
     )
+    information = forms.CharField(
+        label=_("New information the reviewer should see (optional)"),
+        required=False,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class DecisionForm(ClauseFormMixin, forms.Form):
@@ -113,9 +123,23 @@ class DecisionForm(ClauseFormMixin, forms.Form):
         ("reinstate", _("Reinstate")),
         ("dismiss", _("Dismiss the reports")),
     )
+    GROUNDS = (
+        (Ground.INCOMPATIBLE, _("Against the Comment Policy")),
+        (Ground.ILLEGAL, _("Illegal")),
+    )
     action = forms.ChoiceField(choices=ACTIONS)
     clause = ClauseChoiceField(queryset=Clause.objects.none(), required=False, label=_("Clause"))
-    note = forms.CharField(required=False, max_length=2000, label=_("Note"))
+    explanation = forms.CharField(
+        required=False,
+        max_length=2000,
+        label=_("Why, as the author will read it"),
+        help_text=_("What in this comment breaks the rule: required to remove or hold."),
+    )
+    ground = forms.ChoiceField(choices=GROUNDS, required=False, label=_("Ground"))
+    legal_ground = forms.CharField(
+        required=False, max_length=500, label=_("The law and article (illegal content)")
+    )
+    note = forms.CharField(required=False, max_length=2000, label=_("Note for moderators"))
     manifestly_unfounded = forms.BooleanField(
         required=False, label=_("The reports are manifestly unfounded")
     )
@@ -136,7 +160,11 @@ class BulkDecisionForm(DecisionForm):
 
 
 class SanctionForm(ClauseFormMixin, forms.Form):
-    kind = forms.ChoiceField(choices=Sanction.Kind.choices, label=_("Sanction"))
+    kind = forms.ChoiceField(
+        choices=[("", _("The next step on the sanction ladder")), *Sanction.Kind.choices],
+        required=False,
+        label=_("Sanction"),
+    )
     days = forms.IntegerField(
         label=_("Days (suspension)"), required=False, min_value=1, max_value=3650
     )
@@ -165,13 +193,46 @@ class RevokeSanctionForm(forms.Form):
 
 class AppealDecisionForm(forms.Form):
     outcome = forms.ChoiceField(
-        choices=(("upheld", _("Uphold: reinstate")), ("rejected", _("Reject: keep removed")))
+        label=_("Outcome"),
+        choices=[
+            (value, label)
+            for value, label in Appeal.Outcome.choices
+            if value != Appeal.Outcome.PENDING
+        ],
     )
     response = forms.CharField(
-        label=_("Reasons, as the author will read them"),
+        label=_("Reasons, as the appellant will read them"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    manifestly_unfounded = forms.BooleanField(
+        label=_("Manifestly unfounded (counts towards misuse of appeals)"), required=False
+    )
+
+
+class AssignAppealForm(forms.Form):
+    reviewer = forms.ModelChoiceField(
+        queryset=User.objects.none(), required=False, label=_("Reviewer (yourself if empty)")
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["reviewer"].queryset = appeal_reviewers()  # type: ignore[attr-defined]  # a ModelChoiceField
+
+
+class ReviewerLanguagesForm(forms.Form):
+    languages = forms.MultipleChoiceField(
+        label=_("The languages you read well enough to decide an appeal"),
+        choices=(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["languages"].choices = [  # type: ignore[attr-defined]  # a ChoiceField
+            (code, str(name)) for code, name in settings.LANGUAGES
+        ]
 
 
 class QueueFilterForm(forms.Form):
@@ -206,3 +267,21 @@ class PresetForm(forms.Form):
         if bool(data.get("section")) == bool(data.get("article")):
             raise forms.ValidationError(_("Choose a section or an article, not both."))
         return data
+
+
+class AuthorityActionForm(ClauseFormMixin, forms.Form):
+    """Acting on an order from an authority: the comments it concerns are removed."""
+
+    clause = ClauseChoiceField(queryset=Clause.objects.none(), label=_("Clause"))
+    explanation = forms.CharField(
+        label=_("Why, as the authors will read it"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    legal_ground = forms.CharField(
+        required=False, max_length=500, label=_("The law and article (illegal content)")
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._limit_clauses()

@@ -9,18 +9,17 @@ from dataclasses import dataclass
 
 from gazette.moderation.models import ModerationSettings, PolicyVersion
 from gazette.moderation.policy import (
+    APPEAL_TARGET_DAYS,
+    APPEAL_WINDOW_DAYS,
     DISMISSED_PER_UNFOUNDED,
+    LADDER,
     MISUSE_WINDOW,
     REPORTING_SUSPENSION,
+    STRIKE_PERIOD_DAYS,
     UNFOUNDED_LIMIT,
-    SanctionKind,
+    may_remove_automatically,
 )
 from gazette.moderation.screening.registry import RuleType, configuration, enabled_rule_types
-
-# merge: switch to the published target time for deciding an appeal (appeals policy).
-APPEAL_TARGET_DAYS = 7
-# The order in which sanctions are applied: a warning first, unless the clause is immediate.
-SANCTION_LADDER = (SanctionKind.WARNING, SanctionKind.SUSPENSION, SanctionKind.BAN)
 
 
 @dataclass(frozen=True)
@@ -36,7 +35,8 @@ class Machinery:
     screening: list[Screening]
     appeal_days: int
     appeal_target_days: int
-    ladder: tuple[str, ...]
+    ladder: tuple[tuple[str, int | None], ...]  # each strike's sanction, and its days
+    strike_period_days: int
     immediate_clauses: list[int]  # numbers of the clauses that skip the warning
     misuse_warning_after: int  # unfounded reports within the window before a warning
     misuse_suspension_days: int
@@ -53,7 +53,8 @@ def _describe(rule: RuleType, conf: ModerationSettings) -> Screening:
         code=",".join(rule.codes),
         name=str(rule.name),
         does=str(rule.does) % {"count": conf.max_links},
-        refuses=rule.refuses,
+        # Only a class the policy lists as precise enough may refuse with no person deciding.
+        refuses=rule.refuses and any(may_remove_automatically(code) for code in rule.codes),
     )
 
 
@@ -62,14 +63,11 @@ def machinery(policy: PolicyVersion) -> Machinery:
     conf = configuration()
     return Machinery(
         screening=[_describe(rule, conf.settings) for rule in enabled_rule_types(conf)],
-        # merge: switch to the six-month appeal window once it replaces the days setting.
-        appeal_days=conf.settings.appeal_days,
+        appeal_days=APPEAL_WINDOW_DAYS,
         appeal_target_days=APPEAL_TARGET_DAYS,
-        ladder=tuple(kind.value for kind in SANCTION_LADDER),
-        # merge: `immediate` comes with graduated sanctions; until then no clause is immediate.
-        immediate_clauses=[
-            clause.number for clause in policy.clauses.all() if getattr(clause, "immediate", False)
-        ],
+        ladder=tuple((rung.kind.value, rung.days) for rung in LADDER),
+        strike_period_days=STRIKE_PERIOD_DAYS,
+        immediate_clauses=[clause.number for clause in policy.clauses.all() if clause.immediate],
         misuse_warning_after=UNFOUNDED_LIMIT,
         misuse_suspension_days=REPORTING_SUSPENSION.days,
         misuse_window_days=MISUSE_WINDOW.days,

@@ -29,8 +29,7 @@ def _clause(clause: Clause, version: PolicyVersion, language: str) -> dict[str, 
         "url": absolute_url(clause.get_absolute_url()),
         "dsa_category": clause.dsa_category,
         "dsa_keywords": list(clause.dsa_keywords),
-        # merge: `immediate` comes with graduated sanctions; read directly once it exists.
-        "immediate": bool(getattr(clause, "immediate", False)),
+        "immediate": clause.immediate,
     }
 
 
@@ -58,7 +57,11 @@ def _machinery(machinery: Machinery) -> dict[str, Any]:
             ),
         },
         "sanctions": {
-            "ladder": list(machinery.ladder),
+            "ladder": [
+                {"strike": number, "sanction": kind, "days": days}
+                for number, (kind, days) in enumerate(machinery.ladder, start=1)
+            ],
+            "strike_period_days": machinery.strike_period_days,
             "warning_first": True,
             "immediate_clauses": machinery.immediate_clauses,
         },

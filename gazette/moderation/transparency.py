@@ -53,6 +53,7 @@ class MonthReport:
     appeals_filed: int = 0
     appeals_upheld: int = 0
     appeals_rejected: int = 0
+    appeals_modified: int = 0
     sanctions: dict[str, int] = field(default_factory=dict)
     median_hours_to_decision: float | None = None
     decisions_timed: int = 0
@@ -72,7 +73,8 @@ class MonthReport:
     @property
     def appeals_pending(self) -> int:
         """Filed this month and not decided this month (they may be decided later)."""
-        return max(0, self.appeals_filed - self.appeals_upheld - self.appeals_rejected)
+        decided = self.appeals_upheld + self.appeals_rejected + self.appeals_modified
+        return max(0, self.appeals_filed - decided)
 
     def rows(self) -> list[tuple[str, str, str]]:
         """Every figure as (measure, clause, value), for the CSV download."""
@@ -95,6 +97,7 @@ class MonthReport:
             ("appeals filed", "", str(self.appeals_filed)),
             ("appeals upheld", "", str(self.appeals_upheld)),
             ("appeals rejected", "", str(self.appeals_rejected)),
+            ("appeals modified", "", str(self.appeals_modified)),
         ]
         rows += [(f"sanctions: {kind}", "", str(n)) for kind, n in sorted(self.sanctions.items())]
         median = self.median_hours_to_decision
@@ -216,6 +219,7 @@ def _fill_counts(report: MonthReport, counts: Counts) -> None:
     report.appeals_filed = counts.total(Event.APPEAL_FILED)
     report.appeals_upheld = counts.total(Event.APPEAL_UPHELD)
     report.appeals_rejected = counts.total(Event.APPEAL_REJECTED)
+    report.appeals_modified = counts.total(Event.APPEAL_MODIFIED)
     report.sanctions = counts.by_outcome(Event.SANCTIONED)
     report.reports_by_ground = counts.by_outcome(Event.REPORTED)
     report.reporters_warned = counts.total(Event.REPORTER_WARNED)

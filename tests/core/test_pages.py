@@ -13,7 +13,7 @@ from gazette.moderation.services import decisions
 from gazette.reactions.models import ReactionSet
 from tests.comments.helpers import posting_as
 from tests.factories import ArticleFactory, as_returning_reader, yes_no_reaction_set
-from tests.moderation.factories import ClauseFactory, staff_in
+from tests.moderation.factories import WHY, ClauseFactory, staff_in
 from tests.querycounts import plus_cache_reads
 
 
@@ -112,7 +112,9 @@ class NeverOlderThanTheDataTests(SharedArticlePageTestCase):
         assert "The first word." in html_of(self.client.get(self.url))
         moderator = staff_in(MODERATOR)
         clause = ClauseFactory(number=3, key="attacks", title="No personal attacks")
-        decisions.remove_comment(comment=self.first, actor=moderator, clause=clause)
+        decisions.remove_comment(
+            explanation=WHY, comment=self.first, actor=moderator, clause=clause
+        )
         html = html_of(self.client.get(self.url))
         assert "The first word." not in html
         assert "0 Comments" in html

@@ -467,7 +467,12 @@ class ScreeningQualityTests(TestCase):
             for n, text in enumerate(texts)
         ]
         for comment in held[:3]:
-            decisions.remove_comment(comment=comment, actor=cls.moderator, clause=attacks)
+            decisions.remove_comment(
+                comment=comment,
+                actor=cls.moderator,
+                clause=attacks,
+                explanation="Calls another reader a blorfy, an insult aimed at a person.",
+            )
         decisions.approve_comment(comment=held[3], actor=cls.moderator)
 
     def test_point_45_three_confirmations_and_one_release_show_precision_075(self):

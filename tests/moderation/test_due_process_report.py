@@ -209,15 +209,15 @@ class OutcomeTests(ReportingTestCase):
         assert "the comment was removed under clause 3" in mail.outbox[0].body
         assert "Automated means: none" in mail.outbox[0].body
 
-    def test_point_27_the_reporter_s_page_shows_the_outcome_and_the_review_request(self):
+    def test_point_27_the_reporter_s_page_shows_the_outcome_and_the_appeal(self):
         report = self.report("a@example.org")
         decisions.dismiss_reports(comment=self.comment, actor=self.moderator)
         page = self.client.get(links.report_status_path(report.pk))
         self.assertContains(page, "No action: the comment stays")
-        self.assertContains(page, "Ask for a review")
+        self.assertContains(page, "Appeal the decision")
         self.assertContains(page, "Our decision on the comment you reported")
 
-    def test_point_27_a_reinstatement_tells_the_reporter_and_their_report_says_no_action(self):
+    def test_point_27_a_reinstatement_tells_the_reporter_and_their_report_says_so(self):
         report = self.report("a@example.org")
         decisions.remove_comment(comment=self.comment, actor=self.moderator, clause=self.clause)
         mail.outbox.clear()
@@ -226,10 +226,10 @@ class OutcomeTests(ReportingTestCase):
                 comment=self.comment, actor=staff_in(MODERATOR)
             )
         report.refresh_from_db()
-        assert (report.outcome, report.decision) == ("no_action", reinstatement)
+        assert (report.outcome, report.decision) == ("reinstated", reinstatement)
         assert "the comment was put back" in mail.outbox[0].body
         page = self.client.get(links.report_status_path(report.pk))
-        self.assertContains(page, "No action: the comment stays")
+        self.assertContains(page, "reinstated on appeal")
         self.assertNotContains(page, "The comment was removed under clause")
 
     def test_point_30_duplicate_reports_share_one_decision_and_every_reporter_is_told(self):

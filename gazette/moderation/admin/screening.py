@@ -79,7 +79,7 @@ class ModerationSettingsAdmin(admin.ModelAdmin[ModerationSettings]):
             _("Classifiers"),
             {"fields": ("profanity_threshold", "classifier_threshold", "retrain_every")},
         ),
-        (_("Reports and appeals"), {"fields": ("report_threshold", "appeal_days")}),
+        (_("Reports"), {"fields": ("report_threshold",)}),
         (_("Moderation mode"), {"fields": ("mode", "trusted_threshold")}),
     )
 

@@ -1,8 +1,16 @@
 """The moderation app's models, one module per concern."""
 
 from gazette.moderation.models.announcements import PolicyAnnouncement
+from gazette.moderation.models.appeals import (
+    Appeal,
+    AppealNotice,
+    AppealRightSuspension,
+    ReviewerLanguage,
+    ScreeningRefusal,
+)
 from gazette.moderation.models.audit import AuditEntry, AuditLogIsAppendOnly
-from gazette.moderation.models.cases import Appeal, Decision, Notice, Report
+from gazette.moderation.models.authority import AuthorityRequest
+from gazette.moderation.models.cases import Decision, Notice, Report
 from gazette.moderation.models.clauses import (
     Clause,
     ClauseTranslation,
@@ -24,8 +32,11 @@ from gazette.moderation.models.screening import (
 
 __all__ = [
     "Appeal",
+    "AppealNotice",
+    "AppealRightSuspension",
     "AuditEntry",
     "AuditLogIsAppendOnly",
+    "AuthorityRequest",
     "ClassifierModel",
     "Clause",
     "ClauseTranslation",
@@ -44,8 +55,10 @@ __all__ = [
     "Report",
     "ReporterMessage",
     "ReportingRestriction",
+    "ReviewerLanguage",
     "Sanction",
     "ScreeningHold",
+    "ScreeningRefusal",
     "ScreeningTerm",
     "TermListVersion",
 ]

@@ -242,6 +242,14 @@ class Clause(models.Model):
             '["KEYWORD_TERRORIST_CONTENT"].'
         ),
     )
+    immediate = models.BooleanField(
+        _("immediate"),
+        default=False,
+        help_text=_(
+            "A first breach of this clause leads straight to a suspension, with no warning "
+            "first (for the gravest rules, such as incitement to violence)."
+        ),
+    )
 
     translations: RelatedManager[ClauseTranslation]
 

@@ -62,10 +62,12 @@ def screen(submission: Submission) -> Verdict:
     reasons = [finding.message for finding in findings]
     rules_used = tuple(dict.fromkeys(finding.code for finding in findings))
     if action == policy.REJECT:
+        refusing = [f.clause_key for f in findings if f.action == policy.REJECT and f.clause_key]
         return Verdict(
             REJECT,
             reasons,
             _rejection_message(findings),
+            clause_key=refusing[0] if refusing else "",
             rules=rules_used,
             evidence=evidence_of(rules, findings),
         )

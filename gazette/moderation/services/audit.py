@@ -10,6 +10,7 @@ write at once.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -62,14 +63,26 @@ def record(
     context: Context | None = None,
     rules: str = "",
     written: str = "",
-    component: str = "",
+    basis: str = "",
+    screening_flagged: bool | None = None,
+    filed_at: datetime | None = None,
     policy_version: int | None = None,
+    action: str = "",
+    source: str = "",
+    automation: str = "",
+    detected_automatically: bool | None = None,
+    ground: str = "",
+    sanction_kind: str = "",
+    public_id: str = "",
+    component: str = "",
 ) -> AuditEntry:
     """Append one entry, linked to the one before it. Call inside the transaction of the
-    change it records.
+    change it records. Unless told, an entry with no actor is automatic; a reader's own act
+    (an appeal, a report) says automatic=False, and is named as the component "reader".
 
-    With no actor and `automatic` not given, the system acted; a reader who is no account (a
-    report, an appeal) passes automatic=False, and is named as the component "reader"."""
+    The last keywords carry what the statement-of-reasons figures are split by, and the
+    statement's public id (to join the statement export).
+    """
     if context is None and comment is not None:
         context = Context.of(comment)
     if automatic is None:
@@ -97,6 +110,16 @@ def record(
         record_id=record_id,
         rules=rules,
         written=written,
+        basis=basis,
+        screening_flagged=screening_flagged,
+        filed_at=filed_at,
+        action=action,
+        source=source,
+        automation=automation,
+        detected_automatically=detected_automatically,
+        ground=ground,
+        sanction_kind=sanction_kind,
+        public_id=public_id,
     )
     # No savepoint: an error here aborts the change being recorded anyway.
     with transaction.atomic(savepoint=False):

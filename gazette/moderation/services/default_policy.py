@@ -25,6 +25,8 @@ from gazette.moderation.models import (
 )
 
 LANGUAGES = ("ru", "kk")
+# Clauses whose first breach leads straight to a suspension (policy.next_rung).
+IMMEDIATE = frozenset({"violence"})
 
 
 def _has_field(model: Any, name: str) -> bool:
@@ -62,6 +64,7 @@ def create_default_policy(models: dict[str, Any], published_at: datetime) -> Any
     for number, data in enumerate(default_policy.CLAUSES, start=1):
         texts = default_policy.clause_texts(data)
         english = texts["en"]
+        extra = {"immediate": data["key"] in IMMEDIATE} if _has_immediate(models) else {}
         clause = models["Clause"].objects.create(
             version=version,
             number=number,
@@ -69,6 +72,7 @@ def create_default_policy(models: dict[str, Any], published_at: datetime) -> Any
             title=english["title"],
             text=english["text"],
             examples="\n".join(english["examples"]),
+            **extra,
             **_clause_extras(models["Clause"], data["key"]),
         )
         translation = models["ClauseTranslation"]
@@ -161,6 +165,7 @@ def _publish_second(models: dict[str, Any], first: Any, now: datetime) -> Any:
             text=clause.text,
             examples=clause.examples,
             **_clause_extras(models["Clause"], clause.key),
+            **({"immediate": clause.immediate} if _has_immediate(models) else {}),
         )
         models["ClauseTranslation"].objects.bulk_create(
             models["ClauseTranslation"](
@@ -174,6 +179,11 @@ def _publish_second(models: dict[str, Any], first: Any, now: datetime) -> Any:
             for item in clause.translations.all()
         )
     return second
+
+
+def _has_immediate(models: dict[str, Any]) -> bool:
+    # The migration that first loads the policy predates the field.
+    return any(field.name == "immediate" for field in models["Clause"]._meta.get_fields())
 
 
 def load_default_policy() -> PolicyVersion | None:

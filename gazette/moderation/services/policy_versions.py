@@ -57,6 +57,7 @@ def _copy_text(source: PolicyVersion, draft: PolicyVersion) -> None:
             allowed_examples=clause.allowed_examples,
             dsa_category=clause.dsa_category,
             dsa_keywords=clause.dsa_keywords,
+            immediate=clause.immediate,
         )
         ClauseTranslation.objects.bulk_create(
             ClauseTranslation(

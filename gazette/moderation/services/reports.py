@@ -209,7 +209,8 @@ def resolve_reports(
 
 def revise_reports(*, comment: Comment, decision: Decision, actor: User | None = None) -> int:
     """A removed comment is put back (an appeal upheld, a mistake corrected): the reports that
-    led to the removal now say no action, with the new decision, and each reporter is told.
+    led to the removal now say it was reinstated, with the new decision, and each reporter is
+    told.
     Must run inside the decision's transaction. Returns how many reports changed."""
     now = clock.now()
     reports = list(
@@ -218,7 +219,7 @@ def revise_reports(*, comment: Comment, decision: Decision, actor: User | None =
         .order_by("pk")
     )
     Report.objects.filter(pk__in=[report.pk for report in reports]).update(
-        outcome=Report.Outcome.NO_ACTION, resolved_at=now, decision=decision
+        outcome=Report.Outcome.REINSTATED, resolved_at=now, decision=decision
     )
     extra: dict[str, object] = {
         "automated_decision": decision.automatic,
@@ -226,7 +227,7 @@ def revise_reports(*, comment: Comment, decision: Decision, actor: User | None =
     }
     for report in reports:
         report.outcome, report.resolved_at, report.decision = (
-            Report.Outcome.NO_ACTION,
+            Report.Outcome.REINSTATED,
             now,
             decision,
         )
@@ -236,7 +237,7 @@ def revise_reports(*, comment: Comment, decision: Decision, actor: User | None =
             actor=actor,
             automatic=decision.automatic,
             clause=report.clause,
-            outcome=Report.Outcome.NO_ACTION,
+            outcome=Report.Outcome.REINSTATED,
             note=report.ground,
             record_id=report.pk,
         )

@@ -22,6 +22,7 @@ from gazette.moderation.exceptions import ModerationError, ReportingSuspended
 from gazette.moderation.forms import AppealForm, ReportForm
 from gazette.moderation.models import Report
 from gazette.moderation.services import appeals, reports
+from gazette.moderation.views.appeals import file_from_form, filed
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -35,23 +36,20 @@ def comment_status(request: HttpRequest, token: str) -> HttpResponse:
     form = AppealForm()
     if request.method == "POST":
         form = AppealForm(request.POST)
-        decision = status.appealable
+        # The latest decision: the service says why it cannot be appealed, if it cannot.
+        decision = status.decisions[-1] if status.decisions else None
         if decision is None:
             messages.error(request, _("There is no decision on this comment to appeal."))
             return render(request, "moderation/status.html", {"status": status}, status=400)
+        status_code = 400
         if form.is_valid():
-            try:
-                limit_action("appeal", reader_of(request))
-                appeals.file_appeal(decision=decision, statement=form.cleaned_data["statement"])
-            except (ModerationError, RateLimited) as exc:
-                messages.error(request, exc.message)
-            else:
-                messages.success(
-                    request, _("Your appeal was filed. You will find the outcome on this page.")
-                )
-                return HttpResponseRedirect(request.path)
+            appeal, status_code = file_from_form(
+                request, appeals.file_appeal, {"decision": decision}, form
+            )
+            if appeal is not None:
+                return filed(request, appeal)
         context = {"status": queries.comment_status(comment_id), "form": form}
-        return render(request, "moderation/status.html", context, status=400)
+        return render(request, "moderation/status.html", context, status=status_code)
     response = render(request, "moderation/status.html", {"status": status, "form": form})
     response["X-Robots-Tag"] = "noindex"
     response["Referrer-Policy"] = "same-origin"
@@ -137,7 +135,11 @@ def report_status(request: HttpRequest, token: str) -> HttpResponse:
             return render(request, "moderation/report_status.html", {"report": report}, status=400)
         messages.success(request, _("A moderator will look at this comment again."))
         return HttpResponseRedirect(request.path)
-    response = render(request, "moderation/report_status.html", {"report": report})
+    context = {
+        "report": report,
+        "appeal_path": links.report_appeal_path(report.pk) if report.resolved_at else "",
+    }
+    response = render(request, "moderation/report_status.html", context)
     response["X-Robots-Tag"] = "noindex"
     response["Referrer-Policy"] = "same-origin"
     return response

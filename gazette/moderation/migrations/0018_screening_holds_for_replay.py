@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('comments', '0004_comment_author_key'),
-        ('moderation', '0012_audit_log_chain_and_guards'),
+        ('moderation', '0017_audit_log_chain_and_guards'),
     ]
 
     operations = [
@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='auditentry',
             name='event',
-            field=models.CharField(choices=[('screened', 'Screened on arrival'), ('approved', 'Approved'), ('removed', 'Removed'), ('held', 'Held for review'), ('reinstated', 'Reinstated'), ('reported', 'Reported by a reader'), ('reports_dismissed', 'Reports dismissed'), ('review_requested', 'Review requested by a reporter'), ('appeal_filed', 'Appeal filed'), ('appeal_upheld', 'Appeal upheld'), ('appeal_rejected', 'Appeal rejected'), ('sanctioned', 'Author sanctioned'), ('sanction_revoked', 'Sanction revoked'), ('notice_sent', 'Notice sent'), ('nudged', 'Reader nudged before posting'), ('report_resolved', 'Report resolved'), ('reporter_told', 'Message sent to a reporter'), ('reporter_warned', 'Reporter warned about unfounded reports'), ('reporting_suspended', 'Reporting suspended for misuse'), ('mode_changed', 'Moderation mode or preset changed'), ('policy_published', 'Comment Policy version published'), ('screening_changed', 'Screening configuration changed')], max_length=20, verbose_name='event'),
+            field=models.CharField(choices=[('screened', 'Screened on arrival'), ('approved', 'Approved'), ('removed', 'Removed'), ('held', 'Held for review'), ('reinstated', 'Reinstated'), ('reported', 'Reported by a reader'), ('reports_dismissed', 'Reports dismissed'), ('review_requested', 'Review requested by a reporter'), ('appeal_filed', 'Appeal filed'), ('appeal_upheld', 'Appeal upheld: decision reversed'), ('appeal_rejected', 'Appeal rejected: decision stands'), ('sanctioned', 'Author sanctioned'), ('sanction_revoked', 'Sanction revoked'), ('notice_sent', 'Notice sent'), ('nudged', 'Reader nudged before posting'), ('report_resolved', 'Report resolved'), ('reporter_told', 'Message sent to a reporter'), ('reporter_warned', 'Reporter warned about unfounded reports'), ('reporting_suspended', 'Reporting suspended for misuse'), ('mode_changed', 'Moderation mode or preset changed'), ('appeal_modified', 'Appeal decided: decision modified'), ('appeal_assigned', 'Appeal assigned to a reviewer'), ('appeal_no_reviewer', 'Appeal with no qualified reviewer'), ('appeal_misuse_warned', 'Appellant warned: unfounded appeals'), ('appeal_right_lost', 'Right to appeal suspended'), ('refusal_published', 'Refused comment published on appeal'), ('authority_request', 'Order from an authority recorded'), ('evidence_minimised', 'Evidence minimised after the appeal window'), ('policy_published', 'Comment Policy version published'), ('screening_changed', 'Screening configuration changed')], max_length=20, verbose_name='event'),
         ),
         migrations.CreateModel(
             name='ScreeningHold',

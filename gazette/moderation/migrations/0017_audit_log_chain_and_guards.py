@@ -38,7 +38,7 @@ def remove_guards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("moderation", "0011_reports_heard_and_answered_and_presets")]
+    dependencies = [("moderation", "0016_audit_events_of_statements")]
 
     operations = [
         migrations.AddField(
