@@ -57,9 +57,13 @@ test: install lint typecheck check
 	$(BIN)/pytest --cov --cov-report=term:skip-covered
 
 # Refresh the message catalogues after changing user-facing text, then translate and commit.
+# Translate new strings into ru, kk and uz (Latin) only: derive_catalogues then writes uz_Cyrl
+# (and kk_Latn) from them, keeping any entry written by hand (one without "derived from").
+# After translating uz, run `make messages` again (or just derive_catalogues and compilemessages).
 messages: install
 	$(MANAGE) makemessages --all --no-obsolete --ignore=.venv --ignore=var --ignore=bench
 	$(MANAGE) makemessages --all --no-obsolete -d djangojs --ignore=.venv --ignore=var --ignore=gazette/challenges/static/challenges/vendor
+	$(MANAGE) derive_catalogues
 	$(MANAGE) compilemessages --ignore=.venv
 
 # Every benchmark in turn (5-10 minutes); each stops what it started. BENCH_* knobs apply.

@@ -179,12 +179,23 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en"
+# Uzbek is published in both its scripts, each an edition of its own (/uz/ in the official Latin
+# alphabet, /uz-cyrl/ in Cyrillic). Kazakh in the Latin alphabet of 2021 (/kk-latn/, its articles
+# written from the Cyrillic ones) is an edition the newsroom switches on.
+GAZETTE_KAZAKH_LATIN = env_bool("GAZETTE_KAZAKH_LATIN", default=False)
 LANGUAGES = [
     ("en", _("English")),
     ("ru", _("Russian")),
     ("kk", _("Kazakh")),
+    *([("kk-latn", _("Kazakh (Latin)"))] if GAZETTE_KAZAKH_LATIN else []),
+    ("uz", _("Uzbek (Latin)")),
+    ("uz-cyrl", _("Uzbek (Cyrillic)")),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our catalogues, then Django's own texts (months, "2 hours ago", form errors) in the scripts
+# Django does not ship: written by `manage.py derive_catalogues` from its Latin Uzbek.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "gazette" / "core" / "catalogues"]
+# Date and number formats of the editions Django has none for (Uzbek and Kazakh in a second script).
+FORMAT_MODULE_PATH = ["gazette.core.formats"]
 USE_I18N = True
 TIME_ZONE = env_str("TIME_ZONE", "Asia/Almaty")
 USE_TZ = True

@@ -3,6 +3,7 @@ application/json` (as comments.js does) it answers JSON instead, for in-place up
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import (
     Http404,
@@ -20,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from gazette.accounts.readers import reader_of, remember_reader
+from gazette.articles.editions import address_in
 from gazette.articles.models import Article
 from gazette.articles.queries import public_articles
 from gazette.challenges.limits import limit_action
@@ -29,7 +31,7 @@ from gazette.comments.authorship import proof_of, remember_authorship
 from gazette.comments.discussion import discussion_for
 from gazette.comments.exceptions import CommentError, CommentRejected
 from gazette.comments.forms import CommentForm, EditCommentForm, LikeForm
-from gazette.comments.models import Comment
+from gazette.comments.models import Comment, Thread
 from gazette.comments.rendering import EntryRenderer, Viewer
 from gazette.core.http import wants_json
 
@@ -176,11 +178,18 @@ def _posted(request: HttpRequest, comment: Comment) -> HttpResponse:
         messages.success(request, message)
         return HttpResponseRedirect(comment.get_absolute_url())
     messages.info(request, message)
-    return HttpResponseRedirect(comment.thread.page_url + "#comments")
+    return HttpResponseRedirect(_page_url(comment.thread) + "#comments")
 
 
 def count_label(count: int) -> str:
     return ngettext("%(count)d Comment", "%(count)d Comments", count) % {"count": count}
+
+
+def _page_url(thread: Thread) -> str:
+    """The thread's page in the reader's edition (an article's other script included)."""
+    if thread.article is None:
+        return thread.page_url
+    return address_in(thread.article, get_language() or settings.LANGUAGE_CODE)
 
 
 @require_safe
@@ -200,7 +209,7 @@ def permalink(request: HttpRequest, pk: int) -> HttpResponse:
         return HttpResponseRedirect(f"{replies}#{comment.anchor}")
     page = queries.page_of(comment)
     query = f"?cpage={page}" if page > 1 else ""
-    return HttpResponseRedirect(f"{article.get_absolute_url()}{query}#{comment.anchor}")
+    return HttpResponseRedirect(f"{_page_url(comment.thread)}{query}#{comment.anchor}")
 
 
 @require_safe
@@ -278,7 +287,7 @@ def edit_comment(request: HttpRequest, pk: int) -> HttpResponse:
             return HttpResponseRedirect(
                 comment.get_absolute_url()
                 if comment.is_published
-                else comment.thread.page_url + "#comments"
+                else _page_url(comment.thread) + "#comments"
             )
     if request.method == "POST":
         status = 400
@@ -295,7 +304,7 @@ def delete_comment(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, exc.message)
         return render(request, "comments/delete.html", {"comment": comment}, status=400)
     messages.success(request, _("Your comment has been deleted."))
-    return HttpResponseRedirect(comment.thread.page_url + "#comments")
+    return HttpResponseRedirect(_page_url(comment.thread) + "#comments")
 
 
 @require_POST

@@ -17,11 +17,12 @@ from datetime import timedelta
 from enum import StrEnum
 from functools import reduce
 from operator import or_
+from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, Q, QuerySet
 
-from gazette.comments.models import Comment
+from gazette.comments.models import Comment, Thread
 from gazette.core import clock
 from gazette.moderation import modes
 from gazette.moderation.models import Appeal, AuditEntry, Decision, Report, Sanction
@@ -55,10 +56,25 @@ class RecentOrder(StrEnum):
 class Filters:
     section: str = ""
     language: str = ""
+    # A story: its original article's ID; its editions' threads are read together.
+    story: int | None = None
     # The recently published queue only.
     order: RecentOrder = RecentOrder.RISK
     with_links: bool = False
     first_time: bool = False
+
+    @property
+    def query(self) -> str:
+        """The filters as a query string, for links that keep them ("" when none is set)."""
+        values = {
+            "section": self.section,
+            "language": self.language,
+            "story": self.story or "",
+            "order": "" if self.order == RecentOrder.RISK else self.order.value,
+            "with_links": "on" if self.with_links else "",
+            "first_time": "on" if self.first_time else "",
+        }
+        return urlencode({name: value for name, value in values.items() if value})
 
 
 @dataclass
@@ -105,13 +121,33 @@ class Item:
     def open_reports(self) -> list[Report]:
         return [report for report in self.reports if report.outcome == Report.Outcome.OPEN]
 
+    @property
+    def story_id(self) -> int | None:
+        """The story of the comment's article (its original's ID), if it is under an article."""
+        article = self.comment.thread.article
+        return None if article is None else article.original_id or article.pk
+
 
 def _filtered(comments: QuerySet[Comment], filters: Filters) -> QuerySet[Comment]:
     if filters.section:
         comments = comments.filter(thread__article__section__slug=filters.section)
     if filters.language:
         comments = comments.filter(thread__article__language=filters.language)
+    if filters.story:
+        comments = comments.filter(_in_story("thread__article", filters.story))
     return comments
+
+
+def _in_story(article: str, story: int) -> Q:
+    return Q(**{f"{article}_id": story}) | Q(**{f"{article}__original_id": story})
+
+
+def story_threads(story: int | None) -> list[Thread]:
+    """The threads of a story's editions, original first, each with its article (one query)."""
+    if not story:
+        return []
+    threads = Thread.objects.filter(_in_story("article", story)).select_related("article")
+    return sorted(threads, key=lambda thread: (thread.article_id != story, thread.pk))
 
 
 def _review_requested() -> Q:

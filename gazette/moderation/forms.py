@@ -238,6 +238,7 @@ class ReviewerLanguagesForm(forms.Form):
 class QueueFilterForm(forms.Form):
     section = forms.SlugField(required=False)
     language = forms.CharField(required=False, max_length=8)
+    story = forms.IntegerField(required=False, min_value=1)
     order = forms.ChoiceField(
         required=False, choices=[(order.value, order.value) for order in RecentOrder]
     )

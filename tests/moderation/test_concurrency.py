@@ -120,6 +120,7 @@ class ConcurrentAppealTests(TransactionTestCase):
         assert Thread.objects.get(pk=thread.pk).comment_count == 1
 
 
+@pytest.mark.postgres
 class ConcurrentStrikeTests(TransactionTestCase):
     serialized_rollback = True
 

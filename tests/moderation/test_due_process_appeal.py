@@ -45,6 +45,7 @@ from tests.comments.helpers import GENEROUS_RATES
 from tests.comments.test_views import form_data
 from tests.factories import ThreadFactory
 from tests.moderation.factories import (
+    WHY,
     SanctionFactory,
     ScreeningTermFactory,
     post,
@@ -78,6 +79,7 @@ class HearingTestCase(TestCase):
         self.thread = ThreadFactory()
         self.comment = post(self.thread, email="dana@example.org")
         self.removal = decisions.remove_comment(
+            explanation=WHY,
             comment=self.comment,
             actor=self.moderator,
             clause=self.clause,
@@ -124,7 +126,9 @@ class WhatCanBeAppealedTests(HearingTestCase):
 
     def test_point_17_a_hold_can_be_appealed_too(self):
         held = post(self.thread, "A second opinion on the verdict.", anonymous_id="reader-2")
-        decisions.hold_comment(comment=held, actor=self.moderator, note="Checking a claim.")
+        decisions.hold_comment(
+            explanation=WHY, comment=held, actor=self.moderator, note="Checking a claim."
+        )
         response = self.client.post(status_url(held), {"statement": "The claim is sourced."})
         assert response.status_code == 302
         assert Appeal.objects.get().decision.action == "hold"
@@ -189,7 +193,11 @@ class SomeoneElseDecidesTests(HearingTestCase):
             reporter=reporter,
         )
         removal = decisions.remove_comment(
-            comment=reported, actor=self.moderator, clause=self.clause, note="Insults the judge."
+            explanation=WHY,
+            comment=reported,
+            actor=self.moderator,
+            clause=self.clause,
+            note="Insults the judge.",
         )
         appeal = file_appeal(decision=removal, statement="I only disagreed.")
         self.client.force_login(reporter)
@@ -256,7 +264,11 @@ class LanguageTests(TestCase):
     def kazakh_appeal(self) -> Appeal:
         comment = post(ThreadFactory(), KAZAKH, anonymous_id="kk-reader")
         removal = decisions.remove_comment(
-            comment=comment, actor=self.moderator, clause=self.clause, note="Қорлау."
+            explanation=WHY,
+            comment=comment,
+            actor=self.moderator,
+            clause=self.clause,
+            note="Қорлау.",
         )
         return file_appeal(decision=removal, statement="Бұл дәйексөз.")
 
@@ -334,6 +346,15 @@ class OutcomeTests(HearingTestCase):
         assert self.appeal.outcome == "pending"
 
     def test_point_21_modified_keeps_the_removal_and_lifts_its_sanction(self):
+        # A suspension follows a warning (the sanction ladder).
+        sanctions.sanction_author(
+            kind="warning",
+            clause=self.clause,
+            reason="Insults.",
+            actor=self.moderator,
+            email="dana@example.org",
+            comment=self.comment,
+        )
         sanction = sanctions.sanction_author(
             kind="suspension",
             clause=self.clause,
@@ -371,7 +392,20 @@ class ReversalTests(TestCase):
         posted_at = comment.created_at
         report = reports.report_comment(comment=comment, clause=self.clause, reporter_key="anon:r")
         decisions.remove_comment(
-            comment=comment, actor=self.moderator, clause=self.clause, note="Insults the judge."
+            explanation=WHY,
+            comment=comment,
+            actor=self.moderator,
+            clause=self.clause,
+            note="Insults the judge.",
+        )
+        # A suspension follows a warning (the sanction ladder).
+        sanctions.sanction_author(
+            kind="warning",
+            clause=self.clause,
+            reason="Insults.",
+            actor=self.moderator,
+            email="d@example.org",
+            comment=comment,
         )
         sanction = sanctions.sanction_author(
             kind="suspension",
@@ -433,6 +467,15 @@ class TrackingTests(HearingTestCase):
 
 class SanctionAndNoActionTests(HearingTestCase):
     def test_point_24_a_suspension_is_appealed_and_lands_in_the_appeal_queue(self):
+        # A suspension follows a warning (the sanction ladder).
+        sanctions.sanction_author(
+            kind="warning",
+            clause=self.clause,
+            reason="Repeated insults.",
+            actor=self.moderator,
+            email="dana@example.org",
+            comment=self.comment,
+        )
         sanction = sanctions.sanction_author(
             kind="suspension",
             clause=self.clause,
@@ -486,7 +529,12 @@ class SanctionAndNoActionTests(HearingTestCase):
         decisions.dismiss_reports(comment=kept, actor=self.moderator, note="An opinion.")
         report.refresh_from_db()
         appeal = appeal_no_action(report=report, statement="It mocks the victim.")
-        decide_appeal(appeal=appeal, actor=self.reviewer, outcome="reversed", response="It mocks.")
+        decide_appeal(
+            appeal=appeal,
+            actor=self.reviewer,
+            outcome="reversed",
+            response="It mocks the victim of the attack.",
+        )
         kept.refresh_from_db()
         assert kept.state == Comment.State.REMOVED
 
@@ -503,7 +551,11 @@ class MisuseTests(TestCase):
             ThreadFactory(), f"Insult number {number} aimed at the judge.", anonymous_id="x"
         )
         decisions.remove_comment(
-            comment=comment, actor=self.moderator, clause=self.clause, note="Insults the judge."
+            explanation=WHY,
+            comment=comment,
+            actor=self.moderator,
+            clause=self.clause,
+            note="Insults the judge.",
         )
         return self.client.post(status_url(comment), {"statement": "Censorship!"})
 
@@ -609,7 +661,11 @@ class AppealListQueryTests(TestCase):
                 ThreadFactory(), f"Comment {number} on the trial.", anonymous_id=f"r{number}"
             )
             removal = decisions.remove_comment(
-                comment=comment, actor=moderator, clause=clause, note="Insults the judge."
+                explanation=WHY,
+                comment=comment,
+                actor=moderator,
+                clause=clause,
+                note="Insults the judge.",
             )
             file_appeal(decision=removal, statement="A quote.")
 

@@ -35,6 +35,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.moderation.factories import (
+    WHY,
     ClauseFactory,
     PolicyVersionFactory,
     post,
@@ -197,7 +198,7 @@ class OutcomeTests(ReportingTestCase):
         assert "Decision: no action" in outcome.body
         assert "a moderator took the decision" in outcome.body
         assert links.report_status_path(report.pk) in outcome.body
-        assert "ask once for a review" in outcome.body
+        assert "appeal it once" in outcome.body
         stored = ReporterMessage.objects.get(kind="outcome")
         assert stored.body == outcome.body
 
@@ -205,7 +206,9 @@ class OutcomeTests(ReportingTestCase):
         self.report("a@example.org")
         mail.outbox.clear()
         with self.captureOnCommitCallbacks(execute=True):
-            decisions.remove_comment(comment=self.comment, actor=self.moderator, clause=self.clause)
+            decisions.remove_comment(
+                explanation=WHY, comment=self.comment, actor=self.moderator, clause=self.clause
+            )
         assert "the comment was removed under clause 3" in mail.outbox[0].body
         assert "Automated means: none" in mail.outbox[0].body
 
@@ -219,7 +222,9 @@ class OutcomeTests(ReportingTestCase):
 
     def test_point_27_a_reinstatement_tells_the_reporter_and_their_report_says_so(self):
         report = self.report("a@example.org")
-        decisions.remove_comment(comment=self.comment, actor=self.moderator, clause=self.clause)
+        decisions.remove_comment(
+            explanation=WHY, comment=self.comment, actor=self.moderator, clause=self.clause
+        )
         mail.outbox.clear()
         with self.captureOnCommitCallbacks(execute=True):
             reinstatement = decisions.reinstate_comment(
@@ -237,7 +242,7 @@ class OutcomeTests(ReportingTestCase):
         mail.outbox.clear()
         with self.captureOnCommitCallbacks(execute=True):
             decision = decisions.remove_comment(
-                comment=self.comment, actor=self.moderator, clause=self.clause
+                explanation=WHY, comment=self.comment, actor=self.moderator, clause=self.clause
             )
         assert Decision.objects.filter(comment=self.comment).count() == 1
         first.refresh_from_db()
@@ -248,7 +253,9 @@ class OutcomeTests(ReportingTestCase):
 
     def test_point_30_each_report_s_resolution_is_logged_for_the_time_to_act(self):
         report = self.report("a@example.org")
-        decisions.remove_comment(comment=self.comment, actor=self.moderator, clause=self.clause)
+        decisions.remove_comment(
+            explanation=WHY, comment=self.comment, actor=self.moderator, clause=self.clause
+        )
         resolved = AuditEntry.objects.get(event="report_resolved")
         reported = AuditEntry.objects.get(event="reported")
         assert (resolved.record_id, reported.record_id) == (report.pk, report.pk)
@@ -261,7 +268,9 @@ class OutcomeTests(ReportingTestCase):
 
     def test_point_30_the_median_time_from_report_to_decision_is_in_the_monthly_numbers(self):
         self.report("a@example.org")
-        decisions.remove_comment(comment=self.comment, actor=self.moderator, clause=self.clause)
+        decisions.remove_comment(
+            explanation=WHY, comment=self.comment, actor=self.moderator, clause=self.clause
+        )
         month = timezone.localdate().replace(day=1)
         figures = transparency.month_report("en", month)
         assert figures.median_hours_report_to_decision is not None
@@ -313,7 +322,9 @@ class ReporterHistoryTests(ReportingTestCase):
     def test_point_29_the_list_is_also_given_as_json(self):
         self.client.force_login(UserFactory())
         self.client.post(self.url, {"clause": self.clause.pk})
-        decisions.remove_comment(comment=self.comment, actor=self.moderator, clause=self.clause)
+        decisions.remove_comment(
+            explanation=WHY, comment=self.comment, actor=self.moderator, clause=self.clause
+        )
         (report,) = self.client.get(reverse("moderation:my_reports"), **JSON).json()["reports"]
         assert (report["status"], report["outcome"], report["clause"]) == ("decided", "actioned", 3)
         assert report["automated"] is False
@@ -329,7 +340,9 @@ class ReporterHistoryTests(ReportingTestCase):
 
     def test_point_29_a_guest_reporter_sees_status_and_outcome_through_the_signed_link(self):
         response = self.client.post(self.url, {"clause": self.clause.pk})
-        decisions.remove_comment(comment=self.comment, actor=self.moderator, clause=self.clause)
+        decisions.remove_comment(
+            explanation=WHY, comment=self.comment, actor=self.moderator, clause=self.clause
+        )
         page = self.client.get(response["Location"])
         self.assertContains(page, "The comment was removed under clause 3")
         self.assertContains(page, "A moderator took the decision.")
@@ -454,7 +467,7 @@ class RecentlyPublishedQueueTests(TestCase):
 
     def test_a_comment_a_moderator_has_decided_leaves_the_queue(self):
         insult = post(self.thread, INSULT_WITH_LINK, anonymous_id="b")
-        decisions.hold_comment(comment=insult, actor=self.moderator)
+        decisions.hold_comment(explanation=WHY, comment=insult, actor=self.moderator)
         decisions.approve_comment(comment=insult, actor=self.moderator)
         assert self.recent().context["page"].object_list == []
 

@@ -7,7 +7,7 @@ from gazette.moderation.roles import EDITOR, MODERATOR
 from gazette.moderation.services import decisions
 from gazette.moderation.services.appeals import file_appeal
 from gazette.moderation.services.reports import report_comment
-from tests.factories import ThreadFactory
+from tests.factories import ArticleFactory, ThreadFactory
 from tests.moderation.factories import (
     WHY,
     SanctionFactory,
@@ -72,6 +72,35 @@ class QueuePageTests(TestCase):
         self.assertContains(response, "casino one")
         self.assertNotContains(response, "casino two")
         assert self.client.get(queue_url("held", language="ru")).context["page"].object_list == []
+
+    def test_filters_by_story_and_shows_its_threads_together(self):
+        original = self.thread.article
+        russian = ArticleFactory(
+            section=original.section, language="ru", slug="sud", original=original
+        )
+        russian_thread = ThreadFactory(article=russian)
+        post(self.thread, "casino in English", ip_hash="h-en")
+        post(russian_thread, "casino по-русски", ip_hash="h-ru")
+        post(ThreadFactory(), "casino elsewhere", ip_hash="h-other")
+        response = self.client.get(queue_url("held", story=original.pk))
+        self.assertContains(response, "casino in English")
+        self.assertContains(response, "casino по-русски")
+        self.assertNotContains(response, "casino elsewhere")
+        self.assertContains(response, "This story in every edition")
+        self.assertContains(response, f'hreflang="ru">{russian.headline}</a>')
+        assert response.context["story_threads"] == [self.thread, russian_thread]
+        self.assertContains(response, f"/held/?story={original.pk}")  # the tabs keep it
+
+    def test_each_item_links_its_storys_threads(self):
+        translation = ArticleFactory(language="kk", slug="sot", original=self.thread.article)
+        post(ThreadFactory(article=translation), "casino here", ip_hash="h-kk")
+        response = self.client.get(queue_url("held"))
+        self.assertContains(response, f'href="?story={self.thread.article.pk}"')
+
+    def test_a_story_that_is_not_a_number_is_ignored(self):
+        post(self.thread, "casino one")
+        response = self.client.get(queue_url("held", story="x"))
+        self.assertContains(response, "casino one")
 
     def test_page_takes_the_same_queries_however_many_items(self):
         post(self.thread, "casino 1", anonymous_id="a", ip_hash="h-first")

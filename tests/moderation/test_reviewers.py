@@ -6,7 +6,7 @@ from gazette.moderation.roles import MODERATOR
 from gazette.moderation.services import decisions
 from gazette.moderation.services.appeals import file_appeal
 from tests.factories import ThreadFactory
-from tests.moderation.factories import post, reviewer, staff_in
+from tests.moderation.factories import WHY, post, reviewer, staff_in
 
 
 class QualifiedReviewersTests(TestCase):
@@ -20,7 +20,11 @@ class QualifiedReviewersTests(TestCase):
             ThreadFactory(), f"Comment {number} about the verdict.", anonymous_id=f"r{number}"
         )
         removal = decisions.remove_comment(
-            comment=comment, actor=self.moderator, clause=self.clause, note="Insults the judge."
+            explanation=WHY,
+            comment=comment,
+            actor=self.moderator,
+            clause=self.clause,
+            note="Insults the judge.",
         )
         return file_appeal(decision=removal, statement="A quote.")
 

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from gazette.core import clock
+from gazette.core import clock, editions
 from gazette.moderation.exceptions import PolicyVersionPublished
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ class DsaCategory(models.TextChoices):
 
 
 def _language_field() -> models.CharField[str, str]:
-    return models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    return models.CharField(_("language"), max_length=8, choices=editions.choices)
 
 
 def _current_language() -> str:

@@ -24,7 +24,7 @@ from gazette.moderation.models import (
     PolicyVersionTranslation,
 )
 
-LANGUAGES = ("ru", "kk")
+LANGUAGES = ("ru", "kk", "uz", "uz-cyrl")
 # Clauses whose first breach leads straight to a suspension (policy.next_rung).
 IMMEDIATE = frozenset({"violence"})
 

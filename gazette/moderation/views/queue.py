@@ -69,6 +69,7 @@ def _filters(request: HttpRequest) -> desk.Filters:
     return desk.Filters(
         data["section"],
         data["language"],
+        data["story"],
         order=desk.RecentOrder(data["order"] or desk.RecentOrder.RISK),
         with_links=data["with_links"],
         first_time=data["first_time"],
@@ -93,6 +94,7 @@ def queue(request: HttpRequest, name: str = "pending") -> HttpResponse:
         "queues": list(desk.Queue),
         "counts": desk.queue_counts(filters),
         "filters": filters,
+        "story_threads": desk.story_threads(filters.story),
         "page": page,
         "clauses": list(clauses_in_force()),
         "sections": Section.objects.all(),

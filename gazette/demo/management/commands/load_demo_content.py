@@ -108,22 +108,27 @@ class Loader:
 
     def load_story(self, story: Story) -> None:
         published_at = self.published_at(story)
-        photo = self.load_photo(story.photo, published_at) if story.photo else None
+        photo = self.load_photo(story.photo, published_at)
         original = self.load_edition(story, story.english, photo, published_at, None)
         for edition in story.translations:
             base = published_at or self.now
             shifted = min(base + timedelta(hours=edition.hours_after_original), self.now)
-            self.load_edition(story, edition, photo, shifted, original)
+            own_photo = self.load_photo(edition.photo, published_at, edition.language)
+            self.load_edition(story, edition, own_photo or photo, shifted, original)
 
     def published_at(self, story: Story) -> datetime | None:
         if story.hours_ago is None:
             return None
         return self.now - timedelta(hours=story.hours_ago)
 
-    def load_photo(self, data: PhotoData, published_at: datetime | None) -> Photo:
+    def load_photo(
+        self, data: PhotoData | None, published_at: datetime | None, language: str = "en"
+    ) -> Photo | None:
+        if data is None:
+            return None
         taken = timezone.localtime(published_at or self.now).date() - timedelta(data.days_before)
         photo = Photo(
-            caption=data.caption.format(date=english_date(taken)),
+            caption=data.caption.format(date=caption_date(taken, language)),
             credit=data.credit,
             alt_text=data.alt_text,
         )
@@ -177,7 +182,12 @@ class Loader:
             default_storage.delete(name)
 
 
-def english_date(day: date) -> str:
+def caption_date(day: date, language: str) -> str:
+    """The day a photo was taken, as a caption in the language says it."""
+    if language == "uz":
+        with translation.override("uz"):
+            # Uzbek writes the year first and the month in small letters: 2026-yil 1-dekabr.
+            return dateformat.format(day, r"Y-\y\i\l j-F").lower()
     with translation.override("en"):
         return dateformat.format(day, "F j, Y")
 

@@ -38,7 +38,7 @@ def remove_guards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("moderation", "0016_audit_events_of_statements")]
+    dependencies = [("moderation", "0018_comment_policy_in_uzbek")]
 
     operations = [
         migrations.AddField(

@@ -37,7 +37,7 @@ def upgrade(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("comments", "0001_initial"),
-        ("moderation", "0019_clause_allowed_examples_and_dsa_category"),
+        ("moderation", "0021_clause_allowed_examples_and_dsa_category"),
     ]
 
     operations = [migrations.RunPython(upgrade, migrations.RunPython.noop)]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('moderation', '0018_screening_holds_for_replay'),
+        ('moderation', '0020_screening_holds_for_replay'),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('comments', '0004_comment_author_key'),
-        ('moderation', '0017_audit_log_chain_and_guards'),
+        ('moderation', '0019_audit_log_chain_and_guards'),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('moderation', '0020_default_policy_allowed_examples'),
+        ('moderation', '0022_default_policy_allowed_examples'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
