@@ -15,6 +15,7 @@ comment for review.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, Protocol
 
@@ -70,6 +71,9 @@ class Verdict:
     clause_key: str = ""
     # The names of the rules behind the verdict, for moderation's own figures.
     rules: tuple[str, ...] = ()
+    # How screening came to it (the versions of its rules, what each finding matched where),
+    # kept by moderation with a hold so the hold can be replayed; opaque to comments.
+    evidence: Mapping[str, object] = field(default_factory=dict)
 
 
 class Moderation(Protocol):

@@ -12,3 +12,11 @@ class ModerationConfig(AppConfig):
         from gazette.moderation.seam import CommentModeration  # noqa: PLC0415
 
         seam.connect(CommentModeration())
+        # Infrastructure, not a rule: SQLite drops a table's triggers when a migration rebuilds
+        # it, so the audit log's guards are put back after every migrate.
+        from django.db.models.signals import post_migrate  # noqa: PLC0415
+
+        from gazette.moderation import checks  # noqa: F401, PLC0415 - registers the start-up check
+        from gazette.moderation.audit_guards import reinstall_after_migrate  # noqa: PLC0415
+
+        post_migrate.connect(reinstall_after_migrate, sender=self)

@@ -467,6 +467,141 @@ CLAUSES: list[ClauseData] = [
 ]
 
 
+# What each clause does not forbid, beside what it does: a site that reports on crime and
+# extremism needs its readers to know that discussing them is welcome.
+ALLOWED: dict[str, dict[str, list[str]]] = {
+    "violence": {
+        "en": [
+            "Describing an attack and its victims, or discussing what led to it.",
+            "Quoting the prosecutor or the court on what a banned organisation planned.",
+            (
+                "Condemning a terrorist group by name, or criticising how the police handled "
+                "the attack."
+            ),
+        ],
+        "ru": [
+            "Описание нападения и его жертв, обсуждение того, что к нему привело.",
+            "Цитата прокурора или суда о том, что планировала запрещённая организация.",
+            (
+                "Осуждение террористической группы по названию или критика действий полиции "
+                "во время нападения."
+            ),
+        ],
+        "kk": [
+            "Шабуылды және оның құрбандарын сипаттау, оған не әкелгенін талқылау.",
+            (
+                "Тыйым салынған ұйымның не жоспарлағаны туралы прокурордың немесе соттың "
+                "сөзін келтіру."
+            ),
+            "Террорлық топты атап айыптау немесе шабуыл кезіндегі полиция әрекетін сынау.",
+        ],
+    },
+    "hate": {
+        "en": [
+            "Criticising a religion's teachings or a government's policy on minorities.",
+            "Quoting an offensive remark made in court in order to discuss it.",
+        ],
+        "ru": [
+            "Критика религиозного учения или политики государства в отношении меньшинств.",
+            "Цитирование оскорбительного высказывания, прозвучавшего в суде, чтобы его обсудить.",
+        ],
+        "kk": [
+            "Діни ілімді немесе мемлекеттің азшылықтарға қатысты саясатын сынау.",
+            "Сотта айтылған қорлайтын сөзді талқылау үшін келтіру.",
+        ],
+    },
+    "attacks": {
+        "en": [
+            "Saying plainly that another reader's argument is wrong, and why.",
+            "Sharp criticism of how a minister, a judge or the police do their job.",
+        ],
+        "ru": [
+            "Прямо сказать, что довод другого читателя ошибочен, и объяснить почему.",
+            "Резкая критика того, как министр, судья или полиция выполняют свою работу.",
+        ],
+        "kk": [
+            "Басқа оқырманның уәжі қате екенін тура айтып, себебін түсіндіру.",
+            "Министрдің, судьяның немесе полицияның өз жұмысын қалай атқаратынын қатаң сынау.",
+        ],
+    },
+    "spam": {
+        "en": [
+            "A link to a court document or an official report that bears on the article.",
+            "Mentioning a local business that is part of the story.",
+        ],
+        "ru": [
+            "Ссылка на судебный документ или официальный отчёт, имеющий отношение к статье.",
+            "Упоминание местной компании, о которой идёт речь в материале.",
+        ],
+        "kk": [
+            "Мақалаға қатысты сот құжатына немесе ресми есепке сілтеме.",
+            "Материалда сөз болып отырған жергілікті компанияны атау.",
+        ],
+    },
+    "privacy": {
+        "en": [
+            "Naming an official or a defendant whose name is already in our report.",
+            "Citing the public court register or an official's published statement.",
+        ],
+        "ru": [
+            "Имя должностного лица или подсудимого, которое уже названо в нашем материале.",
+            "Ссылка на открытый судебный реестр или опубликованное заявление чиновника.",
+        ],
+        "kk": [
+            "Біздің материалда аты аталған лауазымды тұлғаның немесе сотталушының аты.",
+            "Ашық сот тізіліміне немесе шенеуніктің жарияланған мәлімдемесіне сілтеме.",
+        ],
+    },
+    "justice": {
+        "en": [
+            "Saying that the evidence reported so far looks strong, or weak.",
+            "Quoting the charges as charges: 'according to the prosecutor, he ...'.",
+            "Discussing a verdict once the court has delivered it.",
+        ],
+        "ru": [
+            "Мнение о том, что приведённые пока доказательства выглядят убедительными или слабыми.",
+            "Цитирование обвинения как обвинения: «по версии прокурора, он …».",
+            "Обсуждение приговора после того, как суд его вынес.",
+        ],
+        "kk": [
+            "Әзірге келтірілген дәлелдер күшті немесе әлсіз көрінеді деген пікір.",
+            "Айыптауды айыптау ретінде келтіру: «прокурордың айтуынша, ол …».",
+            "Сот үкім шығарғаннан кейін оны талқылау.",
+        ],
+    },
+    "topic": {
+        "en": [
+            "A related case or a similar story from another region, to compare.",
+            "Pointing out a factual error in the article.",
+        ],
+        "ru": [
+            "Похожее дело или схожая история из другого региона для сравнения.",
+            "Указание на фактическую ошибку в статье.",
+        ],
+        "kk": [
+            "Салыстыру үшін басқа өңірдегі ұқсас іс немесе оқиға.",
+            "Мақаладағы нақты қатені көрсету.",
+        ],
+    },
+    "impersonation": {
+        "en": [
+            "Writing under a pen name that does not belong to a real person.",
+            "Saying openly that you work for an organisation in the story, when that is true.",
+        ],
+        "ru": [
+            "Комментарии под псевдонимом, который не принадлежит реальному человеку.",
+            (
+                "Открыто сказать, что вы работаете в организации, о которой идёт речь, если это "
+                "правда."
+            ),
+        ],
+        "kk": [
+            "Нақты адамға тиесілі емес бүркеншік атпен жазу.",
+            "Материалда аталған ұйымда жұмыс істейтініңізді, егер бұл рас болса, ашық айту.",
+        ],
+    },
+}
+
 UZBEK_CLAUSES: dict[str, Text] = {
     "violence": {
         "title": "Zoʻravonlik va terrorizmga daʼvat qilmang",
@@ -597,6 +732,109 @@ UZBEK_CLAUSES: dict[str, Text] = {
         ],
     },
 }
+
+# Each clause's category and keywords in the EU Transparency Database (API v2).
+DSA: dict[str, tuple[str, list[str]]] = {
+    "violence": (
+        "STATEMENT_CATEGORY_RISK_FOR_PUBLIC_SECURITY",
+        [
+            "KEYWORD_TERRORIST_CONTENT",
+            "KEYWORD_ILLEGAL_ORGANIZATIONS",
+            "KEYWORD_INCITEMENT_VIOLENCE_HATRED",
+        ],
+    ),
+    "hate": (
+        "STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH",
+        ["KEYWORD_HATE_SPEECH", "KEYWORD_DISCRIMINATION", "KEYWORD_INCITEMENT_VIOLENCE_HATRED"],
+    ),
+    "attacks": (
+        "STATEMENT_CATEGORY_CYBER_VIOLENCE",
+        ["KEYWORD_CYBER_HARASSMENT", "KEYWORD_CYBER_BULLYING_INTIMIDATION"],
+    ),
+    "spam": ("STATEMENT_CATEGORY_SCAMS_AND_FRAUD", ["KEYWORD_INAUTHENTIC_ACCOUNTS"]),
+    "privacy": (
+        "STATEMENT_CATEGORY_DATA_PROTECTION_AND_PRIVACY_VIOLATIONS",
+        ["KEYWORD_MISSING_PROCESSING_GROUND"],
+    ),
+    "justice": ("STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH", ["KEYWORD_DEFAMATION"]),
+    "topic": ("STATEMENT_CATEGORY_OTHER_VIOLATION_TC", []),
+    "impersonation": (
+        "STATEMENT_CATEGORY_SCAMS_AND_FRAUD",
+        ["KEYWORD_IMPERSONATION_ACCOUNT_HIJACKING", "KEYWORD_INAUTHENTIC_ACCOUNTS"],
+    ),
+}
+
+# The summary of version 2, published on sites whose policy is still the shipped version 1.
+SUMMARY_V2 = {
+    "en": (
+        "Adds examples of what is allowed beside those of what is not, and the account of how "
+        "moderation works: automated screening, appeals, sanctions and misuse."
+    ),
+    "ru": (
+        "Добавлены примеры того, что разрешено, рядом с примерами запрещённого, и описание "
+        "того, как устроена модерация: автоматическая проверка, обжалование, санкции и "
+        "злоупотребления."
+    ),
+    "kk": (
+        "Тыйым салынғанның мысалдарының қасына рұқсат етілгеннің мысалдары және модерацияның "
+        "қалай жұмыс істейтіні сипатталды: автоматты тексеру, шағымдану, санкциялар және "
+        "теріс пайдалану."
+    ),
+}
+
+# What each clause does not forbid, in Uzbek (Latin; the Cyrillic is written from it).
+UZBEK_ALLOWED: dict[str, list[str]] = {
+    "violence": [
+        "Hujum va uning qurbonlarini tasvirlash yoki unga nima sabab boʻlganini muhokama qilish.",
+        (
+            "Taqiqlangan tashkilot nimani rejalashtirgani haqida prokuror yoki sud soʻzlarini "
+            "keltirish."
+        ),
+        (
+            "Terrorchi guruhni nomi bilan qoralash yoki hujum paytida politsiya harakatlarini "
+            "tanqid qilish."
+        ),
+    ],
+    "hate": [
+        "Diniy taʼlimotni yoki davlatning ozchiliklarga nisbatan siyosatini tanqid qilish.",
+        "Sudda aytilgan haqoratli gapni muhokama qilish uchun keltirish.",
+    ],
+    "attacks": [
+        "Boshqa oʻquvchining dalili notoʻgʻri ekanini ochiq aytish va sababini tushuntirish.",
+        "Vazir, sudya yoki politsiya oʻz ishini qanday bajarayotganini keskin tanqid qilish.",
+    ],
+    "spam": [
+        "Maqolaga aloqador sud hujjati yoki rasmiy hisobotga havola.",
+        "Maqolada soʻz borayotgan mahalliy kompaniyani tilga olish.",
+    ],
+    "privacy": [
+        "Maqolamizda allaqachon nomi aytilgan mansabdor yoki sudlanuvchining ismi.",
+        "Ochiq sud reyestriga yoki amaldorning eʼlon qilingan bayonotiga havola.",
+    ],
+    "justice": [
+        "Hozircha keltirilgan dalillar kuchli yoki zaif koʻrinadi, degan fikr.",
+        "Ayblovni ayblov sifatida keltirish: «prokurorning aytishicha, u …».",
+        "Sud hukm chiqargandan keyin uni muhokama qilish.",
+    ],
+    "topic": [
+        "Solishtirish uchun boshqa hududdan oʻxshash ish yoki voqea.",
+        "Maqoladagi faktik xatoni koʻrsatish.",
+    ],
+    "impersonation": [
+        "Haqiqiy odamga tegishli boʻlmagan taxallus bilan yozish.",
+        "Agar rost boʻlsa, maqolada tilga olingan tashkilotda ishlashingizni ochiq aytish.",
+    ],
+}
+for _key, _examples in UZBEK_ALLOWED.items():
+    ALLOWED[_key]["uz"] = _examples
+    ALLOWED[_key]["uz-cyrl"] = [uzbek_latin_to_cyrillic(example) for example in _examples]
+
+SUMMARY_V2["uz"] = (
+    "Taqiqlangan narsalar misollari yoniga ruxsat etilgan narsalar misollari va moderatsiya "
+    "qanday ishlashi tavsifi qoʻshildi: avtomatik tekshiruv, shikoyat qilish, sanksiyalar va "
+    "suisteʼmol."
+)
+SUMMARY_V2["uz-cyrl"] = uzbek_latin_to_cyrillic(SUMMARY_V2["uz"])
 
 
 def _cyrillic(text: Text) -> Text:

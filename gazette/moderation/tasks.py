@@ -7,7 +7,8 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django_tasks import task
 
-from gazette.moderation.models import AppealNotice, Notice, ReporterMessage
+from gazette.moderation import announcements
+from gazette.moderation.models import AppealNotice, Notice, PolicyVersion, ReporterMessage
 from gazette.moderation.screening.memory import forget_recent_texts as forget
 from gazette.moderation.screening.refusals import minimise_old_refusals as minimise
 from gazette.moderation.screening.training import train_site_classifier
@@ -27,6 +28,13 @@ def email_notice(notice_id: int) -> bool:
         fail_silently=False,
     )
     return True
+
+
+@task()
+def announce_policy_version(version_id: int) -> int:
+    """Tell registered readers of a newly published version; how many were told."""
+    version = PolicyVersion.objects.prefetch_related("translations").filter(pk=version_id).first()
+    return announcements.announce(version) if version is not None else 0
 
 
 @task()

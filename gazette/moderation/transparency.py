@@ -17,7 +17,12 @@ from django.db.models import Count, Min, Q, QuerySet
 from django.utils import timezone
 
 from gazette.moderation.models import AuditEntry, Clause, PolicyVersion
-from gazette.moderation.screening_figures import RuleFigure, nudge_figures, rule_figures
+from gazette.moderation.screening_figures import (
+    LanguageFigure,
+    RuleFigure,
+    nudge_figures,
+    screening_figures,
+)
 
 Event = AuditEntry.Event
 
@@ -53,6 +58,7 @@ class MonthReport:
     median_hours_to_decision: float | None = None
     decisions_timed: int = 0
     screening: list[RuleFigure] = field(default_factory=list)
+    screening_languages: list[LanguageFigure] = field(default_factory=list)
     nudges: dict[str, int] = field(default_factory=dict)
     # Changes of a section's or an article's moderation mode or preset (a section's count in
     # every edition).
@@ -102,6 +108,14 @@ class MonthReport:
                 ("screening holds", rule, str(figure.held)),
                 ("screening holds confirmed", rule, str(figure.confirmed)),
                 ("screening holds overturned", rule, str(figure.overturned)),
+                ("screening precision", rule, _share(figure.precision)),
+            ]
+        for language in self.screening_languages:
+            rows += [
+                ("screening holds", language.written, str(language.held)),
+                ("screening holds confirmed", language.written, str(language.confirmed)),
+                ("screening holds overturned", language.written, str(language.overturned)),
+                ("screening precision", language.written, _share(language.precision)),
             ]
         rows += [(f"nudges: {outcome}", "", str(n)) for outcome, n in self.nudges.items()]
         rows.append(("moderation mode or preset changes", "", str(self.mode_changes)))
@@ -115,6 +129,10 @@ class MonthReport:
         rows.append(("reporters warned for unfounded reports", "", str(self.reporters_warned)))
         rows.append(("reporting suspended for misuse", "", str(self.reporting_suspended)))
         return rows
+
+
+def _share(value: float | None) -> str:
+    return "" if value is None else f"{value:.2f}"
 
 
 def month_bounds(month: date) -> tuple[datetime, datetime]:
@@ -149,7 +167,7 @@ def month_report(edition: str, month: date) -> MonthReport:
     waits = _hours_to_decision(entries)
     report.decisions_timed = len(waits)
     report.median_hours_to_decision = statistics.median(waits) if waits else None
-    report.screening = rule_figures(entries)
+    report.screening, report.screening_languages = screening_figures(entries)
     report.nudges = nudge_figures(entries)
     report_waits = _hours_from_report_to_decision(entries)
     report.median_hours_report_to_decision = (

@@ -16,6 +16,13 @@ app_name = "moderation"
 urlpatterns = [
     path("comment-policy/", policy.policy_current, name="policy"),
     path("comment-policy/v<int:number>/", policy.policy_version, name="policy_version"),
+    path("comment-policy.json", policy.policy_current_json, name="policy_json"),
+    path("comment-policy.schema.json", policy.policy_schema, name="policy_schema"),
+    path(
+        "comment-policy/v<int:number>.json",
+        policy.policy_version_json,
+        name="policy_version_json",
+    ),
     path("comment-status/<str:token>/", public.comment_status, name="comment_status"),
     path("comments/<int:pk>/report/", public.report_comment, name="report"),
     path("report-status/<str:token>/", public.report_status, name="report_status"),

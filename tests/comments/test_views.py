@@ -534,7 +534,10 @@ class PostingCostTests(TestCase):
         assert Comment.objects.filter(state=Comment.State.PUBLISHED).count() == 2
         # Before: 66 queries in 8 write transactions (the nudge's two counters, the used
         # challenge, the four activity and rate-limit counters each on its own, the comment).
-        assert len(post.captured_queries) == 24
+        # One of the 25 reads the audit log's newest hash, which the entry's own chains to; on
+        # PostgreSQL one more takes the lock that orders the writers of that chain.
+        chain_lock = int(connection.vendor == "postgresql")
+        assert len(post.captured_queries) == 25 + chain_lock
         assert write_transactions(post.captured_queries) == [
             # The Captcha spent, with the activity counts and the comment rate in one upsert.
             ["challenges_usedchallenge", "challenges_windowcounter"],

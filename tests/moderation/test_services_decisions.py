@@ -9,9 +9,9 @@ from gazette.moderation.exceptions import (
     PermissionRequired,
     TransitionNotAllowed,
 )
-from gazette.moderation.models import AuditEntry, Decision, Notice, Report
+from gazette.moderation.models import AuditEntry, Clause, Decision, Notice, Report
 from gazette.moderation.roles import EDITOR, MODERATOR
-from gazette.moderation.services import decisions
+from gazette.moderation.services import decisions, policy_versions
 from gazette.moderation.services.reports import report_comment
 from tests.factories import ThreadFactory
 from tests.moderation.factories import WHY, ClauseFactory, post, staff_in
@@ -80,9 +80,10 @@ class RemoveCommentTests(DecisionTestCase):
         assert "/comment-status/" in notice.body
         assert [message.to for message in mail.outbox] == [["dana@example.org"]]
         assert mail.outbox[0].body == notice.body
-        # Changing today's policy does not change what was sent.
-        self.clause.text = "Rewritten."
-        self.clause.save()
+        # A new version of the policy does not change what was sent.
+        draft = policy_versions.draft_policy_version(based_on=self.clause.version)
+        Clause.objects.filter(version=draft, key=self.clause.key).update(text="Rewritten.")
+        policy_versions.publish_policy_version(version=draft)
         notice.refresh_from_db()
         assert "Rewritten." not in notice.body
 

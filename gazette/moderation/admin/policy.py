@@ -98,7 +98,7 @@ class PolicyVersionAdmin(admin.ModelAdmin[PolicyVersion]):
         published = 0
         for version in queryset.order_by("number"):
             try:
-                policy_versions.publish_policy_version(version=version)
+                policy_versions.publish_policy_version(version=version, actor=request.user)  # type: ignore[arg-type]  # the admin lets only staff users in
             except ModerationError as exc:
                 self.message_user(request, f"{version}: {exc.message}", level=messages.ERROR)
             else:

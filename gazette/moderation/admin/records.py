@@ -23,8 +23,10 @@ from gazette.moderation.models import (
     AuthorityRequest,
     Decision,
     Notice,
+    PolicyAnnouncement,
     Report,
     Sanction,
+    ScreeningHold,
 )
 from gazette.moderation.services import authority
 
@@ -49,6 +51,7 @@ class AuditEntryAdmin(ReadOnlyAdmin):
         "created_at",
         "event",
         "actor",
+        "actor_component",
         "automatic",
         "comment_id",
         "edition",
@@ -58,6 +61,27 @@ class AuditEntryAdmin(ReadOnlyAdmin):
     list_filter = ("event", "automatic", "edition", "clause_key")
     search_fields = ("note", "thread_key")
     date_hierarchy = "created_at"
+
+
+@admin.register(ScreeningHold)
+class ScreeningHoldAdmin(ReadOnlyAdmin):
+    """Where the id for `manage.py replay_hold <id>` is found."""
+
+    list_display = ("pk", "created_at", "comment_id", "rules")
+    search_fields = ("=comment__id",)
+    date_hierarchy = "created_at"
+
+    @admin.display(description=_("rules"))
+    def rules(self, hold: ScreeningHold) -> str:
+        findings = hold.evidence.get("findings", [])
+        return ", ".join(dict.fromkeys(str(finding.get("rule", "")) for finding in findings))
+
+
+@admin.register(PolicyAnnouncement)
+class PolicyAnnouncementAdmin(ReadOnlyAdmin):
+    list_display = ("created_at", "version", "reader", "emailed_at")
+    list_filter = ("version",)
+    list_select_related = ("version", "reader")
 
 
 @admin.register(Decision)

@@ -7,13 +7,17 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
-from gazette.accounts.models import User
 from gazette.moderation.models import ClassifierModel, ModerationSettings, ScreeningTerm
 from gazette.moderation.screening.normalise import normalise
-from gazette.moderation.services import presets
+from gazette.moderation.services import screening_config
+
+
+def _staff(request: HttpRequest) -> Any:
+    return request.user  # the admin lets only signed-in staff this far
 
 
 class ScreeningTermForm(forms.ModelForm[ScreeningTerm]):
@@ -37,6 +41,22 @@ class ScreeningTermAdmin(admin.ModelAdmin[ScreeningTerm]):
     list_filter = ("action", "mode", "scope", "list_name", "is_active")
     list_editable = ("is_active",)
     search_fields = ("phrase", "note")
+
+    def save_model(
+        self,
+        request: HttpRequest,
+        obj: ScreeningTerm,
+        form: Any,
+        change: bool,  # noqa: FBT001 - Django's signature
+    ) -> None:
+        before = ScreeningTerm.objects.filter(pk=obj.pk).first() if change else None
+        screening_config.save_screening_term(term=obj, actor=_staff(request), before=before)
+
+    def delete_model(self, request: HttpRequest, obj: ScreeningTerm) -> None:
+        screening_config.delete_screening_terms(terms=[obj], actor=_staff(request))
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[ScreeningTerm]) -> None:
+        screening_config.delete_screening_terms(terms=queryset, actor=_staff(request))
 
 
 @admin.register(ModerationSettings)
@@ -63,6 +83,20 @@ class ModerationSettingsAdmin(admin.ModelAdmin[ModerationSettings]):
         (_("Moderation mode"), {"fields": ("mode", "trusted_threshold")}),
     )
 
+    def save_model(
+        self,
+        request: HttpRequest,
+        obj: ModerationSettings,
+        form: Any,
+        change: bool,  # noqa: FBT001 - Django's signature
+    ) -> None:
+        # Through the service, so that every change, of the site-wide mode too, is logged.
+        changed = {
+            name: (form.initial.get(name), form.cleaned_data.get(name))
+            for name in form.changed_data
+        }
+        screening_config.save_moderation_settings(conf=obj, actor=_staff(request), changed=changed)
+
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # the one row is made on first use (below), never added by hand
 
@@ -75,18 +109,6 @@ class ModerationSettingsAdmin(admin.ModelAdmin[ModerationSettings]):
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
-    def save_model(
-        self,
-        request: HttpRequest,
-        obj: ModerationSettings,
-        form: Any,
-        change: bool,  # noqa: FBT001 - Django's signature
-    ) -> None:
-        # Through the service, so that a change of the site-wide mode is logged like any other.
-        if not isinstance(request.user, User):  # pragma: no cover - the admin signs everyone in
-            raise PermissionError
-        presets.save_site_settings(row=obj, actor=request.user)
-
 
 @admin.register(ClassifierModel)
 class ClassifierModelAdmin(admin.ModelAdmin[ClassifierModel]):
@@ -97,3 +119,15 @@ class ClassifierModelAdmin(admin.ModelAdmin[ClassifierModel]):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
+
+    def save_model(
+        self,
+        request: HttpRequest,
+        obj: ClassifierModel,
+        form: Any,
+        change: bool,  # noqa: FBT001 - Django's signature
+    ) -> None:
+        if "is_active" in form.changed_data:
+            screening_config.set_classifier_in_use(
+                model=obj, actor=_staff(request), in_use=obj.is_active
+            )

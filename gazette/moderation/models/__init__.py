@@ -1,5 +1,6 @@
 """The moderation app's models, one module per concern."""
 
+from gazette.moderation.models.announcements import PolicyAnnouncement
 from gazette.moderation.models.appeals import (
     Appeal,
     AppealNotice,
@@ -13,9 +14,11 @@ from gazette.moderation.models.cases import Decision, Notice, Report
 from gazette.moderation.models.clauses import (
     Clause,
     ClauseTranslation,
+    DsaCategory,
     PolicyVersion,
     PolicyVersionTranslation,
 )
+from gazette.moderation.models.holds import ScreeningHold, TermListVersion
 from gazette.moderation.models.modes import ModeChoice, ModerationMode, PresetChoice
 from gazette.moderation.models.reporting import ReporterMessage, ReportingRestriction
 from gazette.moderation.models.sanctions import Sanction
@@ -38,10 +41,12 @@ __all__ = [
     "Clause",
     "ClauseTranslation",
     "Decision",
+    "DsaCategory",
     "ModeChoice",
     "ModerationMode",
     "ModerationSettings",
     "Notice",
+    "PolicyAnnouncement",
     "PolicyVersion",
     "PolicyVersionTranslation",
     "PresetChoice",
@@ -52,6 +57,8 @@ __all__ = [
     "ReportingRestriction",
     "ReviewerLanguage",
     "Sanction",
+    "ScreeningHold",
     "ScreeningRefusal",
     "ScreeningTerm",
+    "TermListVersion",
 ]

@@ -5,10 +5,19 @@ or updating them in bulk raises, and the admin shows them read-only. Each entry 
 plain values it needs (comment id, edition, section, clause key and number, policy version)
 rather than foreign keys, so that nothing done to other tables later ever has to touch it.
 The transparency report is computed from this table alone.
+
+Two guards stand behind the model's: triggers in the database refuse an UPDATE or DELETE of
+any row (installed by the migration `audit_log_chain_and_guards`, re-created after every
+`migrate` by `audit_guards.py`), and each entry carries the hash of the one before it and its
+own (`chain_digest`), so that a row altered by someone who removed the triggers is named by
+`manage.py verify_audit_log`.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+from datetime import UTC, datetime
 from typing import Any, NoReturn
 
 from django.conf import settings
@@ -18,6 +27,40 @@ from django.utils.translation import gettext_lazy as _
 
 class AuditLogIsAppendOnly(Exception):  # noqa: N818 - named for the rule it enforces
     pass
+
+
+# The fields the chain itself consists of, and the row id (given by the database after the
+# hash is computed; an entry's place is carried by `previous_hash` instead).
+UNHASHED_FIELDS = frozenset({"id", "previous_hash", "entry_hash"})
+
+
+def _canonical(value: object) -> object:
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat()
+    return value
+
+
+def chain_digest(entry: models.Model, previous_hash: str) -> str:
+    """SHA-256 over the entry's concrete fields (all of them, whichever app added them) and the
+    previous entry's hash. A field that is empty or holds its default is left out, so that a
+    field added by a later migration leaves the hashes of older entries valid; changing any
+    value, to or from empty, changes the digest."""
+    values = {}
+    for field in type(entry)._meta.concrete_fields:
+        if field.name in UNHASHED_FIELDS:
+            continue
+        value = field.value_from_object(entry)
+        if value in (None, "") or (field.has_default() and value == field.get_default()):
+            continue
+        values[field.attname] = _canonical(value)
+    payload = json.dumps(
+        {"previous": previous_hash, "entry": values},
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+        default=str,
+    )
+    return hashlib.sha256(payload.encode()).hexdigest()
 
 
 class AuditQuerySet(models.QuerySet["AuditEntry"]):
@@ -60,6 +103,8 @@ class AuditEntry(models.Model):
         REFUSAL_PUBLISHED = "refusal_published", _("Refused comment published on appeal")
         AUTHORITY_REQUEST = "authority_request", _("Order from an authority recorded")
         EVIDENCE_MINIMISED = "evidence_minimised", _("Evidence minimised after the appeal window")
+        POLICY_PUBLISHED = "policy_published", _("Comment Policy version published")
+        SCREENING_CHANGED = "screening_changed", _("Screening configuration changed")
 
     created_at = models.DateTimeField(_("time"), db_index=True)
     event = models.CharField(_("event"), max_length=20, choices=Event.choices)
@@ -72,6 +117,8 @@ class AuditEntry(models.Model):
         verbose_name=_("by"),
         help_text=_("Empty when the system acted (screening, readers' reports)."),
     )
+    # When no person acted: the component and its version, e.g. "screening@3f2a9c01de".
+    actor_component = models.CharField(_("by component"), max_length=80, blank=True)
     automatic = models.BooleanField(_("automatic"), default=False)
     comment_id = models.PositiveBigIntegerField(_("comment"), null=True, blank=True, db_index=True)
     comment_posted_at = models.DateTimeField(_("comment posted"), null=True, blank=True)
@@ -106,6 +153,10 @@ class AuditEntry(models.Model):
     record_id = models.PositiveBigIntegerField(
         _("record"), null=True, blank=True, help_text=_("The decision, appeal or sanction.")
     )
+
+    # The hash chain (see chain_digest): empty only before the first entry.
+    previous_hash = models.CharField(_("previous entry's hash"), max_length=64, blank=True)
+    entry_hash = models.CharField(_("hash"), max_length=64, blank=True, editable=False)
 
     objects = AuditQuerySet.as_manager()
 

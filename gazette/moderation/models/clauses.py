@@ -8,7 +8,7 @@ names the same rule across versions, which is what the transparency report count
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
@@ -18,9 +18,59 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from gazette.core import clock, editions
+from gazette.moderation.exceptions import PolicyVersionPublished
 
 if TYPE_CHECKING:
     from django.db.models.fields.related_descriptors import RelatedManager
+
+
+class DsaCategory(models.TextChoices):
+    """The EU Transparency Database's statement categories (API v2): the kind of harm a clause
+    guards against, named in every statement of reasons that cites it."""
+
+    ANIMAL_WELFARE = "STATEMENT_CATEGORY_ANIMAL_WELFARE", _("Animal welfare")
+    CONSUMER_INFORMATION = "STATEMENT_CATEGORY_CONSUMER_INFORMATION", _("Consumer information")
+    CYBER_VIOLENCE = "STATEMENT_CATEGORY_CYBER_VIOLENCE", _("Cyber violence")
+    CYBER_VIOLENCE_AGAINST_WOMEN = (
+        "STATEMENT_CATEGORY_CYBER_VIOLENCE_AGAINST_WOMEN",
+        _("Cyber violence against women"),
+    )
+    DATA_PROTECTION = (
+        "STATEMENT_CATEGORY_DATA_PROTECTION_AND_PRIVACY_VIOLATIONS",
+        _("Data protection and privacy violations"),
+    )
+    ILLEGAL_OR_HARMFUL_SPEECH = (
+        "STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH",
+        _("Illegal or harmful speech"),
+    )
+    INTELLECTUAL_PROPERTY = (
+        "STATEMENT_CATEGORY_INTELLECTUAL_PROPERTY_INFRINGEMENTS",
+        _("Intellectual property infringements"),
+    )
+    CIVIC_DISCOURSE = (
+        "STATEMENT_CATEGORY_NEGATIVE_EFFECTS_ON_CIVIC_DISCOURSE_OR_ELECTIONS",
+        _("Negative effects on civic discourse or elections"),
+    )
+    PROTECTION_OF_MINORS = "STATEMENT_CATEGORY_PROTECTION_OF_MINORS", _("Protection of minors")
+    RISK_FOR_PUBLIC_SECURITY = (
+        "STATEMENT_CATEGORY_RISK_FOR_PUBLIC_SECURITY",
+        _("Risk for public security"),
+    )
+    SCAMS_AND_FRAUD = "STATEMENT_CATEGORY_SCAMS_AND_FRAUD", _("Scams and fraud")
+    SELF_HARM = "STATEMENT_CATEGORY_SELF_HARM", _("Self-harm")
+    SCOPE_OF_SERVICE = (
+        "STATEMENT_CATEGORY_SCOPE_OF_PLATFORM_SERVICE",
+        _("Scope of platform service"),
+    )
+    UNSAFE_PRODUCTS = (
+        "STATEMENT_CATEGORY_UNSAFE_AND_PROHIBITED_PRODUCTS",
+        _("Unsafe and prohibited products"),
+    )
+    VIOLENCE = "STATEMENT_CATEGORY_VIOLENCE", _("Violence")
+    OTHER_VIOLATION_TC = (
+        "STATEMENT_CATEGORY_OTHER_VIOLATION_TC",
+        _("Other violation of the terms and conditions"),
+    )
 
 
 def _language_field() -> models.CharField[str, str]:
@@ -29,6 +79,13 @@ def _language_field() -> models.CharField[str, str]:
 
 def _current_language() -> str:
     return translation.get_language() or settings.LANGUAGE_CODE
+
+
+def _refuse_change(stored: models.QuerySet[Any]) -> None:
+    """A model guard, not a rule: the rows of a published version are never written again
+    (a new version is drafted instead)."""
+    if stored.exists():
+        raise PolicyVersionPublished
 
 
 class PolicyVersionQuerySet(models.QuerySet["PolicyVersion"]):
@@ -74,6 +131,11 @@ class PolicyVersion(models.Model):
 
     def __str__(self) -> str:
         return str(_("Comment Policy, version %(number)s") % {"number": self.number})
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            _refuse_change(PolicyVersion.objects.filter(pk=self.pk, published_at__isnull=False))
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("moderation:policy_version", kwargs={"number": self.number})
@@ -126,6 +188,15 @@ class PolicyVersionTranslation(models.Model):
     def __str__(self) -> str:
         return f"{self.version} ({self.language})"
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            _refuse_change(
+                PolicyVersionTranslation.objects.filter(
+                    pk=self.pk, version__published_at__isnull=False
+                )
+            )
+        super().save(*args, **kwargs)
+
 
 class Clause(models.Model):
     version = models.ForeignKey(
@@ -149,6 +220,27 @@ class Clause(models.Model):
         _("examples"),
         blank=True,
         help_text=_("In English: one example per line of what the rule covers."),
+    )
+    allowed_examples = models.TextField(
+        _("allowed examples"),
+        blank=True,
+        help_text=_("In English: one example per line of what the rule does not forbid."),
+    )
+    dsa_category = models.CharField(
+        _("DSA category"),
+        max_length=80,
+        choices=DsaCategory.choices,
+        default=DsaCategory.OTHER_VIOLATION_TC,
+        help_text=_("The category of the EU Transparency Database that this clause falls in."),
+    )
+    dsa_keywords = models.JSONField(
+        _("DSA keywords"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "The Transparency Database's category specification, e.g. "
+            '["KEYWORD_TERRORIST_CONTENT"].'
+        ),
     )
     immediate = models.BooleanField(
         _("immediate"),
@@ -174,8 +266,17 @@ class Clause(models.Model):
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            _refuse_change(Clause.objects.filter(pk=self.pk, version__published_at__isnull=False))
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return f"{self.version.get_absolute_url()}#{self.anchor}"
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        _refuse_change(Clause.objects.filter(pk=self.pk, version__published_at__isnull=False))
+        return super().delete(*args, **kwargs)
 
     @property
     def anchor(self) -> str:
@@ -195,8 +296,10 @@ class Clause(models.Model):
         return self._translated("text", language)
 
     def examples_in(self, language: str | None = None) -> list[str]:
-        raw = self._translated("examples", language)
-        return [line.strip() for line in raw.splitlines() if line.strip()]
+        return _lines(self._translated("examples", language))
+
+    def allowed_in(self, language: str | None = None) -> list[str]:
+        return _lines(self._translated("allowed_examples", language))
 
     @property
     def local_title(self) -> str:
@@ -210,6 +313,14 @@ class Clause(models.Model):
     def local_examples(self) -> list[str]:
         return self.examples_in()
 
+    @property
+    def local_allowed(self) -> list[str]:
+        return self.allowed_in()
+
+
+def _lines(raw: str) -> list[str]:
+    return [line.strip() for line in raw.splitlines() if line.strip()]
+
 
 class ClauseTranslation(models.Model):
     """A clause's title, text and examples in one edition's language."""
@@ -219,6 +330,7 @@ class ClauseTranslation(models.Model):
     title = models.CharField(_("title"), max_length=120)
     text = models.TextField(_("text"))
     examples = models.TextField(_("examples"), blank=True)
+    allowed_examples = models.TextField(_("allowed examples"), blank=True)
 
     class Meta:
         verbose_name = _("translation")
@@ -231,3 +343,12 @@ class ClauseTranslation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.clause} ({self.language})"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            _refuse_change(
+                ClauseTranslation.objects.filter(
+                    pk=self.pk, clause__version__published_at__isnull=False
+                )
+            )
+        super().save(*args, **kwargs)

@@ -70,6 +70,14 @@ def _package_version() -> str:
     return metadata.version("alt-profanity-check")
 
 
+def model_version() -> str:
+    """The version of the English model in use (its package's), named with every hold."""
+    try:
+        return _package_version()
+    except metadata.PackageNotFoundError:
+        return ""
+
+
 def export_path() -> Path:
     return Path(settings.VAR_DIR) / f"profanity-model-{_package_version()}.json"
 

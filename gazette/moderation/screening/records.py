@@ -12,10 +12,17 @@ from gazette.comments.seam import HOLD, REJECT, Submission, Verdict
 from gazette.core import clock
 from gazette.core.http import absolute_url
 from gazette.moderation import links, policy, tasks
-from gazette.moderation.models import AuditEntry, Notice, ScreeningRefusal
+from gazette.moderation.models import (
+    AuditEntry,
+    Notice,
+    ScreeningHold,
+    ScreeningRefusal,
+    TermListVersion,
+)
 from gazette.moderation.queries import clause_in_force
 from gazette.moderation.screening import memory
 from gazette.moderation.screening.languages import language_of
+from gazette.moderation.screening.rules import active_term_rows, version_of
 from gazette.moderation.services import audit
 from gazette.moderation.services.audit import Context
 from gazette.moderation.services.notices import Facts, send_notice
@@ -38,6 +45,7 @@ def record_screening(submission: Submission, verdict: Verdict, comment: Comment 
             _notify_hold(comment, verdict, context)
         return ""
     written = language_of(submission.text)
+    component = _component(verdict)
     audit.record(
         AuditEntry.Event.SCREENED,
         comment=comment,
@@ -46,6 +54,7 @@ def record_screening(submission: Submission, verdict: Verdict, comment: Comment 
         context=context,
         rules=",".join(verdict.rules)[:200],
         written=written,
+        component=component,
     )
     if submission.nudged:
         audit.record(
@@ -54,11 +63,13 @@ def record_screening(submission: Submission, verdict: Verdict, comment: Comment 
             automatic=True,
             outcome=submission.nudged,
             context=context,
+            component=component,
         )
     if comment is None:
         _notify_refusal(submission, verdict)
         return keep_refusal(submission, verdict, written=written)
     if verdict.action == HOLD:
+        _keep_for_replay(comment, submission.text, verdict)
         _notify_hold(comment, verdict, context)
     remembered = memory.remember(
         author_key=submission.reader.key, thread_key=thread.key, text=submission.text
@@ -134,6 +145,28 @@ def _notify_refusal(submission: Submission, verdict: Verdict) -> None:
         email=submission.email,
         excerpt=submission.text,
     )
+
+
+def _component(verdict: Verdict) -> str:
+    version = verdict.evidence.get("term_list")
+    return f"screening@{version}" if version else "screening"
+
+
+def _keep_for_replay(comment: Comment, text: str, verdict: Verdict) -> None:
+    """The hold's input and evidence, and its term list version if no hold kept it yet."""
+    ScreeningHold.objects.create(
+        comment=comment, created_at=comment.created_at, text=text, evidence=dict(verdict.evidence)
+    )
+    version = verdict.evidence.get("term_list")
+    if not isinstance(version, str) or TermListVersion.objects.filter(version=version).exists():
+        return
+    rows = active_term_rows()
+    # The list may have changed since screening compiled it; then that version is gone, and a
+    # replay of this hold says so rather than replaying against other terms.
+    if version_of(rows) == version:
+        TermListVersion.objects.get_or_create(
+            version=version, defaults={"terms": [list(row) for row in rows]}
+        )
 
 
 def record_nudge(thread: Thread) -> None:

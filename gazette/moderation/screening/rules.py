@@ -30,6 +30,7 @@ class Rules:
     settings: ModerationSettings
     classifier: SiteModel | None
     house: tuple[HouseModel, ...]
+    classifier_id: int | None = None  # the ClassifierModel row `classifier` was read from
 
 
 _lock = threading.Lock()
@@ -82,18 +83,37 @@ def _active_classifier_id() -> int | None:
     return active.values_list("pk", flat=True).first()
 
 
-def _compile_terms() -> tuple[Matcher, str]:
-    rows = sorted(
+TermRow = tuple[str, str, str, str, str]
+
+
+def active_term_rows() -> list[TermRow]:
+    """The active terms as (phrase, action, mode, scope, clause key), in a fixed order."""
+    return sorted(
         ScreeningTerm.objects.filter(is_active=True).values_list(
             "phrase", "action", "mode", "scope", "clause_key"
         )
     )
-    version = hashlib.sha256(repr(rows).encode()).hexdigest()[:10]
-    matcher = Matcher(
+
+
+def version_of(rows: list[TermRow]) -> str:
+    """A term list's version: the first characters of the hash of its rows."""
+    return hashlib.sha256(repr(rows).encode()).hexdigest()[:10]
+
+
+def term_list_version() -> str:
+    return version_of(active_term_rows())
+
+
+def matcher_of(rows: list[TermRow]) -> Matcher:
+    return Matcher(
         Term(phrase, TermAction(action), TermMode(mode), Scope(scope), clause_key)
         for phrase, action, mode, scope, clause_key in rows
     )
-    return matcher, version
+
+
+def _compile_terms() -> tuple[Matcher, str]:
+    rows = active_term_rows()
+    return matcher_of(rows), version_of(rows)
 
 
 def _matcher(stamp: tuple[object, ...]) -> tuple[Matcher, str]:
@@ -132,4 +152,5 @@ def load_rules() -> Rules:
         settings=stamp.settings,
         classifier=_site_model(stamp.classifier_id),
         house=house_models(),
+        classifier_id=stamp.classifier_id,
     )

@@ -29,6 +29,7 @@ from gazette.moderation.policy import Finding
 from gazette.moderation.queries import clause_in_force
 from gazette.moderation.screening import explanations, sketch
 from gazette.moderation.screening.assessment import assess
+from gazette.moderation.screening.evidence import STRICTER, evidence_of
 from gazette.moderation.screening.normalise import normalise
 from gazette.moderation.screening.rules import Rules, load_rules
 
@@ -68,6 +69,7 @@ def screen(submission: Submission) -> Verdict:
             _rejection_message(findings),
             clause_key=refusing[0] if refusing else "",
             rules=rules_used,
+            evidence=evidence_of(rules, findings),
         )
     if action == policy.HOLD:
         cited = next((finding for finding in findings if finding.clause_key), None)
@@ -77,6 +79,7 @@ def screen(submission: Submission) -> Verdict:
             explanation=explanations.for_author(findings),
             clause_key=cited.clause_key if cited else "",
             rules=rules_used,
+            evidence=evidence_of(rules, findings),
         )
     return Verdict(PUBLISH, reasons, rules=rules_used)
 
@@ -116,10 +119,17 @@ def _stricter_findings(
     rules_of_preset = policy.preset_rules(in_force.preset)
     if rules_of_preset is None or not rules_of_preset.stricter_screening:
         return []
+    return assess_stricter(submission.text, rules)
+
+
+def assess_stricter(text: str, rules: Rules) -> list[Finding]:
+    """What the text shows under the tightened settings of stricter screening, each finding a
+    hold (pure: a replay of the hold calls it again)."""
     stricter = replace(rules, settings=modes.stricter_settings(rules.settings))
     return [
-        replace(finding, action=policy.HOLD)
-        for finding in assess(submission.text, stricter)
+        # Marked, so that a replay of the hold assesses these under the stricter settings too.
+        replace(finding, action=policy.HOLD, detail={**finding.detail, STRICTER: True})
+        for finding in assess(text, stricter)
         if finding.code != "term"  # the term lists have no thresholds to tighten
     ]
 

@@ -1,4 +1,11 @@
-"""Writing the audit log, and the facts about a comment that every entry carries."""
+"""Writing the audit log, and the facts about a comment that every entry carries.
+
+Every entry names who acted: a user, or else the component that did (`actor_component`, with
+its version where it has one, e.g. "screening@3f2a9c01de"; "reader" for a reader without an
+account). Entries are chained: each carries the previous entry's hash and its own, computed
+while holding the log's write lock, so that the chain has one order however many workers
+write at once.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +13,19 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
+from django.db import connection, transaction
 
 from gazette.accounts.models import User
 from gazette.comments.models import Comment, Thread
 from gazette.core import clock
 from gazette.moderation.models import AuditEntry, Clause
+from gazette.moderation.models.audit import chain_digest
+
+# Who acted when no user did and the caller names no component.
+SYSTEM = "system"
+READER = "reader"
+# Any constant of our own: PostgreSQL's advisory lock that orders writers of the chain.
+CHAIN_LOCK = 7_310_112
 
 
 @dataclass(frozen=True)
@@ -59,21 +74,27 @@ def record(
     ground: str = "",
     sanction_kind: str = "",
     public_id: str = "",
+    component: str = "",
 ) -> AuditEntry:
-    """Append one entry. Call inside the transaction of the change it records. Unless told,
-    an entry with no actor is automatic; a reader's own act (an appeal, a report) says
-    automatic=False.
+    """Append one entry, linked to the one before it. Call inside the transaction of the
+    change it records. Unless told, an entry with no actor is automatic; a reader's own act
+    (an appeal, a report) says automatic=False, and is named as the component "reader".
 
     The last keywords carry what the statement-of-reasons figures are split by, and the
     statement's public id (to join the statement export).
     """
     if context is None and comment is not None:
         context = Context.of(comment)
-    return AuditEntry.objects.create(
+    if automatic is None:
+        automatic = actor is None
+    if actor is None and not component:
+        component = SYSTEM if automatic else READER
+    entry = AuditEntry(
         created_at=clock.now(),
         event=event,
         actor=actor,
-        automatic=actor is None if automatic is None else automatic,
+        actor_component=component[:80] if actor is None else "",
+        automatic=automatic,
         comment_id=comment.pk if comment is not None else None,
         comment_posted_at=comment.created_at if comment is not None else None,
         thread_key=context.thread_key if context else "",
@@ -100,3 +121,24 @@ def record(
         sanction_kind=sanction_kind,
         public_id=public_id,
     )
+    # No savepoint: an error here aborts the change being recorded anyway.
+    with transaction.atomic(savepoint=False):
+        entry.previous_hash = _lock_chain_head()
+        entry.entry_hash = chain_digest(entry, entry.previous_hash)
+        entry.save(force_insert=True)
+    return entry
+
+
+def _lock_chain_head() -> str:
+    """The newest entry's hash, read under the lock that orders the chain's writers.
+
+    SQLite serialises writers already (every transaction begins IMMEDIATE). PostgreSQL takes a
+    transaction-scoped advisory lock rather than `select_for_update` of the newest row: the
+    lock also covers an empty log, and it is held until commit, so the next writer reads this
+    entry as the head.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CHAIN_LOCK])
+    head = AuditEntry.objects.order_by("-pk").values_list("entry_hash", flat=True).first()
+    return head or ""

@@ -9,14 +9,18 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import Max
 
+from gazette.accounts.models import User
 from gazette.core import clock
+from gazette.moderation import tasks
 from gazette.moderation.exceptions import PolicyVersionEmpty, PolicyVersionPublished
 from gazette.moderation.models import (
+    AuditEntry,
     Clause,
     ClauseTranslation,
     PolicyVersion,
     PolicyVersionTranslation,
 )
+from gazette.moderation.services import audit
 
 
 def draft_policy_version(*, based_on: PolicyVersion | None = None) -> PolicyVersion:
@@ -50,6 +54,10 @@ def _copy_text(source: PolicyVersion, draft: PolicyVersion) -> None:
             title=clause.title,
             text=clause.text,
             examples=clause.examples,
+            allowed_examples=clause.allowed_examples,
+            dsa_category=clause.dsa_category,
+            dsa_keywords=clause.dsa_keywords,
+            immediate=clause.immediate,
         )
         ClauseTranslation.objects.bulk_create(
             ClauseTranslation(
@@ -58,13 +66,15 @@ def _copy_text(source: PolicyVersion, draft: PolicyVersion) -> None:
                 title=item.title,
                 text=item.text,
                 examples=item.examples,
+                allowed_examples=item.allowed_examples,
             )
             for item in clause.translations.all()
         )
 
 
-def publish_policy_version(*, version: PolicyVersion) -> PolicyVersion:
+def publish_policy_version(*, version: PolicyVersion, actor: User | None = None) -> PolicyVersion:
     """Put a draft in force now. From this moment new comments accept it and it never changes.
+    The publication is an audit entry, and registered readers are told of it (announcements).
 
     Raises PolicyVersionPublished if it is published already, PolicyVersionEmpty if it has no
     clause.
@@ -78,5 +88,15 @@ def publish_policy_version(*, version: PolicyVersion) -> PolicyVersion:
         )
         if not changed:
             raise PolicyVersionPublished
-    version.published_at = now
+        version.published_at = now
+        audit.record(
+            AuditEntry.Event.POLICY_PUBLISHED,
+            actor=actor,
+            automatic=False,
+            component="" if actor else "policy",
+            policy_version=version.number,
+            note=version.summary[:5000],
+        )
+        version_id = version.pk
+        transaction.on_commit(lambda: tasks.announce_policy_version.enqueue(version_id))
     return version
