@@ -181,7 +181,7 @@ from django.contrib.auth.models import Group
 from gazette.accounts.models import User
 from gazette.articles.models import Article
 from gazette.moderation import roles
-from gazette.moderation.models import ModerationMode, ModerationSettings
+from gazette.moderation.models import ModerationMode, ModerationSettings, ReviewerLanguage
 for role, email, name in (
     (roles.MODERATOR, os.environ["E2E_MODERATOR"], "Mira Moderator"),
     (roles.SENIOR_MODERATOR, os.environ["E2E_SENIOR_MODERATOR"], "Sergei Senior"),
@@ -190,6 +190,9 @@ for role, email, name in (
         username=email, email=email, password=os.environ["E2E_PASSWORD"], display_name=name
     )
     user.groups.add(Group.objects.get(name=role))
+    # Appeals go to reviewers who read the comment's language.
+    for language in ("en", "ru", "kk"):
+        ReviewerLanguage.objects.create(user=user, language=language)
 settings = ModerationSettings.load()
 settings.trusted_threshold = 0
 settings.save()

@@ -204,19 +204,19 @@ def moderator_decides(desk: Page) -> None:
     assert tab_count(desk, "Reported") == reported_before - 1
 
 
-def reporter_asks_for_review(context: BrowserContext, url: str, desk: Page) -> None:
-    """The reporter learns the outcome and may ask once for a review, which the desk sees."""
+def reporter_appeals(context: BrowserContext, url: str) -> None:
+    """The reporter learns the outcome and may appeal the decision to leave the comment up,
+    once, to someone who took no part in it."""
     page = context.new_page()
     page.goto(url)
     expect(page.locator(".comment-status")).to_contain_text("No action: the comment stays")
-    page.get_by_role("button", name="Ask for a review").click()
-    expect(page.locator(".messages")).to_contain_text("A moderator will look at this comment")
-    expect(page.get_by_role("button", name="Ask for a review")).to_have_count(0)
-    assert_accessible(page)
-    desk.reload()
-    expect(queue_item(desk, REPORTED).locator(".queue-item__reports")).to_contain_text(
-        "review requested"
+    page.get_by_role("link", name="Appeal the decision").click()
+    page.get_by_label("Why should the decision be changed?").fill(
+        "It advertises a debt collector to people who lost their savings."
     )
+    page.get_by_role("button", name="File the appeal").click()
+    expect(page.locator(".messages")).to_contain_text("Your appeal was filed.")
+    assert_accessible(page)
 
 
 def author_appeals(ana: BrowserContext, status_url: str) -> Page:
@@ -233,8 +233,8 @@ def author_appeals(ana: BrowserContext, status_url: str) -> Page:
     )
     status.get_by_role("button", name="File the appeal").click()
     expect(status.locator(".messages")).to_contain_text("Your appeal was filed.")
-    expect(status.get_by_role("heading", name="Your appeal")).to_be_visible()
-    expect(status.locator(".comment-status")).to_contain_text("Waiting for a decision")
+    expect(status.get_by_role("heading", name="Your appeal", exact=True)).to_be_visible()
+    expect(status.locator(".comment-status")).to_contain_text("State: Received")
     return status
 
 
@@ -243,7 +243,7 @@ def senior_reinstates(senior: Page) -> None:
     appeals_before = tab_count(senior, "Appeals")
     appeal = queue_item(senior, ATTACK)
     assert_accessible(senior)
-    appeal.get_by_label("Outcome").select_option(label="Uphold: reinstate")
+    appeal.get_by_label("Outcome").select_option(label="Reversed: the decision is undone")
     appeal.get_by_label("Reasons").fill("Harsh words about the defence's arguments, not a person.")
     appeal.get_by_role("button", name="Decide the appeal").click()
     expect(senior.locator(".messages")).to_contain_text("The appeal is decided")
@@ -272,7 +272,7 @@ def test_moderator_journey(new_context, server, screenshot_dir):
     expect(comment_item(reader, ATTACK)).to_have_count(0)
     assert comment_count(reader) == astana_before
 
-    reporter_asks_for_review(new_context(), acted.report_status_url, desk)
+    reporter_appeals(new_context(), acted.report_status_url)
     # The status page with its notice and appeal form, audited where scripts run (axe needs them).
     audit = new_context().new_page()
     audit.goto(acted.ana_status_url)
@@ -291,10 +291,11 @@ def test_moderator_journey(new_context, server, screenshot_dir):
     assert_accessible(desk)
 
     # The author sees the outcome; readers see the comment again, and the count follows.
-    status.reload()
-    expect(status.locator(".status-badge")).to_have_text("Published")
-    expect(status.locator(".comment-status")).to_contain_text("Upheld: the comment is reinstated")
+    status.reload()  # the appeal's own page
+    expect(status.locator(".comment-status")).to_contain_text("Reversed: the decision is undone")
     expect(status.locator(".comment-status")).to_contain_text("not a person")
+    status.goto(acted.ana_status_url)
+    expect(status.locator(".status-badge")).to_have_text("Published")
     reader.reload()
     expect(comment_item(reader, ATTACK)).to_be_visible()
     assert comment_count(reader) == astana_before + 1
@@ -311,6 +312,7 @@ def test_moderator_journey(new_context, server, screenshot_dir):
         "Approved after review": 1,
         "Removed": 1,
         "Reinstated": 1,
-        "Appeals filed": 1,
+        # The reporter's, against "no action", and the author's, against the removal.
+        "Appeals filed": 2,
         "Upheld: comment reinstated": 1,
     }

@@ -105,7 +105,7 @@ def report(page: Page, comment_text: str, number: int, title: str) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text("Your report")
     expect(page.locator(".messages")).to_contain_text("A moderator will look at this comment.")
     expect(page.locator(".comment-status")).to_contain_text(
-        f"You reported a comment under clause {number}: {title}."
+        f"Reported under clause {number}: {title}"
     )
     expect(page.locator(".comment-status")).to_contain_text("Outcome: Open")
 
