@@ -20,6 +20,7 @@ from django.db.models import F
 from gazette.accounts.models import User
 from gazette.accounts.readers import Reader
 from gazette.challenges.forms import AbuseSignals
+from gazette.challenges.limits import may_mail
 from gazette.comments import policy, seam, tasks
 from gazette.comments.conf import comment_settings
 from gazette.comments.exceptions import (
@@ -227,7 +228,8 @@ def _placement(thread: Thread, parent_id: int) -> Placement:
 
 def _subscribe(reader: Reader, email: str, language: str) -> ReplySubscription:
     """The author's subscription; an account's verified address needs no further confirmation,
-    any other address gets a confirmation link first."""
+    any other address gets a confirmation link first (within the address's daily limit of
+    such mails, so that posting cannot be used to flood someone's inbox)."""
     subscription, _created = ReplySubscription.objects.get_or_create(
         email=email, defaults={"language": language}
     )
@@ -239,7 +241,7 @@ def _subscribe(reader: Reader, email: str, language: str) -> ReplySubscription:
         updates["confirmed_at"] = clock.now()
     ReplySubscription.objects.filter(pk=subscription.pk).update(**updates)
     subscription.refresh_from_db()
-    if subscription.confirmed_at is None:
+    if subscription.confirmed_at is None and may_mail(email):
         sub_id = subscription.pk
         transaction.on_commit(lambda: tasks.send_subscription_confirmation.enqueue(sub_id))
     return subscription

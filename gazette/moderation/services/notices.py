@@ -12,6 +12,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from gazette.challenges.limits import may_mail
 from gazette.comments.models import Comment
 from gazette.core import clock
 from gazette.core.http import absolute_url
@@ -30,7 +31,12 @@ def send_notice(
     automatic: bool = False,
     extra: dict[str, object] | None = None,
 ) -> Notice:
-    """Write the notice (inside the caller's transaction) and e-mail it after commit."""
+    """Write the notice (inside the caller's transaction) and e-mail it after commit.
+
+    An automatic notice follows from what a visitor did (posted words screening holds, with
+    any address typed in): it is mailed only within that address's daily limit, and otherwise
+    kept for the status page alone.
+    """
     # Long by design: the notice is rendered, stored and mailed in one place, so what is stored is
     # exactly what was sent.
     language = Context.of(comment).edition
@@ -61,10 +67,10 @@ def send_notice(
         clause_text=clause_text,
         policy_version=clause.version.number if clause is not None else None,
         automatic=automatic,
-        emailed=bool(comment.email),
+        emailed=bool(comment.email) and (not automatic or may_mail(comment.email)),
         created_at=clock.now(),
     )
-    if comment.email:
+    if notice.emailed:
         notice_id = notice.pk
         transaction.on_commit(lambda: tasks.email_notice.enqueue(notice_id))
     return notice
