@@ -555,3 +555,61 @@ class PostingCostTests(TestCase):
         assert "altcha" in response.json()["errors"]
         # The submission and the failure, for the address and site-wide: one statement.
         assert write_transactions(post.captured_queries) == [["challenges_windowcounter"]]
+
+
+class AuthorStandingTests(TestCase):
+    """Guests, account holders, verified readers and staff are told apart in words."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.article = ArticleFactory()
+        thread = services.thread_for_article(cls.article)
+        unverified = UserFactory(display_name="Bolat")
+        verified = UserFactory(display_name="Aigerim", email_verified_at=timezone.now())
+        staff = UserFactory(display_name="Erlan", is_staff=True, email_verified_at=timezone.now())
+        authors = {
+            "guest": posting_as("Verified reader Dana", anonymous_id="guest"),
+            "reader": posting_as("", user=unverified),
+            "verified": posting_as("", user=verified),
+            "staff": posting_as("", user=staff),
+        }
+        cls.comments = {
+            standing: services.post_comment(thread=thread, **author, body=f"As {standing}.")
+            for standing, author in authors.items()
+        }
+
+    def meta_of(self, html, comment):
+        item = re.search(rf'<li [^>]*id="comment-{comment.pk}".*?</p>', html, re.DOTALL)
+        return item.group(0)
+
+    def test_each_comment_says_who_wrote_it_in_the_kept_page(self):
+        # Twice: the second answer is the page kept for every reader without a cookie.
+        for _attempt in range(2):
+            html = self.client.get(self.article.get_absolute_url()).content.decode()
+            labels = {
+                standing: re.findall(r'comment__standing--(\w+)">([^<]+)<', self.meta_of(html, c))
+                for standing, c in self.comments.items()
+            }
+            assert labels == {
+                "guest": [("guest", "Guest")],
+                "reader": [("reader", "Reader")],
+                "verified": [("verified", "Verified reader")],
+                "staff": [("staff", "Newsroom staff")],
+            }
+
+    def test_the_standing_is_the_one_the_author_had_when_writing(self):
+        staff = self.comments["staff"].user
+        staff.is_staff = False
+        staff.save()
+        html = self.client.get(self.article.get_absolute_url()).content.decode()
+        assert "Newsroom staff" in self.meta_of(html, self.comments["staff"])
+
+    def test_every_edition_says_it_in_its_language(self):
+        russian = ArticleFactory(language="ru", section=self.article.section)
+        thread = services.thread_for_article(russian)
+        comment = services.post_comment(
+            thread=thread, **posting_as("Дана", anonymous_id="ru"), body="Комментарий."
+        )
+        html = self.client.get(russian.get_absolute_url()).content.decode()
+        assert "comment__standing--guest" in self.meta_of(html, comment)
+        assert ">Гость<" in self.meta_of(html, comment)

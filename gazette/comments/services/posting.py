@@ -144,6 +144,7 @@ def _new_comment(
         user=reader.user,
         author_key=reader.key,
         author_name=submission.name,
+        author_standing=_standing(reader),
         email=submission.email,
         body=submission.text,
         body_html=str(render_markdown(submission.text, COMMENT)).strip(),
@@ -182,6 +183,15 @@ def _check_author(reader: Reader, email: str, *, notify: bool) -> None:
             raise EmailNotVerified
     elif not email.strip():
         raise EmailRequired
+
+
+def _standing(reader: Reader) -> str:
+    user = reader.user
+    return policy.author_standing(
+        has_account=user is not None,
+        is_staff=user is not None and user.is_staff,
+        address_verified=user is not None and user.email_verified_at is not None,
+    )
 
 
 def _display_name(reader: Reader, name: str) -> str:
