@@ -17,6 +17,7 @@ from gazette.core.text import NameRefused, clean_name
 
 class SignUpForm(HumanCheckForm):
     OWN_FIELDS = ("email", "display_name", "password1", "password2")
+    challenge_action = "signup"
 
     email = forms.EmailField(
         label=_("E-mail"),

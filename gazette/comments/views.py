@@ -61,7 +61,7 @@ def post_comment(request: HttpRequest, article_pk: int) -> HttpResponse:
         return nudge
     reader = reader_of(request)
     # The form spends the Captcha and counts the comment or reply rate in one transaction.
-    form = CommentForm(request.POST, request=request, actor=reader)
+    form = CommentForm(request.POST, request=request, actor=reader, target=str(article.pk))
     if not form.is_valid():
         if form.rate_limited is None:
             return _form_refused(request, article, form)
@@ -118,7 +118,9 @@ def _nudge(request: HttpRequest, article: Article) -> HttpResponse | None:
         return JsonResponse({"nudge": {"message": message, "words": words, "token": token}})
     fields = ("name", "email", "body", "notify", "accept_policy", "parent")
     initial = {name: request.POST.get(name, "") for name in fields}
-    form = CommentForm(initial={**initial, nudges.FIELD: token}, request=request)
+    form = CommentForm(
+        initial={**initial, nudges.FIELD: token}, request=request, target=str(article.pk)
+    )
     context = {
         "article": article,
         "discussion": discussion_for(request, article, form=form),

@@ -18,7 +18,7 @@ def sign_up_data(**overrides):
         "display_name": "Aigerim",
         "password1": PASSWORD,
         "password2": PASSWORD,
-        **human_check(),
+        **human_check(scope="signup"),
     }
     data.update(overrides)
     return data
@@ -96,6 +96,11 @@ class SignUpTests(TestCase):
         response = self.client.post(self.url, sign_up_data(display_name="Aigerim Editorova"))
         assert response.status_code == 302
         assert User.objects.get().display_name == "Aigerim Editorova"
+
+    def test_a_captcha_solved_for_a_comment_form_is_refused(self):
+        response = self.client.post(self.url, sign_up_data(**human_check(scope="comment:1")))
+        self.assertContains(response, "made for another form", status_code=400)
+        assert not User.objects.exists()
 
     def test_captcha_is_required(self):
         response = self.client.post(self.url, sign_up_data(altcha=""))

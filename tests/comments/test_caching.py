@@ -15,7 +15,7 @@ from gazette.comments import caching, services
 from gazette.comments.models import Comment, Thread
 from gazette.comments.services import AuthorProof
 from gazette.core import fragments
-from tests.comments.helpers import GENEROUS_RATES, human_check, posting_as
+from tests.comments.helpers import GENEROUS_RATES, comment_check, posting_as
 from tests.factories import ArticleFactory, SectionNameFactory
 
 GENEROUS = override_settings(GAZETTE_CHALLENGES={"RATES": GENEROUS_RATES})
@@ -179,7 +179,7 @@ class PerReaderPartsTests(CommentCacheTestCase):
                 "email": "dana@example.org",
                 "body": "Mine to edit.",
                 "accept_policy": "on",
-                **human_check(),
+                **comment_check(self.article),
             },
         )
         assert response.status_code == 302
