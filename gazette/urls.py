@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from gazette.accounts.identity import identify_reader
 from gazette.articles.sitemaps import SITEMAPS, news_sitemap, sitemap_index, sitemap_section
 from gazette.core.views import robots_txt
 
@@ -19,6 +20,7 @@ urlpatterns = [
     path("news-sitemap.xml", news_sitemap, name="news-sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("challenges/", include("gazette.challenges.urls")),
+    path("reader/", identify_reader, name="reader"),
     path("admin/", admin.site.urls),
 ]
 

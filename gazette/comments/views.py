@@ -19,6 +19,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from gazette.accounts.identity import known_reader_required
 from gazette.accounts.readers import reader_of, remember_reader
 from gazette.articles.models import Article
 from gazette.articles.queries import public_articles
@@ -298,6 +299,7 @@ def delete_comment(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@known_reader_required
 def like_comment(request: HttpRequest, pk: int) -> HttpResponse:
     form = LikeForm(request.POST)
     form.is_valid()
@@ -323,5 +325,4 @@ def like_comment(request: HttpRequest, pk: int) -> HttpResponse:
         response = JsonResponse({"liked": liked, "count": count, "label": label})
     else:
         response = HttpResponseRedirect(comment.get_absolute_url())
-    remember_reader(response, reader, secure=request.is_secure())
     return response

@@ -11,7 +11,7 @@ from django.utils import timezone
 from gazette.comments import services
 from gazette.comments.models import Comment, CommentLike, Thread
 from tests.comments.helpers import GENEROUS_RATES, HELD, comment_check, posting_as
-from tests.factories import ArticleFactory, UserFactory, as_returning_reader
+from tests.factories import ArticleFactory, UserFactory, as_returning_reader, identified
 
 GENEROUS = override_settings(GAZETTE_CHALLENGES={"RATES": GENEROUS_RATES})
 JSON = {"HTTP_ACCEPT": "application/json"}
@@ -221,6 +221,7 @@ class InPlaceTests(TestCase):
     def test_like_in_place_once_per_reader(self):
         comment = seed(services.thread_for_article(self.article), 1)[0]
         url = reverse("comments:like", kwargs={"pk": comment.pk})
+        identified(self.client)
         first = self.client.post(url, {"liked": "on"}, **JSON).json()
         second = self.client.post(url, {"liked": "on"}, **JSON).json()
         assert first == second == {"liked": True, "count": 1, "label": "Liked"}
@@ -228,6 +229,7 @@ class InPlaceTests(TestCase):
 
     def test_like_without_javascript_redirects_back(self):
         comment = seed(services.thread_for_article(self.article), 1)[0]
+        identified(self.client)
         response = self.client.post(
             reverse("comments:like", kwargs={"pk": comment.pk}), {"liked": "on"}
         )

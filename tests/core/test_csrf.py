@@ -7,7 +7,7 @@ from gazette.comments.models import Comment
 from gazette.comments.services import thread_for_article
 from gazette.reactions.models import Vote
 from tests.comments.helpers import GENEROUS_RATES, comment_check
-from tests.factories import ArticleFactory, yes_no_reaction_set
+from tests.factories import ArticleFactory, identified, yes_no_reaction_set
 
 SAME_ORIGIN = {"origin": "http://testserver", "sec-fetch-site": "same-origin"}
 
@@ -24,8 +24,10 @@ class CrossSitePostTests(TestCase):
 
     def setUp(self) -> None:
         self.browser = Client(enforce_csrf_checks=True)
-        # The reader has read the page (kept for every reader: no token, no cookie).
+        # The reader has read the page (kept for every reader: no token, no cookie), and its
+        # script has asked for the reader's cookie, as it does before a first vote.
         self.browser.get(self.article.get_absolute_url())
+        identified(self.browser)
 
     def comment(self, headers: dict[str, str]) -> int:
         fields = {
