@@ -4,7 +4,6 @@ from one browser count once, or not at all, never ten times."""
 import threading
 
 import pytest
-
 from django.db import connection
 from django.test import Client, TestCase, TransactionTestCase, override_settings
 from django.urls import reverse
