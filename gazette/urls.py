@@ -6,6 +6,7 @@ from django.views.static import serve
 
 from gazette.accounts.identity import identify_reader
 from gazette.articles.sitemaps import SITEMAPS, news_sitemap, sitemap_index, sitemap_section
+from gazette.challenges.csp import csp_report
 from gazette.core.views import robots_txt
 
 urlpatterns = [
@@ -21,6 +22,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("challenges/", include("gazette.challenges.urls")),
     path("reader/", identify_reader, name="reader"),
+    path("csp-report/", csp_report, name="csp_report"),
     path("admin/", admin.site.urls),
 ]
 

@@ -54,7 +54,7 @@
       item.classList.toggle("poll__choice--chosen", result.chosen);
       if (poll.show_counts) {
         var figures = resultOf(item);
-        figures.querySelector(".poll__fill").style.width = result.percent + "%";
+        figures.querySelector(".poll__fill").dataset.percent = result.percent;
         figures.querySelector("[data-poll-percent]").textContent = result.percent + "%";
         figures.querySelector("[data-poll-count]").textContent = result.count_text;
       }
