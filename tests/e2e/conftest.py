@@ -365,9 +365,11 @@ def new_context(browser, server: Server) -> Iterator[Callable[..., object]]:
     def watch(page) -> None:
         page.on(
             "console",
-            lambda message: violations.append(message.text)
-            if "Content Security Policy" in message.text
-            else None,
+            lambda message: (
+                violations.append(message.text)
+                if "Content Security Policy" in message.text
+                else None
+            ),
         )
 
     def open_context(**options: object):
