@@ -30,14 +30,13 @@ run: install
 	$(MANAGE) load_demo_content --if-empty
 	$(MANAGE) export_profanity_model
 	@echo "Gazette is being served at http://$(HOST):$(PORT)/ (Ctrl-C stops it)."
-	@# The task worker sends e-mails and retrains classifiers; it is started again if it dies
-	@# (its queue is in the database: nothing queued is lost), and stops with the server.
-	@(trap 'kill $$child 2>/dev/null; exit 0' TERM; \
-		while true; do $(MANAGE) db_worker --queue-name '*' & child=$$!; wait $$child; sleep 2; done \
-	) & worker=$$!; \
-		trap 'kill $$worker 2>/dev/null' EXIT; \
-		$(BIN)/gunicorn gazette.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
-		--access-logfile - --forwarded-allow-ips 127.0.0.1
+	@# The task worker (e-mails, retraining) and the periodic jobs run beside the server, each
+	@# started again if it dies (the task queue is in the database: nothing queued is lost), and
+	@# stop with it. In production systemd does the same (deploy/systemd/).
+	@deploy/bin/supervise $(MANAGE) db_worker --queue-name '*' & worker=$$!; \
+		deploy/bin/supervise $(MANAGE) run_scheduler & scheduler=$$!; \
+		trap 'kill $$worker $$scheduler 2>/dev/null' EXIT; \
+		GAZETTE_BIND=$(HOST):$(PORT) deploy/bin/gazette-web
 
 lint: install
 	$(BIN)/ruff check .
@@ -58,9 +57,13 @@ test: install lint typecheck check
 	$(BIN)/pytest --cov --cov-report=term:skip-covered
 
 # Refresh the message catalogues after changing user-facing text, then translate and commit.
+# Translate new strings into ru, kk and uz (Latin) only: derive_catalogues then writes uz_Cyrl
+# (and kk_Latn) from them, keeping any entry written by hand (one without "derived from").
+# After translating uz, run `make messages` again (or just derive_catalogues and compilemessages).
 messages: install
 	$(MANAGE) makemessages --all --no-obsolete --ignore=.venv --ignore=var --ignore=bench
 	$(MANAGE) makemessages --all --no-obsolete -d djangojs --ignore=.venv --ignore=var --ignore=gazette/challenges/static/challenges/vendor
+	$(MANAGE) derive_catalogues
 	$(MANAGE) compilemessages --ignore=.venv
 
 # Every benchmark in turn (5-10 minutes); each stops what it started. BENCH_* knobs apply.

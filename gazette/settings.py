@@ -21,6 +21,9 @@ from gazette.core.env import (
     env_list,
     env_str,
 )
+from gazette.core.error_reports import start_error_reporting
+from gazette.core.logs import logging_config
+from gazette.core.storage import media_storage
 
 # Lets admin and feed classes be subscripted at run time, as the type stubs expect.
 django_stubs_ext.monkeypatch()
@@ -79,6 +82,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Every log line written while a request is served names it (core/logs.py).
+    "gazette.core.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the kept pages' middleware, so that a page served from the cache has the header.
@@ -150,7 +155,14 @@ DATABASES = {"default": _database()}
 def _cache() -> dict[str, object]:
     url = env_str("CACHE_URL", "") or env_str("REDIS_URL", "")
     if url.startswith(("redis://", "rediss://", "unix://")):
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        # A Redis that hangs must not hold a request for long: pages then render without it
+        # and protected actions answer 503 (core/fragments.py, challenges/ratelimit.py).
+        timeout = env_int("CACHE_TIMEOUT_SECONDS", 1)
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "OPTIONS": {"socket_connect_timeout": timeout, "socket_timeout": timeout},
+        }
     if url.startswith("locmem://"):
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     if url:
@@ -169,12 +181,23 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en"
+# Uzbek is published in both its scripts, each an edition of its own (/uz/ in the official Latin
+# alphabet, /uz-cyrl/ in Cyrillic). Kazakh in the Latin alphabet of 2021 (/kk-latn/, its articles
+# written from the Cyrillic ones) is an edition the newsroom switches on.
+GAZETTE_KAZAKH_LATIN = env_bool("GAZETTE_KAZAKH_LATIN", default=False)
 LANGUAGES = [
     ("en", _("English")),
     ("ru", _("Russian")),
     ("kk", _("Kazakh")),
+    *([("kk-latn", _("Kazakh (Latin)"))] if GAZETTE_KAZAKH_LATIN else []),
+    ("uz", _("Uzbek (Latin)")),
+    ("uz-cyrl", _("Uzbek (Cyrillic)")),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our catalogues, then Django's own texts (months, "2 hours ago", form errors) in the scripts
+# Django does not ship: written by `manage.py derive_catalogues` from its Latin Uzbek.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "gazette" / "core" / "catalogues"]
+# Date and number formats of the editions Django has none for (Uzbek and Kazakh in a second script).
+FORMAT_MODULE_PATH = ["gazette.core.formats"]
 USE_I18N = True
 TIME_ZONE = env_str("TIME_ZONE", "Asia/Almaty")
 USE_TZ = True
@@ -183,7 +206,8 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "gazette" / "static"]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploaded photos: MEDIA_ROOT on this server, or an S3-compatible store (core/storage.py).
+    "default": media_storage(),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 MEDIA_URL = "/media/"
@@ -244,6 +268,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
+    # Load balancers ask for /health/ over plain HTTP, from inside the network.
+    SECURE_REDIRECT_EXEMPT = [r"^health/$"]
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
@@ -251,12 +277,16 @@ if PRODUCTION:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
-}
+# Every line carries its time, level, logger and request id; LOG_FORMAT=json gives JSON lines.
+LOGGING = logging_config(
+    level=env_str("LOG_LEVEL", "WARNING"), json_lines=env_str("LOG_FORMAT", "text") == "json"
+)
+# Errors go to Sentry when a DSN is given, without readers' personal data (core/error_reports.py).
+SENTRY_DSN = env_str("SENTRY_DSN", "")
+if SENTRY_DSN:
+    start_error_reporting(
+        SENTRY_DSN, environment=env_str("SENTRY_ENVIRONMENT", env_str("GAZETTE_ENV", "local"))
+    )
 
 # ---------------------------------------------------------------- Gazette
 
@@ -267,9 +297,18 @@ GAZETTE_ARTICLES_PER_PAGE = env_int("GAZETTE_ARTICLES_PER_PAGE", 12)
 GAZETTE_PHOTO_MAX_BYTES = env_int("GAZETTE_PHOTO_MAX_BYTES", 10 * 1024 * 1024)
 # Templates included under an article's body, in order; each receives `article`. The reactions
 # and comments apps add theirs here, so that publishing needs no knowledge of them.
-GAZETTE_ARTICLE_PANELS: list[str] = ["reactions/panel.html", "comments/panel.html"]
+GAZETTE_ARTICLE_PANELS: list[str] = [
+    "reactions/panel.html",
+    "moderation/preset_panel.html",
+    "comments/panel.html",
+]
 # How many reverse proxies of ours sit in front of the app (their X-Forwarded-For is trusted).
 GAZETTE_TRUSTED_PROXIES = env_int("GAZETTE_TRUSTED_PROXIES", 0)
+# IPv6 senders are counted (rate limits, abuse counters) by the network of this prefix length:
+# one subscriber is usually given a whole /64 and can rotate addresses inside it at will.
+GAZETTE_IPV6_PREFIX = env_int("GAZETTE_IPV6_PREFIX", 64)
+# /health/ reports the task queue "behind" when a task has waited longer than this to run.
+GAZETTE_HEALTH_TASK_DELAY = env_int("GAZETTE_HEALTH_TASK_DELAY", 900)
 # Functions called with each list of articles a page shows (e.g. to attach comment counts in
 # one query), and templates shown in each teaser's meta line. Other apps register here.
 GAZETTE_ARTICLE_LIST_HOOKS: list[str] = ["gazette.comments.queries.attach_comment_counts"]

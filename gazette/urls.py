@@ -7,10 +7,11 @@ from django.views.static import serve
 from gazette.accounts.identity import identify_reader
 from gazette.articles.sitemaps import SITEMAPS, news_sitemap, sitemap_index, sitemap_section
 from gazette.challenges.csp import csp_report
-from gazette.core.views import robots_txt
+from gazette.core.views import health_view, robots_txt
 
 urlpatterns = [
     path("robots.txt", robots_txt, name="robots"),
+    path("health/", health_view, name="health"),
     path("sitemap.xml", sitemap_index, {"sitemaps": SITEMAPS}, name="sitemap-index"),
     path(
         "sitemap-<section>.xml",

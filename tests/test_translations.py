@@ -8,16 +8,17 @@ import polib
 import pytest
 from django.conf import settings
 from django.test import TestCase
+from django.utils.translation import to_locale
 
 from tests.factories import ArticleFactory
 
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale"
 EDITIONS = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 CATALOGUES = [
-    LOCALE_DIR / code / "LC_MESSAGES" / f"{domain}.po"
+    LOCALE_DIR / to_locale(code) / "LC_MESSAGES" / f"{domain}.po"
     for code in EDITIONS
     for domain in ("django", "djangojs")
-    if (LOCALE_DIR / code / "LC_MESSAGES" / f"{domain}.po").exists()
+    if (LOCALE_DIR / to_locale(code) / "LC_MESSAGES" / f"{domain}.po").exists()
 ]
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]|%[sd]|\{\{ ?\w+ ?\}\}")
 
@@ -28,7 +29,7 @@ def _placeholders(text: str) -> set[str]:
 
 def test_every_edition_has_a_catalogue() -> None:
     for code in EDITIONS:
-        assert (LOCALE_DIR / code / "LC_MESSAGES" / "django.po").exists(), code
+        assert (LOCALE_DIR / to_locale(code) / "LC_MESSAGES" / "django.po").exists(), code
 
 
 @pytest.mark.parametrize("po_path", CATALOGUES, ids=lambda path: str(path.relative_to(LOCALE_DIR)))
@@ -64,7 +65,13 @@ class EditionInterfaceTests(TestCase):
     """The catalogues are really served: each edition's pages speak its language."""
 
     def test_each_edition_front_page_is_in_its_language(self) -> None:
-        expected = {"en": "Skip to content", "ru": "Перейти к содержанию", "kk": "Мазмұнға өту"}
+        expected = {
+            "en": "Skip to content",
+            "ru": "Перейти к содержанию",
+            "kk": "Мазмұнға өту",
+            "uz": "Asosiy mazmunga oʻtish",
+            "uz-cyrl": "Асосий мазмунга ўтиш",
+        }
         for code, text in expected.items():
             with self.subTest(edition=code):
                 html = self.client.get(f"/{code}/").content.decode()

@@ -35,16 +35,19 @@ def free_port() -> int:
 
 
 class ScratchNginx:
-    """nginx with the shipped configuration in front of Gazette on 127.0.0.1:`app_port`.
+    """nginx with the shipped configuration in front of Gazette on 127.0.0.1:`app_port` (or
+    on each of several ports: several app servers).
 
     Started by `start()` (or `with`), stopped by `stop()`: only the master process it started
     is signalled, and it stops its own workers."""
 
-    def __init__(self, folder: Path, *, app_port: int, var_dir: Path, workers: int = 2) -> None:
+    def __init__(
+        self, folder: Path, *, app_port: int | list[int], var_dir: Path, workers: int = 2
+    ) -> None:
         if NGINX is None:
             raise FileNotFoundError("nginx is not installed: apt-get install -y nginx")
         self.folder = folder
-        self.app_port = app_port
+        self.app_ports = app_port if isinstance(app_port, list) else [app_port]
         self.var_dir = var_dir
         self.workers = workers
         self.http_port = free_port()
@@ -70,7 +73,9 @@ class ScratchNginx:
             "/srv/gazette/var/": f"{self.var_dir}/",
             "/var/www/acme": f"{self.folder}/acme",
             "/etc/nginx/gazette/": f"{self.folder}/conf/",
-            "server 127.0.0.1:8000;": f"server 127.0.0.1:{self.app_port};",
+            "server 127.0.0.1:8000;": " ".join(
+                f"server 127.0.0.1:{port};" for port in self.app_ports
+            ),
         }
 
     def _render(self, name: str) -> str:

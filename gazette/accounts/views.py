@@ -46,7 +46,7 @@ def sign_up(request: HttpRequest) -> HttpResponse:
             )
         except RateLimited as exc:
             form.add_error(None, exc.message)
-            status = 429
+            status = exc.status
         except services.AccountError as exc:
             form.add_error("email", exc.message)
         else:
@@ -106,7 +106,7 @@ class PasswordResetView(auth_views.PasswordResetView):
             limit_address("confirmation_email", address_hash(form.cleaned_data["email"]))
         except RateLimited as exc:
             form.add_error(None, exc.message)
-            response = self.render_to_response(self.get_context_data(form=form), status=429)
+            response = self.render_to_response(self.get_context_data(form=form), status=exc.status)
             response["Retry-After"] = str(exc.retry_after)
             return response
         site = urlsplit(base_url(self.request))

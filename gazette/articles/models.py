@@ -12,9 +12,10 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from gazette.articles.photos import PhotoField
 from gazette.articles.slugs import validate_section_slug
 from gazette.articles.validators import validate_photo
-from gazette.core import clock
+from gazette.core import clock, editions
 from gazette.core.models import TimeStampedModel
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ RESERVED_SECTION_SLUGS = frozenset({"authors", "tags", "feeds", "preview", "sear
 
 def _language_field() -> models.CharField[str, str]:
     return models.CharField(
-        _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+        _("language"), max_length=8, choices=editions.choices, default=settings.LANGUAGE_CODE
     )
 
 
@@ -56,10 +57,17 @@ class Section(models.Model):
         return reverse("articles:section", kwargs={"section_slug": self.slug})
 
     def name_in(self, language: str) -> str:
-        """The section's name in an edition; uses prefetched translations when present."""
-        for item in self.translations.all():
-            if item.language == language:
-                return str(item.name)
+        """The section's name in an edition; uses prefetched translations when present.
+
+        An edition written from another script's (core/editions.py) without a name of its own
+        reads the other script's name in its letters.
+        """
+        names = {item.language: str(item.name) for item in self.translations.all()}
+        if language in names:
+            return names[language]
+        derivation = editions.derivation(language)
+        if derivation is not None and derivation.source in names:
+            return derivation.convert(names[derivation.source])
         return self.name
 
     @property
@@ -89,9 +97,7 @@ class Author(models.Model):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), unique=True)
     bio = models.TextField(_("biography"), blank=True)
-    photo = models.ImageField(
-        _("photo"), upload_to="authors/%Y/", blank=True, validators=[validate_photo]
-    )
+    photo = PhotoField(_("photo"), upload_to="authors/%Y/", blank=True, validators=[validate_photo])
 
     class Meta:
         ordering = ["name"]
@@ -106,7 +112,7 @@ class Author(models.Model):
 
 
 class Photo(TimeStampedModel):
-    image = models.ImageField(
+    image = PhotoField(
         _("image"),
         upload_to="photos/%Y/%m/",
         width_field="width",

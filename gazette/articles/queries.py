@@ -16,8 +16,10 @@ from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.utils.module_loading import import_string
 
+from gazette.articles import editions as article_editions
 from gazette.articles.models import Article, ArticleQuerySet, Author, Byline, Section, Tag
 from gazette.core import clock
+from gazette.core import editions as core_editions
 
 LEAD_STORIES = 3
 FEED_LENGTH = 30
@@ -44,6 +46,40 @@ def public_articles() -> ArticleQuerySet:
     return Article.objects.published()
 
 
+def edition_articles(language: str) -> ArticleQuerySet:
+    """The public articles an edition lists: its own, and, in an edition written from another
+    script's (core/editions.py), that script's articles of stories it has no article of.
+
+    The other script's articles come as they are stored; `read_in` writes them for the page.
+    """
+    own = public_articles().in_language(language)
+    derivation = core_editions.derivation(language)
+    if derivation is None:
+        return own
+    own_version = public_articles().filter(
+        Q(original_id=OuterRef("pk"))
+        | Q(pk=OuterRef("original_id"))
+        | Q(original_id=OuterRef("original_id")),
+        language=language,
+    )
+    return (
+        public_articles()
+        .alias(has_own_version=Exists(own_version))
+        .filter(Q(language=language) | Q(language=derivation.source, has_own_version=False))
+    )
+
+
+def read_in(articles: Iterable[Article], language: str) -> list[Article]:
+    """The articles as readers of `language` read them: other scripts' written in theirs."""
+    derivation = core_editions.derivation(language)
+    return [
+        article_editions.written_in(article, language)
+        if derivation is not None and article.language == derivation.source
+        else article
+        for article in articles
+    ]
+
+
 def sections() -> list[Section]:
     return list(Section.objects.prefetch_related("translations"))
 
@@ -56,8 +92,7 @@ def home_front(language: str, per_section: int = 4) -> tuple[list[Article], list
     """
     depth = max(per_section, LEAD_STORIES)
     ranked = (
-        public_articles()
-        .in_language(language)
+        edition_articles(language)
         .annotate(
             rank=Window(
                 RowNumber(),
@@ -68,7 +103,7 @@ def home_front(language: str, per_section: int = 4) -> tuple[list[Article], list
         .filter(rank__lte=depth)
         .for_listing()
     )
-    articles = list(ranked)
+    articles = read_in(ranked, language)
     by_section: dict[int, list[Article]] = {}
     for article in articles:
         by_section.setdefault(article.section_id, []).append(article)
@@ -90,7 +125,7 @@ def section_for_reader(slug: str) -> Section:
 
 def section_articles(section: Section, language: str) -> ArticleQuerySet:
     """A section's articles in one edition, newest first, ready for a list of teasers."""
-    return public_articles().in_language(language).filter(section=section).for_listing()
+    return edition_articles(language).filter(section=section).for_listing()
 
 
 def author_for_reader(slug: str) -> Author:
@@ -118,7 +153,7 @@ def tag_for_reader(slug: str) -> Tag:
 
 def tag_articles(tag: Tag, language: str) -> ArticleQuerySet:
     """A tag's public articles in one edition, newest first."""
-    return public_articles().in_language(language).filter(tags=tag).for_listing()
+    return edition_articles(language).filter(tags=tag).for_listing()
 
 
 def _article_page_queryset(articles: ArticleQuerySet) -> ArticleQuerySet:
@@ -138,11 +173,30 @@ def complete_for_page(article: Article) -> None:
 
 
 def article_for_reader(*, language: str, slug: str) -> Article:
-    """The public article at a URL, or 404: drafts and future schedules do not exist for readers."""
-    try:
-        return _article_page_queryset(public_articles()).get(language=language, slug=slug)
-    except Article.DoesNotExist as exc:
-        raise Http404 from exc
+    """The public article at a URL, or 404: drafts and future schedules do not exist for readers.
+
+    In an edition written from another script's (`core/editions.py`), an address of the other
+    script's article gives that article written in this edition's script, or the editor's own
+    version of it when there is one (in another language: the view sends the reader there).
+    """
+    derivation = core_editions.derivation(language)
+    languages = [language, derivation.source] if derivation else [language]
+    # One query finds the article, or the other script's; an edition's own comes first.
+    found = {
+        article.language: article
+        for article in _article_page_queryset(public_articles()).filter(
+            language__in=languages, slug=slug
+        )
+    }
+    if language in found:
+        return found[language]
+    source = found.get(languages[-1])
+    if derivation is None or source is None:
+        raise Http404
+    own_version = next(
+        (item for item in translations_of(source) if item.language == language), None
+    )
+    return own_version or article_editions.written_in(source, language)
 
 
 def article_for_preview(pk: int) -> Article:
@@ -166,14 +220,25 @@ def translations_of(article: Article) -> list[Article]:
 
 def feed_articles(language: str, section: Section | None = None) -> list[Article]:
     """The newest public articles of an edition, of one section when given."""
-    articles = public_articles().in_language(language)
+    articles = edition_articles(language)
     if section is not None:
         articles = articles.filter(section=section)
-    return list(articles.for_listing()[:FEED_LENGTH])
+    return read_in(articles.for_listing()[:FEED_LENGTH], language)
 
 
 def sitemap_articles() -> ArticleQuerySet:
     return public_articles().select_related("section").order_by("-published_at", "-pk")
+
+
+def written_for_sitemap() -> list[Article]:
+    """The pages of articles read in another script's edition (one query per such edition)."""
+    written: list[Article] = []
+    for code in core_editions.codes():
+        derivation = core_editions.derivation(code)
+        if derivation is not None:
+            others = edition_articles(code).filter(language=derivation.source)
+            written += read_in(others.select_related("section").order_by("-published_at"), code)
+    return written
 
 
 def recent_for_news_sitemap(hours: int = NEWS_SITEMAP_HOURS) -> list[Article]:

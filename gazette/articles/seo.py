@@ -12,6 +12,7 @@ from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
+from gazette.articles.editions import edition_paths
 from gazette.articles.models import Article
 from gazette.core.http import absolute_url
 from gazette.core.text import ARTICLE, render_markdown
@@ -83,8 +84,8 @@ def article_metadata(
         description=description,
         image_url=image_url,
         alternates=[
-            Alternate(edition.language, absolute_url(edition.get_absolute_url(), request=request))
-            for edition in editions
+            Alternate(language, absolute_url(path, request=request))
+            for language, path in edition_paths(editions).items()
         ],
         json_ld=mark_safe(encoded),  # noqa: S308 - JSON with every markup character escaped
     )

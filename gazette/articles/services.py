@@ -29,14 +29,16 @@ def publish_articles(*, article_ids: Iterable[int]) -> int:
         )
 
 
-def promote_due_articles() -> int:
-    """Mark scheduled articles whose time has come as published; returns how many.
+def promote_due_articles(*, dry_run: bool = False) -> int:
+    """Mark scheduled articles whose time has come as published; returns how many (with
+    `dry_run`, how many would be, changing nothing).
 
     Readers already see a due scheduled article (see ArticleQuerySet.published); this keeps
     the editors' status column truthful. Safe to run from several machines at once.
     """
     now = clock.now()
+    due = Article.objects.filter(status=Article.Status.SCHEDULED, published_at__lte=now)
+    if dry_run:
+        return due.count()
     with transaction.atomic():
-        return Article.objects.filter(
-            status=Article.Status.SCHEDULED, published_at__lte=now
-        ).update(status=Article.Status.PUBLISHED, updated_at=now)
+        return due.update(status=Article.Status.PUBLISHED, updated_at=now)

@@ -48,7 +48,7 @@ class ArticleSitemap(_SiteSitemap[Article]):
     limit = 5000
 
     def items(self) -> list[Article]:
-        return list(queries.sitemap_articles())
+        return [*queries.sitemap_articles(), *queries.written_for_sitemap()]
 
     def lastmod(self, item: Article) -> datetime | None:
         return item.revised_at or item.published_at

@@ -10,7 +10,13 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import InvalidPage, Page, Paginator
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+)
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
@@ -42,6 +48,7 @@ def _page(request: HttpRequest, articles: ArticleQuerySet) -> Page[Article]:
         page = paginator.page(number)
     except InvalidPage as exc:
         raise Http404 from exc
+    page.object_list = queries.read_in(page.object_list, _edition())
     queries.decorate_listing(page.object_list)
     return page
 
@@ -103,6 +110,9 @@ def article_page(request: HttpRequest, section_slug: str, slug: str) -> HttpResp
     if article.section.slug != section_slug:
         # The article moved section: keep old links working at the new address.
         return HttpResponsePermanentRedirect(article.get_absolute_url())
+    if article.slug != slug:
+        # The other script's address of a story an editor wrote in this one too.
+        return HttpResponseRedirect(article.get_absolute_url())
     return _render_article(request, article, preview=False)
 
 

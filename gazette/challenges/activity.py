@@ -13,6 +13,7 @@ from gazette.challenges import counters
 from gazette.challenges.conf import ChallengeSettings
 from gazette.challenges.policy import Activity, difficulty_level, sliding_count
 from gazette.core import clock
+from gazette.core.logs import once_a_minute
 
 logger = logging.getLogger(__name__)
 
@@ -56,14 +57,20 @@ def recent_activity(ip_hash: str, *, config: ChallengeSettings) -> Activity:
     )
 
 
-def required_level(ip_hash: str, *, config: ChallengeSettings) -> int:
-    """The difficulty level a challenge for this IP-hash must have now."""
-    try:
-        activity = recent_activity(ip_hash, config=config)
-    except counters.CounterStoreUnavailable:
-        logger.warning("Activity counts unavailable; demanding the hardest challenge")
-        return config.top_level
+def current_level(ip_hash: str, *, config: ChallengeSettings) -> int:
+    """The difficulty level a challenge for this IP-hash must have now; raises
+    counters.CounterStoreUnavailable when the counts cannot be read."""
+    activity = recent_activity(ip_hash, config=config)
     return difficulty_level(activity, config.thresholds, top_level=config.top_level)
+
+
+def required_level(ip_hash: str, *, config: ChallengeSettings) -> int:
+    """current_level(), or the hardest level when the counts cannot be read."""
+    try:
+        return current_level(ip_hash, config=config)
+    except counters.CounterStoreUnavailable:
+        once_a_minute.warn(logger, "Activity counts unavailable; demanding the hardest challenge")
+        return config.top_level
 
 
 def counts_for(ip_hash: str, *, failed: bool, config: ChallengeSettings) -> dict[str, int]:

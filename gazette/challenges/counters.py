@@ -26,6 +26,7 @@ from django.db import connection
 
 from gazette.challenges.models import WindowCounter
 from gazette.core import clock
+from gazette.core.logs import once_a_minute
 
 logger = logging.getLogger(__name__)
 
@@ -59,7 +60,7 @@ def increment_many(ttls: Mapping[str, int]) -> dict[str, int]:
             return _redis_pipeline(cache, ttls)
         return {key: _cache_increment(cache, key, ttl) for key, ttl in ttls.items()}
     except Exception as exc:  # Redis, database or pickling errors alike: fail closed
-        logger.exception("Counter store failed")
+        once_a_minute.warn(logger, "Counter store failed", exc=exc)
         raise CounterStoreUnavailable from exc
 
 
@@ -73,14 +74,18 @@ def current_values(keys: Sequence[str]) -> dict[str, int]:
         else:
             found = {key: int(value) for key, value in caches["default"].get_many(keys).items()}
     except Exception as exc:
-        logger.exception("Counter store failed")
+        once_a_minute.warn(logger, "Counter store failed", exc=exc)
         raise CounterStoreUnavailable from exc
     return {key: found.get(key, 0) for key in keys}
 
 
-def purge_expired() -> int:
-    """Delete database counters whose window is over; returns how many were deleted."""
-    deleted, _by_model = WindowCounter.objects.filter(expires_at__lte=clock.now()).delete()
+def purge_expired(*, dry_run: bool = False) -> int:
+    """Delete database counters whose window is over; returns how many were (or, with
+    `dry_run`, would be) deleted."""
+    expired = WindowCounter.objects.filter(expires_at__lte=clock.now())
+    if dry_run:
+        return expired.count()
+    deleted, _by_model = expired.delete()
     return deleted
 
 

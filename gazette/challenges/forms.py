@@ -16,7 +16,7 @@ rate limit of `limited_action()` when the form was given an `actor`) is one shor
 
     form = CommentForm(request.POST, request=request, actor=reader_of(request))
     if not form.is_valid():
-        status = 429 if form.rate_limited else 400
+        status = form.rate_limited.status if form.rate_limited else 400
 """
 
 from __future__ import annotations
@@ -27,12 +27,18 @@ from typing import Any, ClassVar
 from django import forms
 from django.http import HttpRequest
 
-from gazette.challenges import activity, proof, services
+from gazette.challenges import activity, counters, proof, services
 from gazette.challenges.conf import ChallengeSettings, NoJsPolicy, challenge_settings
 from gazette.challenges.exceptions import ChallengeRejected, Reason
 from gazette.challenges.limits import Actor, action_windows
 from gazette.challenges.policy import is_too_easy, should_hold
-from gazette.challenges.ratelimit import RateLimited, Window, counts_of, enforce
+from gazette.challenges.ratelimit import (
+    LimitsUnavailable,
+    RateLimited,
+    Window,
+    counts_of,
+    enforce,
+)
 from gazette.challenges.services import Admission, Spend
 from gazette.challenges.widgets import (
     AltchaSubmission,
@@ -156,7 +162,15 @@ class HumanCheckForm(forms.Form):
         cleaned_data = super().clean() or {}
         submission = cleaned_data.get(ALTCHA_FIELD) or AltchaSubmission(payload="", no_js=False)
         ip_hash = request_ip_hash(self.request)
-        check = self._check(submission, ip_hash)
+        try:
+            check = self._check(submission, ip_hash)
+        except LimitsUnavailable as exc:
+            # Unable to judge the check at all (the shared store is down): refused as such,
+            # not as a wrong or too easy solution.
+            self.rate_limited = exc
+            self.add_error(None, exc.message)
+            self._signals = self._signals_for(difficulty=0, without_javascript=False)
+            return cleaned_data
         windows = self._rate_windows() if check.rejection is None else []
         # Counted after the check, so that it is judged by the activity that preceded it.
         admission = self._admit(check, windows, ip_hash)
@@ -221,7 +235,10 @@ class HumanCheckForm(forms.Form):
 
     def _checked_solution(self, payload: str, ip_hash: str, config: ChallengeSettings) -> _Check:
         solved = proof.check_solution(payload, scope=self.challenge_scope, config=config)
-        required = config.max_number(activity.required_level(ip_hash, config=config))
+        try:
+            required = config.max_number(activity.current_level(ip_hash, config=config))
+        except counters.CounterStoreUnavailable:
+            raise LimitsUnavailable from None
         if is_too_easy(solved.max_number, required):
             raise ChallengeRejected(Reason.TOO_EASY)
         self._challenge_issued_at = (solved.expires_at - config.expires).timestamp()

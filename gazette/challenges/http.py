@@ -1,8 +1,10 @@
-"""The one way to answer a request that went over a rate limit: HTTP 429 with Retry-After."""
+"""The one way to answer a request that went over a rate limit: HTTP 429 with Retry-After (503
+when the limits cannot be counted at all)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from http import HTTPStatus
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -12,7 +14,7 @@ from django.utils.cache import add_never_cache_headers
 from gazette.challenges.ratelimit import RateLimited
 from gazette.core.http import wants_json
 
-TOO_MANY_REQUESTS = 429
+_ERROR_CODES = {429: "rate_limited", 503: "temporarily_unavailable"}
 
 
 def too_many_requests(
@@ -28,15 +30,24 @@ def too_many_requests(
     reader was filling in; `message` is in the context either way."""
     if wants_json(request):
         response: HttpResponse = JsonResponse(
-            {"error": "rate_limited", "message": exc.message, "retry_after": exc.retry_after},
-            status=TOO_MANY_REQUESTS,
+            {
+                "error": _ERROR_CODES[exc.status],
+                "message": exc.message,
+                "retry_after": exc.retry_after,
+            },
+            status=exc.status,
         )
     else:
         response = render(
             request,
             template_name,
-            {**(context or {}), "message": exc.message, "retry_after": exc.retry_after},
-            status=TOO_MANY_REQUESTS,
+            {
+                **(context or {}),
+                "message": exc.message,
+                "retry_after": exc.retry_after,
+                "unavailable": exc.status == HTTPStatus.SERVICE_UNAVAILABLE,
+            },
+            status=exc.status,
         )
     response["Retry-After"] = str(exc.retry_after)
     add_never_cache_headers(response)

@@ -13,10 +13,11 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext
 
 from gazette.challenges import counters
 from gazette.core import clock
+from gazette.core.logs import once_a_minute
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +44,10 @@ class Rate:
 
 
 class RateLimited(Exception):  # noqa: N818 - named for the state, as our domain errors are
-    """Too many actions; `retry_after` says in how many seconds the window resets."""
+    """Too many actions; `retry_after` says in how many seconds the window resets, `status` is
+    the HTTP status that says so (429)."""
+
+    status = 429
 
     def __init__(self, retry_after: int) -> None:
         self.retry_after = retry_after
@@ -61,6 +65,19 @@ class RateLimited(Exception):  # noqa: N818 - named for the state, as our domain
                 minutes,
             ) % {"count": minutes}
         super().__init__(self.message)
+
+
+class LimitsUnavailable(RateLimited):
+    """The store that counts actions cannot be reached (Redis down): the action is refused, as
+    every unchecked action is, but the reader is told the truth, with 503 rather than 429."""
+
+    status = 503
+    RETRY_SECONDS = 30
+
+    def __init__(self) -> None:
+        self.retry_after = self.RETRY_SECONDS
+        self.message = gettext("This is temporarily unavailable. Please try again shortly.")
+        Exception.__init__(self, self.message)
 
 
 @dataclass(frozen=True)
@@ -100,8 +117,8 @@ def enforce(windows: Sequence[Window], counts: Mapping[str, int] | None) -> None
     for window in windows:
         count = None if counts is None else counts.get(window.cache_key)
         if count is None:
-            logger.warning("Rate limit store unavailable; refusing %s", window.scope)
-            raise RateLimited(window.retry_after)
+            once_a_minute.warn(logger, "Rate limit store unavailable; refusing actions")
+            raise LimitsUnavailable
         if count > window.rate.limit:
             raise RateLimited(window.retry_after)
 

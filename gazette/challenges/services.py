@@ -109,10 +109,14 @@ def _record_use(spend: Spend) -> bool:
         return cursor.fetchone() is not None
 
 
-def purge_challenges() -> tuple[int, int]:
+def purge_challenges(*, dry_run: bool = False) -> tuple[int, int]:
     """Delete used challenges that have expired (they are refused as expired anyway) and
-    database counters whose window is over. Returns (challenges, counters) deleted."""
+    database counters whose window is over. Returns (challenges, counters) deleted, or with
+    `dry_run` how many would be."""
     cutoff = clock.now() - _CLOCK_SKEW_GRACE
+    expired = UsedChallenge.objects.filter(expires_at__lte=cutoff)
+    if dry_run:
+        return expired.count(), counters.purge_expired(dry_run=True)
     with transaction.atomic():
-        challenges, _by_model = UsedChallenge.objects.filter(expires_at__lte=cutoff).delete()
+        challenges, _by_model = expired.delete()
         return challenges, counters.purge_expired()

@@ -149,6 +149,8 @@ class Comment(models.Model):
         _("state"), max_length=12, choices=State.choices, default=State.PUBLISHED
     )
     policy_version = models.CharField(_("Comment Policy version accepted"), max_length=20)
+    # The interface language it was posted from: moderation writes to its author in it.
+    language = models.CharField(_("language"), max_length=8, blank=True)
     abuse_signals = models.JSONField(_("abuse signals"), default=dict, blank=True)
     screening_reasons = models.JSONField(_("screening reasons"), default=list, blank=True)
     ip_hash = models.CharField(_("address hash"), max_length=64, blank=True)

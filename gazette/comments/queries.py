@@ -24,6 +24,7 @@ from gazette.comments import policy
 from gazette.comments.conf import comment_settings
 from gazette.comments.models import ClosedSection, Comment, CommentLike, Thread
 from gazette.core import clock, pages
+from gazette.core.editions import self_name
 
 SORTS = {
     "oldest": ("created_at", "pk"),
@@ -92,6 +93,41 @@ def attach_comment_counts(articles: list[Article]) -> None:
         # An attribute teasers read, set on the articles of one listing only.
         article.comment_count = counts.get(article.pk, 0)  # type: ignore[attr-defined]  # see above
         pages.depends_on(THREAD_CHECK, str(article.pk), versions.get(article.pk, ""))
+
+
+@dataclass(frozen=True)
+class EditionDiscussion:
+    """Another edition's thread on the same story, as the article page links it."""
+
+    language: str
+    name: str
+    count: int
+    url: str
+
+
+def edition_discussions(article: Article, editions: list[Article]) -> list[EditionDiscussion]:
+    """The other editions' threads of `article`'s story that have comments, in one query.
+
+    `editions` are the story's public articles (the page has them already). Each edition's
+    thread version is declared, so a kept page changes when a comment arrives in any edition.
+    """
+    others = [edition for edition in editions if edition.pk != article.pk]
+    if not others:
+        return []
+    rows = Thread.objects.filter(
+        site=site_id(), article_id__in=[edition.pk for edition in others]
+    ).values_list("article_id", "comment_count", "version")
+    found = {article_id: (count, version) for article_id, count, version in rows}
+    discussions = []
+    for edition in others:
+        count, version = found.get(edition.pk, (0, ""))
+        pages.depends_on(THREAD_CHECK, str(edition.pk), version)
+        if count:
+            url = f"{edition.get_absolute_url()}#comments"
+            discussions.append(
+                EditionDiscussion(edition.language, self_name(edition.language), count, url)
+            )
+    return discussions
 
 
 def closure_of(thread: Thread | None, article: Article | None = None) -> policy.Closure | None:

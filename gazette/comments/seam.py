@@ -47,6 +47,8 @@ class Submission:
     edit_of: int | None = None
     # Sent after a nudge: "rephrased" or "as_written" (comments/nudges.py); "" otherwise.
     nudged: str = ""
+    # The comment a new reply answers; None for a new thread or an edit.
+    parent_id: int | None = None
 
     @property
     def is_edit(self) -> bool:
@@ -78,10 +80,12 @@ class Moderation(Protocol):
     def screen(self, submission: Submission) -> Verdict:
         """Publish, hold or reject the text. Reads only: nothing is written here."""
 
-    def record(self, submission: Submission, verdict: Verdict, comment: Comment | None) -> None:
-        """Write what screening keeps (its audit entry, its memory of recent texts). Called
-        inside the transaction that saves `comment`, or, for a refusal, with None in a
-        transaction of its own; never when nothing was decided."""
+    def record(self, submission: Submission, verdict: Verdict, comment: Comment | None) -> str:
+        """Write what screening keeps (its audit entry, its memory of recent texts, the notice
+        of a hold). Called inside the transaction that saves `comment` (a new one, or an edit),
+        or, for a refusal, with None in a transaction of its own; never when nothing was
+        decided. For a refusal, returns what to add to the refusal's message: where its writer
+        may appeal it ("" otherwise)."""
 
     def name_refusal(self, name: str) -> str | None:
         """Why a reader who is not staff may not sign with this name (it poses as the
@@ -112,8 +116,8 @@ class Unmoderated:
             return Verdict(HOLD, ["abuse signals"])
         return Verdict(PUBLISH)
 
-    def record(self, submission: Submission, verdict: Verdict, comment: Comment | None) -> None:
-        return None
+    def record(self, submission: Submission, verdict: Verdict, comment: Comment | None) -> str:
+        return ""
 
     def name_refusal(self, name: str) -> str | None:
         return None

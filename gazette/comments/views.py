@@ -3,6 +3,7 @@ application/json` (as comments.js does) it answers JSON instead, for in-place up
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import (
     Http404,
@@ -21,6 +22,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from gazette.accounts.identity import known_reader_required
 from gazette.accounts.readers import reader_of, remember_reader
+from gazette.articles.editions import address_in
 from gazette.articles.models import Article
 from gazette.articles.queries import public_articles
 from gazette.challenges.limits import limit_action
@@ -28,9 +30,9 @@ from gazette.challenges.ratelimit import RateLimited
 from gazette.comments import nudges, queries, seam, services
 from gazette.comments.authorship import proof_of, remember_authorship
 from gazette.comments.discussion import discussion_for
-from gazette.comments.exceptions import CommentError
+from gazette.comments.exceptions import CommentError, CommentRejected
 from gazette.comments.forms import CommentForm, EditCommentForm, LikeForm
-from gazette.comments.models import Comment
+from gazette.comments.models import Comment, Thread
 from gazette.comments.rendering import EntryRenderer, Viewer
 from gazette.core.http import wants_json
 
@@ -66,7 +68,7 @@ def post_comment(request: HttpRequest, article_pk: int) -> HttpResponse:
     if not form.is_valid():
         if form.rate_limited is None:
             return _form_refused(request, article, form)
-        response = _form_refused(request, article, form, status=429)
+        response = _form_refused(request, article, form, status=form.rate_limited.status)
         response["Retry-After"] = str(form.rate_limited.retry_after)
         return response
     try:
@@ -86,7 +88,10 @@ def post_comment(request: HttpRequest, article_pk: int) -> HttpResponse:
         )
     except CommentError as exc:
         form.add_error(None, exc.message)
-        return _form_refused(request, article, form)
+        # Refused under the Comment Policy (a sanction in force, or screening): forbidden, not
+        # malformed.
+        status = 403 if isinstance(exc, CommentRejected) else 400
+        return _form_refused(request, article, form, status=status)
     response = _posted(request, comment)
     remember_reader(response, reader, secure=request.is_secure())
     remember_authorship(response, request, comment)
@@ -176,11 +181,18 @@ def _posted(request: HttpRequest, comment: Comment) -> HttpResponse:
         messages.success(request, message)
         return HttpResponseRedirect(comment.get_absolute_url())
     messages.info(request, message)
-    return HttpResponseRedirect(comment.thread.page_url + "#comments")
+    return HttpResponseRedirect(_page_url(comment.thread) + "#comments")
 
 
 def count_label(count: int) -> str:
     return ngettext("%(count)d Comment", "%(count)d Comments", count) % {"count": count}
+
+
+def _page_url(thread: Thread) -> str:
+    """The thread's page in the reader's edition (an article's other script included)."""
+    if thread.article is None:
+        return thread.page_url
+    return address_in(thread.article, get_language() or settings.LANGUAGE_CODE)
 
 
 @require_safe
@@ -200,7 +212,7 @@ def permalink(request: HttpRequest, pk: int) -> HttpResponse:
         return HttpResponseRedirect(f"{replies}#{comment.anchor}")
     page = queries.page_of(comment)
     query = f"?cpage={page}" if page > 1 else ""
-    return HttpResponseRedirect(f"{article.get_absolute_url()}{query}#{comment.anchor}")
+    return HttpResponseRedirect(f"{_page_url(comment.thread)}{query}#{comment.anchor}")
 
 
 @require_safe
@@ -278,7 +290,7 @@ def edit_comment(request: HttpRequest, pk: int) -> HttpResponse:
             return HttpResponseRedirect(
                 comment.get_absolute_url()
                 if comment.is_published
-                else comment.thread.page_url + "#comments"
+                else _page_url(comment.thread) + "#comments"
             )
     if request.method == "POST":
         status = 400
@@ -295,7 +307,7 @@ def delete_comment(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, exc.message)
         return render(request, "comments/delete.html", {"comment": comment}, status=400)
     messages.success(request, _("Your comment has been deleted."))
-    return HttpResponseRedirect(comment.thread.page_url + "#comments")
+    return HttpResponseRedirect(_page_url(comment.thread) + "#comments")
 
 
 @require_POST
@@ -316,7 +328,7 @@ def like_comment(request: HttpRequest, pk: int) -> HttpResponse:
     except (RateLimited, CommentError) as exc:
         if wants_json(request):
             return JsonResponse(
-                {"error": exc.message}, status=429 if isinstance(exc, RateLimited) else 400
+                {"error": exc.message}, status=exc.status if isinstance(exc, RateLimited) else 400
             )
         messages.error(request, exc.message)
         return HttpResponseRedirect(comment.get_absolute_url())

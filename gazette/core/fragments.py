@@ -17,6 +17,8 @@ from typing import Any, Generic, TypeVar
 from django.core.cache import cache
 from django.db import transaction
 
+from gazette.core.logs import once_a_minute
+
 logger = logging.getLogger(__name__)
 
 # Entries of an old version are never read again; a day bounds how long they linger.
@@ -27,24 +29,24 @@ def read(key: str) -> Any:
     """The cached value, or None when absent or when the cache cannot be read."""
     try:
         return cache.get(key)
-    except Exception:
-        logger.warning("fragment cache unreadable", exc_info=True)
+    except Exception as exc:
+        once_a_minute.warn(logger, "Fragment cache unreadable", exc=exc)
         return None
 
 
 def read_many(keys: Iterable[str]) -> dict[str, Any]:
     try:
         return cache.get_many(list(keys))
-    except Exception:
-        logger.warning("fragment cache unreadable", exc_info=True)
+    except Exception as exc:
+        once_a_minute.warn(logger, "Fragment cache unreadable", exc=exc)
         return {}
 
 
 def write(key: str, value: Any, seconds: int | None = FRAGMENT_SECONDS) -> None:
     try:
         cache.set(key, value, seconds)
-    except Exception:
-        logger.warning("fragment cache unwritable", exc_info=True)
+    except Exception as exc:
+        once_a_minute.warn(logger, "Fragment cache unwritable", exc=exc)
 
 
 V = TypeVar("V")
@@ -118,8 +120,8 @@ def stamp(key: str) -> str:
     if value is None:
         try:
             cache.add(key, uuid.uuid4().hex, None)
-        except Exception:
-            logger.warning("fragment cache unwritable", exc_info=True)
+        except Exception as exc:
+            once_a_minute.warn(logger, "Fragment cache unwritable", exc=exc)
         value = read(key) or uuid.uuid4().hex
     return str(value)
 

@@ -3,6 +3,8 @@ e-mail addresses are never stored as such for counting."""
 
 from __future__ import annotations
 
+import ipaddress
+
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils.crypto import salted_hmac
@@ -21,10 +23,26 @@ def client_ip(request: HttpRequest) -> str:
     return str(request.META.get("REMOTE_ADDR", ""))
 
 
+def counted_network(ip: str) -> str:
+    """What counts as one sender: an IPv4 address, or the IPv6 network it lies in (a /64 by
+    default, the block one subscriber is given, so that rotating addresses inside it changes
+    nothing). An IPv4 address mapped into IPv6 counts as itself."""
+    try:
+        address = ipaddress.ip_address(ip.strip())
+    except ValueError:
+        return ip.strip()
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            return str(address.ipv4_mapped)
+        prefix: int = getattr(settings, "GAZETTE_IPV6_PREFIX", 64)
+        return str(ipaddress.IPv6Network((address, prefix), strict=False))
+    return str(address)
+
+
 def ip_hash(ip: str) -> str:
-    """A keyed hash of an address: the same address gives the same value, which cannot be reversed
-    without the server's secret."""
-    digest: str = salted_hmac(_IP_HASH_SALT, ip, algorithm="sha256").hexdigest()
+    """A keyed hash of a sender (counted_network): the same sender gives the same value, which
+    cannot be reversed without the server's secret."""
+    digest: str = salted_hmac(_IP_HASH_SALT, counted_network(ip), algorithm="sha256").hexdigest()
     return digest[:32]
 
 

@@ -1,4 +1,5 @@
-# Russian and Kazakh text is Cyrillic, and English text uses typographic quotes, on purpose.
+# Russian and Kazakh text is Cyrillic, and English and Uzbek text uses typographic quotes, on
+# purpose.
 # ruff: noqa: RUF001
 """The demo content's text: sections, authors, tags, photos and stories, as plain data.
 
@@ -48,6 +49,8 @@ class Edition:
     dateline: str
     body: str
     hours_after_original: float = 0
+    # A photo of its own, captioned in the edition's language; else the story's photo.
+    photo: PhotoData | None = None
 
 
 @dataclass(frozen=True)
@@ -64,15 +67,15 @@ class Story:
 
 
 SECTIONS = (
-    SectionData("politics", "Politics", {"ru": "Политика", "kk": "Саясат"}),
+    SectionData("politics", "Politics", {"ru": "Политика", "kk": "Саясат", "uz": "Siyosat"}),
     SectionData(
         "crime-justice",
         "Crime & Justice",
-        {"ru": "Криминал и правосудие", "kk": "Қылмыс және әділет"},
+        {"ru": "Криминал и правосудие", "kk": "Қылмыс және әділет", "uz": "Jinoyat va adolat"},
     ),
-    SectionData("economy", "Economy", {"ru": "Экономика", "kk": "Экономика"}),
-    SectionData("society", "Society", {"ru": "Общество", "kk": "Қоғам"}),
-    SectionData("culture", "Culture", {"ru": "Культура", "kk": "Мәдениет"}),
+    SectionData("economy", "Economy", {"ru": "Экономика", "kk": "Экономика", "uz": "Iqtisodiyot"}),
+    SectionData("society", "Society", {"ru": "Общество", "kk": "Қоғам", "uz": "Jamiyat"}),
+    SectionData("culture", "Culture", {"ru": "Культура", "kk": "Мәдениет", "uz": "Madaniyat"}),
 )
 
 AUTHORS = (
@@ -116,6 +119,120 @@ TAGS = (
 )
 
 # ---------------------------------------------------------------- Crime & Justice
+
+TASHKENT_NOTARY = Story(
+    section="crime-justice",
+    authors=("rustam-yuldashev",),
+    photo=PhotoData(
+        scene="courthouse_evening",
+        caption="Buyers wait for the verdict outside the Tashkent city court on {date}.",
+        credit="Gazette/Aziza Qodirova",
+        alt_text="People standing in front of a columned court building in the evening",
+    ),
+    tags=("courts", "corruption"),
+    status="published",
+    hours_ago=5,
+    english=Edition(
+        language="en",
+        headline="Tashkent court jails notary who sold the same flats twice",
+        slug="tashkent-court-jails-notary-who-sold-the-same-flats-twice",
+        standfirst=(
+            "Prosecutors say 126 families paid for homes in new blocks on the edge of the city "
+            "that had already been sold to someone else. Many are still paying off their loans."
+        ),
+        dateline="Tashkent",
+        body="""\
+The Tashkent city court has sentenced a notary to eleven years in prison for certifying forged
+sale contracts through which flats in three new apartment blocks in the Sergeli district were sold
+twice, and in some cases three times.
+
+Judge Dilnoza Rahimova found that the notary, a 52-year-old identified in court as Bahodir T., drew
+up the contracts with two employees of a construction company between {year_2} and {year_1}. His
+two accomplices received seven and eight years.
+
+“The buyers did everything right. They checked the papers, they went to a notary, they paid
+through a bank,” prosecutor Jasur Nazarov told Gazette after the verdict. “The one person whose job
+was to protect them was the person who deceived them.”
+
+According to the prosecution, 126 families paid a total of 48 billion som. Among the buyers in the
+courtroom was Nodira Yusupova, a nurse, whose family paid 410 million som for a two-room flat in
+{year_1} and has lived with relatives ever since.
+
+“We have the keys, the contract and the receipts. Somebody else has the same keys,” she said. “My
+son asks every week when we are moving home.”
+
+Defence lawyer Kamola Ergasheva said her client would appeal.
+
+“My client stamped the documents the company brought him. The court has not shown that he knew the
+flats had been sold,” she told Gazette.
+
+The court ordered the property of the three men, including two houses and a car dealership, to be
+sold to compensate the buyers. Lawyers for the families said that would cover about half of the
+losses.
+
+> “A notary’s stamp must mean something again. Until the registry is checked online before every
+> sale, the same thing will happen in other districts,” said Otabek Sobirov, a lawyer who represents
+> 40 of the families.
+
+The verdict can be appealed within ten days.
+""",
+    ),
+    translations=(
+        Edition(
+            language="uz",
+            headline="Toshkent sudi bir xonadonni ikki marta sotgan notariusni qamoqqa hukm qildi",
+            slug="toshkent-sudi-bir-xonadonni-ikki-marta-sotgan-notariusni-qamoqqa-hukm-qildi",
+            standfirst=(
+                "Prokuratura maʼlumotiga koʻra, 126 oila shahar chekkasidagi yangi uylardan "
+                "allaqachon boshqaga sotilgan xonadonlarni sotib olgan. Ularning koʻpchiligi "
+                "hali ham kreditni toʻlamoqda."
+            ),
+            dateline="Toshkent",
+            hours_after_original=0.5,
+            photo=PhotoData(
+                scene="courthouse_evening",
+                caption="Xaridorlar {date} kuni Toshkent shahar sudi oldida hukmni kutmoqda.",
+                credit="Gazette/Aziza Qodirova",
+                alt_text="Kechki paytda ustunli sud binosi oldida turgan odamlar",
+            ),
+            body="""\
+Toshkent shahar sudi Sergeli tumanidagi uchta yangi koʻp qavatli uyning xonadonlarini ikki,
+ayrim hollarda uch marta sotishga imkon bergan soxta oldi-sotdi shartnomalarini tasdiqlagan
+notariusni oʻn bir yilga ozodlikdan mahrum qildi.
+
+Sudya Dilnoza Rahimova sudda Bahodir T. deb atalgan 52 yoshli notarius va qurilish kompaniyasining
+ikki xodimi {year_2}–{year_1} yillarda shartnomalarni birgalikda rasmiylashtirganini aniqladi.
+Ikki sherigi yetti va sakkiz yilga hukm qilindi.
+
+“Xaridorlar hammasini toʻgʻri qilgan. Hujjatlarni tekshirgan, notariusga borgan, pulni bank
+orqali toʻlagan, — dedi hukm oʻqilgach prokuror Jasur Nazarov Gazette muxbiriga. — Ularni himoya
+qilishi kerak boʻlgan yagona odam ularni aldagan.”
+
+Ayblov tarafiga koʻra, 126 oila jami 48 milliard soʻm toʻlagan. Sud zalida oʻtirgan xaridorlar
+orasida hamshira Nodira Yusupova ham bor edi: uning oilasi {year_1} yilda ikki xonali xonadon
+uchun 410 million soʻm toʻlagan va oʻshandan beri qarindoshlarinikida yashaydi.
+
+“Bizda kalit ham, shartnoma ham, kvitansiyalar ham bor. Xuddi shunday kalit boshqa birovda ham
+bor, — dedi u. — Oʻgʻlim har hafta qachon uyimizga koʻchishimizni soʻraydi.”
+
+Himoyachi Kamola Ergasheva mijozi hukm ustidan shikoyat qilishini aytdi.
+
+“Mijozim kompaniya olib kelgan hujjatlarga muhr bosgan, xolos. Sud u xonadonlar sotilganini
+bilganini isbotlamadi”, — dedi u Gazette muxbiriga.
+
+Sud uch nafar sudlanuvchining mol-mulkini, jumladan ikki uy va avtosalonni sotib, xaridorlarga
+zararni qoplashni buyurdi. Oilalar vakillarining aytishicha, bu yoʻqotishlarning taxminan yarmini
+qoplaydi.
+
+> “Notarius muhri yana maʼnoga ega boʻlishi kerak. Har bir savdodan oldin reyestr onlayn
+> tekshirilmaguncha, boshqa tumanlarda ham xuddi shu holat takrorlanaveradi”, — deydi 40 oilaning
+> manfaatlarini himoya qilayotgan advokat Otabek Sobirov.
+
+Hukm ustidan oʻn kun ichida shikoyat qilish mumkin.
+""",
+        ),
+    ),
+)
 
 ONLINE_SCHEME = Story(
     section="crime-justice",
@@ -304,6 +421,67 @@ Gazette-ке. — Жәбірленушілер телефонынан көрге
 > беретін заңгер Данияр Сейтқали.
 
 Үкімге 15 күн ішінде шағымдануға болады.
+""",
+        ),
+        Edition(
+            language="uz",
+            headline=(
+                "Astana sudi 900 kishining jamgʻarmasini olgan onlayn sxema uchun besh kishini "
+                "qamoqqa hukm qildi"
+            ),
+            slug="astana-sudi-onlayn-sxema-uchun-besh-kishini-qamoqqa-hukm-qildi",
+            standfirst=(
+                "Tashkilotchilar hech qachon savdo qilmagan savdo ilovasi orqali oyiga 40% daromad "
+                "vaʼda qilgan. Jabrlanuvchilar hukm pullarini qaytarmasligini aytmoqda."
+            ),
+            dateline="Astana",
+            hours_after_original=2.5,
+            photo=PhotoData(
+                scene="courthouse_morning",
+                caption=(
+                    "Himoyachi Janna Abenova {date} kuni Astana shahar sudi oldida "
+                    "jurnalistlar bilan gaplashmoqda."
+                ),
+                credit="Gazette/Daniyar Omarov",
+                alt_text="Quyoshli tongda ustunli sud binosi oldidagi jurnalistlar",
+            ),
+            body="""\
+Astana shahar sudi prokuratura maʼlumotiga koʻra Qozogʻiston boʻylab 900 dan ortiq kishidan 2,3
+milliard tenge olgan onlayn investitsiya sxemasi uchun besh kishini toʻrt yildan toʻqqiz yilgacha
+ozodlikdan mahrum qildi.
+
+Sudya Gulnar Muhametova sudlanuvchilar Astana va Qaragʻandada koll-markazlar yuritganini
+aniqladi. U yerda tayyor ssenariy boʻyicha ishlagan operatorlar odamlarni savdo ilovasiga pul
+kiritishga koʻndirgan. Ilovadagi balans oʻsib borgan, ammo birorta ham savdo amalga oshirilmagan.
+
+“Bu savdo emas, teatr edi, — dedi hukmdan soʻng prokuror Arman Tulegenov Gazette muxbiriga. —
+Jabrlanuvchilar telefonida koʻrgan har bir raqamni tashkilotchilarning oʻzi yozgan.”
+
+Sud tashkilotchi deb topgan, sudda Yerbol K. deb atalgan 34 yoshli erkak toʻqqiz yilga hukm qilindi
+va besh yil tadbirkorlik bilan shugʻullanishdan mahrum etildi. Koll-markazlarning toʻrt rahbari
+toʻrt yildan olti yilgacha jazo oldi.
+
+Rahbarlardan birini himoya qilayotgan advokat Janna Abenova mijozi hukm ustidan shikoyat
+qilishini aytdi.
+
+“Mijozim maosh evaziga qoʻngʻiroqlarga javob bergan. U sxemani oʻylab topmagan va pul qayerga
+ketganini koʻrmagan, — dedi u Gazette muxbiriga. — Sud oddiy xodimni asoschiga tenglashtirdi.”
+
+Jabrlanuvchilar kichik sud zalini toʻldirdi. Koʻkshetaulik nafaqadagi oʻqituvchi Saule Iskakova
+bahorda ilovaga 3,2 million tenge — butun jamgʻarmasi va bank kreditini kiritganini aytdi.
+
+“Ular har kuni qoʻngʻiroq qilishardi, xushmuomala va sabrli, xuddi nevaradek, — dedi u. — Pulimni
+yechib olmoqchi boʻlganimda, avval soliq toʻlashim kerakligini aytishdi. Uni ham toʻladim.”
+
+Internet firibgarligi Qozogʻistonda eng tez oʻsayotgan jinoyat turiga aylandi. Ayblov tarafi
+sudga taqdim etgan maʼlumotlarga koʻra, politsiya {year_3} yilda 14 860 ta, {year_2} yilda
+18 240 ta va {year_1} yilda 21 975 ta shunday ishni roʻyxatga olgan.
+
+> “Texnologiya arzon, xavf esa kam. Banklar va mobil operatorlar javobgarlikni boʻlishmaguncha,
+> biz bir xil ssenariyni yangi nomlar ostida koʻraveramiz”, — deydi jabrlanuvchilar guruhlariga
+> maslahat beradigan huquqshunos Daniyar Seytqali.
+
+Hukm ustidan 15 kun ichida shikoyat qilish mumkin.
 """,
         ),
     ),
@@ -1170,6 +1348,7 @@ month, in Kazakh.
 
 STORIES = (
     ONLINE_SCHEME,
+    TASHKENT_NOTARY,
     EXTREMISM_RETRIAL,
     ROADS_OFFICIAL,
     TEENAGE_RECRUITS,

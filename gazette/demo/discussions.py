@@ -79,6 +79,32 @@ DISCUSSIONS: dict[str, tuple[DemoComment, ...]] = {
             reply_to=0,
         ),
     ),
+    # Uzbek readers, in the Latin alphabet.
+    "astana-sudi-onlayn-sxema-uchun-besh-kishini-qamoqqa-hukm-qildi": (
+        DemoComment(
+            "Sardor", "Toʻqqiz yil kam emas, lekin odamlar pullarini baribir ololmaydi.", 90
+        ),
+        DemoComment(
+            "Malika",
+            "Bizda ham xuddi shunday ilovalar bor. Banklar ogohlantirishi kerak.",
+            60,
+            reply_to=0,
+        ),
+    ),
+    "toshkent-sudi-bir-xonadonni-ikki-marta-sotgan-notariusni-qamoqqa-hukm-qildi": (
+        DemoComment(
+            "Dilshod", "Notariusga ishonmasak, kimga ishonamiz? Reyestrni onlayn qilish kerak.", 70
+        ),
+        DemoComment(
+            "Gulnora", "Oilalarga yordam berish uchun sud mol-mulkni tezroq sotishi kerak.", 45
+        ),
+        DemoComment(
+            "Javlon",
+            "Toʻgʻri, lekin kompaniya rahbarlari ham javob berishi kerak edi.",
+            30,
+            reply_to=1,
+        ),
+    ),
 }
 
 

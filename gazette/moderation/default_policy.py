@@ -1,8 +1,9 @@
 """The Comment Policy a new install starts with, in every edition's language.
 
-This is content, not interface text: it is written out in English, Russian and Kazakh here and
-loaded into the database by `manage.py load_comment_policy`, after which staff change it in the
-admin by drafting and publishing a new version.
+This is content, not interface text: it is written out in English, Russian, Kazakh and Uzbek
+here and loaded into the database by `manage.py load_comment_policy`, after which staff change it
+in the admin by drafting and publishing a new version. Uzbek is written in the Latin alphabet; the
+Cyrillic edition gets the same text written in Cyrillic, so the two scripts never disagree.
 """
 
 # Russian and Kazakh text is Cyrillic by design.
@@ -11,6 +12,8 @@ admin by drafting and publishing a new version.
 from __future__ import annotations
 
 from typing import TypedDict
+
+from gazette.core.transliteration import uzbek_latin_to_cyrillic
 
 
 class Text(TypedDict):
@@ -26,10 +29,25 @@ class ClauseData(TypedDict):
     kk: Text
 
 
+UZBEK_SUMMARY = "Izohlar qoidalarining birinchi eʼlon qilingan versiyasi."
+
+UZBEK_PREAMBLE = (
+    "Izohlar oʻquvchilar materiallarimizni bir-biri bilan va biz bilan muhokama qila "
+    "olishlari uchun ochiq. Bu qoidalar nimaga ruxsat berilmasligini va qarorlarni "
+    "qanday qabul qilishimizni tushuntiradi. Har bir izoh yuborilganda avtomatik "
+    "tekshiriladi; baʼzilari moderator oʻqib chiqquncha ushlab turiladi. Izohni olib "
+    "tashlagan moderator u buzgan bandni koʻrsatadi; muallifga qaysi band va nima "
+    "uchun ekani aytiladi, u qaror ustidan bir marta apellyatsiya berishi mumkin. "
+    "Apellyatsiyani qarorda ishtirok etmagan katta moderator hal qiladi. Har oy har "
+    "bir band boʻyicha nechta izoh olib tashlanganini eʼlon qilamiz."
+)
+
 SUMMARY = {
     "en": "The first published version of the Comment Policy.",
     "ru": "Первая опубликованная редакция Правил комментирования.",
     "kk": "Пікір жазу ережелерінің алғашқы жарияланған нұсқасы.",
+    "uz": UZBEK_SUMMARY,
+    "uz-cyrl": uzbek_latin_to_cyrillic(UZBEK_SUMMARY),
 }
 
 PREAMBLE = {
@@ -60,6 +78,8 @@ PREAMBLE = {
         "қатыспаған аға модератор қарайды. Ай сайын әр тармақ бойынша қанша пікір өшірілгенін "
         "жариялаймыз."
     ),
+    "uz": UZBEK_PREAMBLE,
+    "uz-cyrl": uzbek_latin_to_cyrillic(UZBEK_PREAMBLE),
 }
 
 CLAUSES: list[ClauseData] = [
@@ -447,6 +467,154 @@ CLAUSES: list[ClauseData] = [
 ]
 
 
+UZBEK_CLAUSES: dict[str, Text] = {
+    "violence": {
+        "title": "Zoʻravonlik va terrorizmga daʼvat qilmang",
+        "text": (
+            "Zoʻravonlikka, terrorchilik harakatlariga va ularni sodir etuvchilarga daʼvat "
+            "qilmang, ular bilan tahdid qilmang, ularni oqlamang va ulugʻlamang, taqiqlangan "
+            "tashkilotlarning targʻibot yoki yollash materiallarini tarqatmang. Bunday "
+            "voqealarni muhokama qilish va ular haqida xabar berish, jumladan hokimiyatning "
+            "munosabatini tanqid qilish ham mamnuniyat bilan qabul qilinadi."
+        ),
+        "examples": [
+            "Biror shaxs, guruh, bino yoki tadbirga hujum qilishga chaqiriqlar.",
+            "Hujum qilganlarni maqtash yoki ularni qahramon yoxud shahid deb atash.",
+            (
+                "Taqiqlangan tashkilotlar targʻibotiga havolalar yoki undan iqtiboslarni "
+                "maʼqullab ulashish."
+            ),
+        ],
+    },
+    "hate": {
+        "title": "Nafrat tilidan foydalanmang",
+        "text": (
+            "Odamlarni millati, fuqaroligi, dini, tili, jinsi, yoshi, nogironligi yoki "
+            "boshqalar bilan umumiy boʻlgan boshqa belgilari uchun haqoratlamang, kamsitmang "
+            "va ularni kamsitishga chaqirmang. Haqoratomuz laqablarni, jumladan "
+            "niqoblanganlarini ham ishlatmang."
+        ),
+        "examples": [
+            (
+                "Biror xalq yoki dinni zararkunanda, kasallik yoki tabiatan jinoyatchi deb "
+                "taʼriflash."
+            ),
+            (
+                "Etnik guruh uchun haqoratomuz laqablar, hatto harflari almashtirilgan yoki "
+                "ajratib yozilgan boʻlsa ham."
+            ),
+            (
+                "Odamlarni kimligi uchun quvib chiqarish, chetlatish yoki huquqlaridan mahrum "
+                "qilishga chaqiriqlar."
+            ),
+        ],
+    },
+    "attacks": {
+        "title": "Shaxsga hujum qilmang va taʼqib qilmang",
+        "text": (
+            "Odamlarni emas, dalillarni tanqid qiling. Boshqa oʻquvchilarni, maqolalarimiz "
+            "qahramonlarini yoki jurnalistlarimizni haqoratlamang, masxara qilmang, ularga "
+            "tahdid qilmang va ularni taʼqib qilmang, hech kimga nisbatan soʻkinish "
+            "soʻzlarini ishlatmang."
+        ),
+        "examples": [
+            "Boshqa izoh muallifini haqoratli soʻzlar bilan atash.",
+            (
+                "Oʻquvchining har bir izohiga javob yozish uchun uni muhokamadan muhokamaga "
+                "kuzatib yurish."
+            ),
+            (
+                "Maqolada nomi tilga olingan odamning tashqi koʻrinishi yoki oilasi haqida "
+                "haqoratlar."
+            ),
+        ],
+    },
+    "spam": {
+        "title": "Spam va reklama joylamang",
+        "text": (
+            "Reklama, tijoriy takliflar, zanjirli xabarlar yoki bir xil matnni qayta-qayta "
+            "joylamang, muhokamaga aloqasi yoʻq havolalarni ham qoldirmang. Bir xabarni "
+            "ilgari surish uchun uni bir nechta hisobdan yuborish ham spam hisoblanadi."
+        ),
+        "examples": [
+            "Kredit, tikish, kriptovalyuta sxemalari yoki pullik xizmatlar takliflari.",
+            "Bir nechta maqola ostida yozilgan bir xil izoh.",
+            "Maqolaga aloqasi yoʻq kanal yoki doʻkonga havola.",
+        ],
+    },
+    "privacy": {
+        "title": "Shaxsiy maʼlumotlarni oshkor qilmang",
+        "text": (
+            "Hech kimning uy manzili, telefon raqami, shaxsni tasdiqlovchi hujjat raqamlari, "
+            "shaxsiy suratlari yoki boshqalarga uni topish yoki aniqlash imkonini beradigan "
+            "boshqa maʼlumotlarni eʼlon qilmang. Jinoyat qurbonlari, guvohlar yoki "
+            "bolalarning kimligini hech qachon oshkor qilmang, hatto ularni taniyman deb "
+            "oʻylasangiz ham."
+        ),
+        "examples": [
+            "Sudya, sudlanuvchi yoki oʻquvchining uy manzili yoki ish joyi.",
+            "Jinoiy ishga aloqador voyaga yetmagan shaxsning ismi.",
+            "Birovning shaxsiy yozishmalaridan olingan skrinshot.",
+        ],
+    },
+    "justice": {
+        "title": "Aybsizlik prezumpsiyasini hurmat qiling",
+        "text": (
+            "Jinoyat sodir etishda ayblangan shaxs sud boshqacha qaror chiqarmaguncha aybsiz "
+            "hisoblanadi. Gumonlanuvchi yoki sudlanuvchini aniq aybdor deb koʻrsatmang, "
+            "qonundan tashqari jazoga chaqirmang va hali sudda koʻrilayotgan ishda guvohlar, "
+            "maslahatchilar yoki sudyalarga taʼsir oʻtkazishga urinmang."
+        ),
+        "examples": [
+            "Hukm chiqarilishidan oldin sudlanuvchini 'qotil' deb daʼvo qilish.",
+            "Gumonlanuvchining qarindoshlarini jazolashga chaqiriqlar.",
+            "Hali davom etayotgan sud jarayonidagi guvohga qaratilgan xabarlar.",
+        ],
+    },
+    "topic": {
+        "title": "Mavzudan chetlashmang",
+        "text": (
+            "Izohlar maqola va uning ostidagi muhokamaga oid boʻlsin. Mavzuga aloqasiz "
+            "xabarlar, uzun koʻchirilgan matnlar va tahririyatga boshqa masalalar boʻyicha "
+            "murojaatlar bu yerga tegishli emas: buning oʻrniga tahririyatga yozing."
+        ),
+        "examples": [
+            "Maqolaga hech qanday aloqasi yoʻq siyosiy bahs.",
+            "Boshqa nashrning toʻliq matnini koʻchirib qoʻyish.",
+            "Yetkazib berish yoki obuna haqidagi shikoyatlar.",
+        ],
+    },
+    "impersonation": {
+        "title": "Oʻzingizni boshqa odam qilib koʻrsatmang",
+        "text": (
+            "Oʻzingizni boshqa odam, mansabdor shaxs, tashkilot yoki xodimimiz qilib "
+            "koʻrsatmang va bir nechta odamdek koʻrinish uchun bir nechta ismdan "
+            "foydalanmang."
+        ),
+        "examples": [
+            "Siz boʻlmagan taniqli shaxs nomidan izoh yozish.",
+            "Oʻz izohlaringizga boshqa ism bilan javob berish.",
+        ],
+    },
+}
+
+
+def _cyrillic(text: Text) -> Text:
+    convert = uzbek_latin_to_cyrillic
+    return {
+        "title": convert(text["title"]),
+        "text": convert(text["text"]),
+        "examples": [convert(example) for example in text["examples"]],
+    }
+
+
 def clause_texts(clause: ClauseData) -> dict[str, Text]:
     """A clause's text by language code."""
-    return {"en": clause["en"], "ru": clause["ru"], "kk": clause["kk"]}
+    uzbek = UZBEK_CLAUSES[clause["key"]]
+    return {
+        "en": clause["en"],
+        "ru": clause["ru"],
+        "kk": clause["kk"],
+        "uz": uzbek,
+        "uz-cyrl": _cyrillic(uzbek),
+    }

@@ -13,7 +13,10 @@ from gazette.core.exceptions import DomainError
 
 
 class ModerationError(DomainError):
-    """A refused moderation action; `message` is shown to whoever tried it."""
+    """A refused moderation action; `message` is shown to whoever tried it, with `status` as
+    the HTTP status of the page that says so."""
+
+    status = 400
 
 
 class PolicyVersionPublished(ModerationError):
@@ -36,7 +39,12 @@ class AlreadyReported(ModerationError):
     default_message = _("You have already reported this comment.")
 
 
+class ReportingSuspended(ModerationError):
+    default_message = _("You cannot report comments for a while.")
+
+
 class AppealAlreadyFiled(ModerationError):
+    status = 409
     default_message = _(
         "This decision has already been appealed. Each decision can be appealed once."
     )
@@ -51,7 +59,34 @@ class AppealClosed(ModerationError):
 
 
 class OwnDecision(ModerationError):
+    status = 403
     default_message = _("You cannot decide an appeal against your own decision.")
+
+
+class ReporterMayNotDecide(ModerationError):
+    status = 403
+    default_message = _("You reported this comment, so someone else must decide its appeal.")
+
+
+class ReviewerLacksLanguage(ModerationError):
+    status = 403
+    default_message = _(
+        "This appeal goes to a reviewer who reads the comment's language; "
+        "add the language to your reviewer's languages if you read it."
+    )
+
+
+class ReasonsRequired(ModerationError):
+    default_message = _("Give the reasons for the outcome, as the appellant will read them.")
+
+
+class OutcomeNotAvailable(ModerationError):
+    default_message = _("This outcome does not apply to this kind of appeal.")
+
+
+class AppealRightSuspended(ModerationError):
+    status = 403
+    default_message = _("Your right to appeal is suspended for now.")
 
 
 class AppealAlreadyDecided(ModerationError):
@@ -59,8 +94,31 @@ class AppealAlreadyDecided(ModerationError):
 
 
 class PermissionRequired(ModerationError):
+    status = 403
     default_message = _("Your role does not allow this action.")
 
 
 class SanctionInvalid(ModerationError):
     default_message = _("This sanction is incomplete.")
+
+
+class ExplanationRequired(ModerationError):
+    default_message = _(
+        "Explain why this comment breaks the rule, in words about this comment: an empty "
+        "explanation, or only the clause's title, is not enough."
+    )
+
+
+class LegalGroundRequired(ModerationError):
+    default_message = _("Name the law (and its article) that makes this comment illegal.")
+
+
+class ClauseNotInForce(ModerationError):
+    default_message = _(
+        "This clause was not in the Comment Policy when the comment was written: cite a clause "
+        "of the version it was written under."
+    )
+
+
+class AuthorityRequestInvalid(ModerationError):
+    default_message = _("This order from an authority is incomplete.")

@@ -1,4 +1,5 @@
-"""Private links: a comment's status page for its author, a report's for its reporter.
+"""Private links: a comment's status page for its author, a report's for its reporter, the
+appeal pages of a sanction's subject and of a refused comment's writer, an appeal's status page.
 
 A link carries the record's id signed with the server's secret; whoever holds it may read the
 status and act on it (appeal, ask for a review), so it is given only to the author or reporter.
@@ -13,6 +14,9 @@ from django.utils import translation
 
 _COMMENT_SALT = "gazette.moderation.comment-status"
 _REPORT_SALT = "gazette.moderation.report-status"
+_SANCTION_SALT = "gazette.moderation.sanction-appeal"
+_REFUSAL_SALT = "gazette.moderation.refusal-appeal"
+_APPEAL_SALT = "gazette.moderation.appeal-status"
 
 
 def comment_token(comment_id: int) -> str:
@@ -47,3 +51,52 @@ def comment_status_path(comment_id: int, language: str | None = None) -> str:
 def report_status_path(report_id: int, language: str | None = None) -> str:
     with translation.override(language or translation.get_language() or settings.LANGUAGE_CODE):
         return reverse("moderation:report_status", kwargs={"token": report_token(report_id)})
+
+
+def _token(value: int, salt: str) -> str:
+    return signing.dumps(value, salt=salt, compress=True)
+
+
+def _value(token: str, salt: str) -> int | None:
+    try:
+        value = signing.loads(token, salt=salt)
+    except signing.BadSignature:
+        return None
+    return value if isinstance(value, int) else None
+
+
+def _path(name: str, token: str, language: str | None) -> str:
+    with translation.override(language or translation.get_language() or settings.LANGUAGE_CODE):
+        return reverse(name, kwargs={"token": token})
+
+
+def sanction_from_token(token: str) -> int | None:
+    return _value(token, _SANCTION_SALT)
+
+
+def refusal_from_token(token: str) -> int | None:
+    return _value(token, _REFUSAL_SALT)
+
+
+def appeal_from_token(token: str) -> int | None:
+    return _value(token, _APPEAL_SALT)
+
+
+def sanction_appeal_path(sanction_id: int, language: str | None = None) -> str:
+    """Where a sanction's subject may read it and appeal it."""
+    return _path("moderation:sanction_appeal", _token(sanction_id, _SANCTION_SALT), language)
+
+
+def refusal_path(refusal_id: int, language: str | None = None) -> str:
+    """Where the writer of a comment screening refused may read why and appeal."""
+    return _path("moderation:refusal_appeal", _token(refusal_id, _REFUSAL_SALT), language)
+
+
+def appeal_status_path(appeal_id: int, language: str | None = None) -> str:
+    """Where an appellant follows their appeal: its state and the date it is due."""
+    return _path("moderation:appeal_status", _token(appeal_id, _APPEAL_SALT), language)
+
+
+def report_appeal_path(report_id: int, language: str | None = None) -> str:
+    """Where a reporter may appeal the decision to take no action on their report."""
+    return _path("moderation:report_appeal", report_token(report_id), language)

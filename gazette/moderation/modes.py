@@ -7,6 +7,7 @@ ModerationMode row. A discussion that is not an article of ours follows the site
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -24,12 +25,24 @@ from gazette.moderation.models import ModerationMode, ModerationSettings
 # recognises it (in every edition's language) to list such comments under Pending, apart from
 # comments a rule held.
 PREMODERATED = gettext_lazy("Held: this discussion is pre-moderated.")
+# Replaced with every change of a mode or preset, so that kept article pages show the one in
+# force.
+PRESETS_STAMP = "moderation:presets"
 
 
 @dataclass(frozen=True)
 class ModeInForce:
     mode: policy.Mode
     source: policy.ModeSource
+    # The preset that set the winning row, if any.
+    preset: str = ""
+
+    @property
+    def trusted_may_skip(self) -> bool:
+        """Whether a trusted author's comment skips pre-moderation here (not under a preset
+        that wants every comment read)."""
+        rules = policy.preset_rules(self.preset)
+        return rules is None or rules.trusted_skip_premoderation
 
     @property
     def is_premoderated(self) -> bool:
@@ -53,9 +66,19 @@ class ModeInForce:
         return str(labels[self.source])
 
 
-def _mode_of(model_field: str, outer: str) -> Subquery:
-    rows = ModerationMode.objects.filter(**{model_field: OuterRef(outer)}).values("mode")
+def _mode_of(model_field: str, outer: str, value: str = "mode") -> Subquery:
+    rows = ModerationMode.objects.filter(**{model_field: OuterRef(outer)}).values(value)
     return Subquery(rows[:1])
+
+
+def _winning_preset(
+    source: policy.ModeSource, article_preset: str | None, section_preset: str | None
+) -> str:
+    if source == policy.ModeSource.ARTICLE:
+        return article_preset or ""
+    if source == policy.ModeSource.SECTION:
+        return section_preset or ""
+    return ""
 
 
 def site_mode(conf: ModerationSettings) -> ModeInForce:
@@ -71,13 +94,17 @@ def mode_of_thread(thread_key: str, conf: ModerationSettings) -> ModeInForce:
         .annotate(
             article_mode=_mode_of("article_id", "article_id"),
             section_mode=_mode_of("section_id", "article__section_id"),
+            article_preset=_mode_of("article_id", "article_id", "preset"),
+            section_preset=_mode_of("section_id", "article__section_id", "preset"),
         )
-        .values_list("article_mode", "section_mode")
+        .values_list("article_mode", "section_mode", "article_preset", "section_preset")
         .first()
     )
-    article_mode, section_mode = row if row is not None else (None, None)
+    article_mode, section_mode, article_preset, section_preset = (
+        row if row is not None else (None, None, None, None)
+    )
     mode, source = policy.mode_in_force(site=conf.mode, section=section_mode, article=article_mode)
-    return ModeInForce(mode, source)
+    return ModeInForce(mode, source, _winning_preset(source, article_preset, section_preset))
 
 
 def modes_of_articles(
@@ -91,10 +118,11 @@ def modes_of_articles(
         ModerationMode.objects.filter(
             Q(article_id__in={a.pk for a in articles})
             | Q(section_id__in={a.section_id for a in articles})
-        ).values_list("article_id", "section_id", "mode")
+        ).values_list("article_id", "section_id", "mode", "preset")
     )
-    by_article = {article_id: mode for article_id, _s, mode in rows if article_id is not None}
-    by_section = {section_id: mode for _a, section_id, mode in rows if section_id is not None}
+    by_article = {a: mode for a, _s, mode, _p in rows if a is not None}
+    by_section = {s: mode for _a, s, mode, _p in rows if s is not None}
+    presets = {("a", a) if a is not None else ("s", s): p for a, s, _m, p in rows}
     found = {}
     for article in articles:
         mode, source = policy.mode_in_force(
@@ -102,8 +130,43 @@ def modes_of_articles(
             section=by_section.get(article.section_id),
             article=by_article.get(article.pk),
         )
-        found[article.pk] = ModeInForce(mode, source)
+        found[article.pk] = ModeInForce(
+            mode,
+            source,
+            _winning_preset(
+                source, presets.get(("a", article.pk)), presets.get(("s", article.section_id))
+            ),
+        )
     return found
+
+
+@dataclass(frozen=True)
+class PresetNotice:
+    """What readers of an article are told of the preset in force on its discussion."""
+
+    preset: str
+    reason: str
+
+
+def preset_notice(article: Article) -> PresetNotice | None:
+    """The preset in force on an article's discussion (its own, else its section's), or None
+    when none is set (the site default). One query."""
+    rows = ModerationMode.objects.filter(
+        Q(article_id=article.pk) | Q(section_id=article.section_id)
+    ).values_list("article_id", "preset", "public_reason")
+    chosen = sorted(rows, key=lambda row: row[0] is None)
+    if not chosen or not chosen[0][1]:
+        return None
+    return PresetNotice(chosen[0][1], chosen[0][2])
+
+
+def stricter_settings(conf: ModerationSettings) -> ModerationSettings:
+    """A copy of the screening settings tightened for stricter screening (never saved)."""
+    stricter = copy.copy(conf)
+    stricter.max_links = min(conf.max_links, policy.STRICTER_MAX_LINKS)
+    stricter.profanity_threshold = policy.stricter_threshold(conf.profanity_threshold)
+    stricter.classifier_threshold = policy.stricter_threshold(conf.classifier_threshold)
+    return stricter
 
 
 def published_count(*, user_id: int | None, ip_hash: str, limit: int) -> int:

@@ -3,7 +3,6 @@ any edition, and look-alike letters, spacing or digits do not get round it (the 
 screening's normalisation is compared, word by word)."""
 
 # The words are Russian, Kazakh and Uzbek on purpose.
-# ruff: noqa: RUF001
 
 from __future__ import annotations
 

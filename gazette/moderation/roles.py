@@ -42,6 +42,8 @@ _SENIOR = [
     "moderation.decide_appeals", "moderation.ban_authors", "moderation.revoke_sanctions",
     "moderation.add_screeningterm", "moderation.change_screeningterm",
     "moderation.delete_screeningterm", "moderation.view_classifiermodel",
+    "moderation.view_reviewerlanguage", "moderation.view_screeningrefusal",
+    "moderation.view_appealnotice", "moderation.view_appealrightsuspension",
 ]  # fmt: skip
 _ADMINISTRATOR = [
     *_SENIOR,
@@ -53,6 +55,8 @@ _ADMINISTRATOR = [
     "moderation.delete_policyversiontranslation",
     "moderation.change_moderationsettings", "moderation.view_moderationsettings",
     "moderation.change_classifiermodel",
+    "moderation.add_reviewerlanguage", "moderation.change_reviewerlanguage",
+    "moderation.delete_reviewerlanguage",
     "comments.change_thread", "comments.view_closedsection", "comments.add_closedsection",
     "comments.delete_closedsection",
     *_MODES,

@@ -4,11 +4,14 @@ sanctioned, which costs them the trust that lets them skip pre-moderation."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from django.db.models import Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from gazette.moderation.models import Sanction
+from gazette.moderation.policy import STRIKE_PERIOD_DAYS, Rung, next_rung
 
 
 def _subject(user_id: int | None, email: str, ip_hash: str) -> Q:
@@ -33,6 +36,26 @@ def sanction_in_force(*, user_id: int | None, email: str, ip_hash: str) -> Sanct
     if bans:
         return bans[0]
     return max(sanctions, key=lambda sanction: sanction.ends_at or sanction.starts_at)
+
+
+def prior_strikes(*, user_id: int | None, email: str, ip_hash: str, since: datetime) -> int:
+    """How many sanctions (not revoked) this author has had since `since`: the strikes the
+    ladder (policy.next_rung) counts."""
+    subject = _subject(user_id, email, ip_hash)
+    return Sanction.objects.filter(subject, revoked_at__isnull=True, created_at__gte=since).count()
+
+
+def next_rung_for(
+    *, user_id: int | None, email: str, ip_hash: str, immediate: bool, now: datetime
+) -> tuple[int, Rung]:
+    """This author's strikes within the period, and the rung a new strike leads to."""
+    strikes = prior_strikes(
+        user_id=user_id,
+        email=email,
+        ip_hash=ip_hash,
+        since=now - timedelta(days=STRIKE_PERIOD_DAYS),
+    )
+    return strikes, next_rung(prior_strikes=strikes, immediate=immediate)
 
 
 def ever_sanctioned(*, user_id: int | None, email: str, ip_hash: str) -> bool:

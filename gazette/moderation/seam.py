@@ -22,8 +22,8 @@ class CommentModeration:
     def screen(self, submission: Submission) -> Verdict:
         return verdict.screen(submission)
 
-    def record(self, submission: Submission, verdict: Verdict, comment: Comment | None) -> None:
-        records.record_screening(submission, verdict, comment)
+    def record(self, submission: Submission, verdict: Verdict, comment: Comment | None) -> str:
+        return records.record_screening(submission, verdict, comment)
 
     def name_refusal(self, name: str) -> str | None:
         return names.refusal_of(name)

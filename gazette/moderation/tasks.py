@@ -1,5 +1,5 @@
-"""Background work of the moderation app, run by `manage.py db_worker`: notices by e-mail and
-retraining the site classifier."""
+"""Background work of the moderation app, run by `manage.py db_worker`: notices and messages to
+reporters and appellants by e-mail, and retraining the site classifier."""
 
 from __future__ import annotations
 
@@ -7,22 +7,54 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django_tasks import task
 
-from gazette.moderation.models import Notice
+from gazette.moderation.models import AppealNotice, Notice, ReporterMessage
 from gazette.moderation.screening.memory import forget_recent_texts as forget
+from gazette.moderation.screening.refusals import minimise_old_refusals as minimise
 from gazette.moderation.screening.training import train_site_classifier
 
 
 @task()
 def email_notice(notice_id: int) -> bool:
-    """E-mail a stored notice to its comment's author, exactly as it was stored."""
-    notice = Notice.objects.select_related("comment").filter(pk=notice_id).first()
-    if notice is None or not notice.comment.email:
+    """E-mail a stored notice to the address it was written for, exactly as it was stored."""
+    notice = Notice.objects.filter(pk=notice_id).first()
+    if notice is None or not notice.email:
         return False
     send_mail(
         notice.subject,
         notice.body,
         settings.DEFAULT_FROM_EMAIL,
-        [notice.comment.email],
+        [notice.email],
+        fail_silently=False,
+    )
+    return True
+
+
+@task()
+def email_reporter_message(message_id: int) -> bool:
+    """E-mail a stored message to the reader who made the report, exactly as it was stored."""
+    message = (
+        ReporterMessage.objects.select_related("report__reporter").filter(pk=message_id).first()
+    )
+    address = message.report.address if message is not None else ""
+    if message is None or not address:
+        return False
+    send_mail(
+        message.subject, message.body, settings.DEFAULT_FROM_EMAIL, [address], fail_silently=False
+    )
+    return True
+
+
+@task()
+def email_appeal_notice(notice_id: int) -> bool:
+    """E-mail a stored message to its appellant, exactly as it was stored."""
+    notice = AppealNotice.objects.select_related("appeal").filter(pk=notice_id).first()
+    if notice is None or not notice.appeal.email:
+        return False
+    send_mail(
+        notice.subject,
+        notice.body,
+        settings.DEFAULT_FROM_EMAIL,
+        [notice.appeal.email],
         fail_silently=False,
     )
     return True
@@ -33,6 +65,12 @@ def retrain_site_classifier() -> int | None:
     """Train the site classifier on moderators' decisions; the id of the new model, if any."""
     model = train_site_classifier()
     return model.pk if model is not None else None
+
+
+@task()
+def minimise_old_refusals() -> int:
+    """Blank the refused texts past the appeal window that nobody is appealing."""
+    return minimise()
 
 
 @task()

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from django.db.models import Count, Min, QuerySet
+from django.db.models import Count, Min, Q, QuerySet
 from django.utils import timezone
 
 from gazette.moderation.models import AuditEntry, Clause, PolicyVersion
@@ -48,16 +48,27 @@ class MonthReport:
     appeals_filed: int = 0
     appeals_upheld: int = 0
     appeals_rejected: int = 0
+    appeals_modified: int = 0
     sanctions: dict[str, int] = field(default_factory=dict)
     median_hours_to_decision: float | None = None
     decisions_timed: int = 0
     screening: list[RuleFigure] = field(default_factory=list)
     nudges: dict[str, int] = field(default_factory=dict)
+    # Changes of a section's or an article's moderation mode or preset (a section's count in
+    # every edition).
+    mode_changes: int = 0
+    # Reports by ground (policy, illegal), the median time from a report to the decision that
+    # resolved it, and the measures against misuse of reporting.
+    reports_by_ground: dict[str, int] = field(default_factory=dict)
+    median_hours_report_to_decision: float | None = None
+    reporters_warned: int = 0
+    reporting_suspended: int = 0
 
     @property
     def appeals_pending(self) -> int:
         """Filed this month and not decided this month (they may be decided later)."""
-        return max(0, self.appeals_filed - self.appeals_upheld - self.appeals_rejected)
+        decided = self.appeals_upheld + self.appeals_rejected + self.appeals_modified
+        return max(0, self.appeals_filed - decided)
 
     def rows(self) -> list[tuple[str, str, str]]:
         """Every figure as (measure, clause, value), for the CSV download."""
@@ -80,6 +91,7 @@ class MonthReport:
             ("appeals filed", "", str(self.appeals_filed)),
             ("appeals upheld", "", str(self.appeals_upheld)),
             ("appeals rejected", "", str(self.appeals_rejected)),
+            ("appeals modified", "", str(self.appeals_modified)),
         ]
         rows += [(f"sanctions: {kind}", "", str(n)) for kind, n in sorted(self.sanctions.items())]
         median = self.median_hours_to_decision
@@ -92,6 +104,16 @@ class MonthReport:
                 ("screening holds overturned", rule, str(figure.overturned)),
             ]
         rows += [(f"nudges: {outcome}", "", str(n)) for outcome, n in self.nudges.items()]
+        rows.append(("moderation mode or preset changes", "", str(self.mode_changes)))
+        rows += [
+            (f"reports: {ground}", "", str(n))
+            for ground, n in sorted(self.reports_by_ground.items())
+            if ground
+        ]
+        median = self.median_hours_report_to_decision
+        rows.append(("median hours from report to decision", "", _hours(median)))
+        rows.append(("reporters warned for unfounded reports", "", str(self.reporters_warned)))
+        rows.append(("reporting suspended for misuse", "", str(self.reporting_suspended)))
         return rows
 
 
@@ -117,7 +139,7 @@ def _clause_titles(keys: set[str]) -> dict[str, str]:
 
 
 def month_report(edition: str, month: date) -> MonthReport:
-    """The figures of one month in one edition (three queries on the audit log)."""
+    """The figures of one month in one edition (six queries on the audit log)."""
     start, end = month_bounds(month)
     entries = AuditEntry.objects.filter(edition=edition, created_at__gte=start, created_at__lt=end)
     report = MonthReport(edition=edition, month=month)
@@ -129,6 +151,20 @@ def month_report(edition: str, month: date) -> MonthReport:
     report.median_hours_to_decision = statistics.median(waits) if waits else None
     report.screening = rule_figures(entries)
     report.nudges = nudge_figures(entries)
+    report_waits = _hours_from_report_to_decision(entries)
+    report.median_hours_report_to_decision = (
+        statistics.median(report_waits) if report_waits else None
+    )
+    report.mode_changes = (
+        AuditEntry.objects.filter(
+            Q(edition=edition) | Q(edition=""),
+            event=Event.MODE_CHANGED,
+            created_at__gte=start,
+            created_at__lt=end,
+        )
+        .order_by()
+        .count()
+    )
     return report
 
 
@@ -165,7 +201,11 @@ def _fill_counts(report: MonthReport, counts: Counts) -> None:
     report.appeals_filed = counts.total(Event.APPEAL_FILED)
     report.appeals_upheld = counts.total(Event.APPEAL_UPHELD)
     report.appeals_rejected = counts.total(Event.APPEAL_REJECTED)
+    report.appeals_modified = counts.total(Event.APPEAL_MODIFIED)
     report.sanctions = counts.by_outcome(Event.SANCTIONED)
+    report.reports_by_ground = counts.by_outcome(Event.REPORTED)
+    report.reporters_warned = counts.total(Event.REPORTER_WARNED)
+    report.reporting_suspended = counts.total(Event.REPORTING_SUSPENDED)
 
 
 def _removals_by_clause(entries: QuerySet[AuditEntry]) -> list[ClauseCount]:
@@ -196,6 +236,29 @@ def _hours_to_decision(entries: QuerySet[AuditEntry]) -> list[float]:
     return [
         (decided - posted).total_seconds() / 3600 for decided, posted in timed if posted is not None
     ]
+
+
+def _hours_from_report_to_decision(entries: QuerySet[AuditEntry]) -> list[float]:
+    """For each report resolved this month, the hours since it was made (both from the log)."""
+    resolved = dict(
+        entries.filter(event=Event.REPORT_RESOLVED, record_id__isnull=False)
+        .values_list("record_id", "created_at")
+        .order_by()
+    )
+    if not resolved:
+        return []
+    made = AuditEntry.objects.filter(
+        event=Event.REPORTED, record_id__in=list(resolved)
+    ).values_list("record_id", "created_at")
+    return [
+        (resolved[record_id] - reported).total_seconds() / 3600
+        for record_id, reported in made.order_by()
+        if record_id in resolved
+    ]
+
+
+def _hours(value: float | None) -> str:
+    return "" if value is None else f"{value:.1f}"
 
 
 def months_with_entries(edition: str) -> list[date]:

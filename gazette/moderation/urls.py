@@ -1,6 +1,15 @@
 from django.urls import path
 
-from gazette.moderation.views import policy, public, queue, transparency
+from gazette.moderation.views import (
+    appeal_desk,
+    appeals,
+    history,
+    policy,
+    presets,
+    public,
+    queue,
+    transparency,
+)
 
 app_name = "moderation"
 
@@ -10,13 +19,32 @@ urlpatterns = [
     path("comment-status/<str:token>/", public.comment_status, name="comment_status"),
     path("comments/<int:pk>/report/", public.report_comment, name="report"),
     path("report-status/<str:token>/", public.report_status, name="report_status"),
+    path("me/reports/", public.my_reports, name="my_reports"),
+    path("me/moderation/", history.my_history, name="history"),
     path("moderation/", queue.queue, name="queue"),
     path("moderation/queue/<slug:name>/", queue.queue, name="queue"),
     path("moderation/comments/<int:pk>/decide/", queue.decide, name="decide"),
     path("moderation/comments/<int:pk>/sanction/", queue.sanction, name="sanction"),
     path("moderation/sanctions/<int:pk>/revoke/", queue.revoke_sanction, name="revoke_sanction"),
     path("moderation/bulk/", queue.bulk, name="bulk"),
+    path("moderation/presets/", presets.presets, name="presets"),
+    path(
+        "moderation/authority-requests/<int:pk>/",
+        queue.act_on_authority_request,
+        name="authority_request",
+    ),
     path("moderation/appeals/<int:pk>/decide/", queue.decide_appeal, name="decide_appeal"),
+]
+
+urlpatterns += [
+    path("sanction-appeal/<str:token>/", appeals.sanction_appeal, name="sanction_appeal"),
+    path("refused-comment/<str:token>/", appeals.refusal_appeal, name="refusal_appeal"),
+    path("report-appeal/<str:token>/", appeals.report_appeal, name="report_appeal"),
+    path("appeal-status/<str:token>/", appeals.appeal_status, name="appeal_status"),
+    path("moderation/appeals/", appeal_desk.appeal_list, name="appeals"),
+    path("moderation/appeals/<int:pk>/", appeal_desk.appeal_detail, name="appeal"),
+    path("moderation/appeals/<int:pk>/assign/", appeal_desk.assign_appeal, name="assign_appeal"),
+    path("moderation/languages/", appeal_desk.reviewer_languages, name="reviewer_languages"),
 ]
 
 urlpatterns += [

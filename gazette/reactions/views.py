@@ -30,7 +30,6 @@ from gazette.reactions.targets import PollTarget
 
 BAD_REQUEST = 400
 NOT_FOUND = 404
-TOO_MANY_REQUESTS = 429
 
 
 @never_cache
@@ -58,7 +57,7 @@ def vote_on_article(request: HttpRequest, article_id: int) -> HttpResponseBase:
             services.cast_reaction(target=target, reader=reader, choice=form.cleaned_data["choice"])
             message = gettext("Thank you, your vote has been counted.")
     except RateLimited as exc:
-        response = _refusal(request, article, exc.message, status=TOO_MANY_REQUESTS)
+        response = _refusal(request, article, exc.message, status=exc.status)
         response["Retry-After"] = str(exc.retry_after)
         return response
     except PollUnavailable as exc:

@@ -65,6 +65,9 @@ class IdentityEndpointTests(TestCase):
 
 @override_settings(GAZETTE_CHALLENGES={"RATES": GENEROUS_RATES})
 class FirstClicksAtOnceTests(TransactionTestCase):
+    # The rows data migrations made (the Comment Policy, staff roles) are back for later tests.
+    serialized_rollback = True
+
     def setUp(self):
         yes_no_reaction_set()
         self.article = ArticleFactory()

@@ -114,3 +114,30 @@ class ArticleAdminFormTests(TestCase):
         assert not form.is_valid()
         assert list(form.errors) == ["original"]
         assert self.form(original=original.pk, language="ru").is_valid()
+
+
+class UzbekLettersTests(TestCase):
+    """Editors type ' or ` for oʻ, gʻ and ʼ; the stored article has the letters."""
+
+    def form(self, language: str) -> ArticleAdminForm:
+        data = {
+            "headline": "O'zbekiston sudi g`alaba haqida",
+            "slug": "ozbekiston-sudi",
+            "section": SectionFactory().pk,
+            "language": language,
+            "body": "San'at va ma\u2019lumot.",
+            "status": Article.Status.DRAFT,
+        }
+        return ArticleAdminForm(data=data)
+
+    def test_uzbek_latin_text_is_stored_with_its_letters(self) -> None:
+        form = self.form("uz")
+        assert form.is_valid(), form.errors
+        article = form.save()
+        assert article.headline == "O\u02bbzbekiston sudi g\u02bbalaba haqida"
+        assert article.body == "San\u02bcat va ma\u02bclumot."
+
+    def test_other_editions_keep_their_apostrophes(self) -> None:
+        form = self.form("en")
+        assert form.is_valid(), form.errors
+        assert form.save().headline == "O'zbekiston sudi g`alaba haqida"

@@ -68,12 +68,19 @@ class SitemapTests(SitemapTestCase):
             for article in (self.fresh, self.russian, self.old)
         }
         old_url = f"http://testserver{self.old.get_absolute_url()}"
-        assert entries[old_url] == self.old.revised_at.date().isoformat()
+        # A date in the site's own time zone, as its pages show it.
+        assert entries[old_url] == timezone.localdate(self.old.revised_at).isoformat()
 
     def test_drafts_and_future_schedules_are_absent(self) -> None:
         locations = " ".join(self.locations("/sitemap-articles.xml"))
         assert self.draft.slug not in locations
         assert self.scheduled.slug not in locations
+
+    def test_an_uzbek_article_is_listed_in_both_scripts(self) -> None:
+        ArticleFactory(section=self.section, language="uz", slug="sud-hukmi")
+        locations = self.locations("/sitemap-articles.xml")
+        assert "http://testserver/uz/courts/sud-hukmi/" in locations
+        assert "http://testserver/uz-cyrl/courts/sud-hukmi/" in locations
 
     def test_sections_are_listed_in_every_edition_with_alternates(self) -> None:
         root = self.xml("/sitemap-sections.xml")
@@ -81,9 +88,18 @@ class SitemapTests(SitemapTestCase):
             "http://testserver/en/courts/",
             "http://testserver/ru/courts/",
             "http://testserver/kk/courts/",
+            "http://testserver/uz/courts/",
+            "http://testserver/uz-cyrl/courts/",
         ]
         alternates = root.find("sm:url", NS).findall("xhtml:link", NS)
-        assert {link.get("hreflang") for link in alternates} == {"en", "ru", "kk", "x-default"}
+        assert {link.get("hreflang") for link in alternates} == {
+            "en",
+            "ru",
+            "kk",
+            "uz",
+            "uz-cyrl",
+            "x-default",
+        }
 
     def test_malformed_sitemap_page_numbers_are_404(self) -> None:
         for number in ("abc", "0", "999", "%00"):

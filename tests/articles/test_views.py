@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from django.conf import settings
 from django.test import TestCase, override_settings
 from django.utils import timezone
 
@@ -17,9 +18,9 @@ from tests.factories import (
     SectionFactory,
     SectionNameFactory,
     TagFactory,
-    UserFactory,
     as_returning_reader,
 )
+from tests.querycounts import plus_cache_reads
 
 # Other apps decorate pages through these settings; publishing's own query counts are pinned
 # without them, so that a neighbour's change cannot hide (or fake) an N+1 here.
@@ -104,14 +105,14 @@ class HomePageTests(HiddenArticlesMixin, TestCase):
         # (caching.py): 4, down from 5.
         as_returning_reader(self.client)
         self.client.get("/en/")
-        with self.assertNumQueries(4):
+        with self.assertNumQueries(plus_cache_reads(3, 1)):
             self.client.get("/en/")
         for number in range(4):
             section = SectionFactory()
             ArticleFactory.create_batch(3, section=section, authors=[AuthorFactory()])
             SectionNameFactory(section=section, language="en", name=f"Extra {number}")
         self.client.get("/en/")
-        with self.assertNumQueries(4):
+        with self.assertNumQueries(plus_cache_reads(3, 1)):
             response = self.client.get("/en/")
         assert html_of(response).count('class="section-front"') == 6
 
@@ -215,11 +216,11 @@ class SectionPageTests(HiddenArticlesMixin, TestCase):
         # queries, so 7, down from 8.
         as_returning_reader(self.client)
         self.client.get("/en/courts/")
-        with self.assertNumQueries(7):
+        with self.assertNumQueries(plus_cache_reads(6, 1)):
             self.client.get("/en/courts/")
         ArticleFactory.create_batch(5, section=self.section, authors=[AuthorFactory()])
         self.client.get("/en/courts/")
-        with self.assertNumQueries(7):
+        with self.assertNumQueries(plus_cache_reads(6, 1)):
             response = self.client.get("/en/courts/")
         assert html_of(response).count('class="teaser__headline"') == 6
 
@@ -278,11 +279,11 @@ class AuthorPageTests(TestCase):
         # With the shared cache warm: the section menu is one cache read instead of two queries.
         as_returning_reader(self.client)
         self.client.get("/en/authors/dana-sarsen/")
-        with self.assertNumQueries(6):
+        with self.assertNumQueries(plus_cache_reads(5, 1)):
             self.client.get("/en/authors/dana-sarsen/")
         ArticleFactory.create_batch(4, authors=[self.author, AuthorFactory()])
         self.client.get("/en/authors/dana-sarsen/")
-        with self.assertNumQueries(6):
+        with self.assertNumQueries(plus_cache_reads(5, 1)):
             response = self.client.get("/en/authors/dana-sarsen/")
         assert html_of(response).count('class="teaser__headline"') == 7
 
@@ -339,12 +340,12 @@ class TagPageTests(TestCase):
         # With the shared cache warm: the section menu is one cache read instead of two queries.
         as_returning_reader(self.client)
         self.client.get("/en/tags/appeals/")
-        with self.assertNumQueries(6):
+        with self.assertNumQueries(plus_cache_reads(5, 1)):
             self.client.get("/en/tags/appeals/")
         for article in ArticleFactory.create_batch(4, authors=[AuthorFactory()]):
             article.tags.add(self.tag)
         self.client.get("/en/tags/appeals/")
-        with self.assertNumQueries(6):
+        with self.assertNumQueries(plus_cache_reads(5, 1)):
             response = self.client.get("/en/tags/appeals/")
         assert html_of(response).count('class="teaser__headline"') == 5
 
@@ -437,13 +438,13 @@ class ArticlePageTests(TestCase):
         url = self.article.get_absolute_url()
         as_returning_reader(self.client)
         self.client.get(url)
-        with self.assertNumQueries(3):
+        with self.assertNumQueries(plus_cache_reads(2, 1)):
             self.client.get(url)
         for author in AuthorFactory.create_batch(3):
             self.article.bylines.create(author=author, position=9)
         self.article.tags.add(*TagFactory.create_batch(3))
         self.client.get(url)
-        with self.assertNumQueries(3):
+        with self.assertNumQueries(plus_cache_reads(2, 1)):
             response = self.client.get(url)
         assert html_of(response).count('rel="author"') == self.article.bylines.count()
 
@@ -467,7 +468,8 @@ class EditionSwitcherTests(TestCase):
 
     def switcher_links(self, html: str) -> dict[str, str]:
         return {
-            code: url for url, code in re.findall(r'<a[^>]*href="([^"]*)"[^>]*\blang="(\w+)"', html)
+            code: url
+            for url, code in re.findall(r'<a[^>]*href="([^"]*)"[^>]*\blang="([\w-]+)"', html)
         }
 
     def hreflang_alternates(self, html: str) -> dict[str, str]:
@@ -510,45 +512,120 @@ class EditionSwitcherTests(TestCase):
     def test_the_switcher_on_a_list_page_keeps_the_page(self) -> None:
         html = html_of(self.client.get("/en/courts/"))
         links = self.switcher_links(html)
-        assert links == {"en": "/en/courts/", "ru": "/ru/courts/", "kk": "/kk/courts/"}
+        assert links == {
+            "en": "/en/courts/",
+            "ru": "/ru/courts/",
+            "kk": "/kk/courts/",
+            "uz": "/uz/courts/",
+            "uz-cyrl": "/uz-cyrl/courts/",
+        }
 
 
 @PUBLISHING_ONLY
-class PreviewTests(TestCase):
+class UzbekScriptTests(TestCase):
+    """Uzbek is read in both scripts: an article written in one is served in the other."""
+
     @classmethod
     def setUpTestData(cls) -> None:
-        cls.draft = DraftArticleFactory(headline="Secret draft headline")
-        cls.editor = UserFactory(username="editor", is_staff=True, is_superuser=True)
-        cls.reader = UserFactory(username="reader")
+        cls.section = SectionFactory(slug="jinoyat")
+        SectionNameFactory(section=cls.section, language="uz", name="Jinoyat va odil sudlov")
+        cls.latin = ArticleFactory(
+            section=cls.section,
+            language="uz",
+            slug="toshkent-sudi",
+            headline="Toshkent sudi yoshlar ishini koʻrdi",
+            standfirst="Shahar sudi oʻzbek tilida hukm chiqardi.",
+            dateline="Toshkent",
+            body="Sud maʼlumotiga koʻra, [hujjat](https://sud.uz/shahar) eʼlon qilindi.",
+            lead_photo=PhotoFactory(caption="Sud binosi", credit="Gazette/Aziz Karimov"),
+        )
 
-    def preview_url(self) -> str:
-        return f"/en/preview/{self.draft.pk}/"
-
-    def test_staff_see_a_draft_marked_noindex(self) -> None:
-        self.client.force_login(self.editor)
-        response = self.client.get(self.preview_url())
+    def test_a_latin_article_is_read_in_cyrillic_at_the_same_address(self) -> None:
+        response = self.client.get("/uz-cyrl/jinoyat/toshkent-sudi/")
         html = html_of(response)
         assert response.status_code == 200
-        assert "Secret draft headline" in html
-        assert '<meta name="robots" content="noindex">' in html
-        assert response["X-Robots-Tag"] == "noindex, nofollow"
-        assert "private" in response["Cache-Control"]
+        assert '<html lang="uz-cyrl"' in html
+        assert "Тошкент суди ёшлар ишини кўрди" in html
+        assert "Шаҳар суди ўзбек тилида ҳукм чиқарди." in html
+        assert '<span class="dateline">ТОШКЕНТ --</span>' in html
+        assert "Суд маълумотига кўра" in html
+        assert 'href="https://sud.uz/shahar"' in html
+        assert "Суд биноси" in html
+        assert "Жиноят ва одил судлов" in html
 
-    def test_anonymous_visitors_are_sent_to_the_login_page(self) -> None:
-        response = self.client.get(self.preview_url())
+    def test_the_switcher_goes_to_the_same_article_in_the_other_script(self) -> None:
+        latin_links = EditionSwitcherTests.switcher_links(
+            self, html_of(self.client.get("/uz/jinoyat/toshkent-sudi/"))
+        )
+        cyrillic_links = EditionSwitcherTests.switcher_links(
+            self, html_of(self.client.get("/uz-cyrl/jinoyat/toshkent-sudi/"))
+        )
+        assert latin_links["uz-cyrl"] == "/uz-cyrl/jinoyat/toshkent-sudi/"
+        assert cyrillic_links["uz"] == "/uz/jinoyat/toshkent-sudi/"
+        assert cyrillic_links["ru"] == "/ru/"
+
+    def test_an_editors_cyrillic_version_is_preferred_to_the_written_one(self) -> None:
+        own = ArticleFactory(
+            section=self.section,
+            language="uz-cyrl",
+            slug="toshkent-sudi-kirill",
+            headline="Тошкент суди: муҳаррир таржимаси",
+            original=self.latin,
+        )
+        response = self.client.get("/uz-cyrl/jinoyat/toshkent-sudi/")
         assert response.status_code == 302
-        assert response["Location"].startswith("/admin/login/")
+        assert response["Location"] == own.get_absolute_url()
+        links = EditionSwitcherTests.switcher_links(
+            self, html_of(self.client.get("/uz/jinoyat/toshkent-sudi/"))
+        )
+        assert links["uz-cyrl"] == "/uz-cyrl/jinoyat/toshkent-sudi-kirill/"
 
-    def test_signed_in_readers_never_see_the_draft(self) -> None:
-        self.client.force_login(self.reader)
-        response = self.client.get(self.preview_url())
-        assert response.status_code == 302
-        assert self.client.get(self.draft.get_absolute_url()).status_code == 404
+    def test_the_cyrillic_front_section_and_feed_list_the_latin_stories_in_cyrillic(self) -> None:
+        for url in ("/uz-cyrl/", "/uz-cyrl/jinoyat/", "/uz-cyrl/feeds/rss/"):
+            html = html_of(self.client.get(url))
+            assert "Тошкент суди ёшлар ишини кўрди" in html, url
+            assert "/uz-cyrl/jinoyat/toshkent-sudi/" in html, url
+            assert "Toshkent sudi" not in html, url
 
-    def test_staff_without_the_view_permission_get_a_404(self) -> None:
-        self.client.force_login(UserFactory(username="intern", is_staff=True))
-        assert self.client.get(self.preview_url()).status_code == 404
+    def test_a_story_with_an_editors_cyrillic_version_is_listed_once(self) -> None:
+        ArticleFactory(
+            section=self.section,
+            language="uz-cyrl",
+            slug="toshkent-sudi-kirill",
+            headline="Тошкент суди: муҳаррир таржимаси",
+            original=self.latin,
+        )
+        html = html_of(self.client.get("/uz-cyrl/jinoyat/"))
+        assert "Тошкент суди: муҳаррир таржимаси" in html
+        assert "Тошкент суди ёшлар ишини кўрди" not in html
 
-    def test_unknown_article_is_a_404(self) -> None:
-        self.client.force_login(self.editor)
-        assert self.client.get("/en/preview/999999/").status_code == 404
+    def test_a_cyrillic_article_is_read_in_latin(self) -> None:
+        ArticleFactory(
+            section=self.section, language="uz-cyrl", slug="sirk", headline="Цирк ёшлари"
+        )
+        html = html_of(self.client.get("/uz/jinoyat/sirk/"))
+        assert "Sirk yoshlari" in html
+
+    def test_an_article_of_another_edition_is_not_written_in_uzbek(self) -> None:
+        ArticleFactory(section=self.section, language="ru", slug="sud")
+        assert self.client.get("/uz-cyrl/jinoyat/sud/").status_code == 404
+        assert self.client.get("/uz/jinoyat/sud/").status_code == 404
+
+    def test_an_unpublished_latin_article_is_not_read_in_cyrillic(self) -> None:
+        DraftArticleFactory(section=self.section, language="uz", slug="qoralama")
+        assert self.client.get("/uz-cyrl/jinoyat/qoralama/").status_code == 404
+
+    def test_the_written_page_costs_one_query_more_than_the_original(self) -> None:
+        self.client.get("/uz-cyrl/jinoyat/toshkent-sudi/")
+        self.client.get("/uz/jinoyat/toshkent-sudi/")
+        with self.assertNumQueries(3):
+            self.client.get("/uz/jinoyat/toshkent-sudi/", HTTP_COOKIE="sessionid=x")
+        with self.assertNumQueries(4):
+            self.client.get("/uz-cyrl/jinoyat/toshkent-sudi/", HTTP_COOKIE="sessionid=x")
+
+    def test_kazakh_is_read_in_latin_only_once_the_newsroom_switches_it_on(self) -> None:
+        ArticleFactory(section=self.section, language="kk", slug="sot", headline="Сот шешімі")
+        assert self.client.get("/kk-latn/jinoyat/sot/").status_code == 404
+        with override_settings(LANGUAGES=[*settings.LANGUAGES, ("kk-latn", "Kazakh (Latin)")]):
+            html = html_of(self.client.get("/kk-latn/jinoyat/sot/"))
+        assert "Sot şeşımı" in html  # noqa: RUF001 - the dotless i of the 2021 alphabet

@@ -286,12 +286,20 @@ class AbuseSignalTests(TestCase):
     }
 )
 class StoreDownTests(TestCase):
-    def test_when_activity_cannot_be_read_only_the_hardest_challenge_counts(self) -> None:
-        form = letter(solve(issue(TEST_LEVELS[0])))
-        assert altcha_errors(form) == [str(MESSAGES[Reason.TOO_EASY])]
-
-    def test_the_hardest_challenge_still_passes(self) -> None:
-        assert letter(solve(issue(TEST_LEVELS[-1]))).is_valid()
+    def test_when_activity_cannot_be_read_the_form_is_refused_as_temporarily_unavailable(
+        self,
+    ) -> None:
+        # Even the hardest solution: nothing protected goes through unchecked.
+        for level in (TEST_LEVELS[0], TEST_LEVELS[-1]):
+            with self.subTest(level=level):
+                form = letter(solve(issue(level)))
+                assert not form.is_valid()
+                assert form.rate_limited is not None
+                assert form.rate_limited.status == 503
+                assert form.non_field_errors() == [
+                    "This is temporarily unavailable. Please try again shortly."
+                ]
+                assert altcha_errors(form) == []
 
 
 class RenderingTests(TestCase):

@@ -1,5 +1,4 @@
 # Names in the alphabets of our readers are the subject here.
-# ruff: noqa: RUF001
 import pytest
 
 from gazette.core.text import NameRefused, clean_name

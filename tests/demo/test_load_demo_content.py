@@ -80,8 +80,9 @@ class LoadDemoContentTests(TestCase):
         assert sections.count() >= 5
         assert crime.name == "Crime & Justice"
         assert {s.slug: sorted(n.language for n in s.translations.all()) for s in sections} == {
-            s.slug: ["kk", "ru"] for s in sections
+            s.slug: ["kk", "ru", "uz"] for s in sections
         }
+        assert crime.name_in("uz-cyrl") == "Жиноят ва адолат"  # written from the Latin name
 
     def test_three_authors_have_biographies_and_portraits(self) -> None:
         authors = Author.objects.all()
@@ -111,6 +112,7 @@ class LoadDemoContentTests(TestCase):
         languages = list(translations.values_list("language", flat=True))
         assert languages.count("ru") >= 3
         assert languages.count("kk") >= 2
+        assert languages.count("uz") >= 2
         assert set(translations.values_list("original__language", flat=True)) == {"en"}
         assert all(t.original.is_public for t in translations.select_related("original"))
 
@@ -126,7 +128,10 @@ class LoadDemoContentTests(TestCase):
 
     def test_captions_name_a_date_and_credits_carry_no_brackets(self) -> None:
         captions = Photo.objects.values_list("caption", flat=True)
-        date_pattern = re.compile(r"on [A-Z][a-z]+ \d{1,2}, \d{4}")
+        # English "on December 1, 2026"; Uzbek "2026-yil 1-dekabr kuni".
+        date_pattern = re.compile(
+            r"on [A-Z][a-z]+ \d{1,2}, \d{4}|\d{4}-yil \d{1,2}-[a-z\u02bb]+ kuni"
+        )
         assert all(date_pattern.search(caption) for caption in captions)
         assert not Photo.objects.filter(credit__contains="[").exists()
 
@@ -150,7 +155,7 @@ class LoadDemoContentTests(TestCase):
             assert self.client.get(article.get_absolute_url()).status_code == 404
 
     def test_home_page_of_every_edition_shows_its_articles(self) -> None:
-        for language in ("en", "ru", "kk"):
+        for language in ("en", "ru", "kk", "uz"):
             response = self.client.get(f"/{language}/")
             newest = Article.objects.published().filter(language=language).latest("published_at")
             assert response.status_code == 200, language
@@ -184,6 +189,25 @@ class LoadDemoContentTests(TestCase):
         thread = Thread.objects.get(article=article)
         assert thread.comment_count == 4
         assert thread.comments.filter(parent__isnull=False).count() == 2
+
+    def test_uzbek_stories_are_shaped_like_the_reference_page_in_both_scripts(self) -> None:
+        article = Article.objects.get(language="uz", slug__startswith="toshkent-sudi")
+        latin = self.client.get(article.get_absolute_url()).content.decode()
+        cyrillic_url = article.get_absolute_url().replace("/uz/", "/uz-cyrl/", 1)
+        cyrillic = self.client.get(cyrillic_url).content.decode()
+        assert '<span class="dateline">TOSHKENT --</span>' in latin
+        assert "kuni Toshkent shahar sudi oldida hukmni kutmoqda." in latin
+        assert "[Gazette/Aziza Qodirova]" in latin
+        assert "\n> " in article.body
+        assert "“" in article.body
+        assert '<span class="dateline">ТОШКЕНТ --</span>' in cyrillic
+        assert "Тошкент суди бир хонадонни икки марта сотган нотариусни" in cyrillic
+
+    def test_each_edition_names_the_others_discussions(self) -> None:
+        english = Article.objects.get(slug="astana-court-jails-five-over-online-investment-scheme")
+        html = self.client.get(english.get_absolute_url()).content.decode()
+        assert "2 comments in Русский" in html
+        assert "2 comments in Oʻzbekcha" in html
 
     def test_front_page_lists_comment_counts(self) -> None:
         html = self.client.get("/en/").content.decode()
@@ -249,3 +273,18 @@ class AdminUrlTests(TestCase):
     def test_ipv6_host_is_bracketed(self) -> None:
         with mock.patch.dict(os.environ, {"HOST": "::1", "PORT": "8000"}):
             assert admin_url() == "http://[::1]:8000/admin/"
+
+
+@override_settings(PRODUCTION=True)
+class ProductionSiteTests(TestCase):
+    def test_make_run_on_a_production_site_loads_no_demo_content_and_no_accounts(self) -> None:
+        out = io.StringIO()
+        call_command("load_demo_content", "--if-empty", stdout=out)
+        assert "never loaded" in out.getvalue()
+        assert not Article.objects.exists()
+        assert not User.objects.exists()
+
+    def test_asking_for_it_explicitly_is_refused_with_the_reason(self) -> None:
+        with pytest.raises(CommandError, match="production site"):
+            call_command("load_demo_content", stdout=io.StringIO())
+        assert not Article.objects.exists()

@@ -180,7 +180,7 @@ def moderator_decides(desk: Page) -> None:
     removed_before = tab_count(desk, "Removed")
     item = queue_item(desk, ATTACK)
     item.get_by_label("Clause").select_option(label=CLAUSE)
-    item.get_by_label("Note").fill(NOTE)
+    item.get_by_label("Why, as the author will read it").fill(NOTE)
     item.get_by_role("button", name="Remove").click()
     expect(desk.locator(".messages")).to_contain_text("The comment was removed")
     expect(queue_item(desk, ATTACK)).to_have_count(0)
@@ -226,7 +226,7 @@ def author_appeals(ana: BrowserContext, status_url: str) -> Page:
     notice = status.locator("article.notice-record").last
     expect(notice).to_contain_text("Clause 3, Comment Policy version 1")
     expect(notice).to_contain_text("No personal attacks or harassment")
-    expect(notice).to_contain_text(f"The moderator's note: {NOTE}")
+    expect(notice).to_contain_text(f"Why: {NOTE}")
     status.get_by_label("Why should the decision be changed?").fill(
         "I criticised the defence, I did not insult a person. Please look again."
     )

@@ -19,9 +19,11 @@ from gazette.moderation.models import (
     Clause,
     ClauseTranslation,
     PolicyVersion,
+    ReviewerLanguage,
     Sanction,
     ScreeningTerm,
 )
+from gazette.moderation.roles import SENIOR_MODERATOR
 from tests.comments.helpers import posting_as
 from tests.factories import UserFactory
 
@@ -118,3 +120,15 @@ def post(
         body=body,
         parent_id=parent_id,
     )
+
+
+def reviewer(*languages: str, role: str = "") -> User:
+    """A senior moderator (who decides appeals) reading `languages` (English if none given)."""
+    user = staff_in(role or SENIOR_MODERATOR)
+    for language in languages or ("en",):
+        ReviewerLanguage.objects.create(user=user, language=language)
+    return user
+
+
+# A specific explanation, as the desk now requires for a removal or a hold.
+WHY = "It calls another reader an idiot instead of answering the argument."

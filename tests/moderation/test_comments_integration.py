@@ -15,7 +15,7 @@ from gazette.moderation.roles import MODERATOR
 from gazette.moderation.services import decisions
 from tests.comments.helpers import GENEROUS_RATES, comment_check, posting_as
 from tests.factories import ArticleFactory
-from tests.moderation.factories import ScreeningTermFactory, post, staff_in
+from tests.moderation.factories import WHY, ScreeningTermFactory, post, staff_in
 
 
 @override_settings(GAZETTE_CHALLENGES={"RATES": GENEROUS_RATES})
@@ -62,15 +62,17 @@ class ArticlePageTests(TestCase):
     def test_blocked_comment_is_refused_and_says_screening_did_it(self):
         ScreeningTermFactory(phrase="scam", action="block", clause_key="spam")
         response = self.post_form("Total scam, buy here")
-        self.assertContains(response, "refused automatically", status_code=400)
-        self.assertContains(response, "No spam or advertising", status_code=400)
+        self.assertContains(response, "refused automatically", status_code=403)
+        self.assertContains(response, "No spam or advertising", status_code=403)
         assert not Comment.objects.exists()
 
     def test_removed_comment_leaves_the_page_the_feed_and_the_count(self):
         thread_comment = post(self.thread(), "Remove me please.")
         kept = post(self.thread(), "Keep me.")
         clause = Clause.objects.get(version__number=1, key="attacks")
-        decisions.remove_comment(comment=thread_comment, actor=self.moderator, clause=clause)
+        decisions.remove_comment(
+            explanation=WHY, comment=thread_comment, actor=self.moderator, clause=clause
+        )
         page = self.client.get(self.article.get_absolute_url()).content.decode()
         assert "Remove me please." not in page
         assert "Keep me." in page
@@ -106,7 +108,9 @@ class LinksInEmailTests(TestCase):
             ReplySubscription.objects.update(confirmed_at=timezone.now())
             post(thread, "A reply.", parent_id=parent.pk, anonymous_id="erlan")
         with self.captureOnCommitCallbacks(execute=True):
-            decisions.remove_comment(comment=parent, actor=self.moderator, clause=self.clause)
+            decisions.remove_comment(
+                explanation=WHY, comment=parent, actor=self.moderator, clause=self.clause
+            )
         # The reply notification, then the notice of the removal.
         return [re.findall(r"https?://[^\s\"'<>]+", message.body) for message in mail.outbox]
 

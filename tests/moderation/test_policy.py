@@ -39,7 +39,7 @@ def test_unknown_states_and_actions_are_refused():
     [([], "publish"), (["hold"], "hold"), (["hold", "reject"], "reject"), (["reject"], "reject")],
 )
 def test_screening_takes_the_strictest_finding(actions, expected):
-    findings = [Finding("x", action, "m") for action in actions]
+    findings = [Finding("term", action, "m") for action in actions]
     assert policy.screening_action(findings) == expected
 
 
@@ -48,17 +48,19 @@ def test_screening_takes_the_strictest_finding(actions, expected):
     [
         ("remove", False, 1, True),
         ("remove", True, 1, False),
-        ("remove", False, 15, False),
+        ("remove", False, 179, True),
+        ("remove", False, 184, False),
         ("approve", False, 1, False),
-        ("hold", False, 1, False),
+        ("hold", False, 1, True),
+        ("reinstate", False, 1, False),
     ],
 )
-def test_removals_may_be_appealed_once_within_the_window(action, appealed, age_days, allowed):
+def test_removals_and_holds_may_be_appealed_once_within_six_months(
+    action, appealed, age_days, allowed
+):
     decided_at = NOW - timedelta(days=age_days)
     assert (
-        policy.may_appeal(
-            action=action, already_appealed=appealed, decided_at=decided_at, now=NOW, days=14
-        )
+        policy.may_appeal(action=action, already_appealed=appealed, decided_at=decided_at, now=NOW)
         is allowed
     )
 
@@ -173,3 +175,35 @@ def test_the_database_and_the_rule_agree_on_what_is_in_force(
     )
     in_database = Sanction.objects.in_force().filter(pk=sanction.pk).exists()
     assert in_database == sanction.is_in_force
+
+
+@pytest.mark.parametrize(
+    ("unfounded", "expected"),
+    [(0, None), (2, None), (3, "warning"), (4, "suspension"), (7, "suspension")],
+)
+def test_unfounded_appeals_earn_a_warning_at_the_limit_then_a_suspension(unfounded, expected):
+    assert policy.appeal_misuse(unfounded_in_period=unfounded, limit=3) == expected
+
+
+def test_a_reporter_of_the_comment_does_not_decide_its_appeal():
+    assert not policy.may_decide_appeal(decider_id=6, decided_by_id=5, reporter_ids=frozenset({6}))
+    assert policy.may_decide_appeal(decider_id=7, decided_by_id=5, reporter_ids=frozenset({6}))
+
+
+@pytest.mark.parametrize(
+    ("languages", "language", "reads"),
+    [
+        ({"kk"}, "kk-cyrl", True),
+        ({"kk"}, "kk-latn", True),
+        ({"en", "ru"}, "kk", False),
+        ({"ru"}, "ru", True),
+        (set(), "en", False),
+    ],
+)
+def test_a_reviewer_reads_the_language_whatever_its_script(languages, language, reads):
+    assert policy.reads_language(languages=frozenset(languages), language=language) is reads
+
+
+def test_the_appeal_window_is_at_least_six_months():
+    assert policy.APPEAL_WINDOW_DAYS >= 183
+    assert policy.appeal_deadline(NOW) == NOW + timedelta(days=policy.APPEAL_WINDOW_DAYS)

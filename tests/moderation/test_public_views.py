@@ -9,6 +9,7 @@ from gazette.moderation.roles import MODERATOR
 from gazette.moderation.services import decisions
 from tests.factories import ThreadFactory
 from tests.moderation.factories import (
+    WHY,
     ClauseFactory,
     PolicyVersionFactory,
     post,
@@ -39,25 +40,35 @@ class CommentStatusPageTests(TestCase):
 
     def test_removed_comment_shows_the_clause_reason_and_appeal_form(self):
         decisions.remove_comment(
-            comment=self.comment, actor=self.moderator, clause=self.clause, note="Insult."
+            explanation=WHY,
+            comment=self.comment,
+            actor=self.moderator,
+            clause=self.clause,
+            note="Insult.",
         )
         response = self.client.get(self.url)
         self.assertContains(response, "Removed by moderation")
         self.assertContains(response, "No personal attacks")
-        self.assertContains(response, "Insult.")
+        self.assertContains(response, WHY)
+        # The moderators' note stays among moderators.
+        self.assertNotContains(response, "Insult.")
         self.assertContains(response, "File the appeal")
 
     def test_author_appeals_once_from_the_status_page(self):
-        decisions.remove_comment(comment=self.comment, actor=self.moderator, clause=self.clause)
+        decisions.remove_comment(
+            explanation=WHY, comment=self.comment, actor=self.moderator, clause=self.clause
+        )
         response = self.client.post(self.url, {"statement": "It was a quote."})
         assert response.status_code == 302
         assert Appeal.objects.get().statement == "It was a quote."
         again = self.client.post(self.url, {"statement": "Once more."})
-        assert again.status_code == 400
+        self.assertContains(again, "appealed once", status_code=409)
         assert Appeal.objects.count() == 1
 
     def test_empty_appeal_is_refused_with_a_message(self):
-        decisions.remove_comment(comment=self.comment, actor=self.moderator, clause=self.clause)
+        decisions.remove_comment(
+            explanation=WHY, comment=self.comment, actor=self.moderator, clause=self.clause
+        )
         response = self.client.post(self.url, {"statement": ""})
         assert response.status_code == 400
         assert not Appeal.objects.exists()
@@ -130,8 +141,10 @@ class ReaderActionRateTests(TestCase):
     @override_settings(GAZETTE_CHALLENGES={"RATES": {"appeal": {"ip": "0/3600"}}})
     def test_appeals_follow_the_configured_rate(self):
         comment = post(ThreadFactory(), email="dana@example.org")
-        decisions.remove_comment(comment=comment, actor=self.moderator, clause=self.clause)
+        decisions.remove_comment(
+            explanation=WHY, comment=comment, actor=self.moderator, clause=self.clause
+        )
         url = links.comment_status_path(comment.pk, "en")
         response = self.client.post(url, {"statement": "It was a quote."}, follow=True)
-        self.assertContains(response, "You are doing that too often", status_code=400)
+        self.assertContains(response, "You are doing that too often", status_code=429)
         assert not Appeal.objects.exists()

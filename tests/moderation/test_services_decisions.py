@@ -14,7 +14,7 @@ from gazette.moderation.roles import EDITOR, MODERATOR
 from gazette.moderation.services import decisions
 from gazette.moderation.services.reports import report_comment
 from tests.factories import ThreadFactory
-from tests.moderation.factories import ClauseFactory, post, staff_in
+from tests.moderation.factories import WHY, ClauseFactory, post, staff_in
 
 
 def count(thread):
@@ -35,7 +35,9 @@ class DecisionTestCase(TestCase):
 class RemoveCommentTests(DecisionTestCase):
     def test_removal_takes_the_comment_out_of_the_count_and_the_thread(self):
         other = post(self.thread, "Another view.")
-        decisions.remove_comment(comment=self.comment, actor=self.moderator, clause=self.clause)
+        decisions.remove_comment(
+            explanation=WHY, comment=self.comment, actor=self.moderator, clause=self.clause
+        )
         self.comment.refresh_from_db()
         assert self.comment.state == Comment.State.REMOVED
         assert count(self.thread) == 1
@@ -43,7 +45,11 @@ class RemoveCommentTests(DecisionTestCase):
 
     def test_removal_is_recorded_with_actor_clause_and_note(self):
         decisions.remove_comment(
-            comment=self.comment, actor=self.moderator, clause=self.clause, note="Insult."
+            explanation=WHY,
+            comment=self.comment,
+            actor=self.moderator,
+            clause=self.clause,
+            note="Insult.",
         )
         decision = Decision.objects.get()
         assert (decision.action, decision.from_state, decision.to_state) == (
@@ -64,7 +70,9 @@ class RemoveCommentTests(DecisionTestCase):
 
     def test_author_gets_a_notice_stored_as_sent_and_an_email(self):
         with self.captureOnCommitCallbacks(execute=True):
-            decisions.remove_comment(comment=self.comment, actor=self.moderator, clause=self.clause)
+            decisions.remove_comment(
+                explanation=WHY, comment=self.comment, actor=self.moderator, clause=self.clause
+            )
         notice = Notice.objects.get()
         assert notice.clause_text == self.clause.text
         assert notice.policy_version == self.clause.version.number
@@ -80,45 +88,57 @@ class RemoveCommentTests(DecisionTestCase):
 
     def test_removal_must_cite_a_clause_and_writes_nothing_without_one(self):
         with pytest.raises(ClauseRequired):
-            decisions.remove_comment(comment=self.comment, actor=self.moderator, clause=None)
+            decisions.remove_comment(
+                explanation=WHY, comment=self.comment, actor=self.moderator, clause=None
+            )
         assert count(self.thread) == 1
         assert not Decision.objects.exists()
         assert not AuditEntry.objects.filter(event="removed").exists()
 
     def test_a_comment_cannot_be_removed_twice(self):
-        decisions.remove_comment(comment=self.comment, actor=self.moderator, clause=self.clause)
+        decisions.remove_comment(
+            explanation=WHY, comment=self.comment, actor=self.moderator, clause=self.clause
+        )
         with pytest.raises(TransitionNotAllowed):
-            decisions.remove_comment(comment=self.comment, actor=self.moderator, clause=self.clause)
+            decisions.remove_comment(
+                explanation=WHY, comment=self.comment, actor=self.moderator, clause=self.clause
+            )
         assert count(self.thread) == 0
 
     def test_staff_without_the_moderator_role_cannot_remove(self):
         editor = staff_in(EDITOR)
         with pytest.raises(PermissionRequired):
-            decisions.remove_comment(comment=self.comment, actor=editor, clause=self.clause)
+            decisions.remove_comment(
+                explanation=WHY, comment=self.comment, actor=editor, clause=self.clause
+            )
         self.comment.refresh_from_db()
         assert self.comment.state == Comment.State.PUBLISHED
 
     def test_removal_closes_the_open_reports_as_actioned(self):
         report_comment(comment=self.comment, clause=self.clause, reporter_key="anon:x")
-        decisions.remove_comment(comment=self.comment, actor=self.moderator, clause=self.clause)
+        decisions.remove_comment(
+            explanation=WHY, comment=self.comment, actor=self.moderator, clause=self.clause
+        )
         assert Report.objects.get().outcome == Report.Outcome.ACTIONED
 
 
 class HoldApproveReinstateTests(DecisionTestCase):
     def test_hold_then_approve_returns_the_comment_to_the_count(self):
-        decisions.hold_comment(comment=self.comment, actor=self.moderator)
+        decisions.hold_comment(explanation=WHY, comment=self.comment, actor=self.moderator)
         assert count(self.thread) == 0
         decisions.approve_comment(comment=self.comment, actor=self.moderator)
         assert count(self.thread) == 1
         events = list(AuditEntry.objects.order_by("pk").values_list("event", flat=True))
-        assert events[-2:] == ["held", "approved"]
+        assert events[-3:] == ["held", "notice_sent", "approved"]
 
     def test_a_published_comment_cannot_be_approved(self):
         with pytest.raises(TransitionNotAllowed):
             decisions.approve_comment(comment=self.comment, actor=self.moderator)
 
     def test_reinstatement_restores_the_comment_and_the_count(self):
-        decisions.remove_comment(comment=self.comment, actor=self.moderator, clause=self.clause)
+        decisions.remove_comment(
+            explanation=WHY, comment=self.comment, actor=self.moderator, clause=self.clause
+        )
         decisions.reinstate_comment(comment=self.comment, actor=self.moderator)
         self.comment.refresh_from_db()
         assert self.comment.state == Comment.State.PUBLISHED
@@ -131,7 +151,9 @@ class HoldApproveReinstateTests(DecisionTestCase):
     def test_a_comment_its_author_deleted_is_beyond_moderation(self):
         Comment.objects.filter(pk=self.comment.pk).update(state=Comment.State.DELETED)
         with pytest.raises(TransitionNotAllowed):
-            decisions.remove_comment(comment=self.comment, actor=self.moderator, clause=self.clause)
+            decisions.remove_comment(
+                explanation=WHY, comment=self.comment, actor=self.moderator, clause=self.clause
+            )
 
 
 class DismissReportsTests(DecisionTestCase):
@@ -153,8 +175,11 @@ class DecideManyTests(DecisionTestCase):
     def test_bulk_removal_skips_what_was_decided_already(self):
         second = post(self.thread, "Second.")
         third = post(self.thread, "Third.")
-        decisions.remove_comment(comment=third, actor=self.moderator, clause=self.clause)
+        decisions.remove_comment(
+            explanation=WHY, comment=third, actor=self.moderator, clause=self.clause
+        )
         result = decisions.decide_many(
+            explanation=WHY,
             comment_ids=[self.comment.pk, second.pk, third.pk],
             action="remove",
             actor=self.moderator,
@@ -166,6 +191,9 @@ class DecideManyTests(DecisionTestCase):
     def test_bulk_removal_without_a_clause_touches_nothing(self):
         with pytest.raises(ClauseRequired):
             decisions.decide_many(
-                comment_ids=[self.comment.pk], action="remove", actor=self.moderator
+                explanation=WHY,
+                comment_ids=[self.comment.pk],
+                action="remove",
+                actor=self.moderator,
             )
         assert count(self.thread) == 1

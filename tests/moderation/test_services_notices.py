@@ -7,7 +7,7 @@ from gazette.comments.services import thread_for_article
 from gazette.moderation.models import Clause, ModerationSettings, Notice
 from gazette.moderation.services import decisions
 from tests.factories import ArticleFactory
-from tests.moderation.factories import post, staff_in
+from tests.moderation.factories import WHY, post, staff_in
 
 ONE_A_DAY = {"RATES": {"confirmation_email": {"ip": "1/86400"}}}
 
@@ -54,5 +54,7 @@ class AutomaticNoticeLimitTests(TestCase):
         moderator = staff_in("moderator")
         clause = Clause.objects.get(version__number=1, key="attacks")
         with self.captureOnCommitCallbacks(execute=True):
-            decisions.remove_comment(comment=comments[1], actor=moderator, clause=clause)
+            decisions.remove_comment(
+                comment=comments[1], actor=moderator, clause=clause, explanation=WHY
+            )
         assert [message.to for message in mail.outbox] == [["dana@example.org"]]

@@ -1,11 +1,18 @@
+import importlib
 import io
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
 from django.test import TestCase
 
 from gazette.moderation.exceptions import PolicyVersionEmpty, PolicyVersionPublished
-from gazette.moderation.models import Clause, ClauseTranslation, PolicyVersion
+from gazette.moderation.models import (
+    Clause,
+    ClauseTranslation,
+    PolicyVersion,
+    PolicyVersionTranslation,
+)
 from gazette.moderation.services.policy_versions import (
     draft_policy_version,
     publish_policy_version,
@@ -73,7 +80,7 @@ class LoadCommentPolicyCommandTests(TestCase):
         assert "nothing changed" in out.getvalue()
         assert PolicyVersion.objects.count() == 1
 
-    def test_loads_a_published_policy_in_three_languages_once(self) -> None:
+    def test_loads_a_published_policy_in_every_edition_once(self) -> None:
         without_policy()
         call_command("load_comment_policy", stdout=io.StringIO())
         out = io.StringIO()
@@ -88,7 +95,42 @@ class LoadCommentPolicyCommandTests(TestCase):
                 "language", flat=True
             )
         )
-        assert languages == {"ru", "kk"}
+        assert languages == {"ru", "kk", "uz", "uz-cyrl"}
         clause = version.clauses.get(key="attacks")
         assert clause.title_in("kk").startswith("Жеке басқа")
         assert len(clause.examples_in("ru")) == 3
+        assert clause.title_in("uz") == "Shaxsga hujum qilmang va ta\u02bcqib qilmang"
+        assert clause.title_in("uz-cyrl") == "Шахсга ҳужум қилманг ва таъқиб қилманг"
+        assert len(clause.examples_in("uz-cyrl")) == 3
+
+
+class UzbekPolicyMigrationTests(TestCase):
+    """Sites that had version 1 before Uzbek editions existed get its Uzbek text added."""
+
+    migration = importlib.import_module(
+        "gazette.moderation.migrations.0013_comment_policy_in_uzbek"
+    )
+
+    def test_adds_the_uzbek_text_to_the_shipped_version_1(self) -> None:
+        ClauseTranslation.objects.filter(language__in=["uz", "uz-cyrl"]).delete()
+        PolicyVersionTranslation.objects.filter(language__in=["uz", "uz-cyrl"]).delete()
+        self.migration.add_uzbek(apps, None)
+        version = PolicyVersion.objects.get(number=1)
+        assert version.clauses.get(key="privacy").title_in("uz-cyrl") == (
+            "Шахсий маълумотларни ошкор қилманг"
+        )
+        assert version.translations.get(language="uz").preamble.startswith(
+            "Izohlar o\u02bbquvchilar"
+        )
+        assert ClauseTranslation.objects.filter(language="uz").count() == 8
+
+    def test_leaves_alone_a_site_whose_version_1_is_its_own(self) -> None:
+        without_policy()
+        own = PolicyVersionFactory(number=1, preamble="Our own rules.")
+        ClauseFactory(version=own, number=1, key="attacks")
+        self.migration.add_uzbek(apps, None)
+        assert not ClauseTranslation.objects.filter(language="uz").exists()
+
+    def test_adding_twice_changes_nothing(self) -> None:
+        self.migration.add_uzbek(apps, None)
+        assert ClauseTranslation.objects.filter(language="uz-cyrl").count() == 8

@@ -18,7 +18,9 @@ class SanctionsTestCase(TestCase):
     def setUpTestData(cls) -> None:
         cls.moderator = staff_in(MODERATOR)
         cls.senior = staff_in(SENIOR_MODERATOR)
-        cls.clause = ClauseFactory(title="No personal attacks")
+        # Immediate, so that these tests may suspend or ban at once; the ladder is tested in
+        # test_due_process_notice.py.
+        cls.clause = ClauseFactory(title="No personal attacks", immediate=True)
         cls.reader = StaffFactory()
 
 

@@ -16,7 +16,7 @@ from gazette.moderation.roles import MODERATOR
 from gazette.moderation.screening.training import train_site_classifier
 from gazette.moderation.services import decisions
 from tests.factories import ThreadFactory
-from tests.moderation.factories import post, staff_in
+from tests.moderation.factories import WHY, post, staff_in
 from tests.moderation.screening.test_classifier import APPROVED, REMOVED
 
 
@@ -31,7 +31,9 @@ class TrainingTests(TestCase):
 
     def test_too_few_decisions_train_nothing(self):
         comment = post(ThreadFactory(), "A view.")
-        decisions.remove_comment(comment=comment, actor=self.moderator, clause=self.clause)
+        decisions.remove_comment(
+            explanation=WHY, comment=comment, actor=self.moderator, clause=self.clause
+        )
         assert train_site_classifier() is None
         assert not ClassifierModel.objects.exists()
 
@@ -39,10 +41,12 @@ class TrainingTests(TestCase):
         thread = ThreadFactory()
         for n, text in enumerate(REMOVED[:15]):
             comment = post(thread, text, anonymous_id=f"r{n}")
-            decisions.remove_comment(comment=comment, actor=self.moderator, clause=self.clause)
+            decisions.remove_comment(
+                explanation=WHY, comment=comment, actor=self.moderator, clause=self.clause
+            )
         for n, text in enumerate(APPROVED[:15]):
             comment = post(thread, text, anonymous_id=f"a{n}")
-            decisions.hold_comment(comment=comment, actor=self.moderator)
+            decisions.hold_comment(explanation=WHY, comment=comment, actor=self.moderator)
             decisions.approve_comment(comment=comment, actor=self.moderator)
         model = tasks.retrain_site_classifier.call()
         trained = ClassifierModel.objects.get(pk=model)
@@ -55,7 +59,9 @@ class TrainingTests(TestCase):
         with self.captureOnCommitCallbacks(execute=False) as callbacks:
             for n in range(2):
                 comment = post(thread, f"Point {n}.", anonymous_id=f"x{n}")
-                decisions.remove_comment(comment=comment, actor=self.moderator, clause=self.clause)
+                decisions.remove_comment(
+                    explanation=WHY, comment=comment, actor=self.moderator, clause=self.clause
+                )
         assert any("retrain" in repr(callback) for callback in callbacks)
 
 
@@ -73,7 +79,7 @@ class EmailNoticeTests(TestCase):
         moderator = staff_in(MODERATOR)
         comment = post(ThreadFactory(), "A view.", email="dana@example.org")
         clause = Clause.objects.get(version__number=1, key="attacks")
-        decisions.remove_comment(comment=comment, actor=moderator, clause=clause)
+        decisions.remove_comment(explanation=WHY, comment=comment, actor=moderator, clause=clause)
         notice = Notice.objects.get()
         assert tasks.email_notice.call(notice.pk) is True
         assert (mail.outbox[0].subject, mail.outbox[0].body) == (notice.subject, notice.body)

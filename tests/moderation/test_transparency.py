@@ -12,12 +12,19 @@ from gazette.comments.exceptions import CommentRejected, CommentsClosed, ParentN
 from gazette.comments.services import close_thread
 from gazette.moderation import charts, transparency
 from gazette.moderation.models import AuditEntry, Clause, Notice, RecentText
-from gazette.moderation.roles import MODERATOR, SENIOR_MODERATOR
+from gazette.moderation.roles import MODERATOR
 from gazette.moderation.services import decisions
 from gazette.moderation.services.appeals import decide_appeal, file_appeal
 from gazette.moderation.services.reports import report_comment
 from tests.factories import ArticleFactory, ThreadFactory
-from tests.moderation.factories import SanctionFactory, ScreeningTermFactory, post, staff_in
+from tests.moderation.factories import (
+    WHY,
+    SanctionFactory,
+    ScreeningTermFactory,
+    post,
+    reviewer,
+    staff_in,
+)
 
 
 def month_url(name, language="en", today=None):
@@ -30,7 +37,7 @@ class MonthReportTests(TestCase):
     @classmethod
     def setUpTestData(cls) -> None:
         moderator = staff_in(MODERATOR)
-        senior = staff_in(SENIOR_MODERATOR)
+        senior = reviewer("en")
         attacks = Clause.objects.get(version__number=1, key="attacks")
         spam = Clause.objects.get(version__number=1, key="spam")
         ScreeningTermFactory(phrase="casino", action="suspect")
@@ -41,18 +48,27 @@ class MonthReportTests(TestCase):
                 with contextlib.suppress(CommentRejected):
                     post(thread, text, anonymous_id=f"arrival-{number}")
         comments = [post(thread, f"Comment number {n} on the trial.") for n in range(4)]
-        decisions.remove_comment(comment=comments[0], actor=moderator, clause=attacks)
-        decisions.remove_comment(comment=comments[1], actor=moderator, clause=attacks)
-        removal = decisions.remove_comment(comment=comments[2], actor=moderator, clause=spam)
+        decisions.remove_comment(
+            explanation=WHY, comment=comments[0], actor=moderator, clause=attacks
+        )
+        decisions.remove_comment(
+            explanation=WHY, comment=comments[1], actor=moderator, clause=attacks
+        )
+        removal = decisions.remove_comment(
+            explanation=WHY, comment=comments[2], actor=moderator, clause=spam
+        )
         decide_appeal(
             appeal=file_appeal(decision=removal, statement="Not spam."),
             actor=senior,
-            upheld=True,
+            outcome="reversed",
+            response="A fair quotation, not spam.",
         )
         report_comment(comment=comments[3], clause=attacks, reporter_key="anon:r")
         # Another edition's figures stay out of this one's report.
         ru_thread = ThreadFactory(article=ArticleFactory(language="ru"))
-        decisions.remove_comment(comment=post(ru_thread), actor=moderator, clause=attacks)
+        decisions.remove_comment(
+            explanation=WHY, comment=post(ru_thread), actor=moderator, clause=attacks
+        )
 
     def report(self):
         return transparency.month_report("en", timezone.localdate().replace(day=1))
@@ -194,7 +210,7 @@ class ScreeningFiguresTests(TestCase):
         right = post(thread, "You blorfy, read the ruling.", anonymous_id="a")
         wrong = post(thread, "Blorfy is my dog's name, and the ruling is fair.", anonymous_id="b")
         post(thread, "Ты blorfy, читай приговор.", anonymous_id="c")
-        decisions.remove_comment(comment=right, actor=moderator, clause=attacks)
+        decisions.remove_comment(explanation=WHY, comment=right, actor=moderator, clause=attacks)
         decisions.approve_comment(comment=wrong, actor=moderator)
 
     def report(self):

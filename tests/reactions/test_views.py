@@ -78,7 +78,7 @@ class PollPanelTests(ReactionsTestCase):
         assert 'name="withdraw" value="no" aria-pressed="true"' in html
         assert 'name="choice" value="yes" aria-pressed="false"' in html
         assert "data-poll-result" in html
-        assert 'style="width: 100%"' in html
+        assert 'class="poll__fill" data-percent="100"' in html
         assert "1 vote in total" in html
 
     @override_settings(GAZETTE_REACTIONS={"SHOW_COUNTS": "always"})

@@ -6,6 +6,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from gazette.articles.editions import edition_paths
 from gazette.articles.models import Article
 from gazette.core.text import ARTICLE, render_markdown
 
@@ -37,4 +38,4 @@ def article_body(article: Article) -> SafeString:
 @register.simple_tag
 def edition_urls(editions: list[Article]) -> dict[str, str]:
     """Language code → URL of each published edition of a story, for the edition switcher."""
-    return {edition.language: edition.get_absolute_url() for edition in editions}
+    return edition_paths(editions)

@@ -17,7 +17,7 @@ from gazette.comments.services.changes import (
     edit_comment,
 )
 from gazette.comments.services.likes import like_comment
-from gazette.comments.services.posting import post_comment
+from gazette.comments.services.posting import post_comment, publish_refused_comment
 from gazette.comments.services.subscriptions import confirm_subscription, unsubscribe
 from gazette.comments.services.threads import (
     close_section,
@@ -39,6 +39,7 @@ __all__ = [
     "edit_comment",
     "like_comment",
     "post_comment",
+    "publish_refused_comment",
     "refuse_if_closed",
     "reopen_section",
     "reopen_thread",

@@ -144,6 +144,8 @@ def edit_comment(*, comment_id: int, proof: AuthorProof, body: str) -> Comment:
         if verdict.action == HOLD:
             _transition(comment, to=State.PENDING, allowed_from=(State.PUBLISHED,))
         comment.refresh_from_db()
+        # Held text is a restriction too: moderation writes its author a notice.
+        seam.moderation().record(submission, verdict, comment)
     return comment
 
 

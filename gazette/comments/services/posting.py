@@ -5,14 +5,16 @@ write nothing: an empty or over-long text, a missing sign-in or address, a close
 unknown or unpublished parent, a sanctioned reader, a double submit. Screening then reads, and
 writes nothing either. Only the saving transaction writes: the comment, its count, and what
 screening keeps of it (its audit entry, its memory of recent texts), together or not at all. A
-comment refused by screening is itself a decision: its audit entry is all that is written.
+comment refused by screening is itself a decision: moderation records it (and keeps the text for
+an appeal), and its writer is told where to appeal. A refused comment that a person accepts on
+appeal is published by publish_refused_comment.
 """
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.db.models import F
@@ -91,6 +93,7 @@ def post_comment(
         email=_author_email(reader, email),
         human_check=human_check,
         nudged=nudged,
+        parent_id=parent_id,
     )
     verdict = _screened(submission)
     # Built (its HTML rendered, the policy version read) before the transaction: on SQLite the
@@ -125,8 +128,9 @@ def _screened(submission: Submission) -> Verdict:
     verdict = seam.screen(submission)
     if verdict.action == REJECT:
         with transaction.atomic():
-            seam.moderation().record(submission, verdict, None)
-        raise CommentRejected(verdict.message or None)
+            appeal = seam.moderation().record(submission, verdict, None)
+        message = " ".join(part for part in (verdict.message, appeal) if part)
+        raise CommentRejected(message or None)
     return verdict
 
 
@@ -150,6 +154,7 @@ def _new_comment(
         body_html=str(render_markdown(submission.text, COMMENT)).strip(),
         state=State.PENDING if verdict.action == HOLD else State.PUBLISHED,
         policy_version=seam.moderation().policy_version(),
+        language=language,
         abuse_signals=_signals(submission),
         screening_reasons=list(verdict.reasons),
         ip_hash=reader.ip_hash,
@@ -255,6 +260,53 @@ def _subscribe(reader: Reader, email: str, language: str) -> ReplySubscription:
         sub_id = subscription.pk
         transaction.on_commit(lambda: tasks.send_subscription_confirmation.enqueue(sub_id))
     return subscription
+
+
+def publish_refused_comment(
+    *,
+    thread: Thread,
+    reader: Reader,
+    name: str,
+    email: str,
+    body: str,
+    parent_id: int | None,
+    written_at: datetime,
+) -> Comment:
+    """Publish, as it was written, a comment that was refused before anyone read it and that a
+    person has since found acceptable (moderation decides that; nothing is screened again).
+    It answers its parent if that is still published, else it starts a thread of its own; it
+    keeps the time it was written. Must run inside a transaction."""
+    placement = None
+    if parent_id is not None:
+        parent = Comment.objects.filter(pk=parent_id, thread=thread).first()
+        if parent is not None and parent.is_published:
+            placement = _placement(thread, parent_id)
+    comment = Comment(
+        thread=thread,
+        user=reader.user,
+        author_key=reader.key,
+        author_name=name,
+        email=email,
+        body=body,
+        body_html=str(render_markdown(body, COMMENT)).strip(),
+        state=State.PUBLISHED,
+        policy_version=seam.moderation().policy_version(),
+        ip_hash=reader.ip_hash,
+        fingerprint=_fingerprint(reader, parent_id, body),
+        created_at=written_at,
+    )
+    if placement is not None:
+        comment.parent_id = placement.parent_id
+        comment.in_reply_to = placement.in_reply_to
+        comment.in_reply_to_name = placement.in_reply_to.author_name
+        comment.root_id = placement.root_id
+        comment.depth = placement.depth
+    comment.save()
+    Thread.objects.filter(pk=thread.pk).update(
+        comment_count=F("comment_count") + 1, version=F("version") + 1
+    )
+    announce_publication(comment)
+    return comment
 
 
 def announce_publication(comment: Comment) -> None:

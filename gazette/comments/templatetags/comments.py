@@ -6,8 +6,9 @@ from django import template
 from django.utils.safestring import SafeString
 
 from gazette.articles.models import Article
-from gazette.comments import formcache
+from gazette.comments import formcache, queries
 from gazette.comments.discussion import Discussion, discussion_for
+from gazette.comments.queries import EditionDiscussion
 from gazette.comments.rendering import EntryRenderer, Viewer
 
 register = template.Library()
@@ -19,6 +20,14 @@ def comment_section(context: template.Context, article: Article) -> Discussion:
     if isinstance(existing, Discussion) and existing.article.pk == article.pk:
         return existing
     return discussion_for(context["request"], article)
+
+
+@register.simple_tag
+def edition_discussions(article: Article, editions: object) -> list[EditionDiscussion]:
+    """The story's threads in the other editions; none where the page has no `editions`."""
+    if not isinstance(editions, list):
+        return []
+    return queries.edition_discussions(article, editions)
 
 
 @register.simple_tag(takes_context=True)

@@ -10,14 +10,12 @@ from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language
 
+from gazette.core.editions import self_name
 from gazette.core.text import ARTICLE, render_markdown
 
 register = template.Library()
-
-# How each language names itself in a menu, where Django's own name differs.
-SELF_NAMES = {"kk": "Қазақша"}
 
 
 @dataclass(frozen=True)
@@ -44,8 +42,7 @@ def edition_links(context: template.Context, translations: object = None) -> lis
             url = known.get(code) or translate_url(f"/{current}/", code)
         else:
             url = translate_url(request.get_full_path(), code)
-        name = SELF_NAMES.get(code) or get_language_info(code)["name_local"]
-        links.append(EditionLink(code, name, url, code == current))
+        links.append(EditionLink(code, self_name(code), url, code == current))
     return links
 
 

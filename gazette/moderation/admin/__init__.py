@@ -1,3 +1,10 @@
 """The moderation app in the Django admin: the Comment Policy, screening rules, the audit log."""
 
-from gazette.moderation.admin import modes, policy, records, screening  # noqa: F401 - registers them
+from gazette.moderation.admin import (  # noqa: F401 - registers them
+    appeals,
+    modes,
+    policy,
+    records,
+    reporting,
+    screening,
+)

@@ -47,7 +47,7 @@ class PolicyVersionTranslationInline(admin.StackedInline[PolicyVersionTranslatio
 class ClauseInline(admin.TabularInline[Clause, PolicyVersion]):
     model = Clause
     extra = 0
-    fields = ("number", "key", "title", "edit_link")
+    fields = ("number", "key", "title", "immediate", "edit_link")
     readonly_fields = ("edit_link",)
     show_change_link = True
 

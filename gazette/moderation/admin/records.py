@@ -6,13 +6,27 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db.models import Model
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from gazette.moderation.models import Appeal, AuditEntry, Decision, Notice, Report, Sanction
+from gazette.accounts.models import User
+from gazette.moderation.exceptions import ModerationError
+from gazette.moderation.models import (
+    AuditEntry,
+    AuthorityRequest,
+    Decision,
+    Notice,
+    Report,
+    Sanction,
+)
+from gazette.moderation.services import authority
 
 
 class ReadOnlyAdmin(admin.ModelAdmin[Any]):
@@ -48,8 +62,17 @@ class AuditEntryAdmin(ReadOnlyAdmin):
 
 @admin.register(Decision)
 class DecisionAdmin(ReadOnlyAdmin):
-    list_display = ("created_at", "action", "comment_id", "clause", "actor", "automatic")
-    list_filter = ("action", "automatic")
+    list_display = (
+        "created_at",
+        "public_id",
+        "action",
+        "comment_id",
+        "clause",
+        "actor",
+        "source",
+        "automation",
+    )
+    list_filter = ("action", "source", "automation", "ground")
     list_select_related = ("clause", "actor")
 
 
@@ -59,12 +82,6 @@ class ReportAdmin(ReadOnlyAdmin):
     list_filter = ("outcome",)
     list_select_related = ("clause",)
     exclude = ("reporter_key",)
-
-
-@admin.register(Appeal)
-class AppealAdmin(ReadOnlyAdmin):
-    list_display = ("created_at", "decision", "outcome", "decided_by", "decided_at")
-    list_filter = ("outcome",)
 
 
 @admin.register(Notice)
@@ -83,3 +100,88 @@ class SanctionAdmin(ReadOnlyAdmin):
     @admin.display(description=pgettext_lazy("who a sanction applies to", "subject"))
     def subject(self, sanction: Sanction) -> str:
         return str(sanction.user or _("e-mail or address"))
+
+
+AUTHORITY_FIELDS = (
+    "kind",
+    "country",
+    "authority",
+    "reference",
+    "received_at",
+    "comments",
+    "disclosure_forbidden",
+    "disclosure_reason",
+)
+
+
+class AuthorityRequestForm(forms.ModelForm[AuthorityRequest]):
+    class Meta:
+        model = AuthorityRequest
+        fields = AUTHORITY_FIELDS
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        order = AuthorityRequest(
+            country=data.get("country", ""),
+            disclosure_forbidden=data.get("disclosure_forbidden", False),
+            disclosure_reason=data.get("disclosure_reason", ""),
+        )
+        try:
+            authority.check_authority_request(order)
+        except ModerationError as exc:
+            raise ValidationError(exc.message) from exc
+        return data
+
+
+@admin.register(AuthorityRequest)
+class AuthorityRequestAdmin(admin.ModelAdmin[AuthorityRequest]):
+    """Staff record an order as received; it is then read-only (acting on it is a decision,
+    taken through the services so each removal is checked, logged and notified)."""
+
+    list_display = (
+        "received_at",
+        "kind",
+        "country",
+        "authority",
+        "reference",
+        "outcome",
+        "act_link",
+    )
+    list_filter = ("kind", "country", "outcome")
+    fields = AUTHORITY_FIELDS
+    raw_id_fields = ("comments",)
+    form = AuthorityRequestForm
+
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return obj is None and super().has_change_permission(request, obj)
+
+    @admin.display(description=_("act on it"))
+    def act_link(self, order: AuthorityRequest) -> str:
+        url = reverse("moderation:authority_request", kwargs={"pk": order.pk})
+        return format_html('<a href="{}">{}</a>', url, _("On the desk"))
+
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return False
+
+    def save_model(
+        self,
+        request: HttpRequest,
+        obj: AuthorityRequest,
+        form: Any,
+        change: bool,  # noqa: FBT001 - Django's signature
+    ) -> None:
+        user = request.user
+        if not change and isinstance(user, User):
+            authority.record_authority_request(
+                request=obj, comments=form.cleaned_data["comments"], actor=user
+            )
+
+    def save_related(
+        self,
+        request: HttpRequest,
+        form: Any,
+        formsets: Any,
+        change: bool,  # noqa: FBT001 - Django's signature
+    ) -> None:
+        # The service has set the comments concerned, with the request itself.
+        return

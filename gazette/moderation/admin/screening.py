@@ -10,8 +10,10 @@ from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
+from gazette.accounts.models import User
 from gazette.moderation.models import ClassifierModel, ModerationSettings, ScreeningTerm
 from gazette.moderation.screening.normalise import normalise
+from gazette.moderation.services import presets
 
 
 class ScreeningTermForm(forms.ModelForm[ScreeningTerm]):
@@ -57,7 +59,7 @@ class ModerationSettingsAdmin(admin.ModelAdmin[ModerationSettings]):
             _("Classifiers"),
             {"fields": ("profanity_threshold", "classifier_threshold", "retrain_every")},
         ),
-        (_("Reports and appeals"), {"fields": ("report_threshold", "appeal_days")}),
+        (_("Reports"), {"fields": ("report_threshold",)}),
         (_("Moderation mode"), {"fields": ("mode", "trusted_threshold")}),
     )
 
@@ -72,6 +74,18 @@ class ModerationSettingsAdmin(admin.ModelAdmin[ModerationSettings]):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+    def save_model(
+        self,
+        request: HttpRequest,
+        obj: ModerationSettings,
+        form: Any,
+        change: bool,  # noqa: FBT001 - Django's signature
+    ) -> None:
+        # Through the service, so that a change of the site-wide mode is logged like any other.
+        if not isinstance(request.user, User):  # pragma: no cover - the admin signs everyone in
+            raise PermissionError
+        presets.save_site_settings(row=obj, actor=request.user)
 
 
 @admin.register(ClassifierModel)

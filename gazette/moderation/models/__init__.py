@@ -1,14 +1,23 @@
 """The moderation app's models, one module per concern."""
 
+from gazette.moderation.models.appeals import (
+    Appeal,
+    AppealNotice,
+    AppealRightSuspension,
+    ReviewerLanguage,
+    ScreeningRefusal,
+)
 from gazette.moderation.models.audit import AuditEntry, AuditLogIsAppendOnly
-from gazette.moderation.models.cases import Appeal, Decision, Notice, Report
+from gazette.moderation.models.authority import AuthorityRequest
+from gazette.moderation.models.cases import Decision, Notice, Report
 from gazette.moderation.models.clauses import (
     Clause,
     ClauseTranslation,
     PolicyVersion,
     PolicyVersionTranslation,
 )
-from gazette.moderation.models.modes import ModeChoice, ModerationMode
+from gazette.moderation.models.modes import ModeChoice, ModerationMode, PresetChoice
+from gazette.moderation.models.reporting import ReporterMessage, ReportingRestriction
 from gazette.moderation.models.sanctions import Sanction
 from gazette.moderation.models.screening import (
     ClassifierModel,
@@ -20,8 +29,11 @@ from gazette.moderation.models.screening import (
 
 __all__ = [
     "Appeal",
+    "AppealNotice",
+    "AppealRightSuspension",
     "AuditEntry",
     "AuditLogIsAppendOnly",
+    "AuthorityRequest",
     "ClassifierModel",
     "Clause",
     "ClauseTranslation",
@@ -32,9 +44,14 @@ __all__ = [
     "Notice",
     "PolicyVersion",
     "PolicyVersionTranslation",
+    "PresetChoice",
     "RecentText",
     "RecentTextHash",
     "Report",
+    "ReporterMessage",
+    "ReportingRestriction",
+    "ReviewerLanguage",
     "Sanction",
+    "ScreeningRefusal",
     "ScreeningTerm",
 ]

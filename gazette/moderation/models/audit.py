@@ -39,12 +39,27 @@ class AuditEntry(models.Model):
         REPORTS_DISMISSED = "reports_dismissed", _("Reports dismissed")
         REVIEW_REQUESTED = "review_requested", _("Review requested by a reporter")
         APPEAL_FILED = "appeal_filed", _("Appeal filed")
-        APPEAL_UPHELD = "appeal_upheld", _("Appeal upheld")
-        APPEAL_REJECTED = "appeal_rejected", _("Appeal rejected")
+        # Named from the appellant's side: "upheld" is an appeal that succeeded (the decision
+        # was reversed), "rejected" one that failed (the decision stands).
+        APPEAL_UPHELD = "appeal_upheld", _("Appeal upheld: decision reversed")
+        APPEAL_REJECTED = "appeal_rejected", _("Appeal rejected: decision stands")
         SANCTIONED = "sanctioned", _("Author sanctioned")
         SANCTION_REVOKED = "sanction_revoked", _("Sanction revoked")
         NOTICE_SENT = "notice_sent", _("Notice sent")
         NUDGED = "nudged", _("Reader nudged before posting")
+        REPORT_RESOLVED = "report_resolved", _("Report resolved")
+        REPORTER_TOLD = "reporter_told", _("Message sent to a reporter")
+        REPORTER_WARNED = "reporter_warned", _("Reporter warned about unfounded reports")
+        REPORTING_SUSPENDED = "reporting_suspended", _("Reporting suspended for misuse")
+        MODE_CHANGED = "mode_changed", _("Moderation mode or preset changed")
+        APPEAL_MODIFIED = "appeal_modified", _("Appeal decided: decision modified")
+        APPEAL_ASSIGNED = "appeal_assigned", _("Appeal assigned to a reviewer")
+        APPEAL_NO_REVIEWER = "appeal_no_reviewer", _("Appeal with no qualified reviewer")
+        APPEAL_MISUSE_WARNED = "appeal_misuse_warned", _("Appellant warned: unfounded appeals")
+        APPEAL_RIGHT_LOST = "appeal_right_lost", _("Right to appeal suspended")
+        REFUSAL_PUBLISHED = "refusal_published", _("Refused comment published on appeal")
+        AUTHORITY_REQUEST = "authority_request", _("Order from an authority recorded")
+        EVIDENCE_MINIMISED = "evidence_minimised", _("Evidence minimised after the appeal window")
 
     created_at = models.DateTimeField(_("time"), db_index=True)
     event = models.CharField(_("event"), max_length=20, choices=Event.choices)
@@ -74,6 +89,20 @@ class AuditEntry(models.Model):
     # script the comment was written in (screening/languages.py), for the published figures.
     rules = models.CharField(_("screening rules"), max_length=200, blank=True)
     written = models.CharField(_("written in"), max_length=8, blank=True)
+    # For appeals: what was appealed (policy.AppealBasis), whether screening had flagged it, and
+    # when the appeal was filed, for the published appeal figures (median time to decide).
+    basis = models.CharField(_("appeal against"), max_length=12, blank=True)
+    screening_flagged = models.BooleanField(_("flagged by screening"), null=True, blank=True)
+    filed_at = models.DateTimeField(_("appeal filed"), null=True, blank=True)
+    # What the statement-of-reasons figures are broken down by (policy.Source, Automation,
+    # Ground; SanctionKind) and the statement's public id, to join the statement export.
+    action = models.CharField(_("action"), max_length=20, blank=True)
+    source = models.CharField(_("source"), max_length=20, blank=True)
+    automation = models.CharField(_("automated decision"), max_length=16, blank=True)
+    detected_automatically = models.BooleanField(_("detected automatically"), null=True, blank=True)
+    ground = models.CharField(_("ground"), max_length=12, blank=True)
+    sanction_kind = models.CharField(_("sanction"), max_length=12, blank=True)
+    public_id = models.CharField(_("statement"), max_length=40, blank=True)
     record_id = models.PositiveBigIntegerField(
         _("record"), null=True, blank=True, help_text=_("The decision, appeal or sanction.")
     )

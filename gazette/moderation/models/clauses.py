@@ -17,14 +17,14 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from gazette.core import clock
+from gazette.core import clock, editions
 
 if TYPE_CHECKING:
     from django.db.models.fields.related_descriptors import RelatedManager
 
 
 def _language_field() -> models.CharField[str, str]:
-    return models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    return models.CharField(_("language"), max_length=8, choices=editions.choices)
 
 
 def _current_language() -> str:
@@ -149,6 +149,14 @@ class Clause(models.Model):
         _("examples"),
         blank=True,
         help_text=_("In English: one example per line of what the rule covers."),
+    )
+    immediate = models.BooleanField(
+        _("immediate"),
+        default=False,
+        help_text=_(
+            "A first breach of this clause leads straight to a suspension, with no warning "
+            "first (for the gravest rules, such as incitement to violence)."
+        ),
     )
 
     translations: RelatedManager[ClauseTranslation]

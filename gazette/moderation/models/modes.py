@@ -8,12 +8,18 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from gazette.articles.models import Article, Section
-from gazette.moderation.policy import Mode
+from gazette.moderation.policy import Mode, Preset
 
 
 class ModeChoice(models.TextChoices):
     POST = Mode.POST.value, _("Post-moderation: publish at once, review after")
     PRE = Mode.PRE.value, _("Pre-moderation: hold every comment until approved")
+
+
+class PresetChoice(models.TextChoices):
+    OPEN = Preset.OPEN.value, _("Open: the site default")
+    SENSITIVE = Preset.SENSITIVE.value, _("Sensitive: every comment read before it appears")
+    SUB_JUDICE = Preset.SUB_JUDICE.value, _("Sub judice: comments closed while a case is in court")
 
 
 class ModerationMode(models.Model):
@@ -43,6 +49,15 @@ class ModerationMode(models.Model):
         max_length=200,
         blank=True,
         help_text=_("Why this mode, e.g. a trial under way or a story that draws abuse."),
+    )
+    # The preset that set this row, if a desk applied one (apply_preset), and what readers are
+    # told of it beside the comments.
+    preset = models.CharField(_("preset"), max_length=12, choices=PresetChoice.choices, blank=True)
+    public_reason = models.CharField(
+        _("reason shown to readers"),
+        max_length=200,
+        blank=True,
+        help_text=_("For sub judice, e.g. the case before the court."),
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -6,6 +6,8 @@ a new comment from any of them is refused while the sanction is in force.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -26,16 +28,37 @@ class SanctionQuerySet(models.QuerySet["Sanction"]):
         )
 
 
+def MINIMISE_SUBJECT(  # noqa: N802 - named like Django's on_delete handlers
+    collector: Any, field: Any, sub_objs: Any, using: str
+) -> None:
+    """When an account is deleted its sanctions stay, for the record and the counts, but no
+    longer name anyone: the account and the e-mail address are dropped. Updates run in the
+    order added, so the mark that satisfies `sanction_has_a_subject` comes first."""
+    model = field.model
+    collector.add_field_update(model._meta.get_field("subject_minimised_at"), clock.now(), sub_objs)
+    collector.add_field_update(model._meta.get_field("email"), "", sub_objs)
+    collector.add_field_update(field, None, sub_objs)
+
+
+def new_sanction_id() -> str:
+    from gazette.moderation.models.cases import new_public_id  # noqa: PLC0415 - avoids a cycle
+
+    return new_public_id("gzs")
+
+
 class Sanction(models.Model):
     class Kind(models.TextChoices):
         WARNING = SanctionKind.WARNING.value, _("Warning")
         SUSPENSION = SanctionKind.SUSPENSION.value, _("Suspension")
         BAN = SanctionKind.BAN.value, _("Ban")
 
+    public_id = models.CharField(
+        _("public id"), max_length=40, unique=True, default=new_sanction_id, editable=False
+    )
     kind = models.CharField(_("sanction"), max_length=12, choices=Kind.choices)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
+        on_delete=MINIMISE_SUBJECT,
         null=True,
         blank=True,
         related_name="sanctions",
@@ -68,6 +91,9 @@ class Sanction(models.Model):
         help_text=_("The comment that led to the sanction, if any."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    subject_minimised_at = models.DateTimeField(
+        _("subject's account deleted"), null=True, blank=True
+    )
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
     revoked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -89,7 +115,10 @@ class Sanction(models.Model):
         verbose_name_plural = _("sanctions")
         constraints = [
             models.CheckConstraint(
-                condition=Q(user__isnull=False) | ~Q(email="") | ~Q(ip_hash=""),
+                condition=Q(user__isnull=False)
+                | ~Q(email="")
+                | ~Q(ip_hash="")
+                | Q(subject_minimised_at__isnull=False),
                 name="sanction_has_a_subject",
             ),
             models.CheckConstraint(

@@ -141,9 +141,6 @@ class ModerationSettings(models.Model):
         validators=[MinValueValidator(1)],
         help_text=_("A published comment reported by this many readers is held for review."),
     )
-    appeal_days = models.PositiveSmallIntegerField(
-        _("days to appeal"), default=14, validators=[MinValueValidator(1)]
-    )
     mode = models.CharField(
         _("moderation mode"),
         max_length=4,

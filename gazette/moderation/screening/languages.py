@@ -1,5 +1,5 @@
 # Cyrillic, Kazakh and Uzbek letters are the subject here.
-# ruff: noqa: RUF001, RUF003
+# ruff: noqa: RUF001
 """Which of our readers' languages and scripts a comment is written in, guessed from its letters.
 
 Screening is measured, and its holds are counted, per language and script: English, Russian,

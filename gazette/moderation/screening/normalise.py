@@ -16,7 +16,7 @@ text as written (after NFC), so that a match can be shown to moderators where it
 """
 
 # Cyrillic, Kazakh and Uzbek letters, and their look-alikes, are the subject here.
-# ruff: noqa: RUF001, RUF002, RUF003
+# ruff: noqa: RUF001, RUF002
 
 from __future__ import annotations
 

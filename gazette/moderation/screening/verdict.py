@@ -15,6 +15,7 @@ held for a moderator, never published unseen.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import timedelta
 
 from django.db.models import Count, Min
@@ -60,7 +61,14 @@ def screen(submission: Submission) -> Verdict:
     reasons = [finding.message for finding in findings]
     rules_used = tuple(dict.fromkeys(finding.code for finding in findings))
     if action == policy.REJECT:
-        return Verdict(REJECT, reasons, _rejection_message(findings), rules=rules_used)
+        refusing = [f.clause_key for f in findings if f.action == policy.REJECT and f.clause_key]
+        return Verdict(
+            REJECT,
+            reasons,
+            _rejection_message(findings),
+            clause_key=refusing[0] if refusing else "",
+            rules=rules_used,
+        )
     if action == policy.HOLD:
         cited = next((finding for finding in findings if finding.clause_key), None)
         return Verdict(
@@ -79,9 +87,10 @@ def _mode_findings(submission: Submission, rules: Rules) -> list[Finding]:
     conf = rules.settings
     reader = submission.reader
     try:
-        if not modes.mode_of_thread(submission.thread.key, conf).is_premoderated:
+        in_force = modes.mode_of_thread(submission.thread.key, conf)
+        if not in_force.is_premoderated:
             return []
-        trusted = modes.is_trusted(
+        trusted = in_force.trusted_may_skip and modes.is_trusted(
             user_id=reader.user_id,
             email=submission.email,
             ip_hash=reader.ip_hash,
@@ -92,7 +101,27 @@ def _mode_findings(submission: Submission, rules: Rules) -> list[Finding]:
         return [Finding("mode", policy.HOLD, _("Held: the moderation mode could not be read."))]
     if trusted:
         return []
-    return [Finding("premoderation", policy.HOLD, str(modes.PREMODERATED))]
+    return [
+        *_stricter_findings(submission, rules, in_force),
+        Finding("premoderation", policy.HOLD, str(modes.PREMODERATED)),
+    ]
+
+
+def _stricter_findings(
+    submission: Submission, rules: Rules, in_force: modes.ModeInForce
+) -> list[Finding]:
+    """Under a preset that asks for stricter screening (sensitive), the text is assessed again
+    under tightened settings, so that the desk sees why a comment a person must read anyway is
+    risky (links, lower model thresholds). Every such finding holds; none refuses."""
+    rules_of_preset = policy.preset_rules(in_force.preset)
+    if rules_of_preset is None or not rules_of_preset.stricter_screening:
+        return []
+    stricter = replace(rules, settings=modes.stricter_settings(rules.settings))
+    return [
+        replace(finding, action=policy.HOLD)
+        for finding in assess(submission.text, stricter)
+        if finding.code != "term"  # the term lists have no thresholds to tighten
+    ]
 
 
 def _rejection_message(findings: list[Finding]) -> str:

@@ -2,8 +2,12 @@
 
 Each decision is one transaction: the comment's row is locked, the allowed transitions table
 (policy.TRANSITIONS) says whether the action may be taken from the state it is in now, the
-comments app makes the change (and keeps the thread's count exact), and the decision, its
-audit log entry and any notice to the author are written with it.
+comments app makes the change (and keeps the thread's count exact), and the decision (a
+statement of reasons), its audit log entry and the notice to the author are written with it.
+
+A restrictive decision (policy.RESTRICTIVE) carries a specific explanation, and cites only a
+clause of the policy version the comment was written under (queries.clause_for_comment): no
+rule applies backwards.
 """
 
 from __future__ import annotations
@@ -12,28 +16,36 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from gazette.accounts.models import User
 from gazette.comments.models import Comment
 from gazette.comments.services import change_comment_state
 from gazette.core import clock
-from gazette.moderation import policy, tasks
+from gazette.moderation import policy, queries, tasks
 from gazette.moderation.exceptions import (
+    ClauseNotInForce,
     ClauseRequired,
+    ExplanationRequired,
+    LegalGroundRequired,
     ModerationError,
     PermissionRequired,
     TransitionNotAllowed,
 )
 from gazette.moderation.models import (
     AuditEntry,
+    AuthorityRequest,
     Clause,
     Decision,
     ModerationSettings,
     Notice,
     Report,
 )
-from gazette.moderation.policy import Action
+from gazette.moderation.policy import Action, Ground, Source
+from gazette.moderation.screening.languages import language_of
 from gazette.moderation.services import audit
+from gazette.moderation.services import reports as reporting
+from gazette.moderation.services.audit import Context
 from gazette.moderation.services.notices import send_notice
 
 MODERATE = "moderation.moderate_comments"
@@ -69,6 +81,20 @@ def locked(comment_id: int) -> Comment:
     return comment
 
 
+@dataclass(frozen=True)
+class Grounds:
+    """Why a decision is taken, as its statement of reasons gives it (the desk's form, an
+    authority's order, the system). All optional for decisions that restrict nothing."""
+
+    explanation: str = ""
+    ground: str = Ground.INCOMPATIBLE
+    legal_ground: str = ""
+    also_illegal: bool = False
+    facts: str = ""
+    source: str = ""
+    authority_request: AuthorityRequest | None = None
+
+
 def decide(
     *,
     comment: Comment,
@@ -77,19 +103,26 @@ def decide(
     clause: Clause | None = None,
     note: str = "",
     automatic: bool = False,
+    grounds: Grounds | None = None,
 ) -> Decision:
     """Take `action` on the comment. Must run inside a transaction.
 
-    Raises PermissionRequired, ClauseRequired or TransitionNotAllowed (also when another
-    moderator changed the comment first).
+    Raises PermissionRequired, ClauseRequired, ClauseNotInForce, ExplanationRequired,
+    LegalGroundRequired or TransitionNotAllowed (also when another moderator changed the
+    comment first).
     """
     # Long by design: every decision passes these steps in this order, and one reading shows them
     # all.
     if not automatic:
         require(actor, MODERATE)
+    # Callers that give no grounds wrote `note` for the author (an appeal's reasons, the count
+    # of reports): it is the explanation. Given grounds, `note` stays among moderators.
+    grounds = grounds or Grounds(explanation=note)
     if action in policy.NEEDS_CLAUSE and clause is None:
         raise ClauseRequired
     current = locked(comment.pk)
+    clause = _cited(current, clause)
+    _check_grounds(action, clause, grounds, automatic=automatic)
     before = current.state
     target = policy.next_state(before, action)
     if target is None:
@@ -104,23 +137,56 @@ def decide(
         clause=clause,
         note=note,
         automatic=automatic,
+        grounds=grounds,
     )
     if action == Action.REMOVE:
-        _resolve_reports(current, Report.Outcome.ACTIONED)
+        reporting.resolve_reports(
+            comment=current, outcome=Report.Outcome.ACTIONED, decision=decision, actor=actor
+        )
+    elif action == Action.REINSTATE:
+        reporting.revise_reports(comment=current, decision=decision, actor=actor)
     if not automatic:
         _retrain_when_due()
     kind = _NOTICES.get(action)
     if kind is not None:
         send_notice(
-            comment=current,
-            kind=kind,
-            decision=decision,
-            clause=clause,
-            note=note,
-            automatic=automatic,
+            comment=current, kind=kind, decision=decision, clause=clause, automatic=automatic
         )
     comment.state = current.state
     return decision
+
+
+def _cited(comment: Comment, clause: Clause | None) -> Clause | None:
+    """The clause of that key in the version the comment was written under, or
+    ClauseNotInForce when that version has none."""
+    if clause is None:
+        return None
+    cited = queries.clause_for_comment(comment, clause.key)
+    if cited is None:
+        raise ClauseNotInForce
+    return cited
+
+
+def _check_grounds(
+    action: Action, clause: Clause | None, grounds: Grounds, *, automatic: bool
+) -> None:
+    if grounds.ground == Ground.ILLEGAL and not grounds.legal_ground.strip():
+        raise LegalGroundRequired
+    if action not in policy.RESTRICTIVE or automatic:
+        return
+    titles = [clause.title, *(t.title for t in clause.translations.all())] if clause else []
+    if not policy.is_specific_explanation(grounds.explanation, clause_titles=titles):
+        raise ExplanationRequired
+
+
+def _source(comment: Comment, grounds: Grounds, detected: list[str]) -> str:
+    if grounds.source:
+        return grounds.source
+    if grounds.authority_request is not None:
+        return Source.AUTHORITY_REQUEST
+    if Report.objects.filter(comment=comment).exists():
+        return Source.READER_REPORT
+    return Source.SCREENING if detected else Source.MODERATOR
 
 
 def _record(
@@ -133,8 +199,11 @@ def _record(
     clause: Clause | None,
     note: str,
     automatic: bool,
+    grounds: Grounds,
 ) -> Decision:
     """The decision and its audit entry, side by side."""
+    detected = queries.screening_rules_that_held(comment.pk)
+    edition = Context.of(comment).edition
     decision = Decision.objects.create(
         comment=comment,
         action=action,
@@ -145,6 +214,18 @@ def _record(
         actor=actor,
         automatic=automatic,
         created_at=clock.now(),
+        source=_source(comment, grounds, detected),
+        automation=policy.automation_of(automatic=automatic, detected_automatically=bool(detected)),
+        detected_automatically=bool(detected),
+        detected_by=detected,
+        ground=grounds.ground,
+        legal_ground=grounds.legal_ground.strip(),
+        also_illegal=grounds.also_illegal or grounds.ground == Ground.ILLEGAL,
+        explanation=grounds.explanation.strip(),
+        facts=grounds.facts.strip(),
+        scope=[edition],
+        authority_request=grounds.authority_request,
+        comment_text=comment.body,
     )
     audit.record(
         _EVENTS[action],
@@ -156,6 +237,13 @@ def _record(
         clause=clause,
         note=note,
         record_id=decision.pk,
+        written=str(language_of(comment.body)),
+        action=action,
+        source=decision.source,
+        automation=decision.automation,
+        detected_automatically=decision.detected_automatically,
+        ground=decision.ground,
+        public_id=decision.public_id,
     )
     return decision
 
@@ -167,37 +255,65 @@ def _retrain_when_due() -> None:
         transaction.on_commit(tasks.retrain_site_classifier.enqueue)
 
 
-def _resolve_reports(comment: Comment, outcome: str) -> int:
-    return Report.objects.filter(comment=comment, outcome=Report.Outcome.OPEN).update(
-        outcome=outcome, resolved_at=clock.now()
-    )
-
-
 def approve_comment(*, comment: Comment, actor: User, note: str = "") -> Decision:
     """Publish a held comment."""
     with transaction.atomic():
         decision = decide(comment=comment, action=Action.APPROVE, actor=actor, note=note)
-        _resolve_reports(comment, Report.Outcome.NO_ACTION)
+        reporting.resolve_reports(
+            comment=comment, outcome=Report.Outcome.NO_ACTION, decision=decision, actor=actor
+        )
     return decision
 
 
 def remove_comment(
-    *, comment: Comment, actor: User, clause: Clause | None, note: str = ""
+    *,
+    comment: Comment,
+    actor: User,
+    clause: Clause | None,
+    note: str = "",
+    explanation: str = "",
+    grounds: Grounds | None = None,
 ) -> Decision:
-    """Take a comment down under a clause; the author gets a notice and may appeal."""
+    """Take a comment down under a clause, with a specific explanation (`explanation`, or the
+    fuller `grounds`); the author gets a notice and may appeal. `note` stays among moderators."""
     with transaction.atomic():
-        return decide(comment=comment, action=Action.REMOVE, actor=actor, clause=clause, note=note)
+        return decide(
+            comment=comment,
+            action=Action.REMOVE,
+            actor=actor,
+            clause=clause,
+            note=note,
+            grounds=grounds or Grounds(explanation=explanation),
+        )
 
 
-def hold_comment(*, comment: Comment, actor: User | None, note: str = "") -> Decision:
-    """Take a published comment out of view until it is reviewed (actor None: automatic)."""
+def hold_comment(
+    *,
+    comment: Comment,
+    actor: User | None,
+    note: str = "",
+    explanation: str = "",
+    clause: Clause | None = None,
+) -> Decision:
+    """Take a published comment out of view until it is reviewed (actor None: automatic, after
+    readers' reports). A moderator's hold needs a specific explanation."""
+    automatic = actor is None
+    if automatic and not explanation:
+        explanation = _(
+            "Readers reported this comment, so it is out of view until a moderator has read "
+            "it. Nothing has been decided yet."
+        )
     with transaction.atomic():
         return decide(
             comment=comment,
             action=Action.HOLD,
             actor=actor,
+            clause=clause,
             note=note,
-            automatic=actor is None,
+            automatic=automatic,
+            grounds=Grounds(
+                explanation=explanation, source=Source.READER_REPORT if automatic else ""
+            ),
         )
 
 
@@ -207,14 +323,21 @@ def reinstate_comment(*, comment: Comment, actor: User, note: str = "") -> Decis
         return decide(comment=comment, action=Action.REINSTATE, actor=actor, note=note)
 
 
-def dismiss_reports(*, comment: Comment, actor: User, note: str = "") -> int:
-    """Decide that reported comment breaks no clause: its open reports close with no action,
-    and it is published again if the reports had taken it out of view. Returns how many
-    reports were closed."""
+def dismiss_reports(
+    *, comment: Comment, actor: User, note: str = "", manifestly_unfounded: bool = False
+) -> int:
+    """Decide that reported comment breaks no clause: its open reports close with no action
+    (marked manifestly unfounded if the moderator says so), and it is published again if the
+    reports had taken it out of view. Returns how many reports were closed."""
     require(actor, MODERATE)
     with transaction.atomic():
         current = locked(comment.pk)
-        closed = _resolve_reports(current, Report.Outcome.NO_ACTION)
+        closed = reporting.resolve_reports(
+            comment=current,
+            outcome=Report.Outcome.NO_ACTION,
+            actor=actor,
+            manifestly_unfounded=manifestly_unfounded,
+        )
         if not closed:
             raise TransitionNotAllowed
         audit.record(
@@ -244,21 +367,37 @@ def decide_many(
     actor: User,
     clause: Clause | None = None,
     note: str = "",
+    explanation: str = "",
 ) -> BulkResult:
     """The same decision on several comments, each in its own transaction: a comment another
-    moderator has just decided is skipped, not failed. Raises PermissionRequired or
-    ClauseRequired before touching any."""
+    moderator has just decided is skipped, not failed (so is one whose policy version lacks the
+    clause). Raises PermissionRequired, ClauseRequired or ExplanationRequired before touching
+    any."""
     require(actor, MODERATE)
     chosen = Action(action)
     if chosen in policy.NEEDS_CLAUSE and clause is None:
         raise ClauseRequired
+    grounds = Grounds(explanation=explanation)
+    _check_grounds(chosen, clause, grounds, automatic=False)
     done = skipped = 0
     for comment in Comment.objects.filter(pk__in=list(comment_ids)).order_by("pk"):
         try:
             with transaction.atomic():
-                decide(comment=comment, action=chosen, actor=actor, clause=clause, note=note)
+                decision = decide(
+                    comment=comment,
+                    action=chosen,
+                    actor=actor,
+                    clause=clause,
+                    note=note,
+                    grounds=grounds,
+                )
                 if chosen == Action.APPROVE:
-                    _resolve_reports(comment, Report.Outcome.NO_ACTION)
+                    reporting.resolve_reports(
+                        comment=comment,
+                        outcome=Report.Outcome.NO_ACTION,
+                        decision=decision,
+                        actor=actor,
+                    )
         except ModerationError:
             skipped += 1
         else:

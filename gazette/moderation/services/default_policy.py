@@ -21,7 +21,9 @@ from gazette.moderation.models import (
     PolicyVersionTranslation,
 )
 
-LANGUAGES = ("ru", "kk")
+LANGUAGES = ("ru", "kk", "uz", "uz-cyrl")
+# Clauses whose first breach leads straight to a suspension (policy.next_rung).
+IMMEDIATE = frozenset({"violence"})
 
 
 def create_default_policy(models: dict[str, Any], published_at: datetime) -> Any:
@@ -44,6 +46,7 @@ def create_default_policy(models: dict[str, Any], published_at: datetime) -> Any
     for number, data in enumerate(default_policy.CLAUSES, start=1):
         texts = default_policy.clause_texts(data)
         english = texts["en"]
+        extra = {"immediate": data["key"] in IMMEDIATE} if _has_immediate(models) else {}
         clause = models["Clause"].objects.create(
             version=version,
             number=number,
@@ -51,6 +54,7 @@ def create_default_policy(models: dict[str, Any], published_at: datetime) -> Any
             title=english["title"],
             text=english["text"],
             examples="\n".join(english["examples"]),
+            **extra,
         )
         models["ClauseTranslation"].objects.bulk_create(
             models["ClauseTranslation"](
@@ -63,6 +67,11 @@ def create_default_policy(models: dict[str, Any], published_at: datetime) -> Any
             for language in LANGUAGES
         )
     return version
+
+
+def _has_immediate(models: dict[str, Any]) -> bool:
+    # The migration that first loads the policy predates the field.
+    return any(field.name == "immediate" for field in models["Clause"]._meta.get_fields())
 
 
 def load_default_policy() -> PolicyVersion | None:

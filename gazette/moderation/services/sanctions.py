@@ -1,4 +1,10 @@
-"""Sanctions on authors: warnings, suspensions for a period, bans. A ban needs the senior role."""
+"""Sanctions on authors: warnings, suspensions for a period, bans. A ban needs the senior role.
+
+Sanctions are graduated (policy.LADDER): a first strike is a warning, unless the clause broken is
+marked immediate; the next strikes within policy.STRIKE_PERIOD_DAYS lead to longer suspensions,
+then a ban. A moderator may let the ladder choose, or choose a sanction the ladder allows.
+Each sanction gets exactly one notice, stating its duration.
+"""
 
 from __future__ import annotations
 
@@ -10,13 +16,15 @@ from django.utils.translation import gettext as _
 from gazette.accounts.models import User
 from gazette.comments.models import Comment
 from gazette.core import clock
+from gazette.core.http import absolute_url
+from gazette.moderation import links, policy
 from gazette.moderation.exceptions import SanctionInvalid
 from gazette.moderation.models import AuditEntry, Clause, Notice, Sanction
 from gazette.moderation.policy import SanctionKind
-from gazette.moderation.sanctions import refusal_message
+from gazette.moderation.sanctions import next_rung_for
 from gazette.moderation.services import audit
 from gazette.moderation.services.decisions import require
-from gazette.moderation.services.notices import send_notice
+from gazette.moderation.services.notices import facts_of_sanction, send_notice
 
 PERMISSIONS = {
     SanctionKind.WARNING: "moderation.sanction_authors",
@@ -27,7 +35,7 @@ PERMISSIONS = {
 
 def sanction_author(
     *,
-    kind: str,
+    kind: str | None = None,
     clause: Clause,
     reason: str,
     actor: User,
@@ -37,24 +45,40 @@ def sanction_author(
     days: int | None = None,
     comment: Comment | None = None,
 ) -> Sanction:
-    """Warn, suspend (for `days`) or ban the author named by account, e-mail or address hash.
+    """Warn, suspend (for `days`) or ban the author named by account, e-mail or address hash;
+    with no `kind`, the next rung of the ladder (and its length) for this author's strikes.
 
     Raises PermissionRequired or SanctionInvalid (no subject, no reason, a suspension without
-    a length).
+    a length, a suspension or ban with no warning first when the clause is not immediate).
     """
     # Long by design: a keyword for each way of naming the author, and the sanction, audit entry and
     # notice in one transaction.
-    chosen = SanctionKind(kind)
-    require(actor, PERMISSIONS[chosen])
-    _check_complete(
-        chosen, reason, days, has_subject=user is not None or bool(email.strip() or ip_hash)
-    )
+    email = email.strip().lower()
     now = clock.now()
     with transaction.atomic():
+        if user is not None:
+            # Strikes are counted under the account's row lock, so that two moderators acting
+            # at once climb the ladder a rung each.
+            User.objects.select_for_update().filter(pk=user.pk).first()
+        _strikes, rung = next_rung_for(
+            user_id=user.pk if user is not None else None,
+            email=email,
+            ip_hash=ip_hash,
+            immediate=clause.immediate,
+            now=now,
+        )
+        chosen = SanctionKind(kind) if kind else rung.kind
+        if not kind:
+            days = rung.days
+        require(actor, PERMISSIONS[chosen])
+        _check_complete(
+            chosen, reason, days, has_subject=user is not None or bool(email or ip_hash)
+        )
+        _check_ladder(chosen, rung)
         sanction = Sanction.objects.create(
             kind=chosen,
             user=user,
-            email=email.strip().lower(),
+            email=email,
             ip_hash=ip_hash,
             clause=clause,
             reason=reason.strip(),
@@ -71,15 +95,35 @@ def sanction_author(
             outcome=chosen,
             note=sanction.reason,
             record_id=sanction.pk,
+            action=chosen,
+            source=policy.Source.MODERATOR,
+            automation=policy.Automation.NOT_AUTOMATED,
+            detected_automatically=False,
+            ground=policy.Ground.INCOMPATIBLE,
+            sanction_kind=chosen,
+            public_id=sanction.public_id,
         )
-        if comment is not None:
-            send_notice(
-                comment=comment,
-                kind=Notice.Kind.SANCTIONED,
-                clause=clause,
-                extra={"sanction_text": _notice_text(sanction)},
-            )
+        send_notice(
+            comment=comment,
+            kind=Notice.Kind.SANCTIONED,
+            clause=clause,
+            sanction=sanction,
+            facts=facts_of_sanction(sanction, sanction.reason),
+            user=user,
+            email=email,
+            extra={"appeal_url": absolute_url(links.sanction_appeal_path(sanction.pk))},
+        )
     return sanction
+
+
+def _check_ladder(chosen: SanctionKind, rung: policy.Rung) -> None:
+    if chosen != SanctionKind.WARNING and rung.kind == SanctionKind.WARNING:
+        raise SanctionInvalid(
+            _(
+                "A first breach of this clause gets a warning: a suspension or a ban follows "
+                "only a warning, unless the clause is marked immediate."
+            )
+        )
 
 
 def _check_complete(
@@ -91,14 +135,6 @@ def _check_complete(
         raise SanctionInvalid(_("Give the reason the author will be shown."))
     if kind == SanctionKind.SUSPENSION and not days:
         raise SanctionInvalid(_("Say for how many days the author is suspended."))
-
-
-def _notice_text(sanction: Sanction) -> str:
-    if sanction.kind != SanctionKind.WARNING:
-        return refusal_message(sanction)
-    return _("This is a warning: further breaches may lead to a suspension. Reason: %(reason)s") % {
-        "reason": sanction.reason
-    }
 
 
 def revoke_sanction(*, sanction: Sanction, actor: User, reason: str) -> Sanction:
@@ -124,11 +160,14 @@ def revoke_sanction(*, sanction: Sanction, actor: User, reason: str) -> Sanction
                 note=sanction.revoked_reason,
                 record_id=sanction.pk,
             )
-            if sanction.comment is not None:
-                send_notice(
-                    comment=sanction.comment,
-                    kind=Notice.Kind.SANCTION_REVOKED,
-                    clause=sanction.clause,
-                    extra={"revoked_reason": sanction.revoked_reason},
-                )
+            send_notice(
+                comment=sanction.comment,
+                kind=Notice.Kind.SANCTION_REVOKED,
+                clause=sanction.clause,
+                sanction=sanction,
+                facts=facts_of_sanction(sanction, sanction.revoked_reason),
+                user=sanction.user,
+                email=sanction.email,
+                extra={"revoked_reason": sanction.revoked_reason},
+            )
     return sanction

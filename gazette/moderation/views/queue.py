@@ -19,10 +19,12 @@ from django.views.decorators.http import require_POST, require_safe
 from gazette.accounts.models import User
 from gazette.articles.models import Section
 from gazette.comments.models import Comment
+from gazette.core import clock
 from gazette.moderation import desk
-from gazette.moderation.exceptions import ModerationError
+from gazette.moderation.exceptions import ModerationError, TransitionNotAllowed
 from gazette.moderation.forms import (
     AppealDecisionForm,
+    AuthorityActionForm,
     BulkDecisionForm,
     DecisionForm,
     QueueFilterForm,
@@ -30,8 +32,10 @@ from gazette.moderation.forms import (
     SanctionForm,
     clauses_in_force,
 )
-from gazette.moderation.models import Appeal, Sanction
-from gazette.moderation.services import appeals, decisions
+from gazette.moderation.models import Appeal, AuthorityRequest, Sanction
+from gazette.moderation.policy import STRIKE_PERIOD_DAYS, Ground
+from gazette.moderation.sanctions import next_rung_for
+from gazette.moderation.services import appeals, authority, decisions
 from gazette.moderation.services import sanctions as sanction_services
 
 MODERATE = "moderation.moderate_comments"
@@ -61,7 +65,15 @@ def _filters(request: HttpRequest) -> desk.Filters:
     form = QueueFilterForm(request.GET)
     if not form.is_valid():
         return desk.Filters()
-    return desk.Filters(form.cleaned_data["section"], form.cleaned_data["language"])
+    data = form.cleaned_data
+    return desk.Filters(
+        data["section"],
+        data["language"],
+        data["story"],
+        order=desk.RecentOrder(data["order"] or desk.RecentOrder.RISK),
+        with_links=data["with_links"],
+        first_time=data["first_time"],
+    )
 
 
 @require_safe
@@ -72,36 +84,58 @@ def queue(request: HttpRequest, name: str = "pending") -> HttpResponse:
     except ValueError as exc:
         raise Http404 from exc
     filters = _filters(request)
-    page = desk.queue_page(chosen, filters, request.GET.get("page", 1))
+    number = request.GET.get("page", 1)
+    if chosen == desk.Queue.RECENT:
+        page = desk.recent_page(filters, number)
+    else:
+        page = desk.queue_page(chosen, filters, number)
     context: dict[str, Any] = {
         "queue": chosen,
         "queues": list(desk.Queue),
         "counts": desk.queue_counts(filters),
         "filters": filters,
+        "story_threads": desk.story_threads(filters.story),
         "page": page,
         "clauses": list(clauses_in_force()),
         "sections": Section.objects.all(),
         "languages": settings.LANGUAGES,
         "may_decide_appeals": request.user.has_perm("moderation.decide_appeals"),
+        "recent_days": desk.RECENT_DAYS,
     }
     return render(request, "moderation/queue.html", context)
 
 
 def _decide(form: DecisionForm, comment: Comment, actor: User) -> str:
-    action = form.cleaned_data["action"]
-    clause = form.cleaned_data.get("clause")
-    note = form.cleaned_data.get("note", "")
+    data = form.cleaned_data
+    action = data["action"]
+    clause = data.get("clause")
+    note = data.get("note", "")
+    explanation = data.get("explanation", "")
     if action == "dismiss":
-        decisions.dismiss_reports(comment=comment, actor=actor, note=note)
+        decisions.dismiss_reports(
+            comment=comment,
+            actor=actor,
+            note=note,
+            manifestly_unfounded=form.cleaned_data.get("manifestly_unfounded", False),
+        )
         return _("The reports were dismissed.")
     if action == "remove":
-        decisions.remove_comment(comment=comment, actor=actor, clause=clause, note=note)
+        grounds = decisions.Grounds(
+            explanation=explanation,
+            ground=data.get("ground") or Ground.INCOMPATIBLE,
+            legal_ground=data.get("legal_ground", ""),
+        )
+        decisions.remove_comment(
+            comment=comment, actor=actor, clause=clause, note=note, grounds=grounds
+        )
         return _("The comment was removed; its author has been notified.")
     if action == "approve":
         decisions.approve_comment(comment=comment, actor=actor, note=note)
         return _("The comment is published.")
     if action == "hold":
-        decisions.hold_comment(comment=comment, actor=actor, note=note)
+        decisions.hold_comment(
+            comment=comment, actor=actor, note=note, explanation=explanation, clause=clause
+        )
         return _("The comment is held for review.")
     decisions.reinstate_comment(comment=comment, actor=actor, note=note)
     return _("The comment is published again.")
@@ -119,8 +153,16 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         messages.success(request, _decide(form, comment, _actor(request)))
     except ModerationError as exc:
-        messages.error(request, exc.message)
+        return _refused(request, exc, default)
     return _back(request, default)
+
+
+def _refused(request: HttpRequest, exc: ModerationError, default: str) -> HttpResponse:
+    """A decision the service refused: nothing was written; say why, with the way back."""
+    status = 409 if isinstance(exc, TransitionNotAllowed) else 400
+    back = _back(request, default).url
+    context = {"message": exc.message, "back": back}
+    return render(request, "moderation/refused.html", context, status=status)
 
 
 @require_POST
@@ -138,10 +180,10 @@ def bulk(request: HttpRequest) -> HttpResponse:
             actor=_actor(request),
             clause=form.cleaned_data.get("clause"),
             note=form.cleaned_data.get("note", ""),
+            explanation=form.cleaned_data.get("explanation", ""),
         )
     except ModerationError as exc:
-        messages.error(request, exc.message)
-        return _back(request, default)
+        return _refused(request, exc, default)
     messages.success(
         request,
         ngettext("%(count)d comment decided.", "%(count)d comments decided.", result.done)
@@ -166,17 +208,27 @@ def sanction(request: HttpRequest, pk: int) -> HttpResponse:
     form = SanctionForm(request.POST or None)
     if request.method != "POST" or not form.is_valid():
         status = 400 if request.method == "POST" else 200
+        strikes, rung = next_rung_for(
+            user_id=comment.user_id,
+            email=comment.email,
+            ip_hash=comment.ip_hash,
+            immediate=False,
+            now=clock.now(),
+        )
         context = {
             "comment": comment,
             "form": form,
             "item": desk.item_for(comment),
             "revoke_form": RevokeSanctionForm(),
+            "strikes": strikes,
+            "rung": rung,
+            "strike_days": STRIKE_PERIOD_DAYS,
         }
         return render(request, "moderation/sanction.html", context, status=status)
     data = form.cleaned_data
     try:
         sanction_services.sanction_author(
-            kind=data["kind"],
+            kind=data["kind"] or None,
             clause=data["clause"],
             reason=data["reason"],
             actor=_actor(request),
@@ -222,21 +274,58 @@ def revoke_sanction(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @staff_only
 def decide_appeal(request: HttpRequest, pk: int) -> HttpResponse:
-    appeal = get_object_or_404(Appeal.objects.select_related("decision__comment"), pk=pk)
+    """Decide an appeal, from the desk's queue or the appeal's page. A refusal (the decider,
+    a reporter, a reviewer without the language) answers with its status and message."""
+    appeal = get_object_or_404(Appeal, pk=pk)
     form = AppealDecisionForm(request.POST)
-    default = reverse("moderation:queue", kwargs={"name": "appeals"})
+    default = reverse("moderation:appeal", kwargs={"pk": appeal.pk})
     if not form.is_valid():
-        messages.error(request, _("Choose an outcome and give your reasons."))
-        return _back(request, default)
+        message = _("Choose an outcome and give your reasons, as the appellant will read them.")
+        return render(request, "moderation/refused.html", {"message": message}, status=400)
     try:
         appeals.decide_appeal(
             appeal=appeal,
             actor=_actor(request),
-            upheld=form.cleaned_data["outcome"] == "upheld",
+            outcome=form.cleaned_data["outcome"],
             response=form.cleaned_data["response"],
+            manifestly_unfounded=form.cleaned_data["manifestly_unfounded"],
         )
     except ModerationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("The appeal is decided and the author notified."))
+        return render(
+            request, "moderation/refused.html", {"message": exc.message}, status=exc.status
+        )
+    messages.success(request, _("The appeal is decided and the appellant notified."))
     return _back(request, default)
+
+
+@staff_only
+def act_on_authority_request(request: HttpRequest, pk: int) -> HttpResponse:
+    """Remove the comments an order from an authority concerns, each as a decision whose
+    notice says it was made on the authority's request (unless the law forbids saying so)."""
+    order = get_object_or_404(AuthorityRequest, pk=pk)
+    form = AuthorityActionForm(request.POST or None)
+    context = {"order": order, "comments": order.comments.order_by("pk"), "form": form}
+    if request.method != "POST" or not form.is_valid():
+        status = 400 if request.method == "POST" else 200
+        return render(request, "moderation/authority_request.html", context, status=status)
+    try:
+        removed = authority.act_on_authority_request(
+            request=order,
+            actor=_actor(request),
+            clause=form.cleaned_data["clause"],
+            explanation=form.cleaned_data["explanation"],
+            legal_ground=form.cleaned_data["legal_ground"],
+        )
+    except ModerationError as exc:
+        form.add_error(None, exc.message)
+        return render(request, "moderation/authority_request.html", context, status=400)
+    messages.success(
+        request,
+        ngettext(
+            "%(count)d comment was removed on the order.",
+            "%(count)d comments were removed on the order.",
+            len(removed),
+        )
+        % {"count": len(removed)},
+    )
+    return HttpResponseRedirect(reverse("moderation:queue"))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -25,6 +26,7 @@ from django.utils import dateformat, timezone, translation
 from gazette.accounts.models import User
 from gazette.articles.models import Article, Author, Byline, Photo, Section, SectionName, Tag
 from gazette.core import clock
+from gazette.core.progress import Progress, Silent
 from gazette.demo import content, photos
 from gazette.demo.content import Edition, PhotoData, Story
 from gazette.demo.discussions import load_discussions
@@ -43,8 +45,9 @@ class EditorAccount:
 class Loader:
     """Creates the demo rows; remembers the files it stored so a failed load can remove them."""
 
-    def __init__(self, now: datetime) -> None:
+    def __init__(self, now: datetime, progress: Progress | None = None) -> None:
         self.now = now.replace(second=0, microsecond=0)
+        self.progress = progress or Silent()
         year = timezone.localtime(self.now).year
         self.values = {"year_1": year - 1, "year_2": year - 2, "year_3": year - 3}
         self.stored_files: list[str] = []
@@ -54,12 +57,22 @@ class Loader:
         self.articles: list[Article] = []
         self.comment_count = 0
 
+    def summary(self) -> str:
+        articles = self.articles
+        return (
+            f"{len(self.sections)} sections, {len(self.authors)} authors, {len(articles)} "
+            f"articles ({sum(a.language == 'en' for a in articles)} in English), "
+            f"{len(self.tags)} tags, {self.comment_count} comments."
+        )
+
     def load(self) -> None:
         self.load_sections()
         self.load_authors()
         self.load_tags()
         for story in content.STORIES:
             self.load_story(story)
+            self.progress.step()
+        self.progress.done()
         public = [article for article in self.articles if article.is_public]
         self.comment_count = load_discussions(public, self.now)
 
@@ -95,22 +108,27 @@ class Loader:
 
     def load_story(self, story: Story) -> None:
         published_at = self.published_at(story)
-        photo = self.load_photo(story.photo, published_at) if story.photo else None
+        photo = self.load_photo(story.photo, published_at)
         original = self.load_edition(story, story.english, photo, published_at, None)
         for edition in story.translations:
             base = published_at or self.now
             shifted = min(base + timedelta(hours=edition.hours_after_original), self.now)
-            self.load_edition(story, edition, photo, shifted, original)
+            own_photo = self.load_photo(edition.photo, published_at, edition.language)
+            self.load_edition(story, edition, own_photo or photo, shifted, original)
 
     def published_at(self, story: Story) -> datetime | None:
         if story.hours_ago is None:
             return None
         return self.now - timedelta(hours=story.hours_ago)
 
-    def load_photo(self, data: PhotoData, published_at: datetime | None) -> Photo:
+    def load_photo(
+        self, data: PhotoData | None, published_at: datetime | None, language: str = "en"
+    ) -> Photo | None:
+        if data is None:
+            return None
         taken = timezone.localtime(published_at or self.now).date() - timedelta(data.days_before)
         photo = Photo(
-            caption=data.caption.format(date=english_date(taken)),
+            caption=data.caption.format(date=caption_date(taken, language)),
             credit=data.credit,
             alt_text=data.alt_text,
         )
@@ -164,7 +182,12 @@ class Loader:
             default_storage.delete(name)
 
 
-def english_date(day: date) -> str:
+def caption_date(day: date, language: str) -> str:
+    """The day a photo was taken, as a caption in the language says it."""
+    if language == "uz":
+        with translation.override("uz"):
+            # Uzbek writes the year first and the month in small letters: 2026-yil 1-dekabr.
+            return dateformat.format(day, r"Y-\y\i\l j-F").lower()
     with translation.override("en"):
         return dateformat.format(day, "F j, Y")
 
@@ -221,8 +244,22 @@ class Command(BaseCommand):
             action="store_true",
             help="Do nothing when the site already has articles.",
         )
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Load everything, report it, then undo it all (no rows, no files, no account).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if settings.PRODUCTION:
+            # Demo articles and accounts (with known passwords) never reach a real site.
+            if options["if_empty"]:
+                self.stdout.write("This is a production site; the demo content is never loaded.")
+                return
+            raise CommandError(
+                "This is a production site (GAZETTE_ENV=production): the demo content, with its "
+                "accounts and their published passwords, is never loaded here."
+            )
         if options["if_empty"] and Article.objects.exists():
             self.stdout.write("The site already has articles; the demo content was not loaded.")
             return
@@ -232,7 +269,7 @@ class Command(BaseCommand):
                 f"The demo content is loaded already: {len(clashes)} of its articles exist, "
                 f"such as {clashes[0]}."
             )
-        loader = Loader(clock.now())
+        loader = Loader(clock.now(), Progress(self.stderr, "Stories", total=len(content.STORIES)))
         try:
             with transaction.atomic():
                 loader.load()
@@ -240,21 +277,19 @@ class Command(BaseCommand):
                     username=os.environ.get("GAZETTE_DEMO_EDITOR_USERNAME") or "editor",
                     password=os.environ.get("GAZETTE_DEMO_EDITOR_PASSWORD", ""),
                 )
+                if options["dry_run"]:
+                    transaction.set_rollback(True)
         except BaseException:
             loader.remove_stored_files()
             raise
+        if options["dry_run"]:
+            loader.remove_stored_files()
+            self.stdout.write(f"Dry run, nothing kept: {loader.summary()}")
+            return
         self.report(loader, account)
 
     def report(self, loader: Loader, account: EditorAccount) -> None:
-        articles = loader.articles
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Demo content loaded: {len(loader.sections)} sections, "
-                f"{len(loader.authors)} authors, {len(articles)} articles "
-                f"({sum(a.language == 'en' for a in articles)} in English), "
-                f"{len(loader.tags)} tags, {loader.comment_count} comments."
-            )
-        )
+        self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {loader.summary()}"))
         self.stdout.write(f"Editors sign in at {admin_url()}")
         if not account.created:
             self.stdout.write(

@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 
+from gazette.core.progress import Progress
 from gazette.moderation.screening import classifier, corpus, house
 from gazette.moderation.screening.assessment import MODEL_MIN_WORDS
 from gazette.moderation.screening.corpus import Example
@@ -27,10 +28,18 @@ REGULARISATION = 10.0
 class Command(BaseCommand):
     help = "Train the shipped incitement, abuse and spam models and choose their thresholds."
 
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Train and report the figures, but leave the shipped models as they are.",
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
         training = list(corpus.examples(corpus.TRAINING_DIR))
         tuning = list(corpus.examples(corpus.EVALUATION_DIR, split="tune"))
         house.MODEL_DIR.mkdir(exist_ok=True)
+        progress = Progress(self.stderr, "Models trained", total=len(house.CLAUSES))
         for label in house.CLAUSES:
             trained = classifier.train(
                 [example.text for example in training],
@@ -47,14 +56,17 @@ class Command(BaseCommand):
                 "thresholds": thresholds,
                 **trained.data,
             }
-            house.model_path(label).write_text(
-                json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True),
-                encoding="utf-8",
-            )
+            if not options["dry_run"]:
+                house.model_path(label).write_text(
+                    json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True),
+                    encoding="utf-8",
+                )
+            progress.step()
             self.stdout.write(
                 f"{label}: {trained.examples} examples, {trained.removed} positive, "
                 f"cross-validated accuracy {trained.accuracy:.3f}, thresholds {thresholds}"
             )
+        progress.done()
         house.house_models.cache_clear()
 
 

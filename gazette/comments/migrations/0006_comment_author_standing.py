@@ -21,7 +21,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0002_email_verified_at'),
-        ('comments', '0004_comment_author_key'),
+        ('comments', '0005_comment_language'),
     ]
 
     operations = [

@@ -1,0 +1,65 @@
+"""An article in the other script of its edition, and the address of a story in each edition.
+
+Where an editor has written no article for a story in an edition's second script (Uzbek in
+Cyrillic, say), readers of that edition get the first script's article written in theirs
+(`core/editions.py` says which editions are written from which). It is the same article, under
+the other edition's address: the same discussion, poll and byline; only its letters change.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from django.urls import reverse
+from django.utils import translation
+
+from gazette.articles.models import Article
+from gazette.core import editions
+
+
+def written_in(article: Article, language: str) -> Article:
+    """`article` as readers of `language` read it: a copy for rendering, never to be saved."""
+    derivation = editions.derivation(language)
+    if derivation is None or derivation.source != article.language:
+        raise ValueError(f"{language} is not written from {article.language}")
+    convert = derivation.convert
+    written = copy.copy(article)
+    written.language = language
+    written.headline = convert(article.headline)
+    written.standfirst = convert(article.standfirst)
+    written.dateline = convert(article.dateline)
+    written.body = convert(article.body)
+    if article.lead_photo is not None:
+        photo = copy.copy(article.lead_photo)
+        photo.caption = convert(photo.caption)
+        photo.alt_text = convert(photo.alt_text)
+        photo.credit = convert(photo.credit)
+        written.lead_photo = photo
+    return written
+
+
+def address_in(article: Article, language: str) -> str:
+    """The article's address in an edition: there in its letters when that edition is written
+    from the article's (a reader who commented on the Cyrillic page comes back to it)."""
+    derivation = editions.derivation(language)
+    if derivation is None or derivation.source != article.language:
+        return article.get_absolute_url()
+    with translation.override(language):
+        kwargs = {"section_slug": article.section.slug, "slug": article.slug}
+        return reverse("articles:article", kwargs=kwargs)
+
+
+def edition_paths(stories: list[Article]) -> dict[str, str]:
+    """Language code → address of the story in each edition that has it, written ones included.
+
+    `stories` are the public articles of one story (`queries.translations_of`).
+    """
+    paths = {article.language: article.get_absolute_url() for article in stories}
+    for code in editions.codes():
+        derivation = editions.derivation(code)
+        if code in paths or derivation is None:
+            continue
+        source = next((item for item in stories if item.language == derivation.source), None)
+        if source is not None:
+            paths[code] = address_in(source, code)
+    return paths
