@@ -108,7 +108,7 @@ class UzbekPolicyMigrationTests(TestCase):
     """Sites that had version 1 before Uzbek editions existed get its Uzbek text added."""
 
     migration = importlib.import_module(
-        "gazette.moderation.migrations.0013_comment_policy_in_uzbek"
+        "gazette.moderation.migrations.0018_comment_policy_in_uzbek"
     )
 
     def test_adds_the_uzbek_text_to_the_shipped_version_1(self) -> None:
