@@ -113,26 +113,28 @@ def in_process(iterations: int) -> None:
     timed(
         "issue: sign a challenge",
         iterations,
-        lambda _: proof.issue_challenge(max_number=level0, config=config),
+        lambda _: proof.issue_challenge(max_number=level0, scope="form", config=config),
     )
     client = Client()
     timed(
         "issue: GET /challenges/new/ (whole request)",
         iterations,
-        lambda i: client.get("/challenges/new/", HTTP_X_FORWARDED_FOR=f"10.1.{i // 250}.{i % 250}"),
+        lambda i: client.get(
+            "/challenges/new/?for=form", HTTP_X_FORWARDED_FOR=f"10.1.{i // 250}.{i % 250}"
+        ),
     )
 
     payloads = [
-        payload_for(proof.issue_challenge(max_number=level0, config=config))
+        payload_for(proof.issue_challenge(max_number=level0, scope="form", config=config))
         for _ in range(iterations)
     ]
     timed(
         "verify: proof check only",
         iterations,
-        lambda i: proof.check_solution(payloads[i], config=config),
+        lambda i: proof.check_solution(payloads[i], scope="form", config=config),
     )
     fresh = [
-        payload_for(proof.issue_challenge(max_number=level0, config=config))
+        payload_for(proof.issue_challenge(max_number=level0, scope="form", config=config))
         for _ in range(iterations)
     ]
     factory = RequestFactory()
@@ -157,7 +159,9 @@ def python_solver(levels: tuple[int, ...], budget: float) -> None:
         deadline = time.monotonic() + budget
         while len(times) < 3 or (time.monotonic() < deadline and len(times) < 50):
             challenge = Challenge(
-                **_challenge_args(proof.issue_challenge(max_number=max_number, config=config))
+                **_challenge_args(
+                    proof.issue_challenge(max_number=max_number, scope="form", config=config)
+                )
             )
             start = time.perf_counter()
             solution = solved(challenge)
@@ -183,7 +187,7 @@ def _challenge_args(challenge: dict[str, Any]) -> dict[str, Any]:
 def over_http(iterations: int) -> None:
     env = {**os.environ, "GAZETTE_ENV": "local", "DEBUG": "false"}
     with harness.Server(env, workers=2, log_path=SCRATCH / "gunicorn.log") as server:
-        server.wait_until_ready("/challenges/new/")
+        server.wait_until_ready("/challenges/new/?for=form")
         print(f"Over HTTP (gunicorn, 2 workers, {harness.HOST}:{server.port}):")
         connection = http.client.HTTPConnection(harness.HOST, server.port, timeout=10)
 
@@ -191,7 +195,9 @@ def over_http(iterations: int) -> None:
             # Behind one trusted proxy each request names its reader's address, so the
             # per-address issuing limit is not what is measured.
             connection.request(
-                "GET", "/challenges/new/", headers={"X-Forwarded-For": f"10.3.{i // 250}.{i % 250}"}
+                "GET",
+                "/challenges/new/?for=form",
+                headers={"X-Forwarded-For": f"10.3.{i // 250}.{i % 250}"},
             )
             response = connection.getresponse()
             response.read()
@@ -242,7 +248,7 @@ def in_browser(levels: tuple[int, ...], repeats: int) -> None:
         {
             "level": level,
             "workers": workers,
-            "challenge": proof.issue_challenge(max_number=max_number, config=config),
+            "challenge": proof.issue_challenge(max_number=max_number, scope="form", config=config),
         }
         for level, max_number in enumerate(levels)
         for workers in (1, 2)
@@ -323,7 +329,7 @@ def _report_browser(
                 )
     for run in results:
         if run["state"] == "verified":
-            proof.check_solution(run["payload"], config=config)
+            proof.check_solution(run["payload"], scope="form", config=config)
             accepted += 1
     print(f"  our verifier accepted {accepted} of {len(results)} widget payloads")
 

@@ -115,8 +115,9 @@ def scratch_env(var_dir: Path, database_url: str) -> dict[str, str]:
 # ---------------------------------------------------------------- posting
 
 
-def solved_forms(env: dict[str, str], count: int) -> list[dict[str, str]]:
-    """Captcha, honeypot and timing fields for `count` posts, solved as a browser would."""
+def solved_forms(env: dict[str, str], count: int, article_pk: int) -> list[dict[str, str]]:
+    """Captcha, honeypot and timing fields for `count` posts under one article, solved as a
+    browser would (each challenge fetched for that article's comment form)."""
     script = r"""
 import base64, json, sys
 from altcha import solve_challenge_v1
@@ -125,8 +126,10 @@ from gazette.challenges import proof
 from gazette.challenges.conf import challenge_settings
 from gazette.core import clock
 config = challenge_settings()
-for _ in range(int(sys.argv[-1])):
-    c = proof.issue_challenge(max_number=config.max_number(0), config=config)
+for _ in range(int(sys.argv[-2])):
+    c = proof.issue_challenge(
+        max_number=config.max_number(0), scope="comment:" + sys.argv[-1], config=config
+    )
     s = solve_challenge_v1(
         c["challenge"], salt=c["salt"], algorithm=c["algorithm"], max_number=c["maxNumber"]
     )
@@ -140,7 +143,13 @@ for _ in range(int(sys.argv[-1])):
     }))
 """
     done = subprocess.run(
-        [str(harness.BIN / "python"), "-c", f"import django; django.setup()\n{script}", str(count)],
+        [
+            str(harness.BIN / "python"),
+            "-c",
+            f"import django; django.setup()\n{script}",
+            str(count),
+            str(article_pk),
+        ],
         cwd=harness.ROOT,
         env=env | {"DJANGO_SETTINGS_MODULE": "gazette.settings"},
         capture_output=True,
@@ -229,7 +238,7 @@ def measure(work: Path, database_url: str, knobs: harness.LoadKnobs) -> None:
     harness.prepare_install(env)
     pages, posting_page, posting_pk = seed(env)
     warmup = int(os.environ.get("BENCH_POST_WARMUP", "8"))
-    forms = solved_forms(env, int(os.environ.get("BENCH_POSTS", "240")) + warmup)
+    forms = solved_forms(env, int(os.environ.get("BENCH_POSTS", "240")) + warmup, posting_pk)
     database = "PostgreSQL" if database_url else "SQLite"
     print(f"scratch install on {database}, seeded in {time.monotonic() - started:.0f} s")
 

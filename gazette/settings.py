@@ -86,6 +86,8 @@ MIDDLEWARE = [
     "gazette.core.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the kept pages' middleware, so that a page served from the cache has the header.
+    "csp.middleware.CSPMiddleware",
     # Pages kept whole for readers without a session are served from here (core/pages.py).
     "gazette.core.pages.SharedPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -238,6 +240,30 @@ CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp), the same header on every response, kept pages included:
+# no page has inline script, so no nonce is needed and a kept page's bytes always agree with its
+# header. Two inline styles are allowed by hash, tested against their sources in
+# tests/core/test_content_security_policy.py: the ALTCHA widget's own stylesheet, which it adds
+# to the page, and the self-contained error page's. The widget solves in Web Workers it starts
+# from blob: URLs (worker-src). docs/security.md says why each source is there.
+ALTCHA_STYLE_HASH = "'sha256-pg+oQARqMq4wCazyrsMt8HY89BJkXkEFkwNWxg2iPdg='"
+ERROR_PAGE_STYLE_HASH = "'sha256-9rDFI2cJ/BucWrRfcWVbxTitv8gaCtBsEw0cqapY9Fg='"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", ALTCHA_STYLE_HASH, ERROR_PAGE_STYLE_HASH],
+        "img-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "worker-src": ["'self'", "blob:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "report-uri": ["/csp-report/"],
+    },
+}
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 if PRODUCTION:

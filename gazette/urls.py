@@ -4,7 +4,9 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from gazette.accounts.identity import identify_reader
 from gazette.articles.sitemaps import SITEMAPS, news_sitemap, sitemap_index, sitemap_section
+from gazette.challenges.csp import csp_report
 from gazette.core.views import health_view, robots_txt
 
 urlpatterns = [
@@ -20,6 +22,8 @@ urlpatterns = [
     path("news-sitemap.xml", news_sitemap, name="news-sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("challenges/", include("gazette.challenges.urls")),
+    path("reader/", identify_reader, name="reader"),
+    path("csp-report/", csp_report, name="csp_report"),
     path("admin/", admin.site.urls),
 ]
 

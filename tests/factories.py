@@ -175,6 +175,13 @@ def reader_of_tests(
     return Reader.anonymous(anonymous_id, ip_hash=ip_hash)
 
 
+def identified(client: Client) -> Client:
+    """A browser that has asked for its reader cookie, as the page's scripts do before a first
+    vote or like (accounts/identity.py)."""
+    client.get("/reader/")
+    return client
+
+
 def as_returning_reader(client: Client) -> Client:
     """A browser carrying the anonymous reader cookie: its pages are rendered for it, not kept
     whole for every reader (core/pages.py). The value need not be valid to count."""

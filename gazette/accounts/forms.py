@@ -10,12 +10,14 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from gazette.accounts.names import name_refusal
 from gazette.challenges.forms import HumanCheckForm
 from gazette.core.text import NameRefused, clean_name
 
 
 class SignUpForm(HumanCheckForm):
     OWN_FIELDS = ("email", "display_name", "password1", "password2")
+    challenge_action = "signup"
 
     email = forms.EmailField(
         label=_("E-mail"),
@@ -54,6 +56,9 @@ class SignUpForm(HumanCheckForm):
             raise forms.ValidationError(str(exc)) from exc
         if not name:
             raise forms.ValidationError(_("Please give the name shown with your comments."))
+        reserved = name_refusal(name)
+        if reserved is not None:
+            raise forms.ValidationError(reserved)
         return name
 
     def clean(self) -> dict[str, Any]:

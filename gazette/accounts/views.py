@@ -72,8 +72,14 @@ def verify_email(request: HttpRequest, token: str) -> HttpResponse:
 def resend_verification(request: HttpRequest) -> HttpResponse:
     user = request.user
     if isinstance(user, User) and user.email_verified_at is None:
-        services.send_verification(user.pk, base_url=base_url(request))
-        messages.info(request, _("We have sent you a new confirmation link."))
+        # Counted per address like the first link: the button cannot flood the inbox.
+        try:
+            limit_address("confirmation_email", address_hash(user.email))
+        except RateLimited as exc:
+            messages.error(request, exc.message)
+        else:
+            services.send_verification(user.pk, base_url=base_url(request))
+            messages.info(request, _("We have sent you a new confirmation link."))
     return HttpResponseRedirect(reverse("accounts:profile"))
 
 

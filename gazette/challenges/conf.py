@@ -36,6 +36,8 @@ DEFAULT_RATES: dict[str, dict[str, str]] = {
     "challenge": {"reader": "120/600", "ip": "120/600"},
     # Looking a comment over before it is sent (the nudge): screening without a write.
     "nudge": {"reader": "20/600", "ip": "60/600"},
+    # Reports of what the Content-Security-Policy blocked, logged (challenges/csp.py).
+    "csp_report": {"reader": "30/600", "ip": "30/600"},
 }
 
 DEFAULTS: dict[str, Any] = {

@@ -13,6 +13,7 @@ class Reason(StrEnum):
     MALFORMED = "malformed"
     INVALID = "invalid"
     EXPIRED = "expired"
+    ELSEWHERE = "elsewhere"
     REPLAYED = "replayed"
     TOO_EASY = "too_easy"
     NO_JAVASCRIPT = "no_javascript"
@@ -27,6 +28,9 @@ MESSAGES: dict[Reason, StrOrPromise] = {
     Reason.MALFORMED: _("The Captcha check could not be read. Please tick the box again."),
     Reason.INVALID: _("The Captcha check could not be verified. Please tick the box again."),
     Reason.EXPIRED: _("The Captcha check has expired. Please tick the box again."),
+    Reason.ELSEWHERE: _(
+        "This Captcha check was made for another form. Please tick the box again on this one."
+    ),
     Reason.REPLAYED: _(
         "This Captcha check has already been used. Please tick the box again for a new one."
     ),

@@ -106,6 +106,8 @@ class HumanCheckForm(forms.Form):
 
     # None follows the site setting GAZETTE_CHALLENGES["NO_JS"]; a form may insist on "refuse".
     no_js_policy: ClassVar[NoJsPolicy | None] = None
+    # What the form does; with the `target` it is given, the scope its Captcha is bound to.
+    challenge_action: ClassVar[str] = "form"
 
     altcha = AltchaField()
     # No length limit: a too-long value would be a visible error, and the trap should only hold.
@@ -113,10 +115,17 @@ class HumanCheckForm(forms.Form):
     rendered_at = forms.CharField(required=False, widget=RenderStampInput)
 
     def __init__(
-        self, *args: Any, request: HttpRequest, actor: Actor | None = None, **kwargs: Any
+        self,
+        *args: Any,
+        request: HttpRequest,
+        actor: Actor | None = None,
+        target: str = "",
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.request = request
+        # A solution is accepted only by a form of the same action and target (proof.py).
+        self.challenge_scope = proof.scope_of(self.challenge_action, target)
         # Who sends the form, for the rate limit of limited_action(); None: the view counts.
         self.actor = actor
         # Set by is_valid() when the rate limit refused the form (it is then invalid, too).
@@ -131,6 +140,7 @@ class HumanCheckForm(forms.Form):
         widget = self.fields[ALTCHA_FIELD].widget
         if isinstance(widget, AltchaWidget):
             widget.no_js_policy = self._no_js_policy()
+            widget.scope = self.challenge_scope
         # The checks come last, after the subclass's own fields, as on the reference page.
         for name in (HONEYPOT_FIELD, STAMP_FIELD, ALTCHA_FIELD):
             self.fields[name] = self.fields.pop(name)
@@ -224,7 +234,7 @@ class HumanCheckForm(forms.Form):
             raise ChallengeRejected(Reason.NO_JAVASCRIPT)
 
     def _checked_solution(self, payload: str, ip_hash: str, config: ChallengeSettings) -> _Check:
-        solved = proof.check_solution(payload, config=config)
+        solved = proof.check_solution(payload, scope=self.challenge_scope, config=config)
         try:
             required = config.max_number(activity.current_level(ip_hash, config=config))
         except counters.CounterStoreUnavailable:

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from gazette.challenges.conf import challenge_settings
-from gazette.challenges.ratelimit import Window, hit, hit_all
+from gazette.challenges.ratelimit import RateLimited, Window, hit, hit_all
+from gazette.core.network import address_hash
 
 
 class Actor(Protocol):
@@ -66,3 +67,17 @@ def limit_address(action: str, address_key: str) -> None:
     """Count one `action` towards a destination (an e-mail address's hash), whoever asks:
     a reader cannot use the site to flood someone else's inbox from many addresses."""
     hit(f"{action}:address", address_key, challenge_settings().rates[action].ip)
+
+
+def may_mail(address: str) -> bool:
+    """Count one e-mail a visitor's action makes us send to `address` (a confirmation link, an
+    automatic notice) under the per-address daily limit, whoever asks and from wherever.
+
+    False when the address has had its share (or the store is down): the caller then sends
+    nothing, and the action itself goes on.
+    """
+    try:
+        limit_address("confirmation_email", address_hash(address))
+    except RateLimited:
+        return False
+    return True

@@ -2,8 +2,10 @@
 issuing signed challenges and checking solved ones. No state: single use is enforced by
 services.use_challenge, difficulty by the form.
 
-A challenge's salt carries, inside what the HMAC signs, its expiry and its difficulty (the
-largest secret number it could hold), so both can be trusted when the solution comes back.
+A challenge's salt carries, inside what the HMAC signs, its expiry, its difficulty (the
+largest secret number it could hold) and its scope (the form and target it was fetched for, e.g.
+``comment:12`` for the comment form of article 12), so all three can be trusted when the
+solution comes back, and a solution is refused on any other form.
 """
 
 from __future__ import annotations
@@ -26,10 +28,14 @@ from gazette.core import clock
 ALGORITHM: Final[Literal["SHA-256"]] = "SHA-256"
 _DIFFICULTY_PARAM = "difficulty"
 _EXPIRES_PARAM = "expires"
+_SCOPE_PARAM = "scope"
+_SIGNED_PARAMS = frozenset({_EXPIRES_PARAM, _DIFFICULTY_PARAM, _SCOPE_PARAM})
 _MAX_PAYLOAD_LENGTH = 2048
 _MAX_SALT_LENGTH = 256
 _HEX_64 = re.compile(r"[0-9a-f]{64}")
 _NONCE = re.compile(r"[0-9a-f]{16,64}")
+# An action, and optionally the one thing it acts on: "signup", "comment:12".
+_SCOPE = re.compile(r"[a-z_]{1,24}(?::[0-9A-Za-z_.-]{1,64})?")
 
 
 @dataclass(frozen=True)
@@ -39,29 +45,42 @@ class Solved:
     signature: str
     max_number: int
     expires_at: datetime
+    scope: str
 
 
-def issue_challenge(*, max_number: int, config: ChallengeSettings) -> dict[str, Any]:
+def scope_of(action: str, target: str = "") -> str:
+    """The scope a form's challenge is bound to: its action, and the target when it has one."""
+    return f"{action}:{target}" if target else action
+
+
+def is_scope(value: str) -> bool:
+    return bool(_SCOPE.fullmatch(value))
+
+
+def issue_challenge(*, max_number: int, scope: str, config: ChallengeSettings) -> dict[str, Any]:
     """A new challenge as the widget expects it (algorithm, challenge, maxNumber, salt,
-    signature), expiring after the configured time."""
+    signature), for one form's scope, expiring after the configured time."""
+    if not is_scope(scope):
+        raise ValueError(scope)
     options = ChallengeOptions(
         algorithm=ALGORITHM,
         max_number=max_number,
         hmac_key=config.hmac_key,
         expires=clock.now() + config.expires,
-        params={_DIFFICULTY_PARAM: str(max_number)},
+        params={_DIFFICULTY_PARAM: str(max_number), _SCOPE_PARAM: scope},
     )
     challenge: dict[str, Any] = create_challenge(options).to_dict()
     return challenge
 
 
-def check_solution(payload: str, *, config: ChallengeSettings) -> Solved:
-    """Check a payload the widget sent back. Raises ChallengeRejected (MISSING, MALFORMED,
-    EXPIRED or INVALID); says nothing about whether it was used before."""
+def check_solution(payload: str, *, scope: str, config: ChallengeSettings) -> Solved:
+    """Check a payload the widget sent back to the form of `scope`. Raises ChallengeRejected
+    (MISSING, MALFORMED, EXPIRED, INVALID, or ELSEWHERE for a challenge fetched for another
+    form or target); says nothing about whether it was used before."""
     if not payload:
         raise ChallengeRejected(Reason.MISSING)
     fields = _decoded(payload)
-    expires_at, max_number = _signed_params(fields["salt"])
+    expires_at, max_number, solved_scope = _signed_params(fields["salt"])
     if expires_at <= clock.now():
         raise ChallengeRejected(Reason.EXPIRED)
     if fields["number"] > max_number:
@@ -77,7 +96,15 @@ def check_solution(payload: str, *, config: ChallengeSettings) -> Solved:
     if not verified:
         reason = Reason.EXPIRED if error and "expired" in error else Reason.INVALID
         raise ChallengeRejected(reason)
-    return Solved(signature=fields["signature"], max_number=max_number, expires_at=expires_at)
+    # Judged after the signature, so that only a genuine challenge is said to be misplaced.
+    if solved_scope != scope:
+        raise ChallengeRejected(Reason.ELSEWHERE)
+    return Solved(
+        signature=fields["signature"],
+        max_number=max_number,
+        expires_at=expires_at,
+        scope=solved_scope,
+    )
 
 
 def _decoded(payload: str) -> dict[str, Any]:
@@ -103,16 +130,19 @@ def _decoded(payload: str) -> dict[str, Any]:
     return fields
 
 
-def _signed_params(salt: str) -> tuple[datetime, int]:
-    """Expiry and difficulty from the salt. Exactly one of each, or the salt is not ours: a
-    repeated parameter is how a spliced salt would try to say two things at once."""
+def _signed_params(salt: str) -> tuple[datetime, int, str]:
+    """Expiry, difficulty and scope from the salt. Exactly one of each, or the salt is not
+    ours: a repeated parameter is how a spliced salt would try to say two things at once."""
     nonce, _sep, query = salt.partition("?")
     try:
         params = urllib.parse.parse_qs(query.rstrip("&"), strict_parsing=True)
-        if not _NONCE.fullmatch(nonce) or set(params) != {_EXPIRES_PARAM, _DIFFICULTY_PARAM}:
+        if not _NONCE.fullmatch(nonce) or set(params) != _SIGNED_PARAMS:
             raise ValueError(salt)
         (expires,) = params[_EXPIRES_PARAM]
         (difficulty,) = params[_DIFFICULTY_PARAM]
-        return datetime.fromtimestamp(int(expires), tz=UTC), int(difficulty)
+        (scope,) = params[_SCOPE_PARAM]
+        if not is_scope(scope):
+            raise ValueError(scope)
+        return datetime.fromtimestamp(int(expires), tz=UTC), int(difficulty), scope
     except (ValueError, OverflowError, OSError):
         raise ChallengeRejected(Reason.MALFORMED) from None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 from django import forms
 from django.core import signing
@@ -53,15 +54,17 @@ class AltchaWidget(forms.Widget):
     challenge from our own endpoint, and a <noscript> explanation with a marker field."""
 
     template_name = "challenges/widget.html"
-    # Set by HumanCheckForm: what the <noscript> text promises ("refuse" or "hold").
+    # Set by HumanCheckForm: what the <noscript> text promises ("refuse" or "hold"), and the
+    # scope its challenge is fetched for.
     no_js_policy = "hold"
+    scope = "form"
 
     def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
         # A payload is single-use: a re-rendered form always starts a fresh check.
         context = super().get_context(name, None, attrs)
         context["widget"].update(
             {
-                "challenge_url": reverse("challenges:new"),
+                "challenge_url": f"{reverse('challenges:new')}?{urlencode({'for': self.scope})}",
                 "strings_json": json.dumps(widget_strings(), ensure_ascii=False),
                 "no_js_name": name + NO_JS_SUFFIX,
                 "no_js_policy": self.no_js_policy,

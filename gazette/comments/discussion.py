@@ -42,7 +42,9 @@ class Discussion:
     def form(self) -> CommentForm:
         if self.given_form is not None:
             return self.given_form
-        return CommentForm(initial={"parent": self.parent_id}, request=self.request)
+        return CommentForm(
+            initial={"parent": self.parent_id}, request=self.request, target=str(self.article.pk)
+        )
 
 
 def _int(value: str | None, default: int | None) -> int | None:

@@ -33,6 +33,9 @@ class CommentForm(HumanCheckForm):
     fields that the human check adds. Signed-in readers write under their account's name."""
 
     OWN_FIELDS = ("name", "email", "body", "notify", "accept_policy", "parent", "nudged")
+    # Bound to the article (its target): a solution fetched on one article's page is refused
+    # on another's.
+    challenge_action = "comment"
 
     name = forms.CharField(label=_("Name"), max_length=80, required=False)
     email = forms.EmailField(

@@ -90,6 +90,15 @@ class CommentQuerySet(models.QuerySet["Comment"]):
         return self.filter(state=Comment.State.PUBLISHED)
 
 
+class Standing(models.TextChoices):
+    """Who wrote a comment, as readers see it beside the name."""
+
+    GUEST = "guest", _("Guest")
+    READER = "reader", _("Reader")
+    VERIFIED = "verified", _("Verified reader")
+    STAFF = "staff", _("Newsroom staff")
+
+
 class Comment(models.Model):
     class State(models.TextChoices):
         PENDING = "pending", _("Held for review")
@@ -124,6 +133,14 @@ class Comment(models.Model):
     # The reader's one key (accounts.readers): "user:7" or "anon:<cookie ID>". No personal data.
     author_key = models.CharField(_("reader key"), max_length=100, blank=True, editable=False)
     author_name = models.CharField(_("name"), max_length=80)
+    # Who the author was when they wrote it, shown beside the name (policy.author_standing).
+    author_standing = models.CharField(
+        _("author's standing"),
+        max_length=10,
+        choices=Standing.choices,
+        default=Standing.GUEST,
+        editable=False,
+    )
     # Never shown: used only for reply notifications the author asked for.
     email = models.EmailField(_("e-mail address"), blank=True)
     body = models.TextField(_("comment"))

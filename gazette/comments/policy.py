@@ -55,3 +55,13 @@ def may_change(*, is_author: bool, created_at: datetime, now: datetime, window: 
 def attaches_to_grandparent(*, parent_depth: int, max_depth: int) -> bool:
     """A reply to a comment at the deepest level sits beside it, under the same parent."""
     return parent_depth >= max_depth > 0
+
+
+def author_standing(*, has_account: bool, is_staff: bool, address_verified: bool) -> str:
+    """Who an author is, as shown beside their name: a guest (no account), a reader with an
+    account, a reader whose address is confirmed, or a member of the newsroom's staff."""
+    if not has_account:
+        return "guest"
+    if is_staff:
+        return "staff"
+    return "verified" if address_verified else "reader"

@@ -19,7 +19,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from gazette.comments.models import Comment
+from gazette.comments.models import Comment, Standing
 from gazette.comments.queries import Entry
 
 
@@ -70,6 +70,15 @@ class EntryRenderer:
             "report": _("Report"),
         }
         return {key: escape(value) for key, value in words.items()}
+
+    @cached_property
+    def standings(self) -> dict[str, str]:
+        """Who wrote it, as a word beside the name (in text, not only in colour)."""
+        return {
+            value: f' <span class="comment__standing comment__standing--{value}">'
+            f"{escape(str(label))}</span>"
+            for value, label in Standing.choices
+        }
 
     @cached_property
     def reply_to_label(self) -> str:
@@ -142,7 +151,8 @@ class EntryRenderer:
         )
         head = (
             f'{opening}<p class="comment__meta"><strong class="comment__author">'
-            f"{escape(comment.author_name)}</strong>{self._reply_to(comment)} · "
+            f"{escape(comment.author_name)}</strong>"
+            f"{self.standings.get(comment.author_standing, '')}{self._reply_to(comment)} · "
             f'<a class="comment__permalink" href="{self.base}{pk}/">'
             f'<time datetime="{created.isoformat()}">'
             f"{shown_time}</time></a>{edited}</p>"

@@ -20,6 +20,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from gazette.accounts.identity import known_reader_required
 from gazette.accounts.readers import reader_of, remember_reader
 from gazette.articles.editions import address_in
 from gazette.articles.models import Article
@@ -63,7 +64,7 @@ def post_comment(request: HttpRequest, article_pk: int) -> HttpResponse:
         return nudge
     reader = reader_of(request)
     # The form spends the Captcha and counts the comment or reply rate in one transaction.
-    form = CommentForm(request.POST, request=request, actor=reader)
+    form = CommentForm(request.POST, request=request, actor=reader, target=str(article.pk))
     if not form.is_valid():
         if form.rate_limited is None:
             return _form_refused(request, article, form)
@@ -123,7 +124,9 @@ def _nudge(request: HttpRequest, article: Article) -> HttpResponse | None:
         return JsonResponse({"nudge": {"message": message, "words": words, "token": token}})
     fields = ("name", "email", "body", "notify", "accept_policy", "parent")
     initial = {name: request.POST.get(name, "") for name in fields}
-    form = CommentForm(initial={**initial, nudges.FIELD: token}, request=request)
+    form = CommentForm(
+        initial={**initial, nudges.FIELD: token}, request=request, target=str(article.pk)
+    )
     context = {
         "article": article,
         "discussion": discussion_for(request, article, form=form),
@@ -308,6 +311,7 @@ def delete_comment(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@known_reader_required
 def like_comment(request: HttpRequest, pk: int) -> HttpResponse:
     form = LikeForm(request.POST)
     form.is_valid()
@@ -333,5 +337,4 @@ def like_comment(request: HttpRequest, pk: int) -> HttpResponse:
         response = JsonResponse({"liked": liked, "count": count, "label": label})
     else:
         response = HttpResponseRedirect(comment.get_absolute_url())
-    remember_reader(response, reader, secure=request.is_secure())
     return response

@@ -7,8 +7,10 @@ class ModerationConfig(AppConfig):
     verbose_name = _("Moderation")
 
     def ready(self) -> None:
-        # The one place moderation joins posting: comments/seam.py declares what it needs.
+        # The places moderation joins posting and accounts: their seams declare what they need.
+        from gazette.accounts import names as account_names  # noqa: PLC0415
         from gazette.comments import seam  # noqa: PLC0415 - models must be loaded first
+        from gazette.moderation import names  # noqa: PLC0415
         from gazette.moderation.seam import CommentModeration  # noqa: PLC0415
 
         seam.connect(CommentModeration())
@@ -20,3 +22,5 @@ class ModerationConfig(AppConfig):
         from gazette.moderation.audit_guards import reinstall_after_migrate  # noqa: PLC0415
 
         post_migrate.connect(reinstall_after_migrate, sender=self)
+        # Display names chosen at sign-up go through the same look-alike folding.
+        account_names.connect(names.refusal_of)

@@ -15,7 +15,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_stubs_ext import StrOrPromise
 
-from gazette.accounts.readers import Reader, reader_of, remember_reader
+from gazette.accounts.identity import known_reader_required
+from gazette.accounts.readers import Reader, reader_of
 from gazette.articles import queries as articles
 from gazette.articles.models import Article
 from gazette.challenges.limits import limit_action
@@ -33,6 +34,7 @@ NOT_FOUND = 404
 
 @never_cache
 @require_POST
+@known_reader_required
 def vote_on_article(request: HttpRequest, article_id: int) -> HttpResponseBase:
     article = get_object_or_404(articles.public_articles().select_related("section"), pk=article_id)
     reader = reader_of(request)
@@ -75,8 +77,6 @@ def _recorded(
     else:
         messages.success(request, message)
         response = redirect(article.get_absolute_url() + "#poll")
-    # A reader's first vote is when they get their cookie: reading alone leaves no identifier.
-    remember_reader(response, reader, secure=request.is_secure())
     return response
 
 

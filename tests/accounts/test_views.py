@@ -18,7 +18,7 @@ def sign_up_data(**overrides):
         "display_name": "Aigerim",
         "password1": PASSWORD,
         "password2": PASSWORD,
-        **human_check(),
+        **human_check(scope="signup"),
     }
     data.update(overrides)
     return data
@@ -85,6 +85,23 @@ class SignUpTests(TestCase):
         assert response.status_code == 400
         assert not User.objects.exists()
 
+    def test_names_kept_for_the_newsroom_are_refused_however_spelt(self):
+        for name in ("Editor", "The Newsroom", "Аdmin", "р е д а к ц и я", "M0derator", "Gazette"):  # noqa: RUF001 - look-alike letters on purpose
+            with self.subTest(name=name):
+                response = self.client.post(self.url, sign_up_data(display_name=name))
+                self.assertContains(response, "kept for the newsroom", status_code=400)
+        assert not User.objects.exists()
+
+    def test_a_name_of_ones_own_that_contains_no_reserved_word_is_accepted(self):
+        response = self.client.post(self.url, sign_up_data(display_name="Aigerim Editorova"))
+        assert response.status_code == 302
+        assert User.objects.get().display_name == "Aigerim Editorova"
+
+    def test_a_captcha_solved_for_a_comment_form_is_refused(self):
+        response = self.client.post(self.url, sign_up_data(**human_check(scope="comment:1")))
+        self.assertContains(response, "made for another form", status_code=400)
+        assert not User.objects.exists()
+
     def test_captcha_is_required(self):
         response = self.client.post(self.url, sign_up_data(altcha=""))
         assert response.status_code == 400
@@ -133,6 +150,14 @@ class SignInTests(TestCase):
         assert "not confirmed" in self.client.get(reverse("accounts:profile")).content.decode()
         self.client.post(reverse("accounts:resend_verification"))
         assert len(mail.outbox) == 1
+
+    @override_settings(GAZETTE_CHALLENGES={"RATES": {"confirmation_email": {"ip": "2/86400"}}})
+    def test_new_verification_links_are_limited_per_address(self):
+        self.client.force_login(self.user)
+        for _attempt in range(4):
+            response = self.client.post(reverse("accounts:resend_verification"), follow=True)
+        assert len(mail.outbox) == 2
+        self.assertContains(response, "too often")
 
 
 class PasswordResetTests(TestCase):

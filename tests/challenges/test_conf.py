@@ -28,6 +28,7 @@ class ChallengeSettingsTests(TestCase):
             "confirmation_email",
             "challenge",
             "nudge",
+            "csp_report",
         }
 
     def test_without_a_key_of_its_own_one_is_derived_from_the_secret_key(self) -> None:

@@ -26,8 +26,12 @@ class StrictLetterForm(LetterForm):
     no_js_policy = "refuse"
 
 
-def issue(max_number: int = TEST_LEVELS[0]) -> dict[str, object]:
-    return proof.issue_challenge(max_number=max_number, config=challenge_settings())
+class ReplyLetterForm(LetterForm):
+    challenge_action = "reply_letter"
+
+
+def issue(max_number: int = TEST_LEVELS[0], scope: str = "form") -> dict[str, object]:
+    return proof.issue_challenge(max_number=max_number, scope=scope, config=challenge_settings())
 
 
 def stamp_seconds_ago(seconds: float) -> str:
@@ -35,10 +39,10 @@ def stamp_seconds_ago(seconds: float) -> str:
         return make_stamp()
 
 
-def letter(altcha: str = "", *, form_class=LetterForm, **extra) -> HumanCheckForm:
+def letter(altcha: str = "", *, form_class=LetterForm, target="", **extra) -> HumanCheckForm:
     data = {"body": "Thank you for the report.", "rendered_at": stamp_seconds_ago(60)}
     data.update(altcha=altcha, **extra)
-    form = form_class(data, request=post_request(data, ip=IP))
+    form = form_class(data, request=post_request(data, ip=IP), target=target)
     form.is_valid()
     return form
 
@@ -54,8 +58,11 @@ class SolvedChallengeTests(TestCase):
         assert form.cleaned_data["body"] == "Thank you for the report."
         assert UsedChallenge.objects.count() == 1
 
+    def test_a_solution_for_a_forms_target_passes_there(self) -> None:
+        assert letter(solve(issue(scope="form:7")), target="7").is_valid()
+
     def test_a_challenge_from_the_endpoint_passes(self) -> None:
-        challenge = self.client.get("/challenges/new/", REMOTE_ADDR=IP).json()
+        challenge = self.client.get("/challenges/new/?for=form", REMOTE_ADDR=IP).json()
         assert letter(solve(challenge)).is_valid()
 
     def test_signals_record_the_difficulty_and_fill_time_without_personal_data(self) -> None:
@@ -124,6 +131,28 @@ class RejectedSolutionTests(TestCase):
         fields = decode(solve(issue()))
         wrong = {**fields, "number": (fields["number"] + 1) % TEST_LEVELS[0]}
         self.assert_refused(letter(encode(wrong)), Reason.INVALID)
+
+    def test_a_solution_is_refused_on_any_other_form_or_target(self) -> None:
+        elsewhere = [
+            (issue(scope="form:7"), LetterForm, "8"),  # another article's form
+            (issue(scope="form:7"), LetterForm, ""),  # the form without a target
+            (issue(scope="form"), LetterForm, "7"),  # a targetless challenge on a target
+            (issue(scope="form:7"), ReplyLetterForm, "7"),  # another kind of form
+            (issue(scope="signup"), LetterForm, ""),
+        ]
+        for challenge, form_class, target in elsewhere:
+            with self.subTest(salt=challenge["salt"], form=form_class.__name__, target=target):
+                form = letter(solve(challenge), form_class=form_class, target=target)
+                self.assert_refused(form, Reason.ELSEWHERE)
+
+    def test_the_scope_in_the_salt_cannot_be_changed_or_repeated(self) -> None:
+        fields = decode(solve(issue(scope="form:7")))
+        moved = fields["salt"].replace("scope=form%3A7", "scope=form%3A8")
+        self.assert_refused(letter(encode({**fields, "salt": moved}), target="8"), Reason.INVALID)
+        doubled = fields["salt"] + "scope=form%3A8&"
+        self.assert_refused(
+            letter(encode({**fields, "salt": doubled}), target="8"), Reason.MALFORMED
+        )
 
     def test_a_raised_difficulty_in_the_salt_breaks_the_signature(self) -> None:
         fields = decode(solve(issue()))
@@ -281,7 +310,7 @@ class RenderingTests(TestCase):
     def test_the_widget_is_labelled_and_fetches_its_challenge_from_us(self) -> None:
         html = self.render()
         assert "<altcha-widget" in html
-        assert 'challengeurl="/challenges/new/"' in html
+        assert 'challengeurl="/challenges/new/?for=form"' in html
         assert "Captcha" in html
         assert 'class="required"' in html
         assert "hidefooter" in html

@@ -132,7 +132,7 @@ class TooManyRequestsTests(TestCase):
         )
 
     def fetch(self, **headers):
-        return self.client.get("/challenges/new/", REMOTE_ADDR="198.51.100.4", **headers)
+        return self.client.get("/challenges/new/?for=signup", REMOTE_ADDR="198.51.100.4", **headers)
 
     def test_an_over_limit_request_gets_429_with_retry_after_and_then_resets(self) -> None:
         with clock_at(NOON):

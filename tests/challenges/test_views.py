@@ -13,12 +13,13 @@ from tests.challenges.conftest import TEST_LEVELS
 from tests.challenges.solving import clock_at
 
 URL = "/challenges/new/"
+FOR_COMMENTS = "/challenges/new/?for=comment:12"
 IP = "192.0.2.10"
 
 
 class NewChallengeTests(TestCase):
     def fetch(self, ip: str = IP):
-        return self.client.get(URL, REMOTE_ADDR=ip)
+        return self.client.get(FOR_COMMENTS, REMOTE_ADDR=ip)
 
     def test_a_challenge_has_what_the_widget_needs_and_is_never_cached(self) -> None:
         now = timezone.now().replace(microsecond=0)
@@ -33,9 +34,17 @@ class NewChallengeTests(TestCase):
         assert params == {
             "expires": [str(int((now + timedelta(minutes=10)).timestamp()))],
             "difficulty": [str(TEST_LEVELS[0])],
+            "scope": ["comment:12"],
         }
         assert "no-store" in response["Cache-Control"]
         assert "private" in response["Cache-Control"]
+
+    def test_a_challenge_must_say_which_form_it_is_for(self) -> None:
+        for query in ("", "?for=", "?for=Comment:12", "?for=comment:12/../1", "?for=" + "a" * 30):
+            with self.subTest(query=query):
+                response = self.client.get(URL + query, REMOTE_ADDR=IP)
+                assert response.status_code == 400
+                assert "which form" in response.json()["error"]
 
     def test_every_challenge_is_new(self) -> None:
         first, second = self.fetch().json(), self.fetch().json()

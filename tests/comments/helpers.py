@@ -28,11 +28,17 @@ _STAMP_SALT = "gazette.challenges.rendered-at"
 GENEROUS_RATES = {action: {"reader": "1000/60", "ip": "1000/60"} for action in DEFAULT_RATES}
 
 
-def human_check(ip: str = "127.0.0.1", *, shown_seconds_ago: float = 30.0) -> dict[str, str]:
-    """The captcha, honeypot and timing fields of a form filled by a person at `ip`."""
+def human_check(
+    ip: str = "127.0.0.1", *, scope: str, shown_seconds_ago: float = 30.0
+) -> dict[str, str]:
+    """The captcha, honeypot and timing fields of a form filled by a person at `ip`, with a
+    challenge fetched for the form's `scope` (as its widget does: `comment:<article id>`,
+    `signup`)."""
     config = challenge_settings()
     level = activity.required_level(ip_hash(ip), config=config)
-    challenge = proof.issue_challenge(max_number=config.max_number(level), config=config)
+    challenge = proof.issue_challenge(
+        max_number=config.max_number(level), scope=scope, config=config
+    )
     solution = solve_challenge_v1(
         challenge["challenge"],
         salt=challenge["salt"],
@@ -52,6 +58,11 @@ def human_check(ip: str = "127.0.0.1", *, shown_seconds_ago: float = 30.0) -> di
         "homepage": "",
         "rendered_at": signing.dumps(clock.now().timestamp() - shown_seconds_ago, salt=_STAMP_SALT),
     }
+
+
+def comment_check(article: Any, ip: str = "127.0.0.1") -> dict[str, str]:
+    """The human check of the comment form under `article`."""
+    return human_check(ip, scope=f"comment:{article.pk}")
 
 
 # The human check of a form sent too fast: screening holds what comes with it.

@@ -15,7 +15,7 @@ from gazette.comments import caching, services
 from gazette.comments.models import Comment, Thread
 from gazette.comments.services import AuthorProof
 from gazette.core import fragments
-from tests.comments.helpers import GENEROUS_RATES, human_check, posting_as
+from tests.comments.helpers import GENEROUS_RATES, comment_check, posting_as
 from tests.factories import ArticleFactory, SectionNameFactory
 from tests.querycounts import cache_is_the_database
 
@@ -181,14 +181,15 @@ class PerReaderPartsTests(CommentCacheTestCase):
                 "email": "dana@example.org",
                 "body": "Mine to edit.",
                 "accept_policy": "on",
-                **human_check(),
+                **comment_check(self.article),
             },
         )
         assert response.status_code == 302
         mine = Comment.objects.get(body="Mine to edit.")
         fan = Client()
         fan.get(self.url)
-        fan.post(reverse("comments:like", kwargs={"pk": self.first.pk}), {"liked": "on"})
+        like = reverse("comments:like", kwargs={"pk": self.first.pk})
+        fan.post(like, {"liked": "on"}, follow=True)
         self.page(fan)  # the shared copy is now warm
 
         with CaptureQueriesContext(connection) as warm:

@@ -1,7 +1,7 @@
 import re
 
 from django.core import mail
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -115,3 +115,31 @@ class ReplyNotificationTests(TestCase):
         parent = self.post(posting_as("Acc", user=user), "Mine.", notify=True)
         self.post(REPLYING, "Yours.", parent_id=parent.pk)
         assert [message.to for message in mail.outbox] == [["acc@example.org"]]
+
+
+@override_settings(GAZETTE_CHALLENGES={"RATES": {"confirmation_email": {"ip": "2/86400"}}})
+class ConfirmationFloodTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.thread = ThreadFactory()
+
+    def post_from(self, number, email="victim@example.org"):
+        author = posting_as(
+            f"Reader {number}", email=email, anonymous_id=f"r{number}", ip_hash=f"ip-{number}"
+        )
+        with self.captureOnCommitCallbacks(execute=True):
+            return services.post_comment(
+                thread=self.thread, **author, body=f"Point number {number}.", notify=True
+            )
+
+    def test_one_inbox_gets_few_confirmation_links_a_day_whoever_posts(self):
+        comments = [self.post_from(number) for number in range(4)]
+        assert [message.to for message in mail.outbox] == [["victim@example.org"]] * 2
+        # The comments themselves are posted; only the mail is held back.
+        assert all(comment.is_published for comment in comments)
+
+    def test_the_limit_is_per_address(self):
+        for number in range(3):
+            self.post_from(number)
+        self.post_from(9, email="other@example.org")
+        assert [message.to[0] for message in mail.outbox].count("other@example.org") == 1

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from gazette.comments.models import Comment
 from gazette.moderation.models import AuditEntry, ScreeningTerm
-from tests.comments.helpers import GENEROUS_RATES, human_check
+from tests.comments.helpers import GENEROUS_RATES, comment_check
 from tests.factories import ArticleFactory
 from tests.moderation.factories import ScreeningTermFactory
 
@@ -28,7 +28,7 @@ class NudgeTests(TestCase):
         )
 
     def setUp(self):
-        self.check = human_check()
+        self.check = comment_check(self.article)
 
     def send(self, body, **extra):
         data = {"name": "Dana", "body": body, "accept_policy": "on", **self.check, **extra}

@@ -10,21 +10,22 @@ from django.utils import timezone, translation
 
 from gazette.comments import services
 from gazette.comments.models import Comment, CommentLike, Thread
-from tests.comments.helpers import GENEROUS_RATES, HELD, human_check, posting_as
-from tests.factories import ArticleFactory, UserFactory, as_returning_reader
+from tests.comments.helpers import GENEROUS_RATES, HELD, comment_check, posting_as
+from tests.factories import ArticleFactory, UserFactory, as_returning_reader, identified
 from tests.querycounts import plus_cache_reads
 
 GENEROUS = override_settings(GAZETTE_CHALLENGES={"RATES": GENEROUS_RATES})
 JSON = {"HTTP_ACCEPT": "application/json"}
 
 
-def form_data(**overrides):
+def form_data(article, **overrides):
+    """The comment form under `article`, filled as a person would (its Captcha fetched there)."""
     data = {
         "name": "Dana",
         "email": "dana@example.org",
         "body": "The *ruling* is worth reading in full.",
         "accept_policy": "on",
-        **human_check(),
+        **comment_check(article),
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
@@ -66,7 +67,7 @@ class PostCommentViewTests(TestCase):
         assert 'name="altcha"' in html
 
     def test_posting_without_javascript_redirects_to_the_comment(self):
-        response = self.client.post(self.url, form_data())
+        response = self.client.post(self.url, form_data(self.article))
         comment = Comment.objects.get()
         assert response.status_code == 302
         assert response["Location"] == comment.get_absolute_url()
@@ -80,43 +81,53 @@ class PostCommentViewTests(TestCase):
         assert len(comment.ip_hash) == 32
 
     def test_policy_must_be_accepted(self):
-        response = self.client.post(self.url, form_data(accept_policy=None))
+        response = self.client.post(self.url, form_data(self.article, accept_policy=None))
         assert response.status_code == 400
         assert "read the Comment Policy" in response.content.decode()
         assert not Comment.objects.exists()
 
     def test_captcha_is_required(self):
-        response = self.client.post(self.url, form_data(altcha=""))
+        response = self.client.post(self.url, form_data(self.article, altcha=""))
         assert response.status_code == 400
         assert not Comment.objects.exists()
 
+    def test_a_captcha_solved_under_another_article_is_refused(self):
+        other = ArticleFactory()
+        response = self.client.post(self.url, form_data(self.article, **comment_check(other)))
+        self.assertContains(response, "made for another form", status_code=400)
+        assert not Comment.objects.exists()
+
+    def test_the_form_fetches_its_captcha_for_its_own_article(self):
+        html = self.client.get(self.article.get_absolute_url()).content.decode()
+        assert f'challengeurl="/challenges/new/?for=comment%3A{self.article.pk}"' in html
+
     def test_name_is_required_for_anonymous_readers(self):
-        response = self.client.post(self.url, form_data(name=""))
+        response = self.client.post(self.url, form_data(self.article, name=""))
         assert response.status_code == 400
         assert "give a name" in response.content.decode()
         assert not Comment.objects.exists()
 
     def test_empty_body_is_refused(self):
-        response = self.client.post(self.url, form_data(body="   "))
+        response = self.client.post(self.url, form_data(self.article, body="   "))
         assert response.status_code == 400
         assert not Comment.objects.exists()
 
     @override_settings(GAZETTE_COMMENT_MAX_LENGTH=30)
     def test_oversized_body_is_refused(self):
-        response = self.client.post(self.url, form_data(body="x" * 31))
+        response = self.client.post(self.url, form_data(self.article, body="x" * 31))
         assert response.status_code == 400
         assert "at most 30 characters" in response.content.decode()
         assert not Comment.objects.exists()
 
     def test_unknown_parent_is_a_form_error(self):
-        response = self.client.post(self.url, form_data(parent="99999"))
+        response = self.client.post(self.url, form_data(self.article, parent="99999"))
         assert response.status_code == 400
         assert "does not exist in this discussion" in response.content.decode()
         assert not Comment.objects.exists()
 
     def test_notifications_for_an_unverified_account_are_refused(self):
         self.client.force_login(UserFactory())
-        response = self.client.post(self.url, form_data(notify="on"))
+        response = self.client.post(self.url, form_data(self.article, notify="on"))
         assert response.status_code == 400
         assert "Verify your account" in response.content.decode()
         assert not Comment.objects.exists()
@@ -124,18 +135,20 @@ class PostCommentViewTests(TestCase):
     def test_signed_in_reader_posts_under_their_account_name(self):
         user = UserFactory(display_name="Aigerim")
         self.client.force_login(user)
-        self.client.post(self.url, form_data(name=None, email=None))
+        self.client.post(self.url, form_data(self.article, name=None, email=None))
         comment = Comment.objects.get()
         assert (comment.user, comment.author_name) == (user, "Aigerim")
 
     def test_double_submit_creates_one_comment(self):
-        self.client.post(self.url, form_data())
-        self.client.post(self.url, form_data())
+        self.client.post(self.url, form_data(self.article))
+        self.client.post(self.url, form_data(self.article))
         assert Comment.objects.count() == 1
         assert Thread.objects.get().comment_count == 1
 
     def test_honeypot_holds_the_comment_for_review(self):
-        response = self.client.post(self.url, form_data(homepage="http://spam.example"))
+        response = self.client.post(
+            self.url, form_data(self.article, homepage="http://spam.example")
+        )
         comment = Comment.objects.get()
         assert comment.state == Comment.State.PENDING
         assert response["Location"].endswith("#comments")
@@ -146,7 +159,7 @@ class PostCommentViewTests(TestCase):
     def test_draft_article_takes_no_comments(self):
         draft = ArticleFactory(status="draft", published_at=None)
         url = reverse("comments:post", kwargs={"article_pk": draft.pk})
-        assert self.client.post(url, form_data()).status_code == 404
+        assert self.client.post(url, form_data(draft)).status_code == 404
 
     def test_closed_thread_shows_why_and_accepts_nothing(self):
         thread = services.thread_for_article(self.article)
@@ -154,7 +167,7 @@ class PostCommentViewTests(TestCase):
         page = self.client.get(self.article.get_absolute_url()).content.decode()
         assert "Comments are closed during the trial." in page
         assert 'name="accept_policy"' not in page
-        response = self.client.post(self.url, form_data())
+        response = self.client.post(self.url, form_data(self.article))
         assert response.status_code == 400
         assert not Comment.objects.exists()
 
@@ -162,7 +175,7 @@ class PostCommentViewTests(TestCase):
     def test_sign_in_can_be_required(self):
         page = self.client.get(self.article.get_absolute_url()).content.decode()
         assert reverse("accounts:login") in page
-        assert self.client.post(self.url, form_data()).status_code == 400
+        assert self.client.post(self.url, form_data(self.article)).status_code == 400
         assert not Comment.objects.exists()
 
     @override_settings(
@@ -171,8 +184,8 @@ class PostCommentViewTests(TestCase):
         }
     )
     def test_too_many_comments_are_refused_with_429(self):
-        self.client.post(self.url, form_data())
-        response = self.client.post(self.url, form_data(body="Another thought."))
+        self.client.post(self.url, form_data(self.article))
+        response = self.client.post(self.url, form_data(self.article, body="Another thought."))
         assert response.status_code == 429
         assert "Retry-After" in response
         assert Comment.objects.count() == 1
@@ -186,7 +199,7 @@ class InPlaceTests(TestCase):
         cls.url = reverse("comments:post", kwargs={"article_pk": cls.article.pk})
 
     def test_json_post_returns_the_rendered_comment(self):
-        response = self.client.post(self.url, form_data(), **JSON)
+        response = self.client.post(self.url, form_data(self.article), **JSON)
         data = response.json()
         assert response.status_code == 201
         assert data["count"] == 1
@@ -196,17 +209,20 @@ class InPlaceTests(TestCase):
 
     def test_json_reply_names_its_parent(self):
         parent = seed(services.thread_for_article(self.article), 1)[0]
-        response = self.client.post(self.url, form_data(parent=str(parent.pk)), **JSON)
+        response = self.client.post(
+            self.url, form_data(self.article, parent=str(parent.pk)), **JSON
+        )
         assert response.json()["parent"] == parent.pk
 
     def test_json_errors(self):
-        response = self.client.post(self.url, form_data(body=""), **JSON)
+        response = self.client.post(self.url, form_data(self.article, body=""), **JSON)
         assert response.status_code == 400
         assert "body" in response.json()["errors"]
 
     def test_like_in_place_once_per_reader(self):
         comment = seed(services.thread_for_article(self.article), 1)[0]
         url = reverse("comments:like", kwargs={"pk": comment.pk})
+        identified(self.client)
         first = self.client.post(url, {"liked": "on"}, **JSON).json()
         second = self.client.post(url, {"liked": "on"}, **JSON).json()
         assert first == second == {"liked": True, "count": 1, "label": "Liked"}
@@ -214,6 +230,7 @@ class InPlaceTests(TestCase):
 
     def test_like_without_javascript_redirects_back(self):
         comment = seed(services.thread_for_article(self.article), 1)[0]
+        identified(self.client)
         response = self.client.post(
             reverse("comments:like", kwargs={"pk": comment.pk}), {"liked": "on"}
         )
@@ -232,7 +249,7 @@ class EditAndDeleteViewTests(TestCase):
         cls.url = reverse("comments:post", kwargs={"article_pk": cls.article.pk})
 
     def setUp(self):
-        self.client.post(self.url, form_data())
+        self.client.post(self.url, form_data(self.article))
         self.comment = Comment.objects.get()
 
     def test_author_sees_edit_links_and_can_edit(self):
@@ -437,11 +454,11 @@ class DeceivingNameTests(TestCase):
         cls.url = reverse("comments:post", kwargs={"article_pk": cls.article.pk})
 
     def test_invisible_characters_are_dropped_from_the_name(self):
-        self.client.post(self.url, form_data(name="Da\u200bna\ufeff"))
+        self.client.post(self.url, form_data(self.article, name="Da\u200bna\ufeff"))
         assert Comment.objects.get().author_name == "Dana"
 
     def test_a_name_that_reverses_the_text_is_refused_with_a_reason(self):
-        response = self.client.post(self.url, form_data(name="\u202enimdA"))
+        response = self.client.post(self.url, form_data(self.article, name="\u202enimdA"))
         self.assertContains(response, "reverse the direction", status_code=400)
         assert not Comment.objects.exists()
 
@@ -466,7 +483,7 @@ class ReservedNameTests(TestCase):
             "Tahririyat",
         ]:
             with self.subTest(name=name):
-                response = self.client.post(self.url, form_data(name=name))
+                response = self.client.post(self.url, form_data(self.article, name=name))
                 self.assertContains(response, "kept for the newsroom", status_code=400)
         assert not Comment.objects.exists()
 
@@ -474,7 +491,7 @@ class ReservedNameTests(TestCase):
         for name in ["Dana", "Administratorova Aigul", "Ediz"]:
             with self.subTest(name=name):
                 response = self.client.post(
-                    self.url, form_data(name=name, body=f"Hello from {name}.")
+                    self.url, form_data(self.article, name=name, body=f"Hello from {name}.")
                 )
                 assert response.status_code == 302
 
@@ -521,7 +538,11 @@ class PostingCostTests(TestCase):
         cls.url = reverse("comments:post", kwargs={"article_pk": cls.article.pk})
 
     def form_of(self, number):
-        return form_data(body=f"Comment {number} on the ruling.", **human_check(f"10.1.0.{number}"))
+        return form_data(
+            self.article,
+            body=f"Comment {number} on the ruling.",
+            **comment_check(self.article, f"10.1.0.{number}"),
+        )
 
     def test_a_comment_takes_a_fixed_number_of_queries_in_two_write_transactions(self):
         # The thread and the moderation settings exist from the first post on.
@@ -552,13 +573,71 @@ class PostingCostTests(TestCase):
 
     def test_a_refused_captcha_writes_its_counts_in_one_transaction(self):
         self.client.post(self.url, self.form_of(1), REMOTE_ADDR="10.1.0.1")
-        forged = form_data(altcha="forged")
+        forged = form_data(self.article, altcha="forged")
         with CaptureQueriesContext(connection) as post:
             response = self.client.post(self.url, forged, REMOTE_ADDR="10.1.0.9", **JSON)
         assert response.status_code == 400
         assert "altcha" in response.json()["errors"]
         # The submission and the failure, for the address and site-wide: one statement.
         assert write_transactions(post.captured_queries) == [["challenges_windowcounter"]]
+
+
+class AuthorStandingTests(TestCase):
+    """Guests, account holders, verified readers and staff are told apart in words."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.article = ArticleFactory()
+        thread = services.thread_for_article(cls.article)
+        unverified = UserFactory(display_name="Bolat")
+        verified = UserFactory(display_name="Aigerim", email_verified_at=timezone.now())
+        staff = UserFactory(display_name="Erlan", is_staff=True, email_verified_at=timezone.now())
+        authors = {
+            "guest": posting_as("Verified reader Dana", anonymous_id="guest"),
+            "reader": posting_as("", user=unverified),
+            "verified": posting_as("", user=verified),
+            "staff": posting_as("", user=staff),
+        }
+        cls.comments = {
+            standing: services.post_comment(thread=thread, **author, body=f"As {standing}.")
+            for standing, author in authors.items()
+        }
+
+    def meta_of(self, html, comment):
+        item = re.search(rf'<li [^>]*id="comment-{comment.pk}".*?</p>', html, re.DOTALL)
+        return item.group(0)
+
+    def test_each_comment_says_who_wrote_it_in_the_kept_page(self):
+        # Twice: the second answer is the page kept for every reader without a cookie.
+        for _attempt in range(2):
+            html = self.client.get(self.article.get_absolute_url()).content.decode()
+            labels = {
+                standing: re.findall(r'comment__standing--(\w+)">([^<]+)<', self.meta_of(html, c))
+                for standing, c in self.comments.items()
+            }
+            assert labels == {
+                "guest": [("guest", "Guest")],
+                "reader": [("reader", "Reader")],
+                "verified": [("verified", "Verified reader")],
+                "staff": [("staff", "Newsroom staff")],
+            }
+
+    def test_the_standing_is_the_one_the_author_had_when_writing(self):
+        staff = self.comments["staff"].user
+        staff.is_staff = False
+        staff.save()
+        html = self.client.get(self.article.get_absolute_url()).content.decode()
+        assert "Newsroom staff" in self.meta_of(html, self.comments["staff"])
+
+    def test_every_edition_says_it_in_its_language(self):
+        russian = ArticleFactory(language="ru", section=self.article.section)
+        thread = services.thread_for_article(russian)
+        comment = services.post_comment(
+            thread=thread, **posting_as("Дана", anonymous_id="ru"), body="Комментарий."
+        )
+        html = self.client.get(russian.get_absolute_url()).content.decode()
+        assert "comment__standing--guest" in self.meta_of(html, comment)
+        assert ">Гость<" in self.meta_of(html, comment)
 
 
 @GENEROUS

@@ -6,8 +6,8 @@ from django.test import Client, TestCase, override_settings
 from gazette.comments.models import Comment
 from gazette.comments.services import thread_for_article
 from gazette.reactions.models import Vote
-from tests.comments.helpers import GENEROUS_RATES, human_check
-from tests.factories import ArticleFactory, yes_no_reaction_set
+from tests.comments.helpers import GENEROUS_RATES, comment_check
+from tests.factories import ArticleFactory, identified, yes_no_reaction_set
 
 SAME_ORIGIN = {"origin": "http://testserver", "sec-fetch-site": "same-origin"}
 
@@ -24,11 +24,18 @@ class CrossSitePostTests(TestCase):
 
     def setUp(self) -> None:
         self.browser = Client(enforce_csrf_checks=True)
-        # The reader has read the page (kept for every reader: no token, no cookie).
+        # The reader has read the page (kept for every reader: no token, no cookie), and its
+        # script has asked for the reader's cookie, as it does before a first vote.
         self.browser.get(self.article.get_absolute_url())
+        identified(self.browser)
 
     def comment(self, headers: dict[str, str]) -> int:
-        fields = {"name": "Dana", "body": "Hello.", "accept_policy": "on", **human_check()}
+        fields = {
+            "name": "Dana",
+            "body": "Hello.",
+            "accept_policy": "on",
+            **comment_check(self.article),
+        }
         return self.browser.post(self.comment_url, fields, headers=headers).status_code
 
     def test_a_comment_sent_from_our_page_is_accepted_without_a_token(self) -> None:

@@ -3,7 +3,7 @@ from django.test import Client, TestCase, override_settings
 from gazette.challenges.conf import DEFAULT_RATES
 from gazette.core.network import counted_network, ip_hash
 from gazette.reactions.models import Vote
-from tests.factories import ArticleFactory, yes_no_reaction_set
+from tests.factories import ArticleFactory, identified, yes_no_reaction_set
 from tests.reactions.test_views import vote_url
 
 
@@ -40,7 +40,7 @@ class RotatingAddressesTests(TestCase):
         article = ArticleFactory()
         statuses = [
             # A new browser each time (no cookie), a new address of the same /64 each time.
-            Client(REMOTE_ADDR=f"2001:db8:aa:bb::{n:x}")
+            identified(Client(REMOTE_ADDR=f"2001:db8:aa:bb::{n:x}"))
             .post(vote_url(article), {"choice": "yes"}, HTTP_ACCEPT="application/json")
             .status_code
             for n in range(1, 34)

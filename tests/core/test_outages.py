@@ -11,9 +11,9 @@ from gazette.comments.models import Comment
 from gazette.core import fragments
 from gazette.core.logs import once_a_minute
 from gazette.reactions.models import Vote
-from tests.comments.helpers import human_check
+from tests.comments.helpers import comment_check
 from tests.comments.test_views import form_data
-from tests.factories import ArticleFactory, yes_no_reaction_set
+from tests.factories import ArticleFactory, identified, yes_no_reaction_set
 from tests.reactions.test_views import vote_url
 
 # Nothing listens on the discard port: every connection is refused at once.
@@ -37,8 +37,8 @@ class RedisDownTests(TestCase):
         fragments.forget_kept()
         once_a_minute._last.clear()
         once_a_minute._skipped.clear()
-        check = human_check()  # issued while the cache still works
-        self.comment_form = form_data(body="A remark on the verdict.", **check)
+        check = comment_check(self.article)  # issued while the cache still works
+        self.comment_form = form_data(self.article, body="A remark on the verdict.", **check)
         overridden = override_settings(CACHES=UNREACHABLE_REDIS)
         overridden.enable()
         self.addCleanup(overridden.disable)
@@ -61,7 +61,7 @@ class RedisDownTests(TestCase):
         assert not Comment.objects.exists()
 
     def test_a_vote_is_refused_with_503_and_not_counted(self) -> None:
-        response = Client().post(
+        response = identified(Client()).post(
             vote_url(self.article), {"choice": "yes"}, HTTP_ACCEPT="application/json"
         )
         assert response.status_code == 503
@@ -69,7 +69,9 @@ class RedisDownTests(TestCase):
         assert not Vote.objects.exists()
 
     def test_the_challenge_endpoint_says_temporarily_unavailable(self) -> None:
-        response = Client().get(reverse("challenges:new"), HTTP_ACCEPT="application/json")
+        response = Client().get(
+            reverse("challenges:new") + "?for=signup", HTTP_ACCEPT="application/json"
+        )
         assert response.status_code == 503
         assert response.json() == {
             "error": "temporarily_unavailable",
@@ -80,7 +82,7 @@ class RedisDownTests(TestCase):
     def test_the_outage_is_logged_once_a_minute_not_once_per_request(self) -> None:
         with self.assertLogs(level=logging.WARNING) as logs:
             for _ in range(20):
-                Client().post(vote_url(self.article), {"choice": "yes"})
+                identified(Client()).post(vote_url(self.article), {"choice": "yes"})
                 Client().get(self.article.get_absolute_url())
         lines = [record.getMessage() for record in logs.records]
         assert len(lines) == len(set(lines)) <= 6, lines

@@ -12,7 +12,7 @@ from gazette.moderation.roles import MODERATOR
 from gazette.moderation.services import decisions
 from gazette.reactions.models import ReactionSet
 from tests.comments.helpers import posting_as
-from tests.factories import ArticleFactory, as_returning_reader, yes_no_reaction_set
+from tests.factories import ArticleFactory, as_returning_reader, identified, yes_no_reaction_set
 from tests.moderation.factories import WHY, ClauseFactory, staff_in
 from tests.querycounts import plus_cache_reads
 
@@ -153,7 +153,7 @@ class NeverOlderThanTheDataTests(SharedArticlePageTestCase):
 class PollCountsTests(SharedArticlePageTestCase):
     def test_readers_without_a_vote_are_sent_no_counts_however_many_voted(self) -> None:
         self.client.get(self.url)
-        voter = Client()
+        voter = identified(Client())
         vote = self.article.get_absolute_url().split("/")[1]
         voter.post(f"/{vote}/reactions/articles/{self.article.pk}/vote/", {"choice": "yes"})
         html = html_of(self.client.get(self.url))
@@ -163,5 +163,7 @@ class PollCountsTests(SharedArticlePageTestCase):
     @override_settings(GAZETTE_REACTIONS={"SHOW_COUNTS": "always"})
     def test_where_counts_are_shown_to_all_the_page_follows_each_vote(self) -> None:
         assert "0 votes in total" in html_of(self.client.get(self.url))
-        Client().post(f"/en/reactions/articles/{self.article.pk}/vote/", {"choice": "yes"})
+        identified(Client()).post(
+            f"/en/reactions/articles/{self.article.pk}/vote/", {"choice": "yes"}
+        )
         assert "1 vote in total" in html_of(self.client.get(self.url))

@@ -339,6 +339,16 @@ def browser() -> Iterator[object]:
             chromium.close()
 
 
+CSP_REPORTED = "Content-Security-Policy violation"
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.reportPolicyViolation(
+    `${event.effectiveDirective} blocked ${event.blockedURI} on ${event.documentURI}`
+  );
+});
+"""
+
+
 @pytest.fixture
 def new_context(browser, server: Server) -> Iterator[Callable[..., object]]:
     """Open browser contexts (one per reader: own cookies) that close after the test."""
@@ -346,18 +356,42 @@ def new_context(browser, server: Server) -> Iterator[Callable[..., object]]:
 
     expect.set_options(timeout=10_000)
     contexts = []
+    # Every page runs under the enforced Content-Security-Policy: anything it blocks fails the
+    # test, whether the page's scripts saw the event, the console said so, or the browser
+    # reported it to the server.
+    violations: list[str] = []
+    reports_before = server.log_tail(100_000).count(CSP_REPORTED)
+
+    def violated(text: str) -> None:
+        violations.append(text)
+
+    def watch(page) -> None:
+        page.on(
+            "console",
+            lambda message: (
+                violations.append(message.text)
+                if "Content Security Policy" in message.text
+                else None
+            ),
+        )
 
     def open_context(**options: object):
         options.setdefault("viewport", {"width": 1280, "height": 900})
         options.setdefault("base_url", server.url)
         context = browser.new_context(locale="en-GB", **options)
         context.set_default_timeout(15_000)
+        context.expose_function("reportPolicyViolation", violated)
+        context.add_init_script(CSP_LISTENER)
+        context.on("page", watch)
         contexts.append(context)
         return context
 
     yield open_context
     for context in contexts:
         context.close()
+    reported = server.log_tail(100_000).count(CSP_REPORTED) - reports_before
+    assert violations == [], violations
+    assert reported == 0, server.log_tail()
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,7 @@ from gazette.comments.services import post_comment, thread_for_article
 from gazette.moderation.models import Clause
 from gazette.moderation.roles import MODERATOR
 from gazette.moderation.services import decisions
-from tests.comments.helpers import GENEROUS_RATES, human_check, posting_as
+from tests.comments.helpers import GENEROUS_RATES, comment_check, posting_as
 from tests.factories import ArticleFactory
 from tests.moderation.factories import WHY, ScreeningTermFactory, post, staff_in
 
@@ -26,7 +26,7 @@ class ArticlePageTests(TestCase):
         cls.moderator = staff_in(MODERATOR)
 
     def post_form(self, body="The ruling is worth reading in full."):
-        data = {"name": "Dana", "body": body, "accept_policy": "on", **human_check()}
+        data = {"name": "Dana", "body": body, "accept_policy": "on", **comment_check(self.article)}
         url = reverse("comments:post", kwargs={"article_pk": self.article.pk})
         return self.client.post(url, data, follow=True)
 
@@ -38,7 +38,12 @@ class ArticlePageTests(TestCase):
         self.assertContains(response, "Keep this private link")
 
     def test_a_comment_posted_in_place_also_gives_its_status_link(self):
-        data = {"name": "Dana", "body": "Worth reading.", "accept_policy": "on", **human_check()}
+        data = {
+            "name": "Dana",
+            "body": "Worth reading.",
+            "accept_policy": "on",
+            **comment_check(self.article),
+        }
         url = reverse("comments:post", kwargs={"article_pk": self.article.pk})
         answer = self.client.post(url, data, headers={"accept": "application/json"}).json()
         assert answer["status_url"].startswith("/en/comment-status/")

@@ -138,9 +138,13 @@ class WhatCanBeAppealedTests(HearingTestCase):
         form = reverse("comments:post", kwargs={"article_pk": self.thread.article.pk})
         text = "The scoundrel in the novel is the judge."
         with override_settings(GAZETTE_CHALLENGES={"RATES": GENEROUS_RATES}):
-            nudge = self.client.post(form, form_data(body=text)).content.decode()
+            nudge = self.client.post(
+                form, form_data(self.thread.article, body=text)
+            ).content.decode()
             token = re.search(r'name="nudged" value="([^"]+)"', nudge).group(1)
-            refused = self.client.post(form, form_data(body=text, nudged=token))
+            refused = self.client.post(
+                form, form_data(self.thread.article, body=text, nudged=token)
+            )
         path = re.search(r"/en/refused-comment/[^\s<\"]+/", refused.content.decode()).group(0)
         self.assertContains(self.client.get(path), "The scoundrel in the novel is the judge.")
         response = self.client.post(path, {"statement": "A character in a novel, not a person."})

@@ -44,7 +44,7 @@ from gazette.moderation.services.authority import (
 from gazette.moderation.services.evidence import minimise_expired_evidence
 from gazette.moderation.services.reports import report_comment
 from gazette.moderation.services.sanctions import sanction_author
-from tests.comments.helpers import human_check
+from tests.comments.helpers import comment_check
 from tests.factories import ThreadFactory, UserFactory
 from tests.moderation.factories import (
     WHY,
@@ -437,7 +437,7 @@ class HistoryTests(NoticeTestCase):
         article = self.thread.article
         posting = self.client.post(
             reverse("comments:post", kwargs={"article_pk": article.pk}),
-            {"body": "Back again.", "accept_policy": "on", **human_check()},
+            {"body": "Back again.", "accept_policy": "on", **comment_check(article)},
         )
         assert posting.status_code == 403
 

@@ -15,7 +15,7 @@ from gazette.moderation.models import AuditEntry, ModerationMode, ModerationSett
 from gazette.moderation.roles import EDITOR, MODERATOR
 from gazette.moderation.screening.verdict import screen
 from gazette.moderation.services import decisions
-from tests.comments.helpers import GENEROUS_RATES, human_check
+from tests.comments.helpers import GENEROUS_RATES, comment_check
 from tests.factories import ArticleFactory, CommentFactory, SectionFactory, UserFactory
 from tests.moderation.factories import SanctionFactory, post, staff_in
 from tests.moderation.screening.helpers import submission_of
@@ -238,7 +238,7 @@ class PremoderatedArticlePageTests(ModesTestCase):
         cls.moderator = staff_in(MODERATOR)
 
     def post_form(self, body="The ruling is worth reading in full."):
-        data = {"name": "Dana", "body": body, "accept_policy": "on", **human_check()}
+        data = {"name": "Dana", "body": body, "accept_policy": "on", **comment_check(self.article)}
         url = reverse("comments:post", kwargs={"article_pk": self.article.pk})
         return self.client.post(url, data, follow=True)
 

@@ -13,7 +13,7 @@ from tests.factories import (
     ReactionChoiceFactory,
     ReactionSetFactory,
     UserFactory,
-    as_returning_reader,
+    identified,
     yes_no_reaction_set,
 )
 
@@ -42,12 +42,15 @@ class ReactionsTestCase(TestCase):
         cls.article = ArticleFactory()
         cls.url = vote_url(cls.article)
 
+    def setUp(self) -> None:
+        identified(self.client)
+
 
 class PollPanelTests(ReactionsTestCase):
     def test_the_article_page_asks_the_question_with_a_form_that_works_without_javascript(
         self,
     ) -> None:
-        html = poll_section(self.client.get(self.article.get_absolute_url()).content.decode())
+        html = poll_section(Client().get(self.article.get_absolute_url()).content.decode())
         assert "Do you like this article?" in html
         assert f'<form class="poll__form" method="post" action="{self.url}">' in html
         # The page is the same for every reader without cookies: no token (core/csrf.py).
@@ -62,7 +65,7 @@ class PollPanelTests(ReactionsTestCase):
         assert "/static/reactions/poll.css" in html
 
     def test_counts_are_not_sent_until_the_reader_votes_not_even_hidden(self) -> None:
-        Client().post(self.url, {"choice": "yes"})
+        identified(Client()).post(self.url, {"choice": "yes"})
         html = poll_section(self.client.get(self.article.get_absolute_url()).content.decode())
         assert "data-poll-result" not in html
         assert "1 vote" not in html
@@ -75,7 +78,7 @@ class PollPanelTests(ReactionsTestCase):
         assert 'name="withdraw" value="no" aria-pressed="true"' in html
         assert 'name="choice" value="yes" aria-pressed="false"' in html
         assert "data-poll-result" in html
-        assert 'style="width: 100%"' in html
+        assert 'class="poll__fill" data-percent="100"' in html
         assert "1 vote in total" in html
 
     @override_settings(GAZETTE_REACTIONS={"SHOW_COUNTS": "always"})
@@ -130,11 +133,23 @@ class VoteWithoutJavaScriptTests(ReactionsTestCase):
         assert "Thank you, your vote has been counted." in page
         assert tallies() == {"yes": 1}
 
-    def test_the_first_vote_gives_the_reader_their_cookie(self) -> None:
-        response = self.client.post(self.url, {"choice": "yes"})
+    def test_a_first_vote_without_a_cookie_gets_one_and_is_sent_again_with_it(self) -> None:
+        browser = Client()
+        response = browser.post(self.url, {"choice": "yes"})
+        assert response.status_code == 307
+        assert response["Location"] == self.url + "?reader=1"
         cookie = response.cookies[READER_COOKIE]
         assert cookie["httponly"] is True
         assert cookie["samesite"] == "Lax"
+        assert tallies() == {}
+        followed = browser.post(self.url, {"choice": "yes"}, follow=True)
+        assert followed.redirect_chain[-1][0] == self.article.get_absolute_url() + "#poll"
+        assert tallies() == {"yes": 1}
+
+    def test_a_browser_that_refuses_cookies_is_told_so_and_nothing_is_counted(self) -> None:
+        response = Client().post(self.url + "?reader=1", {"choice": "yes"})
+        self.assertContains(response, "allow cookies", status_code=403)
+        assert tallies() == {}
 
     def test_a_returning_reader_changes_their_vote(self) -> None:
         self.client.post(self.url, {"choice": "yes"})
@@ -160,7 +175,7 @@ class VoteWithoutJavaScriptTests(ReactionsTestCase):
         user = UserFactory()
         self.client.force_login(user)
         self.client.post(self.url, {"choice": "yes"})
-        other_browser = Client()
+        other_browser = identified(Client())
         other_browser.force_login(user)
         other_browser.post(self.url, {"choice": "no"})
         assert list(Vote.objects.values_list("reader_key", flat=True)) == [f"user:{user.pk}"]
@@ -174,7 +189,7 @@ class VoteWithoutJavaScriptTests(ReactionsTestCase):
 
 class VoteWithJavaScriptTests(ReactionsTestCase):
     def test_a_vote_answers_with_the_new_counts(self) -> None:
-        Client().post(self.url, {"choice": "no"})
+        identified(Client()).post(self.url, {"choice": "no"})
         response = self.client.post(self.url, {"choice": "yes"}, **JSON)
         assert response.status_code == 200
         data = response.json()
@@ -187,7 +202,6 @@ class VoteWithJavaScriptTests(ReactionsTestCase):
             {"code": "no", "chosen": False, "count": 1, "count_text": "1 vote", "percent": 50},
         ]
         assert data["poll"]["summary"] == "Yes: 1 vote, 50%; No: 1 vote, 50%. 2 votes in total."
-        assert READER_COOKIE in response.cookies
 
     def test_a_withdrawal_answers_with_the_counts_hidden_again(self) -> None:
         self.client.post(self.url, {"choice": "yes"}, **JSON)
@@ -213,14 +227,15 @@ class ForgedCookieTests(ReactionsTestCase):
         reader_id = genuine.split(":")[0]
         forged = Client()
         forged.cookies[READER_COOKIE] = f"{reader_id}:1abcde:forged-signature"
+        refused = forged.post(self.url, {"choice": "no"}, **JSON)
+        # The forger did not take over the genuine vote; they are given a cookie of their own…
+        assert refused.status_code == 403
+        assert refused.cookies[READER_COOKIE].value.split(":")[0] != reader_id
+        # …and with it their vote is a second, separate one.
         response = forged.post(self.url, {"choice": "no"}, **JSON)
-        assert response.status_code == 200
-        # The forger did not take over the genuine vote: theirs is a second, separate one.
         assert response.json()["poll"]["choices"][0]["chosen"] is False
         assert tallies() == {"yes": 1, "no": 1}
         assert Vote.objects.count() == 2
-        # …and they are given a cookie of their own.
-        assert response.cookies[READER_COOKIE].value.split(":")[0] != reader_id
 
 
 class RefusedVoteTests(ReactionsTestCase):
@@ -275,7 +290,7 @@ class RefusedVoteTests(ReactionsTestCase):
         assert self.client.get(self.url).status_code == 405
 
     def test_a_vote_without_the_csrf_token_is_refused(self) -> None:
-        browser = Client(enforce_csrf_checks=True)
+        browser = identified(Client(enforce_csrf_checks=True))
         browser.get(self.article.get_absolute_url())
         response = browser.post(self.url, {"choice": "yes"})
         assert response.status_code == 403
@@ -283,7 +298,7 @@ class RefusedVoteTests(ReactionsTestCase):
 
     def test_a_vote_from_this_site_without_a_token_is_accepted(self) -> None:
         # What a browser sends from the page kept for every reader (core/csrf.py).
-        browser = Client(enforce_csrf_checks=True)
+        browser = identified(Client(enforce_csrf_checks=True))
         browser.get(self.article.get_absolute_url())
         response = browser.post(
             self.url,
@@ -295,7 +310,8 @@ class RefusedVoteTests(ReactionsTestCase):
         assert Vote.objects.count() == 1
 
     def test_a_vote_with_the_pages_csrf_token_is_accepted(self) -> None:
-        browser = as_returning_reader(Client(enforce_csrf_checks=True))
+        # A browser with its reader cookie gets pages rendered for it, with the token.
+        browser = identified(Client(enforce_csrf_checks=True))
         html = browser.get(self.article.get_absolute_url()).content.decode()
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
         assert token is not None
@@ -310,9 +326,9 @@ class RefusedVoteTests(ReactionsTestCase):
 class RateLimitTests(ReactionsTestCase):
     def test_too_many_votes_from_one_address_get_a_429_and_are_not_recorded(self) -> None:
         # Each request comes from a new browser (cookies cleared), all from one address.
-        Client().post(self.url, {"choice": "yes"})
-        Client().post(self.url, {"choice": "yes"})
-        response = Client().post(self.url, {"choice": "no"})
+        identified(Client()).post(self.url, {"choice": "yes"})
+        identified(Client()).post(self.url, {"choice": "yes"})
+        response = identified(Client()).post(self.url, {"choice": "no"})
         assert response.status_code == 429
         assert int(response["Retry-After"]) > 0
         assert "You are doing that too often." in response.content.decode()
@@ -320,17 +336,17 @@ class RateLimitTests(ReactionsTestCase):
         assert Vote.objects.count() == 2
 
     def test_the_429_is_json_for_the_script(self) -> None:
-        Client().post(self.url, {"choice": "yes"})
-        Client().post(self.url, {"choice": "yes"})
-        response = Client().post(self.url, {"choice": "no"}, **JSON)
+        identified(Client()).post(self.url, {"choice": "yes"})
+        identified(Client()).post(self.url, {"choice": "yes"})
+        response = identified(Client()).post(self.url, {"choice": "no"}, **JSON)
         assert response.status_code == 429
         assert int(response["Retry-After"]) > 0
         assert response.json()["error"].startswith("You are doing that too often.")
         assert tallies() == {"yes": 2}
 
     def test_another_address_may_still_vote(self) -> None:
-        Client().post(self.url, {"choice": "yes"})
-        Client().post(self.url, {"choice": "yes"})
-        response = Client(REMOTE_ADDR="203.0.113.9").post(self.url, {"choice": "no"})
+        identified(Client()).post(self.url, {"choice": "yes"})
+        identified(Client()).post(self.url, {"choice": "yes"})
+        response = identified(Client(REMOTE_ADDR="203.0.113.9")).post(self.url, {"choice": "no"})
         assert response.status_code == 302
         assert tallies() == {"yes": 2, "no": 1}

@@ -22,6 +22,7 @@ from django.db.models import F
 from gazette.accounts.models import User
 from gazette.accounts.readers import Reader
 from gazette.challenges.forms import AbuseSignals
+from gazette.challenges.limits import may_mail
 from gazette.comments import policy, seam, tasks
 from gazette.comments.conf import comment_settings
 from gazette.comments.exceptions import (
@@ -147,6 +148,7 @@ def _new_comment(
         user=reader.user,
         author_key=reader.key,
         author_name=submission.name,
+        author_standing=_standing(reader),
         email=submission.email,
         body=submission.text,
         body_html=str(render_markdown(submission.text, COMMENT)).strip(),
@@ -186,6 +188,15 @@ def _check_author(reader: Reader, email: str, *, notify: bool) -> None:
             raise EmailNotVerified
     elif not email.strip():
         raise EmailRequired
+
+
+def _standing(reader: Reader) -> str:
+    user = reader.user
+    return policy.author_standing(
+        has_account=user is not None,
+        is_staff=user is not None and user.is_staff,
+        address_verified=user is not None and user.email_verified_at is not None,
+    )
 
 
 def _display_name(reader: Reader, name: str) -> str:
@@ -232,7 +243,8 @@ def _placement(thread: Thread, parent_id: int) -> Placement:
 
 def _subscribe(reader: Reader, email: str, language: str) -> ReplySubscription:
     """The author's subscription; an account's verified address needs no further confirmation,
-    any other address gets a confirmation link first."""
+    any other address gets a confirmation link first (within the address's daily limit of
+    such mails, so that posting cannot be used to flood someone's inbox)."""
     subscription, _created = ReplySubscription.objects.get_or_create(
         email=email, defaults={"language": language}
     )
@@ -244,7 +256,7 @@ def _subscribe(reader: Reader, email: str, language: str) -> ReplySubscription:
         updates["confirmed_at"] = clock.now()
     ReplySubscription.objects.filter(pk=subscription.pk).update(**updates)
     subscription.refresh_from_db()
-    if subscription.confirmed_at is None:
+    if subscription.confirmed_at is None and may_mail(email):
         sub_id = subscription.pk
         transaction.on_commit(lambda: tasks.send_subscription_confirmation.enqueue(sub_id))
     return subscription

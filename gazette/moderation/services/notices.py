@@ -23,6 +23,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from gazette.accounts.models import User
+from gazette.challenges.limits import may_mail
 from gazette.comments.models import Comment
 from gazette.core import clock
 from gazette.core.http import absolute_url
@@ -135,7 +136,9 @@ def send_notice(
     it exists when the restriction starts) and e-mail it after commit.
 
     `comment` is None only for a comment screening refused (pass `excerpt`, `user`, `email`)
-    or a sanction not tied to a comment.
+    or a sanction not tied to a comment. An automatic notice follows from what a visitor did
+    (posted words screening holds, with any address typed in): it is mailed only within that
+    address's daily limit, and otherwise kept for the status page alone.
     """
     # Long by design: the notice is rendered, stored, logged and mailed in one place, so what is
     # stored is exactly what was sent.
@@ -157,7 +160,7 @@ def send_notice(
         kind=kind,
         language=language,
         automatic=automatic,
-        emailed=bool(address),
+        emailed=bool(address) and (not automatic or may_mail(address)),
         # Sent as the restriction starts: the same moment, in the same transaction.
         created_at=_restriction_start(decision, sanction),
     )
@@ -187,7 +190,7 @@ def send_notice(
     notice.statement = statement
     notice.save()
     _log(notice, comment, clause, facts)
-    if address:
+    if notice.emailed:
         notice_id = notice.pk
         transaction.on_commit(lambda: tasks.email_notice.enqueue(notice_id))
     return notice

@@ -9,6 +9,18 @@
   var formHome = form && form.parentNode;
   var formNext = form && form.nextSibling;
 
+  // Votes and likes count once per reader: the reader's cookie is asked for once, before the
+  // first of them, and every click waits for that one answer (accounts/identity.py).
+  function identified() {
+    if (!window.gazetteReader) {
+      var meta = document.querySelector("meta[name=gazette-reader]");
+      window.gazetteReader = meta
+        ? fetch(meta.content, { credentials: "same-origin" }).catch(function () {})
+        : Promise.resolve();
+    }
+    return window.gazetteReader;
+  }
+
   function send(url, body) {
     return fetch(url, {
       method: "POST",
@@ -151,7 +163,10 @@
     var like = event.target.closest("[data-like-form]");
     if (!like) return;
     event.preventDefault();
-    send(like.action, new FormData(like)).then(function (result) {
+    var body = new FormData(like);
+    identified().then(function () {
+      return send(like.action, body);
+    }).then(function (result) {
       if (!result.ok) return;
       var button = like.querySelector("button");
       like.querySelector("[data-like-count]").textContent = result.data.count;

@@ -54,7 +54,7 @@
       item.classList.toggle("poll__choice--chosen", result.chosen);
       if (poll.show_counts) {
         var figures = resultOf(item);
-        figures.querySelector(".poll__fill").style.width = result.percent + "%";
+        figures.querySelector(".poll__fill").dataset.percent = result.percent;
         figures.querySelector("[data-poll-percent]").textContent = result.percent + "%";
         figures.querySelector("[data-poll-count]").textContent = result.count_text;
       }
@@ -91,20 +91,35 @@
     });
   }
 
+  // Votes and likes count once per reader: the reader's cookie is asked for once, before the
+  // first of them, and every click waits for that one answer (accounts/identity.py).
+  function identified() {
+    if (!window.gazetteReader) {
+      var meta = document.querySelector("meta[name=gazette-reader]");
+      window.gazetteReader = meta
+        ? fetch(meta.content, { credentials: "same-origin" }).catch(function () {})
+        : Promise.resolve();
+    }
+    return window.gazetteReader;
+  }
+
   function send(section, form, submitter) {
     var body = new FormData(form);
     body.append(submitter.name, submitter.value);
     var token = form.querySelector("[name=csrfmiddlewaretoken]");
     setBusy(section, true);
-    return fetch(form.action, {
-      method: "POST",
-      body: body,
-      credentials: "same-origin",
-      headers: {
-        Accept: "application/json",
-        "X-CSRFToken": token ? token.value : "",
-      },
-    })
+    return identified()
+      .then(function () {
+        return fetch(form.action, {
+          method: "POST",
+          body: body,
+          credentials: "same-origin",
+          headers: {
+            Accept: "application/json",
+            "X-CSRFToken": token ? token.value : "",
+          },
+        });
+      })
       .then(function (response) {
         return response.json().catch(function () {
           return {};
