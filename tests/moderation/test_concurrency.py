@@ -99,7 +99,7 @@ class ConcurrentAppealTests(TransactionTestCase):
         comment = post(thread)
         clause = Clause.objects.get(version__number=1, key="attacks")
         removal = decisions.remove_comment(
-            comment=comment, actor=staff_in(MODERATOR), clause=clause, note="Insults."
+            comment=comment, actor=staff_in(MODERATOR), clause=clause, explanation=WHY
         )
         appeal = file_appeal(decision=removal, statement="A quote.")
         reviewers = [reviewer("en") for _ in range(WORKERS)]

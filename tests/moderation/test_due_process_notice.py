@@ -54,9 +54,10 @@ from tests.moderation.factories import (
     post,
     staff_in,
 )
+from tests.querycounts import plus_cache_reads
 
 # Session and user; notices, sanctions and appeals; the section menu (one cache read).
-HISTORY_QUERIES = 6
+HISTORY_QUERIES = plus_cache_reads(5, 1)
 PUBLIC_ID = re.compile(r"^[A-Za-z0-9_-]+$")
 
 

@@ -127,7 +127,7 @@ class AuditEntry(models.Model):
     section = models.CharField(_("section"), max_length=50, blank=True)
     from_state = models.CharField(_("from"), max_length=12, blank=True)
     to_state = models.CharField(_("to"), max_length=12, blank=True)
-    outcome = models.CharField(_("outcome"), max_length=12, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=32, blank=True)
     clause_key = models.CharField(_("clause"), max_length=40, blank=True)
     clause_number = models.PositiveSmallIntegerField(_("clause number"), null=True, blank=True)
     policy_version = models.PositiveIntegerField(_("policy version"), null=True, blank=True)
