@@ -55,6 +55,9 @@ class Browser:
     front: str
     direct: bool = False
     jar: http.cookiejar.CookieJar = field(default_factory=http.cookiejar.CookieJar)
+    # Talking to an app server directly over HTTP, as nginx does: its HTTPS-only cookies are
+    # kept here and sent back by hand (a cookie jar sends them over HTTPS only).
+    direct_cookies: dict[str, str] = field(default_factory=dict)
 
     def request(
         self, path: str, data: dict[str, str] | None = None, *, accept: str = "text/html"
@@ -63,6 +66,8 @@ class Browser:
         if self.direct:
             headers["X-Forwarded-Proto"] = "https"
             headers["Host"] = urllib.parse.urlsplit(self.front).netloc
+            if self.direct_cookies:
+                headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.direct_cookies.items())
         body = None
         if data is not None:
             body = urllib.parse.urlencode(data).encode()
@@ -77,9 +82,21 @@ class Browser:
         )
         try:
             with opener.open(request, timeout=20) as response:
-                return Answer(response.status, response.read().decode(), dict(response.headers))
+                answer = Answer(response.status, response.read().decode(), dict(response.headers))
+                cookies = response.headers.get_all("Set-Cookie") or []
         except urllib.error.HTTPError as error:
-            return Answer(error.code, error.read().decode(), dict(error.headers))
+            answer = Answer(error.code, error.read().decode(), dict(error.headers))
+            cookies = error.headers.get_all("Set-Cookie") or []
+        if self.direct:
+            for header in cookies:
+                name, _sep, rest = header.partition("=")
+                self.direct_cookies[name.strip()] = rest.split(";", 1)[0]
+        return answer
+
+    def identified(self) -> Browser:
+        """Get the reader cookie first, as the page's script does before a first vote."""
+        self.request("/reader/", accept="application/json")
+        return self
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -93,9 +110,10 @@ def check(condition: bool, what: str) -> None:
     print(f"ok  {what}")
 
 
-def solved_captcha(browser: Browser) -> dict[str, str]:
-    """Fetch a challenge as the widget does and solve it; the form fields it fills."""
-    answer = browser.request("/challenges/new/", accept="application/json")
+def solved_captcha(browser: Browser, scope: str) -> dict[str, str]:
+    """Fetch a challenge for the form's scope as the widget does and solve it; the form fields
+    it fills."""
+    answer = browser.request(f"/challenges/new/?for={scope}", accept="application/json")
     check(answer.status == 200, f"a captcha challenge is issued by {browser.base}")
     challenge = answer.json()
     solution = solve_challenge_v1(
@@ -158,9 +176,9 @@ def journey(options: argparse.Namespace) -> None:
     # (GAZETTE_RATES allows each address 4 votes in 10 minutes, whichever server takes them).
     vote = f"/en/reactions/articles/{article_id}/vote/"
     answers = [
-        Browser(servers[number % 2], front, direct=True).request(
-            vote, {"choice": "yes"}, accept="application/json"
-        )
+        Browser(servers[number % 2], front, direct=True)
+        .identified()
+        .request(vote, {"choice": "yes"}, accept="application/json")
         for number in range(5)
     ]
     statuses = [answer.status for answer in answers]
@@ -172,7 +190,7 @@ def journey(options: argparse.Namespace) -> None:
     )
 
     # A comment with the captcha, through nginx; its solution is refused on the other server.
-    captcha = solved_captcha(one)
+    captcha = solved_captcha(one, f"comment:{article_id}")
     time.sleep(4)  # a person takes a few seconds to write
     post = f"/en/comments/article/{article_id}/post/"
     text = f"The ruling deserves a careful reading {int(time.time())}."
