@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "gazette.reactions",
     "gazette.comments",
     "gazette.moderation",
+    "gazette.importers",
     "django_tasks",
     "django_tasks_db",
     "gazette.demo",
