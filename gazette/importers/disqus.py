@@ -42,7 +42,7 @@ def _reference(element: Element, name: str) -> str:
 def _thread(element: Element) -> Record:
     ref = element.get(DSQ_ID, "").strip()
     if not ref:
-        return Fault(_("a thread without an ID"), where=_field(element, "link"))
+        return Fault(_("a thread without an ID"), where=_field(element, "link"), is_comment=False)
     try:
         return SourceThread(
             ref=ref,
@@ -53,7 +53,7 @@ def _thread(element: Element) -> Record:
             is_deleted=fields.boolean(_field(element, "isDeleted"), "isDeleted"),
         )
     except fields.FieldFault as exc:
-        return Fault(str(exc), ref=ref)
+        return Fault(str(exc), ref=ref, is_comment=False)
 
 
 def _post(element: Element) -> Record:
@@ -61,12 +61,14 @@ def _post(element: Element) -> Record:
     if not ref:
         return Fault(_("a comment without an ID"), where=_field(element, "createdAt"))
     author = element.find(f"{DISQUS}author")
-    try:
-        is_spam = fields.boolean(_field(element, "isSpam"), "isSpam")
-        is_deleted = fields.boolean(_field(element, "isDeleted"), "isDeleted")
-        created_at = fields.timestamp(_field(element, "createdAt"), "createdAt")
-    except fields.FieldFault as exc:
-        return Fault(str(exc), ref=ref)
+    faults: list[str] = []
+    is_spam = fields.collected(faults, fields.boolean, _field(element, "isSpam"), "isSpam")
+    is_deleted = fields.collected(faults, fields.boolean, _field(element, "isDeleted"), "isDeleted")
+    created_at = fields.collected(
+        faults, fields.timestamp, _field(element, "createdAt"), "createdAt"
+    )
+    if faults or created_at is None:
+        return Fault("; ".join(faults), ref=ref)
     state = SourceState.PUBLISHED
     if is_spam:
         state = SourceState.SPAM

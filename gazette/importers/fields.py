@@ -3,7 +3,9 @@ addresses. Each raises FieldFault with a reason the report can show."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TypeVar
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -17,6 +19,20 @@ _WORDPRESS_NO_DATE = "0000-00-00 00:00:00"
 
 class FieldFault(ValueError):  # noqa: N818 - named for what it is, as our domain errors are
     """A field whose value cannot be read; the message names it."""
+
+
+Value = TypeVar("Value")
+
+
+def collected(
+    faults: list[str], read: Callable[[str, str], Value], value: str, name: str
+) -> Value | None:
+    """The field read, or None with its fault added: a record's report names all its faults."""
+    try:
+        return read(value, name)
+    except FieldFault as exc:
+        faults.append(str(exc))
+        return None
 
 
 def boolean(value: str, name: str) -> bool:

@@ -3,6 +3,8 @@ slug, author, date, tags and body (through the one sanitising path, see markup.p
 
 from __future__ import annotations
 
+from urllib.parse import unquote
+
 from django.conf import settings
 from django.utils.text import slugify
 
@@ -35,7 +37,9 @@ def create_article(*, post: SourcePost, section: Section, source: str, post_id: 
     """Must run inside the import's transaction."""
     language = settings.LANGUAGE_CODE
     headline = post.title[:200] or post.slug or post_id
-    wanted = slugify(post.slug or post.title, allow_unicode=True)[:200] or f"post-{post_id}"
+    # WordPress keeps a slug in other letters percent-encoded (%ce%b5...).
+    wanted = slugify(unquote(post.slug) or post.title, allow_unicode=True)[:190]
+    wanted = wanted or slugify(f"post-{post_id}")[:190] or "post"
     article = Article.objects.create(
         headline=headline,
         slug=_free_slug(wanted, language),

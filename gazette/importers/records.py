@@ -72,6 +72,7 @@ class Fault:
     reason: str
     ref: str = ""
     where: str = ""
+    is_comment: bool = True  # else a page's record
 
 
 Record = SourceThread | SourceComment | Fault

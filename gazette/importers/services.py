@@ -86,7 +86,10 @@ def import_comments(
         staging = Staging(Path(folder))
         try:
             _stage(path, options, staging, report)
-            progress.total = report.comments_in_file = staging.comment_count()
+            progress.total = staging.comment_count()
+            report.comments_in_file += progress.total
+            if on_batch is not None:
+                on_batch(report, 0)
             loader = Loader(
                 Target(
                     source=options.source_name,
@@ -118,4 +121,6 @@ def _stage(path: Path, options: ImportOptions, staging: Staging, report: Report)
         fault = record if isinstance(record, Fault) else staging.add(record)
         if fault is not None:
             report.skip(fault)
+            # A comment refused before staging is still one of the file's.
+            report.comments_in_file += int(fault.is_comment)
     staging.finish()

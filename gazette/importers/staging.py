@@ -60,7 +60,9 @@ class Staging:
         if self._pending >= _COMMIT_EVERY:
             self.connection.commit()
             self._pending = 0
-        return Fault(fault, ref=record.ref) if cursor.rowcount == 0 else None
+        if cursor.rowcount:
+            return None
+        return Fault(fault, ref=record.ref, is_comment=isinstance(record, SourceComment))
 
     def finish(self) -> None:
         self.connection.execute("CREATE INDEX comments_by_thread ON comments (thread_ref, seq)")

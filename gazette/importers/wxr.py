@@ -69,7 +69,7 @@ def _item(element: Element, authors: dict[str, str]) -> Iterator[Record]:
     try:
         post = _post(element, values, authors) if post_type == "post" else None
     except fields.FieldFault as exc:
-        yield Fault(str(exc), ref=ref, where=link)
+        yield Fault(str(exc), ref=ref, where=link, is_comment=False)
         post = None
     yield SourceThread(
         ref=ref,
