@@ -63,7 +63,8 @@ class Target:
 
 def source_levels(comments: Sequence[SourceComment]) -> dict[str, int]:
     """How deep each comment sits among the given ones (0: its parent is not among them). A
-    loop of parents, which a corrupt export can hold, is cut where it is first met."""
+    loop of parents, which a corrupt export can hold, is cut above the first of its comments
+    in file order."""
     by_ref = {comment.ref: comment for comment in comments}
     levels: dict[str, int] = {}
     for comment in comments:

@@ -50,6 +50,7 @@ class DryRunTests(TestCase):
             "export_profanity_model",
             "train_house_models",
             "restore_site",
+            "import_comments",
         ):
             with self.subTest(command=command):
                 app = get_commands()[command]

@@ -7,10 +7,10 @@ from gazette.importers.services import ImportOptions, import_comments
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-def imported(name, format, **options):
+def imported(name, source_format, **options):
     """Import a file of the fixtures folder (or any path) and return the report."""
     path = name if isinstance(name, Path) else FIXTURES / name
-    return import_comments(path=path, options=ImportOptions(format=format, **options))
+    return import_comments(path=path, options=ImportOptions(format=source_format, **options))
 
 
 def comment_from(source_id, source="disqus"):

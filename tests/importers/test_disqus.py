@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001 - the fixture's Russian is written in Cyrillic
 import re
 from datetime import UTC, datetime
 from pathlib import Path

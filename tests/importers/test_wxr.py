@@ -1,5 +1,6 @@
 import re
 from datetime import UTC, datetime
+from itertools import pairwise
 
 from django.test import TestCase
 
@@ -53,9 +54,8 @@ class ThreadedWxrTests(TestCase):
         assert wxr_comment("6").email == "info@posativ.org"
 
     def test_a_body_of_several_lines_keeps_its_line_break(self):
-        assert wxr_comment("10").body_html == (
-            "<p>When you have a comment with multiple lines:<br>\nWordPress exports it like this.</p>"
-        )
+        lines = "When you have a comment with multiple lines:<br>\nWordPress exports it like this."
+        assert wxr_comment("10").body_html == f"<p>{lines}</p>"
 
     def test_an_id_used_twice_is_imported_once_and_the_second_reported(self):
         assert Comment.objects.filter(author_name="Letzter :/").count() == 1
@@ -97,9 +97,7 @@ class ThemeUnitTestDataTests(TestCase):
     def test_a_ten_level_chain_keeps_whom_each_reply_answers(self):
         chain = [wxr_comment(str(ref)) for ref in (904, 905, 906, 907, *range(910, 916))]
         assert [reply.body.split()[2] for reply in chain] == [f"{n:02}" for n in range(1, 11)]
-        assert all(
-            reply.in_reply_to == parent for parent, reply in zip(chain, chain[1:], strict=False)
-        )
+        assert all(reply.in_reply_to == parent for parent, reply in pairwise(chain))
         assert {reply.root for reply in chain[1:]} == {chain[0]}
         assert max(reply.depth for reply in chain) == 3
 
