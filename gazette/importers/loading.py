@@ -100,6 +100,7 @@ class Loader:
         self.index = ArticleIndex.build()
         self.site = queries.site_id()
         self.max_depth = comment_settings().max_depth
+        self._ip_hashes: dict[str, str] = {}
 
     def load(self, batch: Batch) -> None:
         """One transaction; a dry run does the same work and rolls it back."""
@@ -240,7 +241,7 @@ class Loader:
             language=thread.article.language if thread.article is not None else "",
             abuse_signals={"imported_from": self.target.source, "source_id": source.ref},
             screening_reasons=_reasons(source.state),
-            ip_hash=ip_hash(source.ip) if source.ip else "",
+            ip_hash=self._ip_hash(source.ip),
             fingerprint=hashlib.sha256(
                 f"import\x1f{self.target.source}\x1f{source.ref}".encode()
             ).hexdigest(),
@@ -251,6 +252,12 @@ class Loader:
         if parent is not None:
             self._place(comment, parent)
         return comment
+
+    def _ip_hash(self, ip: str) -> str:
+        # A keyed hash costs a key derivation; an export repeats its senders' addresses.
+        if ip and ip not in self._ip_hashes:
+            self._ip_hashes[ip] = ip_hash(ip)
+        return self._ip_hashes.get(ip, "")
 
     def _place(self, comment: Comment, parent: Comment) -> None:
         """Where posting would put a reply to this parent (posting._placement)."""
