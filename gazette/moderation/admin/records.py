@@ -102,7 +102,7 @@ class DecisionAdmin(ReadOnlyAdmin):
 
 @admin.register(Report)
 class ReportAdmin(ReadOnlyAdmin):
-    list_display = ("created_at", "comment_id", "clause", "outcome", "review_requested_at")
+    list_display = ("created_at", "comment_id", "clause", "outcome")
     list_filter = ("outcome",)
     list_select_related = ("clause",)
     exclude = ("reporter_key",)

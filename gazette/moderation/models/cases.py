@@ -91,7 +91,6 @@ class Report(models.Model):
     )
     automated = models.BooleanField(_("resolved with automated means"), default=False)
     manifestly_unfounded = models.BooleanField(_("manifestly unfounded"), default=False)
-    review_requested_at = models.DateTimeField(_("review requested"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
