@@ -50,6 +50,7 @@ class DryRunTests(TestCase):
             "export_profanity_model",
             "train_house_models",
             "restore_site",
+            "make_photo_renditions",
         ):
             with self.subTest(command=command):
                 app = get_commands()[command]
