@@ -44,7 +44,7 @@ class ArticleCommentsFeed(Feed[Comment, Article]):
         return queries.feed_comments(thread, FEED_LENGTH) if thread is not None else []
 
     def item_title(self, item: Comment) -> str:
-        return _("%(name)s wrote") % {"name": item.author_name}
+        return _("%(name)s wrote") % {"name": item.shown_name}
 
     def item_description(self, item: Comment) -> str:
         return item.body_html
@@ -59,7 +59,7 @@ class ArticleCommentsFeed(Feed[Comment, Article]):
         return False
 
     def item_author_name(self, item: Comment) -> str:
-        return item.author_name
+        return item.shown_name
 
     def item_pubdate(self, item: Comment) -> datetime:
         return item.created_at
