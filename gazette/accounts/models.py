@@ -2,8 +2,8 @@
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext
 
 # The user name of an account closed at its holder's request (personal_data.close_account);
 # never a reader's own, which is their e-mail address.
@@ -46,7 +46,7 @@ class User(AbstractUser):
         """The name shown beside this person's comments: never their e-mail address."""
         if self.is_former:
             # Translators: the name of an account whose holder asked for their data to be erased.
-            return pgettext("account", "Former reader")
+            return gettext("Former reader")
         if self.display_name:
             return self.display_name
         username = self.get_username()

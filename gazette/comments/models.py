@@ -9,8 +9,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext
 
 from gazette.articles.models import Article, Section
 
@@ -102,7 +102,7 @@ class Standing(models.TextChoices):
 
 def former_reader() -> str:
     # Translators: shown instead of the name of a comment's author who asked to be forgotten.
-    return pgettext("comment author", "Former reader")
+    return gettext("Former reader")
 
 
 class Comment(models.Model):

@@ -194,6 +194,12 @@ class AccountErasureTests(ReaderRecordTestCase):
         assert response.status_code == 200
         assert "Your data is erased" in response.content.decode()
 
+    def test_the_confirm_page_offers_both_choices_and_asks_for_the_password(self) -> None:
+        page = self.client.get(reverse("moderation:erase_account")).content.decode()
+        assert 'value="remove"' in page
+        assert 'value="keep"' in page
+        assert 'name="password"' in page
+
     def test_a_wrong_password_erases_nothing(self) -> None:
         response = self.client.post(
             reverse("moderation:erase_account"), {"comments": "keep", "password": "guess"}
@@ -348,6 +354,17 @@ class GuestTests(TestCase):
         found = re.search(r"https?://\S+/my-data/\S+/", message.body)
         assert found is not None
         return urlsplit(found.group(0)).path
+
+    def test_the_form_asks_for_the_address_the_guest_commented_with(self) -> None:
+        page = self.client.get(reverse("moderation:ask_for_data"))
+        assert page.status_code == 200
+        assert 'name="email"' in page.content.decode()
+
+    def test_a_malformed_address_is_refused_with_a_message(self) -> None:
+        response = self.client.post(reverse("moderation:ask_for_data"), {"email": "not-an-address"})
+        assert response.status_code == 400
+        assert "Enter a valid email address" in response.content.decode()
+        assert not mail.outbox
 
     def test_a_known_and_an_unknown_address_get_the_same_answer(self) -> None:
         with self.captureOnCommitCallbacks(execute=True):

@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from gazette.accounts.admin import UserAdmin
 from gazette.accounts.models import User
@@ -55,7 +55,12 @@ class ReaderAdmin(UserAdmin):
             )
         self.message_user(
             request,
-            _("The data of %(count)d account(s) is erased.") % {"count": len(accounts)},
+            ngettext(
+                "The data of %(count)d account is erased.",
+                "The data of %(count)d accounts is erased.",
+                len(accounts),
+            )
+            % {"count": len(accounts)},
             messages.SUCCESS,
         )
         return None
