@@ -27,8 +27,13 @@ State = Comment.State
 FORGOTTEN_PREFIX = "erased:"
 
 
-def written_by_account(user_id: int) -> QuerySet[Comment]:
-    return Comment.objects.filter(user_id=user_id)
+def written_by_account(user_id: int, *, confirmed_address: str = "") -> QuerySet[Comment]:
+    """The account's comments, and those written as a guest with the address the account has
+    confirmed it receives."""
+    mine = Q(user_id=user_id)
+    if confirmed_address.strip():
+        mine |= Q(email__iexact=confirmed_address.strip())
+    return Comment.objects.filter(mine)
 
 
 def written_with_address(email: str) -> QuerySet[Comment]:

@@ -154,11 +154,16 @@ def _notices(trail: Trail) -> list[dict[str, object]]:
     ]
 
 
+def _appeals_of(trail: Trail) -> Q:
+    """The person's appeals: those they filed, and those against decisions on their comments.
+    A reporter's appeal against "no action" names the comment too, but is the reporter's."""
+    filed = trail.by(user="appellant", email="email", key="appellant_key")
+    return filed | (trail.by(comment="comment") & ~Q(basis=Appeal.Basis.NO_ACTION))
+
+
 def _appeals(trail: Trail) -> list[dict[str, object]]:
     found = (
-        Appeal.objects.filter(
-            trail.by(user="appellant", email="email", key="appellant_key", comment="comment")
-        )
+        Appeal.objects.filter(_appeals_of(trail))
         .prefetch_related(Prefetch("notices", queryset=AppealNotice.objects.order_by("pk")))
         .order_by("created_at", "pk")
     )
@@ -232,9 +237,7 @@ def erase_trail(trail: Trail, *, remove_texts: bool) -> int:
         changed += Notice.objects.filter(
             trail.by(user="user", email="email", comment="comment")
         ).update(email="", user=None)
-        changed += Appeal.objects.filter(
-            trail.by(user="appellant", email="email", key="appellant_key", comment="comment")
-        ).update(email="", appellant=None)
+        changed += Appeal.objects.filter(_appeals_of(trail)).update(email="", appellant=None)
         changed += _minimise_sanctions(trail)
         refused: dict[str, object] = {"email": "", "ip_hash": "", "author_name": "", "user": None}
         if remove_texts:

@@ -34,7 +34,7 @@ from gazette.moderation.models import (
 )
 from gazette.moderation.roles import MODERATOR
 from gazette.moderation.services import decisions
-from gazette.moderation.services.appeals import file_appeal
+from gazette.moderation.services.appeals import appeal_no_action, file_appeal
 from gazette.moderation.services.data_rights import (
     DataSubject,
     erase_personal_data,
@@ -157,6 +157,19 @@ class DownloadTests(ReaderRecordTestCase):
             "third strike",
         ):
             assert foreign not in text
+
+    def test_a_reporters_appeal_against_no_action_stays_out_of_the_authors_file(self) -> None:
+        decisions.dismiss_reports(comment=self.others_comment, actor=self.moderator, note="Fine.")
+        appeal_no_action(
+            report=Report.objects.get(comment=self.others_comment),
+            statement="It mocks the victims, again.",
+            appellant=Reader.signed_in(self.reader),
+        )
+        mine = self.download()
+        authors = personal_data(DataSubject.account(self.other))
+        assert [a["against"] for a in mine["appeals"]] == ["decision", "no_action"]
+        assert authors["appeals"] == []
+        assert "dana@example.org" not in json.dumps(authors)
 
     def test_signed_out_visitors_are_sent_to_sign_in(self) -> None:
         response = Client().get(reverse("moderation:my_data"))
@@ -394,6 +407,23 @@ class GuestTests(TestCase):
         self.comment.refresh_from_db()
         assert (self.comment.email, self.comment.author_name) == ("", "")
         assert self.client.get(link).status_code == 404
+
+    def test_an_account_reads_what_was_written_under_its_address_only_once_confirmed(
+        self,
+    ) -> None:
+        report_comment(
+            comment=self.anonymous,
+            clause=Clause.objects.get(version__number=1, key="attacks"),
+            reporter_key="anon:aig",
+            reporter_email="aigerim@example.org",
+        )
+        account = UserFactory(username="aigerim@example.org", email="aigerim@example.org")
+        assert personal_data(DataSubject.account(account))["reports"] == []
+        assert personal_data(DataSubject.account(account))["comments"] == []
+        account.email_verified_at = timezone.now()
+        confirmed = personal_data(DataSubject.account(account))
+        assert len(confirmed["reports"]) == 1
+        assert [c["id"] for c in confirmed["comments"]] == [self.comment.pk]
 
     def test_a_forged_link_is_not_found(self) -> None:
         assert self.client.get(reverse("moderation:guest_data", args=["forged"])).status_code == 404

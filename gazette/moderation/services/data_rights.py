@@ -57,9 +57,19 @@ class DataSubject:
     def author_of(cls, comment_id: int) -> DataSubject:
         return cls("comment", comment_id=comment_id)
 
+    @property
+    def confirmed_address(self) -> str:
+        """The account's address once it proved it receives mail there: anyone may sign up with
+        any address, and must not so read or erase what a guest wrote with it."""
+        if self.user is None or self.user.email_verified_at is None:
+            return ""
+        return self.user.email
+
     def comments(self) -> QuerySet[Comment]:
         if self.user is not None:
-            return comments_data.written_by_account(self.user.pk)
+            return comments_data.written_by_account(
+                self.user.pk, confirmed_address=self.confirmed_address
+            )
         if self.comment_id is not None:
             return Comment.objects.filter(pk=self.comment_id)
         return comments_data.written_with_address(self.email)
@@ -75,7 +85,8 @@ class DataSubject:
         emails = {self.email} if self.email else set()
         if self.user is not None:
             keys.add(f"{USER_PREFIX}{self.user.pk}")
-            emails |= {self.user.email} if self.user.email else set()
+            if self.confirmed_address:
+                emails.add(self.confirmed_address)
         return moderation_data.Trail(
             user_id=self.user.pk if self.user is not None else None,
             emails=frozenset(email.lower() for email in emails),
