@@ -15,7 +15,7 @@ from gazette.comments.services import like_comment
 from gazette.core.scheduler import JOBS
 from gazette.moderation.services.retention import purge_abuse_data
 from tests.factories import ThreadFactory
-from tests.moderation.factories import post
+from tests.moderation.factories import SanctionFactory, post
 
 
 @override_settings(GAZETTE_ABUSE_DATA_RETENTION_DAYS=90)
@@ -59,6 +59,27 @@ class PurgeAbuseDataTests(TestCase):
         assert "Would blank" in out.getvalue()
         assert "2 comments and likes" in out.getvalue()
         assert Comment.objects.get(pk=self.old.pk).ip_hash == "ip-old"
+
+    def test_a_sanction_keeps_its_address_hash_until_it_has_been_over_for_the_period(
+        self,
+    ) -> None:
+        long_over = SanctionFactory(
+            user=None,
+            ip_hash="ip-old",
+            starts_at=timezone.now() - timedelta(days=120),
+            ends_at=timezone.now() - timedelta(days=100),
+        )
+        ban = SanctionFactory(
+            kind="ban", user=None, ip_hash="ip-ban", starts_at=timezone.now() - timedelta(days=400)
+        )
+        ban.ends_at = None
+        ban.save()
+        purge_abuse_data()
+        long_over.refresh_from_db()
+        ban.refresh_from_db()
+        assert (long_over.ip_hash, long_over.kind) == ("", "suspension")
+        assert long_over.subject_minimised_at is not None
+        assert ban.ip_hash == "ip-ban"
 
     def test_the_scheduler_runs_it_every_hour(self) -> None:
         assert {job.name: job.every_seconds for job in JOBS}["purge_abuse_data"] == 3600

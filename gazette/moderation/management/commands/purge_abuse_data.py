@@ -13,7 +13,8 @@ from gazette.moderation.services.retention import purge_abuse_data
 class Command(BaseCommand):
     help = (
         "Blank the address hashes and human-check signals of comments, likes and refused "
-        "comments older than the retention period (GAZETTE_ABUSE_DATA_RETENTION_DAYS)."
+        "comments older than the retention period (GAZETTE_ABUSE_DATA_RETENTION_DAYS), and "
+        "the address hashes of sanctions over for that long."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -26,5 +27,6 @@ class Command(BaseCommand):
         verb = "Would blank" if options["dry_run"] else "Blanked"
         self.stdout.write(
             f"{verb} abuse-handling data older than {purge.cutoff:%Y-%m-%d %H:%M} in "
-            f"{purge.comments_and_likes} comments and likes and {purge.refusals} refused comments."
+            f"{purge.comments_and_likes} comments and likes, {purge.refusals} refused comments "
+            f"and {purge.sanctions} sanctions."
         )
