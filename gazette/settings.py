@@ -348,6 +348,9 @@ GAZETTE_COMMENT_AUTO_CLOSE_DAYS = env_int("GAZETTE_COMMENT_AUTO_CLOSE_DAYS", 30)
 GAZETTE_COMMENTS_REQUIRE_SIGN_IN = env_bool("GAZETTE_COMMENTS_REQUIRE_SIGN_IN", default=False)
 # The same text from the same reader in the same thread within this many seconds is one comment.
 GAZETTE_COMMENT_DEDUPE_SECONDS = env_int("GAZETTE_COMMENT_DEDUPE_SECONDS", 10)
+# Address hashes and human-check signals of comments, likes and refused comments are blanked
+# once they are this old (`manage.py purge_abuse_data`, hourly); docs/security.md says why 90.
+GAZETTE_ABUSE_DATA_RETENTION_DAYS = env_int("GAZETTE_ABUSE_DATA_RETENTION_DAYS", 90)
 # Every new comment is screened by this function; the moderation app replaces it.
 GAZETTE_COMMENT_SCREENING = env_str(
     "GAZETTE_COMMENT_SCREENING", "gazette.moderation.screening.screen"

@@ -27,7 +27,7 @@ class CommentsFeed(Feed[Comment, Article | None]):
     feed_type = Atom1Feed
 
     def item_title(self, item: Comment) -> str:
-        return _("%(name)s wrote") % {"name": item.author_name}
+        return _("%(name)s wrote") % {"name": item.shown_name}
 
     def item_description(self, item: Comment) -> str:
         return item.body_html
@@ -42,7 +42,7 @@ class CommentsFeed(Feed[Comment, Article | None]):
         return False
 
     def item_author_name(self, item: Comment) -> str:
-        return item.author_name
+        return item.shown_name
 
     def item_pubdate(self, item: Comment) -> datetime:
         return item.created_at

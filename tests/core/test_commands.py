@@ -45,6 +45,7 @@ class DryRunTests(TestCase):
         for command in (
             "publish_scheduled",
             "purge_challenges",
+            "purge_abuse_data",
             "load_comment_policy",
             "load_demo_content",
             "export_profanity_model",
