@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('moderation', '0024_audit_outcomes_of_any_length'),
+        ('moderation', '0025_remove_report_review_requested_at'),
     ]
 
     operations = [
