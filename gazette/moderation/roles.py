@@ -44,6 +44,7 @@ _SENIOR = [
     "moderation.delete_screeningterm", "moderation.view_classifiermodel",
     "moderation.view_reviewerlanguage", "moderation.view_screeningrefusal",
     "moderation.view_appealnotice", "moderation.view_appealrightsuspension",
+    "moderation.export_statements", "moderation.view_submittedstatement",
 ]  # fmt: skip
 _ADMINISTRATOR = [
     *_SENIOR,

@@ -50,6 +50,7 @@ class DryRunTests(TestCase):
             "export_profanity_model",
             "train_house_models",
             "restore_site",
+            "export_statements",
         ):
             with self.subTest(command=command):
                 app = get_commands()[command]
