@@ -509,6 +509,15 @@ class SubmissionTests(NewsroomCase):
             assert len(database.requests) == 1
         assert "Submitted 0 statement(s); 2 already submitted; 0 refused." in out
 
+    def test_senior_moderators_find_what_was_accepted_in_the_admin(self):
+        [puid] = self.removals(1)
+        with transparency_database() as database:
+            self.submit(database.url)
+        self.client.force_login(self.senior)
+        listing = self.client.get(reverse("admin:moderation_submittedstatement_changelist"))
+        assert listing.status_code == 200
+        assert puid in listing.content.decode()
+
     def test_a_wrong_token_is_a_clear_error_and_records_nothing(self):
         self.removals(1)
         with (
