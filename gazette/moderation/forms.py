@@ -291,9 +291,9 @@ class AuthorityActionForm(ClauseFormMixin, forms.Form):
 class StatementPeriodForm(forms.Form):
     """The days whose statements of reasons a senior moderator downloads."""
 
-    since = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    since = forms.DateField(label=_("First day"), widget=forms.DateInput(attrs={"type": "date"}))
     until = forms.DateField(
-        label=_("To (included)"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Last day (included)"), widget=forms.DateInput(attrs={"type": "date"})
     )
 
     def clean(self) -> dict[str, Any]:

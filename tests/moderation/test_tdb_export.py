@@ -566,6 +566,27 @@ class DownloadTests(NewsroomCase):
         assert tdb.validate(statement) == []
         assert "dana" not in body.casefold()
 
+    def test_the_download_reads_in_a_fixed_number_of_queries(self):
+        for n in range(3):
+            decisions.remove_comment(
+                comment=self.by_guest(f"Comment {n}."), actor=self.moderator,
+                clause=clause("attacks"), explanation=WHY,
+            )  # fmt: skip
+        sanction_author(
+            clause=clause("attacks"), reason="Insults.", actor=self.moderator, user=self.dana
+        )
+        sanction_author(
+            clause=clause("attacks"), reason="Insults again.", actor=self.moderator, user=self.dana
+        )
+        day = timezone.localdate().isoformat()
+        self.client.force_login(self.senior)
+        # Session and user, the permission check (two), the decisions and the reports on their
+        # comments, the sanctions (these name no comment, so there are no reports to read).
+        with self.assertNumQueries(7):
+            response = self.client.get(self.URL, {"since": day, "until": day})
+            lines = b"".join(response.streaming_content).splitlines()
+        assert len(lines) == 4
+
     def test_the_form_is_shown_and_a_backward_range_is_refused(self):
         self.client.force_login(self.senior)
         assert self.client.get(self.URL).status_code == 200
