@@ -1,10 +1,12 @@
 """Statements of reasons in the EU Transparency Database's shape (due-process.md §2): one
-derivation per kind of restriction, and the check of a statement against the database's
-enumerations and limits (`tdb_enums`). Reads only what it is given; writes nothing.
+derivation per kind of restriction, and (from `tdb_validation`) the check of a statement
+against the database's enumerations and limits. Reads only what it is given; writes nothing.
 
 What is a statement: a decision that restricts a comment (policy.RESTRICTIVE: removed, or taken
-out of view), and a sanction that restricts the service (a suspension or a ban of commenting).
-A warning restricts nothing and an approval or reinstatement lifts a restriction: neither is one.
+out of view), a sanction that restricts the service (a suspension or a ban of commenting), and
+screening's own restrictions under a clause (a comment held on arrival or on an edit, or refused),
+which are recorded as their notice. A warning restricts nothing and an approval or reinstatement
+lifts a restriction: neither is one.
 
 Free text carries no personal data (Art. 24(5) DSA): the facts are standard sentences built
 from the clause and the decision's kind, never the comment's text or its author's name; what
@@ -19,18 +21,29 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 
 from django.conf import settings
 from django.utils import timezone, translation
 
 from gazette.core.http import absolute_url
 from gazette.moderation import tdb_enums
-from gazette.moderation.models import Clause, Decision, Sanction
+from gazette.moderation.models import Clause, Decision, Notice, Sanction
 from gazette.moderation.policy import Action, Automation, Ground, SanctionKind, Source
 from gazette.moderation.screening.languages import language_of
+from gazette.moderation.tdb_validation import validate
+
+__all__ = [
+    "Known",
+    "NotAStatement",
+    "scrub",
+    "statement_for",
+    "statement_for_sanction",
+    "statement_for_screening",
+    "validate",
+]
 
 VISIBILITY = {
     Action.REMOVE: "DECISION_VISIBILITY_CONTENT_REMOVED",
@@ -92,7 +105,6 @@ MENTION = re.compile(r"(?<![\w@])@\w[\w.-]*")
 # Candidates only: `ipaddress` decides (so "12:30:45" and "1.2.3" stay as they are).
 ADDRESS = re.compile(r"(?<![\w.:])[0-9A-Fa-f.:]*[.:][0-9A-Fa-f.:]+(?![\w.:])")
 EMAIL_MARK, NAME_MARK, ADDRESS_MARK = "[e-mail address]", "[name]", "[address]"
-PUID = re.compile(r"^[A-Za-z0-9_-]+$")
 SHORTEST_NAME = 2
 
 
@@ -194,6 +206,61 @@ def statement_for_sanction(
             explanation=sanction.reason,
             also_illegal=False,
             names=known.names,
+        ),
+    }
+    return _without_empty(statement)
+
+
+SCREENING_VISIBILITY = {
+    Notice.Kind.SCREENED: "DECISION_VISIBILITY_CONTENT_DISABLED",
+    # Never published: the comment was taken down before anyone could read it.
+    Notice.Kind.REFUSED: "DECISION_VISIBILITY_CONTENT_REMOVED",
+}
+_SCREENING_DID = {
+    Notice.Kind.SCREENED: "A reader's comment was held out of view by automated screening until "
+    "a moderator has read it",
+    Notice.Kind.REFUSED: "A reader's comment was refused by automated screening",
+}
+# Screening's own words may quote what it matched in the comment, so the statement gives none.
+SCREENING_EXPLANATION = (
+    "Automated screening (term lists, language models and spam checks, as the Comment Policy "
+    "describes them) found that the comment likely breaks this clause."
+)
+
+
+def statement_for_screening(notice: Notice, clause: Clause) -> dict[str, object]:
+    """The statement of screening's hold or refusal under `clause` (the one its notice cites),
+    from the notice stored when it happened. Expects `comment` loaded. Raises NotAStatement
+    for any other notice."""
+    kind = Notice.Kind(notice.kind)
+    if kind not in SCREENING_VISIBILITY:
+        raise NotAStatement(notice.public_id)
+    stored = notice.statement
+    automation = stored.get("automation", {}) if isinstance(stored, dict) else {}
+    facts = stored.get("facts", {}) if isinstance(stored, dict) else {}
+    comment = notice.comment
+    statement: dict[str, object] = {
+        "puid": str(stored.get("puid") or notice.public_id),
+        "decision_visibility": [SCREENING_VISIBILITY[kind]],
+        "decision_facts": " ".join(
+            (_did(_SCREENING_DID[kind], clause), _DECIDER[Automation.FULLY])
+        ),
+        "source_type": SOURCE_TYPE[Source.SCREENING],
+        "automated_detection": "Yes" if automation.get("detected_automatically") else "No",
+        "automated_decision": AUTOMATED_DECISION[Automation.FULLY],
+        "application_date": _date(notice.created_at),
+        **(
+            _content(comment.body, comment.language, comment.created_at)
+            if comment is not None
+            else _content("", str(facts.get("content_language", "")), notice.created_at)
+        ),
+        **_grounds(
+            clause,
+            ground=Ground.INCOMPATIBLE,
+            legal_ground="",
+            explanation=SCREENING_EXPLANATION,
+            also_illegal=False,
+            names=(),
         ),
     }
     return _without_empty(statement)
@@ -325,157 +392,3 @@ def _address(match: re.Match[str]) -> str:
     except ValueError:
         return found
     return ADDRESS_MARK + found[len(candidate) :]  # the full stop after it stays
-
-
-# ---------------------------------------------------------------- validation
-
-_REQUIRED = (
-    "puid",
-    "decision_ground",
-    "content_type",
-    "category",
-    "content_date",
-    "application_date",
-    "decision_facts",
-    "source_type",
-    "automated_detection",
-    "automated_decision",
-)
-_RESTRICTIONS = (
-    "decision_visibility",
-    "decision_monetary",
-    "decision_provision",
-    "decision_account",
-)
-_ONE_OF = {
-    "decision_monetary": tdb_enums.DECISION_MONETARIES,
-    "decision_provision": tdb_enums.DECISION_PROVISIONS,
-    "decision_account": tdb_enums.DECISION_ACCOUNTS,
-    "account_type": tdb_enums.ACCOUNT_TYPES,
-    "decision_ground": tdb_enums.DECISION_GROUNDS,
-    "category": tdb_enums.CATEGORIES,
-    "content_language": tdb_enums.LANGUAGES,
-    "source_type": tdb_enums.SOURCE_TYPES,
-    "automated_detection": tdb_enums.YES_NO,
-    "automated_decision": tdb_enums.AUTOMATED_DECISIONS,
-    "incompatible_content_illegal": tdb_enums.YES_NO,
-}
-_LISTS_OF = {
-    "decision_visibility": tdb_enums.DECISION_VISIBILITIES,
-    "content_type": tdb_enums.CONTENT_TYPES,
-    "category_addition": tdb_enums.CATEGORIES,
-    "category_specification": tdb_enums.KEYWORDS,
-    "territorial_scope": tdb_enums.COUNTRIES,
-}
-_DATES = {
-    "content_date": tdb_enums.EARLIEST_CONTENT_DATE,
-    "application_date": tdb_enums.EARLIEST_APPLICATION_DATE,
-    "end_date_visibility_restriction": "",
-    "end_date_monetary_restriction": "",
-    "end_date_service_restriction": "",
-    "end_date_account_restriction": "",
-}
-_NEEDED_FOR_GROUND = {
-    "DECISION_GROUND_ILLEGAL_CONTENT": (
-        "illegal_content_legal_ground",
-        "illegal_content_explanation",
-    ),
-    "DECISION_GROUND_INCOMPATIBLE_CONTENT": (
-        "incompatible_content_ground",
-        "incompatible_content_explanation",
-    ),
-}
-FIELDS = frozenset(
-    {*_REQUIRED, *_RESTRICTIONS, *_ONE_OF, *_LISTS_OF, *_DATES, *tdb_enums.LIMITS}
-) | {"content_id", "content_id_ean", "content_language_other"}
-
-
-def validate(statement: Mapping[str, object]) -> list[str]:
-    """What the Transparency Database would refuse in `statement`: one line per problem, empty
-    when it validates (its StatementStoreRequest rules)."""
-    problems = [
-        f"{key}: not a Transparency Database field" for key in statement if key not in FIELDS
-    ]
-    problems += [f"{key}: required" for key in _REQUIRED if not statement.get(key)]
-    if not any(statement.get(key) for key in _RESTRICTIONS):
-        problems.append("one of " + ", ".join(_RESTRICTIONS) + ": required")
-    ground = statement.get("decision_ground")
-    for key in _NEEDED_FOR_GROUND.get(ground if isinstance(ground, str) else "", ()):
-        if not statement.get(key):
-            problems.append(f"{key}: required for {ground}")
-    visibility = _as_list(statement.get("decision_visibility"))
-    if "DECISION_VISIBILITY_OTHER" in visibility and not statement.get("decision_visibility_other"):
-        problems.append("decision_visibility_other: required for DECISION_VISIBILITY_OTHER")
-    problems += _enum_problems(statement)
-    problems += _limit_problems(statement)
-    problems += _date_problems(statement)
-    return problems
-
-
-def _as_list(value: object) -> list[object]:
-    return list(value) if isinstance(value, list) else []
-
-
-def _enum_problems(statement: Mapping[str, object]) -> list[str]:
-    found = [
-        f"{key}: {statement[key]!r} is not one of the allowed values"
-        for key, allowed in _ONE_OF.items()
-        if statement.get(key) is not None and statement[key] not in allowed
-    ]
-    for key, allowed in _LISTS_OF.items():
-        value = statement.get(key)
-        if value is None:
-            continue
-        if not isinstance(value, list):
-            found.append(f"{key}: must be a list")
-            continue
-        found += [
-            f"{key}: {item!r} is not one of the allowed values"
-            for item in value
-            if item not in allowed
-        ]
-    return found
-
-
-def _limit_problems(statement: Mapping[str, object]) -> list[str]:
-    found = []
-    for key, limit in tdb_enums.LIMITS.items():
-        value = statement.get(key)
-        if value is not None and (not isinstance(value, str) or len(value) > limit):
-            found.append(f"{key}: text of at most {limit} characters expected")
-    puid = statement.get("puid")
-    if isinstance(puid, str) and puid and not PUID.match(puid):
-        found.append("puid: only letters, digits, '-' and '_' are allowed")
-    url = statement.get("decision_ground_reference_url")
-    if isinstance(url, str) and not url.startswith(("https://", "http://")):
-        found.append("decision_ground_reference_url: not a URL")
-    return found
-
-
-DATE_FORMAT = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def _day(value: object) -> date | None:
-    """The date a `Y-m-d` string names, or None (the database takes no other form)."""
-    if not isinstance(value, str) or not DATE_FORMAT.match(value):
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
-def _date_problems(statement: Mapping[str, object]) -> list[str]:
-    found = []
-    for key, earliest in _DATES.items():
-        value = statement.get(key)
-        if value is None:
-            continue
-        day = _day(value)
-        if day is None:
-            found.append(f"{key}: a date YYYY-MM-DD expected")
-        elif not (earliest or "0001-01-01") <= day.isoformat() <= tdb_enums.LATEST_DATE:
-            found.append(
-                f"{key}: {value} is outside {earliest or 'the start'}..{tdb_enums.LATEST_DATE}"
-            )
-    return found

@@ -21,7 +21,7 @@ from django.utils import timezone
 from gazette.accounts.models import User
 from gazette.comments.models import Comment
 from gazette.moderation import policy, tdb
-from gazette.moderation.models import Decision, Report, Sanction
+from gazette.moderation.models import Clause, Decision, Notice, Report, Sanction
 
 CHUNK = 200
 T = TypeVar("T")
@@ -63,13 +63,37 @@ def statement_sanctions(period: Period) -> QuerySet[Sanction]:
     )
 
 
+def statement_notices(period: Period) -> QuerySet[Notice]:
+    """Screening's holds and refusals under a clause. Those citing none (a pre-moderated
+    section, the human check's signals) judge no content against a rule, and are left out."""
+    return (
+        Notice.objects.filter(
+            period.q("created_at"),
+            kind__in=tdb.SCREENING_VISIBILITY,
+            clause_number__isnull=False,
+            policy_version__isnull=False,
+        )
+        .select_related("comment")
+        .order_by("created_at", "pk")
+    )
+
+
 def count_statements(period: Period) -> int:
-    return statement_decisions(period).count() + statement_sanctions(period).count()
+    return (
+        statement_decisions(period).count()
+        + statement_sanctions(period).count()
+        + statement_notices(period).count()
+    )
 
 
 def statements(period: Period) -> Iterator[dict[str, object]]:
     """Every statement of the period, oldest first."""
-    merged = heapq.merge(_of_decisions(period), _of_sanctions(period), key=lambda item: item[0])
+    merged = heapq.merge(
+        _of_decisions(period),
+        _of_sanctions(period),
+        _of_screening(period),
+        key=lambda item: item[0],
+    )
     for _order, statement in merged:
         yield statement
 
@@ -129,6 +153,18 @@ def _of_sanctions(period: Period) -> Iterator[Ordered]:
                 (sanction.starts_at, sanction.public_id),
                 tdb.statement_for_sanction(sanction, known=known),
             )
+
+
+def _of_screening(period: Period) -> Iterator[Ordered]:
+    clauses: dict[tuple[int, int], Clause] | None = None
+    for notice in statement_notices(period).iterator(chunk_size=CHUNK):
+        if clauses is None:  # read once, and only when there is a notice to export
+            clauses = {
+                (c.version.number, c.number): c for c in Clause.objects.select_related("version")
+            }
+        cited = clauses.get((notice.policy_version or 0, notice.clause_number or 0))
+        if cited is not None:
+            yield (notice.created_at, notice.public_id), tdb.statement_for_screening(notice, cited)
 
 
 def chunked(rows: Iterable[T], size: int = CHUNK) -> Iterator[list[T]]:

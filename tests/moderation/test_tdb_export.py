@@ -17,6 +17,7 @@ from django.test import TestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
+from gazette.comments.exceptions import CommentRejected
 from gazette.comments.models import Comment
 from gazette.moderation import tdb, tdb_enums
 from gazette.moderation.models import (
@@ -24,6 +25,7 @@ from gazette.moderation.models import (
     Clause,
     Decision,
     ModerationSettings,
+    Notice,
     Report,
     SubmittedStatement,
 )
@@ -150,6 +152,11 @@ class Point37Tests(NewsroomCase):
         )
         approved = decisions.approve_comment(comment=held_comment, actor=self.moderator)
         ordered = self.by_dana("The judge takes bribes, everyone knows.")
+        ScreeningTermFactory(phrase="moneyfast", action="suspect", clause_key="spam")
+        ScreeningTermFactory(phrase="scamcoin", action="block", clause_key="spam")
+        screened = self.by_guest("Try moneyfast today, Aibek Nurlanov promises.")
+        with pytest.raises(CommentRejected):
+            self.by_guest("Buy scamcoin from aibek.nurlanov@example.net now.")
         attacks = clause("attacks")
         warning = sanction_author(
             clause=attacks, reason="Dana Karimova insults readers.", actor=self.moderator,
@@ -191,6 +198,8 @@ class Point37Tests(NewsroomCase):
             "suspension": suspension.public_id,
             "ban": ban.public_id,
             "order": by_order.public_id,
+            "screened": Notice.objects.get(comment=screened, kind=Notice.Kind.SCREENED).public_id,
+            "refused": Notice.objects.get(kind=Notice.Kind.REFUSED).public_id,
             "approved (not a statement)": approved.public_id,
             "warning (not a statement)": warning.public_id,
         }
@@ -199,7 +208,7 @@ class Point37Tests(NewsroomCase):
         seeded = self.seed()
         output, _report = export()
         statements = [json.loads(line) for line in output.splitlines()]
-        assert [tdb.validate(statement) for statement in statements] == [[]] * 6
+        assert [tdb.validate(statement) for statement in statements] == [[]] * 8
         assert {s["puid"] for s in statements} == {
             puid for name, puid in seeded.items() if "not a statement" not in name
         }
@@ -207,7 +216,7 @@ class Point37Tests(NewsroomCase):
             "dana_k", "Dana", "Karimova", "dana.karimova", "Aibek", "Nurlanov",
             "aibek.nurlanov", "Saule", "Tulegenova", "saule_reports", "saule.t", "secret",
             "203.0.113.77", "2001:db8::17", self.moderator.username, self.senior.username,
-            RECRUITING, HATE,
+            RECRUITING, HATE, "moneyfast", "scamcoin",
         ]  # fmt: skip
         assert [found for found in identities if found.casefold() in output.casefold()] == []
         assert EMAIL.findall(output) == []
@@ -313,6 +322,33 @@ class DecisionStatementTests(NewsroomCase):
         assert statements[removal.public_id]["incompatible_content_illegal"] == "No"
         # As the author's notice: an order that may not be disclosed reads as own initiative.
         assert statements[by_order.public_id]["source_type"] == "SOURCE_VOLUNTARY"
+
+
+class ScreeningStatementTests(NewsroomCase):
+    def test_screenings_hold_and_refusal_are_fully_automated_statements_under_the_clause(self):
+        ScreeningTermFactory(phrase="moneyfast", action="suspect", clause_key="spam")
+        ScreeningTermFactory(phrase="scamcoin", action="block", clause_key="spam")
+        held = self.by_guest("Try moneyfast today, friends.")
+        with pytest.raises(CommentRejected):
+            self.by_guest("Buy scamcoin now.")
+        statements = by_puid(exported())
+        hold = statements[Notice.objects.get(comment=held, kind=Notice.Kind.SCREENED).public_id]
+        refusal = statements[Notice.objects.get(kind=Notice.Kind.REFUSED).public_id]
+        assert hold["decision_visibility"] == ["DECISION_VISIBILITY_CONTENT_DISABLED"]
+        assert refusal["decision_visibility"] == ["DECISION_VISIBILITY_CONTENT_REMOVED"]
+        assert {(s["automated_detection"], s["automated_decision"]) for s in (hold, refusal)} == {
+            ("Yes", "AUTOMATED_DECISION_FULLY")
+        }
+        assert {s["category"] for s in (hold, refusal)} == {"STATEMENT_CATEGORY_SCAMS_AND_FRAUD"}
+        assert refusal["incompatible_content_explanation"] == tdb.SCREENING_EXPLANATION
+        assert [tdb.validate(s) for s in (hold, refusal)] == [[], []]
+
+    def test_a_hold_that_cites_no_clause_is_no_statement(self):
+        ModerationSettings.objects.filter(pk=1).update(mode="pre")
+        held = self.by_guest("A view on the article.")
+        notice = Notice.objects.get(comment=held, kind=Notice.Kind.SCREENED)
+        assert (held.state, notice.clause_number) == (Comment.State.PENDING, None)
+        assert exported() == []
 
 
 class SanctionStatementTests(NewsroomCase):
@@ -581,8 +617,9 @@ class DownloadTests(NewsroomCase):
         day = timezone.localdate().isoformat()
         self.client.force_login(self.senior)
         # Session and user, the permission check (two), the decisions and the reports on their
-        # comments, the sanctions (these name no comment, so there are no reports to read).
-        with self.assertNumQueries(7):
+        # comments, the sanctions (these name no comment, so there are no reports to read), and
+        # screening's notices (none here, so no clauses to read).
+        with self.assertNumQueries(8):
             response = self.client.get(self.URL, {"since": day, "until": day})
             lines = b"".join(response.streaming_content).splitlines()
         assert len(lines) == 4
