@@ -93,6 +93,10 @@ _TRIGGER = {
     Source.SCREENING: "Automated screening found it.",
     Source.MODERATOR: "A moderator found it.",
 }
+_SANCTION_DID = {
+    SanctionKind.SUSPENSION: "A reader's right to comment was suspended",
+    SanctionKind.BAN: "A reader's right to comment was ended",
+}
 _DECIDER = {
     Automation.FULLY: "The decision was taken by automated means.",
     Automation.PARTIALLY: "A moderator decided, on what automated screening had found.",
@@ -175,11 +179,6 @@ def statement_for_sanction(
     kind = SanctionKind(sanction.kind)
     if kind not in PROVISION:
         raise NotAStatement(sanction.public_id)
-    did = (
-        "A reader's right to comment was suspended"
-        if kind == SanctionKind.SUSPENSION
-        else "A reader's right to comment was ended"
-    )
     comment = sanction.comment
     content = (
         _content(comment.body, comment.language, comment.created_at)
@@ -192,7 +191,8 @@ def statement_for_sanction(
         "decision_provision": PROVISION[kind],
         "end_date_service_restriction": _date(sanction.ends_at),
         "decision_facts": _clip(
-            f"{_did(did, sanction.clause)} {_DECIDER[Automation.NOT_AUTOMATED]}", "decision_facts"
+            f"{_did(_SANCTION_DID[kind], sanction.clause)} {_DECIDER[Automation.NOT_AUTOMATED]}",
+            "decision_facts",
         ),
         "source_type": SOURCE_TYPE[Source.MODERATOR],
         "automated_detection": "No",

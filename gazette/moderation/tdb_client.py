@@ -12,7 +12,7 @@ import json
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from typing import Any
@@ -45,7 +45,6 @@ def post_batch(
     statements: Sequence[Mapping[str, object]],
     *,
     conf: TransparencyDatabaseSettings,
-    sleep: Callable[[float], None] = time.sleep,
 ) -> BatchAnswer:
     """POST one batch. Raises TransparencyDatabaseNotConfigured, TransparencyDatabaseRefused
     (token refused, or another 4xx), or TransparencyDatabaseUnavailable after
@@ -63,7 +62,7 @@ def post_batch(
         if status is not None and status not in _RETRY_STATUSES:
             return _answer(status, payload, statements)
         if attempt < conf.attempts:
-            sleep(wait)
+            time.sleep(wait)
             wait *= 2
     raise TransparencyDatabaseUnavailable
 
