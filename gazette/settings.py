@@ -369,3 +369,15 @@ GAZETTE_CHALLENGES = {
     # Every reader action's rate limit, by name (docs/challenges.md); give only what you change.
     "RATES": env_json("GAZETTE_RATES", {}),
 }
+
+# ---------------------------------------------------------------- moderation
+
+# Statements of reasons for the EU Transparency Database (docs/moderation.md): submission is off
+# until both are set. The URL is the API's base, e.g. https://transparency.dsa.ec.europa.eu/api/v1
+GAZETTE_TDB_URL = env_str("GAZETTE_TDB_URL", "")
+GAZETTE_TDB_TOKEN = env_str("GAZETTE_TDB_TOKEN", "")
+# A batch the database could not take (5xx, 429, no answer) is tried this many times in all,
+# waiting GAZETTE_TDB_RETRY_SECONDS, then twice as long, between tries.
+GAZETTE_TDB_ATTEMPTS = env_int("GAZETTE_TDB_ATTEMPTS", 4)
+GAZETTE_TDB_RETRY_SECONDS = env_int("GAZETTE_TDB_RETRY_SECONDS", 5)
+GAZETTE_TDB_TIMEOUT_SECONDS = env_int("GAZETTE_TDB_TIMEOUT_SECONDS", 30)

@@ -9,6 +9,7 @@ from gazette.moderation.views import (
     presets,
     public,
     queue,
+    statements,
     transparency,
 )
 
@@ -63,6 +64,7 @@ urlpatterns += [
     path("moderation/appeals/<int:pk>/", appeal_desk.appeal_detail, name="appeal"),
     path("moderation/appeals/<int:pk>/assign/", appeal_desk.assign_appeal, name="assign_appeal"),
     path("moderation/languages/", appeal_desk.reviewer_languages, name="reviewer_languages"),
+    path("moderation/statements/", statements.download_statements, name="statements"),
 ]
 
 urlpatterns += [

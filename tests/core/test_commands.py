@@ -52,6 +52,7 @@ class DryRunTests(TestCase):
             "train_house_models",
             "restore_site",
             "make_photo_renditions",
+            "export_statements",
         ):
             with self.subTest(command=command):
                 app = get_commands()[command]

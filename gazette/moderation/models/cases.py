@@ -212,6 +212,10 @@ class Decision(models.Model):
             ("ban_authors", _("Can ban authors")),
             ("revoke_sanctions", _("Can revoke sanctions made in error")),
             ("decide_appeals", _("Can decide appeals")),
+            (
+                "export_statements",
+                _("Can download statements of reasons for the Transparency Database"),
+            ),
         ]
         constraints = [
             models.CheckConstraint(
