@@ -20,7 +20,7 @@ from operator import or_
 from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from gazette.comments.models import Comment, Thread
 from gazette.core import clock
@@ -150,14 +150,6 @@ def story_threads(story: int | None) -> list[Thread]:
     return sorted(threads, key=lambda thread: (thread.article_id != story, thread.pk))
 
 
-def _review_requested() -> Q:
-    return Q(
-        outcome=Report.Outcome.NO_ACTION,
-        review_requested_at__isnull=False,
-        review_requested_at__gt=F("resolved_at"),
-    )
-
-
 def _no_rule_fired() -> Q:
     """Held with no reason, or only because the discussion is pre-moderated (the reason in any
     edition's language)."""
@@ -172,7 +164,7 @@ def queue_comments(queue: Queue, filters: Filters) -> QuerySet[Comment]:
     elif queue == Queue.HELD:
         comments = comments.filter(state=Comment.State.PENDING).exclude(_no_rule_fired())
     elif queue == Queue.REPORTED:
-        reported = Report.objects.filter(Q(outcome=Report.Outcome.OPEN) | _review_requested())
+        reported = Report.objects.filter(outcome=Report.Outcome.OPEN)
         comments = comments.filter(pk__in=reported.values("comment_id")).exclude(
             state__in=[Comment.State.REMOVED, Comment.State.DELETED]
         )

@@ -29,6 +29,7 @@ from gazette.moderation.models.screening import (
     RecentTextHash,
     ScreeningTerm,
 )
+from gazette.moderation.models.statements import SubmittedStatement
 
 __all__ = [
     "Appeal",
@@ -60,5 +61,6 @@ __all__ = [
     "ScreeningHold",
     "ScreeningRefusal",
     "ScreeningTerm",
+    "SubmittedStatement",
     "TermListVersion",
 ]
