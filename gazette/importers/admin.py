@@ -62,6 +62,8 @@ class ImportRunAdmin(admin.ModelAdmin[ImportRun]):
 
     @admin.action(description=_("Run the selected imports again"), permissions=["add"])
     def run_again(self, request: HttpRequest, queryset: QuerySet[ImportRun]) -> None:
-        for run in queryset.exclude(status=ImportRun.Status.RUNNING):
+        # A run still marked running may be one whose worker stopped; running it again is
+        # safe, as imported comments are never imported twice.
+        for run in queryset.exclude(file=""):
             runs.restart_import(run=run)
         messages.success(request, gettext("The imports will run again."))

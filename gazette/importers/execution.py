@@ -58,5 +58,8 @@ def run_import(*, run_id: int) -> str:
         processed=report.comments_in_file,
         report=report.as_dict(),
         finished_at=clock.now(),
+        file="",
     )
+    # The export holds readers' e-mail and IP addresses; once imported, it is not kept.
+    run.file.delete(save=False)
     return Status.FINISHED

@@ -62,10 +62,6 @@ class Report:
             for key in (Outcome.PUBLISHED, Outcome.PENDING, Outcome.SPAM, Outcome.DELETED)
         )
 
-    @property
-    def processed(self) -> int:
-        return self.imported + self.counts[Outcome.ALREADY_IMPORTED] + self.counts[Outcome.SKIPPED]
-
     def as_dict(self) -> dict[str, object]:
         return {
             "comments_in_file": self.comments_in_file,

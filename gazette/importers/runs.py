@@ -24,8 +24,8 @@ def start_import(*, run: ImportRun, editor: User) -> ImportRun:
 
 
 def restart_import(*, run: ImportRun) -> None:
-    """Queue a run again (a worker stopped, or the file was refused): what the earlier attempt
-    imported stays, the rest is added."""
+    """Queue a run again (its worker stopped, or it failed): what the earlier attempt imported
+    stays, the rest is added. A finished run has no file left to run."""
     with transaction.atomic():
         ImportRun.objects.filter(pk=run.pk).update(status=Status.QUEUED, error="")
         run_id = run.pk

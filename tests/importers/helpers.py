@@ -29,3 +29,14 @@ def repaired_remark42(name, folder):
     path = Path(folder) / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def without_posts(folder, *refs):
+    """A well-formed copy of the Disqus fixture lacking some posts, as if cut short."""
+    text = (FIXTURES / "disqus-isso-orphans-deleted.xml").read_text()
+    for ref in refs:
+        start = text.index(f'<post dsq:id="{ref}">')
+        text = text[:start] + text[text.index("</post>", start) + len("</post>") :]
+    path = Path(folder) / "disqus-isso-orphans-deleted.xml"
+    path.write_text(text)
+    return path

@@ -1,3 +1,7 @@
+from pathlib import Path
+from tempfile import TemporaryDirectory
+
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
@@ -6,7 +10,7 @@ from django.urls import reverse
 from gazette.comments.models import Thread
 from gazette.importers.models import ImportRun
 from tests.factories import SectionFactory, UserFactory
-from tests.importers.helpers import FIXTURES
+from tests.importers.helpers import FIXTURES, imported, without_posts
 
 ADD = reverse("admin:importers_importrun_add")
 
@@ -24,6 +28,8 @@ class ImportAdminTests(TestCase):
 
     def setUp(self):
         self.client.force_login(self.editor)
+        self.folder = TemporaryDirectory()
+        self.addCleanup(self.folder.cleanup)
 
     def start(self, name, **fields):
         with self.captureOnCommitCallbacks(execute=True):
@@ -72,9 +78,20 @@ class ImportAdminTests(TestCase):
         )
         assert "Give the full address of the site" in response.content.decode()
 
-    def test_a_run_can_be_run_again_and_adds_nothing_twice(self):
+    def test_the_uploaded_export_is_deleted_once_imported(self):
         self.start("disqus-isso-orphans-deleted.xml", format="disqus")
         run = ImportRun.objects.get()
+        assert not run.file
+        assert not any(Path(settings.MEDIA_ROOT).rglob("*.xml"))
+
+    def test_a_run_whose_worker_stopped_is_run_again_to_completion(self):
+        partial = imported(without_posts(self.folder.name, "5", "11"), "disqus")
+        assert partial.imported == 3
+        run = ImportRun.objects.create(
+            format="disqus",
+            file=upload("disqus-isso-orphans-deleted.xml"),
+            status=ImportRun.Status.RUNNING,
+        )
         with self.captureOnCommitCallbacks(execute=True):
             self.client.post(
                 reverse("admin:importers_importrun_changelist"),
@@ -82,7 +99,8 @@ class ImportAdminTests(TestCase):
             )
         run.refresh_from_db()
         assert run.status == ImportRun.Status.FINISHED
-        assert run.report["counts"]["already_imported"] == 5
+        assert run.report["counts"]["already_imported"] == 3
+        assert run.report["counts"]["published"] == 2
 
     def test_staff_without_the_permission_cannot_import(self):
         self.client.force_login(UserFactory(is_staff=True))

@@ -1,4 +1,3 @@
-from pathlib import Path
 from tempfile import TemporaryDirectory
 
 from django.core import mail
@@ -10,21 +9,10 @@ from gazette.importers.loading import source_levels
 from gazette.importers.models import ImportedArticle, ImportedComment
 from gazette.importers.records import Markup, SourceComment, SourceState
 from tests.factories import SectionFactory
-from tests.importers.helpers import FIXTURES, comment_from, imported
+from tests.importers.helpers import comment_from, imported, without_posts
 
 DISQUS = "disqus-isso-orphans-deleted.xml"
 THEME = "wxr-wp-theme-unit-test-data.xml"
-
-
-def without_posts(folder, *refs):
-    """A well-formed copy of the Disqus fixture lacking some posts, as if cut short."""
-    text = (FIXTURES / DISQUS).read_text()
-    for ref in refs:
-        start = text.index(f'<post dsq:id="{ref}">')
-        text = text[:start] + text[text.index("</post>", start) + len("</post>") :]
-    path = Path(folder) / DISQUS
-    path.write_text(text)
-    return path
 
 
 def totals():
