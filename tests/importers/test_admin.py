@@ -105,3 +105,14 @@ class ImportAdminTests(TestCase):
     def test_staff_without_the_permission_cannot_import(self):
         self.client.force_login(UserFactory(is_staff=True))
         assert self.client.get(ADD).status_code == 403
+
+
+class QueuedRunPageTests(TestCase):
+    def test_a_run_waiting_for_its_worker_says_so_and_refreshes(self):
+        editor = UserFactory(is_staff=True)
+        editor.groups.add(Group.objects.get(name="editor"))
+        self.client.force_login(editor)
+        run = ImportRun.objects.create(format="disqus", file=upload("wxr-isso-threaded.xml"))
+        html = self.client.get(reverse("admin:importers_importrun_change", args=[run.pk])).content
+        assert "Not started yet." in html.decode()
+        assert '<meta http-equiv="refresh" content="5">' in html.decode()
