@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gazette.articles.models import Article, Section
 from gazette.comments.models import Comment
+from gazette.importers.storage import ExportStorage
 
 
 class Format(models.TextChoices):
@@ -71,7 +72,7 @@ class ImportRun(models.Model):
         FAILED = "failed", _("Failed")
 
     format = models.CharField(_("format"), max_length=10, choices=Format.choices)
-    file = models.FileField(_("file"), upload_to="imports/%Y/%m/")
+    file = models.FileField(_("file"), upload_to="%Y/%m/", storage=ExportStorage())
     section = models.ForeignKey(
         Section,
         on_delete=models.SET_NULL,

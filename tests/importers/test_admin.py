@@ -82,7 +82,7 @@ class ImportAdminTests(TestCase):
         self.start("disqus-isso-orphans-deleted.xml", format="disqus")
         run = ImportRun.objects.get()
         assert not run.file
-        assert not any(Path(settings.MEDIA_ROOT).rglob("*.xml"))
+        assert not any(Path(settings.MEDIA_ROOT).parent.rglob("*.xml"))
 
     def test_a_run_whose_worker_stopped_is_run_again_to_completion(self):
         partial = imported(without_posts(self.folder.name, "5", "11"), "disqus")
@@ -116,3 +116,12 @@ class QueuedRunPageTests(TestCase):
         html = self.client.get(reverse("admin:importers_importrun_change", args=[run.pk])).content
         assert "Not started yet." in html.decode()
         assert '<meta http-equiv="refresh" content="5">' in html.decode()
+
+
+class ExportStorageTests(TestCase):
+    def test_an_export_waits_outside_the_public_media_folder(self):
+        run = ImportRun.objects.create(format="disqus", file=upload("wxr-isso-threaded.xml"))
+        kept = Path(run.file.path)
+        assert kept.is_file()
+        assert Path(settings.MEDIA_ROOT) not in kept.parents
+        assert kept.parent.parent.parent == Path(settings.MEDIA_ROOT).parent / "imports"
