@@ -82,38 +82,45 @@ def import_comments(
     """
     progress = progress or Silent()
     report = Report()
+    tell = on_batch or (lambda _report, _done: None)
     with TemporaryDirectory(prefix="gazette-import-") as folder:
         staging = Staging(Path(folder))
         try:
             _stage(path, options, staging, report)
             progress.total = staging.comment_count()
             report.comments_in_file += progress.total
-            if on_batch is not None:
-                on_batch(report, 0)
-            loader = Loader(
-                Target(
-                    source=options.source_name,
-                    section=options.section,
-                    is_wordpress=options.format == Format.WXR,
-                    dry_run=options.dry_run,
-                ),
-                report,
-            )
-            done = 0
-            for batch in _batches(staging, max(options.batch_size, 1)):
-                loader.load(batch)
-                count = sum(len(comments) for _thread, comments in batch)
-                done += count
-                progress.step(count)
-                if on_batch is not None:
-                    on_batch(report, done)
-            for orphan in staging.orphans():
-                report.skip(Fault(_("a comment on a page the file does not have"), ref=orphan.ref))
-                progress.step()
+            tell(report, 0)
+            _load(staging, options, report, progress, tell)
         finally:
             staging.close()
     progress.done()
     return report
+
+
+def _load(
+    staging: Staging,
+    options: ImportOptions,
+    report: Report,
+    progress: Progress,
+    tell: Callable[[Report, int], None],
+) -> None:
+    target = Target(
+        source=options.source_name,
+        section=options.section,
+        is_wordpress=options.format == Format.WXR,
+        dry_run=options.dry_run,
+    )
+    loader = Loader(target, report)
+    done = 0
+    for batch in _batches(staging, max(options.batch_size, 1)):
+        loader.load(batch)
+        count = sum(len(comments) for _thread, comments in batch)
+        done += count
+        progress.step(count)
+        tell(report, done)
+    for orphan in staging.orphans():
+        report.skip(Fault(_("a comment on a page the file does not have"), ref=orphan.ref))
+        progress.step()
 
 
 def _stage(path: Path, options: ImportOptions, staging: Staging, report: Report) -> None:
