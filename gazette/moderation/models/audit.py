@@ -108,6 +108,8 @@ class AuditEntry(models.Model):
         # A reader's data rights (docs/security.md): the request is on record, the person not.
         ERASURE_CARRIED_OUT = "erasure_carried_out", _("Reader's data erased on request")
         DATA_PROVIDED = "data_provided", _("Reader's data provided to staff on request")
+        ROLE_GRANTED = "role_granted", _("Staff role given")
+        ROLE_REVOKED = "role_revoked", _("Staff role taken away")
 
     created_at = models.DateTimeField(_("time"), db_index=True)
     event = models.CharField(_("event"), max_length=20, choices=Event.choices)
@@ -170,6 +172,7 @@ class AuditEntry(models.Model):
         indexes = [models.Index(fields=["event", "created_at"])]
         permissions = [
             ("carry_out_data_requests", _("Can carry out readers' data requests")),
+            ("manage_staff_roles", _("Can give and take the editor and moderator roles")),
         ]
 
     def __str__(self) -> str:
