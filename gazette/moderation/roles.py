@@ -44,6 +44,8 @@ _SENIOR = [
     "moderation.delete_screeningterm", "moderation.view_classifiermodel",
     "moderation.view_reviewerlanguage", "moderation.view_screeningrefusal",
     "moderation.view_appealnotice", "moderation.view_appealrightsuspension",
+    "moderation.add_trustedflagger", "moderation.change_trustedflagger",
+    "moderation.view_trustedflagger",
 ]  # fmt: skip
 _ADMINISTRATOR = [
     *_SENIOR,
