@@ -68,7 +68,14 @@ def median_hours(pairs: Iterable[tuple[datetime, datetime]]) -> float | None:
 
 
 def _grouped(entries: QuerySet[AuditEntry], *fields: str) -> list[Mapping[str, Any]]:
-    return list(entries.values(*fields).annotate(n=Count("pk")).order_by(*fields))
+    """Entries counted by `fields`, in the order of the fields' values as text (the same on
+    every database: SQLite and PostgreSQL sort empty values differently)."""
+    rows = list(entries.values(*fields).annotate(n=Count("pk")).order_by())
+    return sorted(rows, key=lambda row: tuple(_text(row[name]) for name in fields))
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
 
 
 # ---------------------------------------------------------------- actions
