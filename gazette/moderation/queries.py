@@ -18,6 +18,7 @@ from gazette.moderation.models import (
     Clause,
     Decision,
     Notice,
+    PolicyAnnouncement,
     PolicyVersion,
     Report,
     Sanction,
@@ -42,6 +43,20 @@ def any_policy(number: int) -> PolicyVersion | None:
 def policy_history() -> list[PolicyVersion]:
     """Every published version, newest first (numbers and dates only)."""
     return list(PolicyVersion.objects.published().only("number", "published_at"))
+
+
+def policy_announcements(user: User, *, since: datetime) -> list[PolicyVersion]:
+    """The versions in force since `since` whose change this reader was told of, newest first
+    (with their translations, for the summary in the edition's language)."""
+    if not user.is_authenticated:
+        return []
+    told = PolicyAnnouncement.objects.filter(reader=user).values("version_id")
+    return list(
+        PolicyVersion.objects.published()
+        .filter(pk__in=told, published_at__gte=since)
+        .prefetch_related("translations")
+        .order_by("-number")
+    )
 
 
 def clause_in_force(key: str) -> Clause | None:
