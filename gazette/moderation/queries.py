@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 
 from gazette.accounts.models import User
@@ -45,10 +46,11 @@ def policy_history() -> list[PolicyVersion]:
     return list(PolicyVersion.objects.published().only("number", "published_at"))
 
 
-def policy_announcements(user: User, *, since: datetime) -> list[PolicyVersion]:
+def policy_announcements(user: User | AnonymousUser, *, since: datetime) -> list[PolicyVersion]:
     """The versions in force since `since` whose change this reader was told of, newest first
-    (with their translations, for the summary in the edition's language)."""
-    if not user.is_authenticated:
+    (with their translations, for the summary in the edition's language); none for a reader
+    without an account."""
+    if not isinstance(user, User):
         return []
     told = PolicyAnnouncement.objects.filter(reader=user).values("version_id")
     return list(
