@@ -53,13 +53,6 @@ def retention_statement() -> str:
     ) % {"years": RETENTION_YEARS}
 
 
-def licence_statement() -> str:
-    return _("These figures may be reused under %(licence)s (%(url)s), naming the source.") % {
-        "licence": LICENCE_NAME,
-        "url": LICENCE_URL,
-    }
-
-
 def figure_json(figure: Figure) -> dict[str, Any]:
     return {"measure": figure.measure, **dict(figure.breakdown), "value": figure.value}
 
