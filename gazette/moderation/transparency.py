@@ -49,14 +49,12 @@ class MonthReport:
     held_after_reports: int = 0
     approved: int = 0
     removed: int = 0
-    removed_automatically: int = 0
     reinstated: int = 0
     removals_by_clause: list[ClauseCount] = field(default_factory=list)
     appeals_filed: int = 0
     appeals_upheld: int = 0
     appeals_rejected: int = 0
     appeals_modified: int = 0
-    sanctions: dict[str, int] = field(default_factory=dict)
     median_hours_to_decision: float | None = None
     decisions_timed: int = 0
     screening: list[RuleFigure] = field(default_factory=list)
@@ -65,12 +63,10 @@ class MonthReport:
     # Changes of a section's or an article's moderation mode or preset (a section's count in
     # every edition).
     mode_changes: int = 0
-    # Reports by ground (policy, illegal), the median time from a report to the decision that
-    # resolved it, and the measures against misuse of reporting.
+    # Reports by ground (policy, illegal) and the median time from a report to the decision
+    # that resolved it.
     reports_by_ground: dict[str, int] = field(default_factory=dict)
     median_hours_report_to_decision: float | None = None
-    reporters_warned: int = 0
-    reporting_suspended: int = 0
     # The breakdowns (transparency_figures.py): restrictions, reports, appeals, sanctions and
     # orders from authorities.
     actions: list[Figure] = field(default_factory=list)
@@ -219,16 +215,12 @@ def _fill_counts(report: MonthReport, counts: Counts) -> None:
     report.held_after_reports = counts.total(Event.HELD, automatic=True)
     report.approved = counts.total(Event.APPROVED)
     report.removed = counts.total(Event.REMOVED)
-    report.removed_automatically = counts.total(Event.REMOVED, automatic=True)
     report.reinstated = counts.total(Event.REINSTATED)
     report.appeals_filed = counts.total(Event.APPEAL_FILED)
     report.appeals_upheld = counts.total(Event.APPEAL_UPHELD)
     report.appeals_rejected = counts.total(Event.APPEAL_REJECTED)
     report.appeals_modified = counts.total(Event.APPEAL_MODIFIED)
-    report.sanctions = counts.by_outcome(Event.SANCTIONED)
     report.reports_by_ground = counts.by_outcome(Event.REPORTED)
-    report.reporters_warned = counts.total(Event.REPORTER_WARNED)
-    report.reporting_suspended = counts.total(Event.REPORTING_SUSPENDED)
 
 
 def _removals_by_clause(entries: QuerySet[AuditEntry]) -> list[ClauseCount]:

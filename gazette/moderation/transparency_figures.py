@@ -81,11 +81,30 @@ def _text(value: object) -> str:
 # ---------------------------------------------------------------- actions
 
 
+Restriction = tuple[str, str, str, str, str]  # clause, action, source, detected, automation
+
+
 def action_figures(entries: QuerySet[AuditEntry]) -> list[Figure]:
     """Restrictions by clause, action, source, automated detection and automated decision: the
     desk's and the system's removals, holds and sanctions, and screening's holds and refusals
-    on arrival (fully automated; detected automatically unless only pre-moderation held it)."""
-    counted: Counter[tuple[str, str, str, str, str]] = Counter()
+    on arrival."""
+    counted = _decided_restrictions(entries) + _arrival_restrictions(entries)
+    return [
+        Figure.of(
+            "restrictions",
+            n,
+            clause=clause,
+            action=action,
+            source=source,
+            detected_automatically=detected,
+            automation=automation,
+        )
+        for (clause, action, source, detected, automation), n in sorted(counted.items())
+    ]
+
+
+def _decided_restrictions(entries: QuerySet[AuditEntry]) -> Counter[Restriction]:
+    counted: Counter[Restriction] = Counter()
     rows = _grouped(
         entries.filter(event__in=RESTRICTIONS),
         "clause_number",
@@ -104,27 +123,22 @@ def action_figures(entries: QuerySet[AuditEntry]) -> list[Figure]:
             row["automation"],
         )
         counted[key] += row["n"]
-    arrivals = _grouped(
+    return counted
+
+
+def _arrival_restrictions(entries: QuerySet[AuditEntry]) -> Counter[Restriction]:
+    """Screening's holds and refusals on arrival: fully automated, and detected automatically
+    unless only the discussion's pre-moderation held the comment."""
+    counted: Counter[Restriction] = Counter()
+    rows = _grouped(
         entries.filter(event=Event.SCREENED, outcome__in=[policy.HOLD, policy.REJECT]),
         "outcome",
         "rules",
     )
-    for row in arrivals:
-        detected = row["rules"] not in ("", PREMODERATION)
-        key = ("", row["outcome"], policy.Source.SCREENING, yes_no(detected), "fully")
-        counted[key] += row["n"]
-    return [
-        Figure.of(
-            "restrictions",
-            n,
-            clause=clause,
-            action=action,
-            source=source,
-            detected_automatically=detected,
-            automation=automation,
-        )
-        for (clause, action, source, detected, automation), n in sorted(counted.items())
-    ]
+    for row in rows:
+        detected = yes_no(row["rules"] not in ("", PREMODERATION))
+        counted[("", row["outcome"], policy.Source.SCREENING, detected, "fully")] += row["n"]
+    return counted
 
 
 # ---------------------------------------------------------------- reports
@@ -206,6 +220,25 @@ def appeal_figures(entries: QuerySet[AuditEntry]) -> list[Figure]:
     decided = _grouped(
         entries.filter(event__in=list(APPEAL_OUTCOMES)), "basis", "event", "screening_flagged"
     )
+    flagged_filed = sum(row["n"] for row in filed if row["screening_flagged"])
+    flagged_reversed = sum(
+        row["n"]
+        for row in decided
+        if row["screening_flagged"] and row["event"] == Event.APPEAL_UPHELD
+    )
+    without_appeal = entries.filter(event=Event.REINSTATED, basis="").order_by().count()
+    return [
+        *_appeals_by_basis(filed, decided),
+        Figure.of("median hours to decide an appeal", median_hours(_appeal_waits(entries))),
+        Figure.of("appeals against screening-flagged items", flagged_filed),
+        Figure.of("screening-flagged items reversed on appeal", flagged_reversed),
+        Figure.of("reinstated without an appeal", without_appeal),
+    ]
+
+
+def _appeals_by_basis(
+    filed: list[Mapping[str, Any]], decided: list[Mapping[str, Any]]
+) -> list[Figure]:
     figures = [
         Figure.of(
             "appeals filed",
@@ -215,7 +248,7 @@ def appeal_figures(entries: QuerySet[AuditEntry]) -> list[Figure]:
         )
         for row in filed
     ]
-    figures += [
+    return figures + [
         Figure.of(
             "appeals decided",
             row["n"],
@@ -225,26 +258,14 @@ def appeal_figures(entries: QuerySet[AuditEntry]) -> list[Figure]:
         )
         for row in sorted(decided, key=lambda row: (row["basis"], APPEAL_OUTCOMES[row["event"]]))
     ]
-    waits = [
-        (filed_at, decided_at)
-        for filed_at, decided_at in entries.filter(event__in=list(APPEAL_OUTCOMES))
-        .order_by()
-        .values_list("filed_at", "created_at")
-        if filed_at is not None
-    ]
-    flagged_filed = sum(row["n"] for row in filed if row["screening_flagged"])
-    flagged_reversed = sum(
-        row["n"]
-        for row in decided
-        if row["screening_flagged"] and row["event"] == Event.APPEAL_UPHELD
-    )
-    without_appeal = entries.filter(event=Event.REINSTATED, basis="").order_by().count()
+
+
+def _appeal_waits(entries: QuerySet[AuditEntry]) -> list[tuple[datetime, datetime]]:
+    rows = entries.filter(event__in=list(APPEAL_OUTCOMES)).order_by()
     return [
-        *figures,
-        Figure.of("median hours to decide an appeal", median_hours(waits)),
-        Figure.of("appeals against screening-flagged items", flagged_filed),
-        Figure.of("screening-flagged items reversed on appeal", flagged_reversed),
-        Figure.of("reinstated without an appeal", without_appeal),
+        (filed_at, decided_at)
+        for filed_at, decided_at in rows.values_list("filed_at", "created_at")
+        if filed_at is not None
     ]
 
 
@@ -309,15 +330,7 @@ def authority_figures(entries: QuerySet[AuditEntry]) -> list[Figure]:
         .order_by("created_at", "pk")
         .values_list("record_id", "outcome", "created_at")
     )
-    # Each order as recorded (perhaps in an earlier month): its type, country and time.
-    recorded = {
-        record_id: (kind, country, at)
-        for record_id, kind, country, at in AuditEntry.objects.filter(
-            event=Event.AUTHORITY_REQUEST, record_id__in=[row[0] for row in answered]
-        )
-        .order_by()
-        .values_list("record_id", "outcome", "note", "created_at")
-    }
+    recorded = _orders_as_recorded([record_id for record_id, _o, _at in answered])
     # An order acted on twice counts once, with its latest outcome and its first answer's time.
     latest = {record_id: outcome for record_id, outcome, _at in answered}
     first: dict[int, datetime] = {}
@@ -339,3 +352,16 @@ def authority_figures(entries: QuerySet[AuditEntry]) -> list[Figure]:
     ]
     waits = [(recorded[key][2], at) for key, at in first.items() if key in recorded]
     return [*figures, Figure.of("median hours from receipt to action", median_hours(waits))]
+
+
+def _orders_as_recorded(record_ids: list[int | None]) -> dict[int, tuple[str, str, datetime]]:
+    """Each order's type, country and time as the entry that recorded it gives them (perhaps
+    in an earlier month)."""
+    rows = AuditEntry.objects.filter(event=Event.AUTHORITY_REQUEST, record_id__in=record_ids)
+    return {
+        record_id: (kind, country, at)
+        for record_id, kind, country, at in rows.order_by().values_list(
+            "record_id", "outcome", "note", "created_at"
+        )
+        if record_id is not None
+    }
