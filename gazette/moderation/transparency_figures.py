@@ -75,7 +75,15 @@ def _grouped(entries: QuerySet[AuditEntry], *fields: str) -> list[Mapping[str, A
 
 
 def _text(value: object) -> str:
-    return "" if value is None else str(value)
+    """A value as it sorts: numbers (clause numbers, and booleans) padded, so 10 follows 9."""
+    if value is None:
+        return ""
+    return f"{value:010d}" if isinstance(value, int) else str(value)
+
+
+def _by_clause(item: tuple[Restriction, int]) -> tuple[str, ...]:
+    number, _space, key = item[0][0].partition(" ")
+    return (number.zfill(10), key, *item[0][1:])
 
 
 # ---------------------------------------------------------------- actions
@@ -99,7 +107,9 @@ def action_figures(entries: QuerySet[AuditEntry]) -> list[Figure]:
             detected_automatically=detected,
             automation=automation,
         )
-        for (clause, action, source, detected, automation), n in sorted(counted.items())
+        for (clause, action, source, detected, automation), n in sorted(
+            counted.items(), key=_by_clause
+        )
     ]
 
 
@@ -302,7 +312,7 @@ def sanction_figures(entries: QuerySet[AuditEntry]) -> list[Figure]:
         }
     )
     figures = [
-        Figure.of("sanctions", n, action=kind, ground=ground)
+        Figure.of("sanctions", n, action=kind, decision_ground=ground)
         for (event, kind, ground), n in sorted(sanctions.items())
         if event == Event.SANCTIONED
     ]
