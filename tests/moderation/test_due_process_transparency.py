@@ -480,6 +480,11 @@ class PermanentAddressTests(KnownMonthTestCase):
         assert table["Content-Type"].startswith("text/csv")
         assert "CC BY 4.0 https://creativecommons.org/licenses/by/4.0/" in table.content.decode()
 
+    def test_point_38_the_index_links_each_month_in_every_form(self):
+        response = self.client.get("/en/transparency/")
+        for form in ("/en/transparency/2026-11/", "2026-11.csv", "2026-11.json"):
+            self.assertContains(response, form)
+
     def test_point_38_the_first_addresses_redirect_permanently(self):
         page = self.client.get("/en/transparency/2026/11/")
         table = self.client.get("/en/transparency/2026/11/report.csv")
