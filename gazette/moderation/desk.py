@@ -151,14 +151,6 @@ def story_threads(story: int | None) -> list[Thread]:
     return sorted(threads, key=lambda thread: (thread.article_id != story, thread.pk))
 
 
-def _review_requested() -> Q:
-    return Q(
-        outcome=Report.Outcome.NO_ACTION,
-        review_requested_at__isnull=False,
-        review_requested_at__gt=F("resolved_at"),
-    )
-
-
 def _no_rule_fired() -> Q:
     """Held with no reason, or only because the discussion is pre-moderated (the reason in any
     edition's language)."""
@@ -173,7 +165,7 @@ def queue_comments(queue: Queue, filters: Filters) -> QuerySet[Comment]:
     elif queue == Queue.HELD:
         comments = comments.filter(state=Comment.State.PENDING).exclude(_no_rule_fired())
     elif queue == Queue.REPORTED:
-        reported = Report.objects.filter(Q(outcome=Report.Outcome.OPEN) | _review_requested())
+        reported = Report.objects.filter(outcome=Report.Outcome.OPEN)
         comments = comments.filter(pk__in=reported.values("comment_id")).exclude(
             state__in=[Comment.State.REMOVED, Comment.State.DELETED]
         )

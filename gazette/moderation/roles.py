@@ -44,6 +44,7 @@ _SENIOR = [
     "moderation.delete_screeningterm", "moderation.view_classifiermodel",
     "moderation.view_reviewerlanguage", "moderation.view_screeningrefusal",
     "moderation.view_appealnotice", "moderation.view_appealrightsuspension",
+    "moderation.export_statements", "moderation.view_submittedstatement",
     "moderation.add_trustedflagger", "moderation.change_trustedflagger",
     "moderation.view_trustedflagger",
 ]  # fmt: skip
@@ -61,6 +62,7 @@ _ADMINISTRATOR = [
     "moderation.delete_reviewerlanguage",
     "comments.change_thread", "comments.view_closedsection", "comments.add_closedsection",
     "comments.delete_closedsection",
+    "moderation.carry_out_data_requests",
     *_MODES,
 ]  # fmt: skip
 

@@ -3,11 +3,13 @@ from django.urls import path, register_converter
 from gazette.moderation.views import (
     appeal_desk,
     appeals,
+    data_rights,
     history,
     policy,
     presets,
     public,
     queue,
+    statements,
     transparency,
 )
 
@@ -24,10 +26,20 @@ urlpatterns = [
         name="policy_version_json",
     ),
     path("comment-status/<str:token>/", public.comment_status, name="comment_status"),
+    path(
+        "comment-status/<str:token>/data.json",
+        data_rights.comment_data_file,
+        name="comment_data",
+    ),
     path("comments/<int:pk>/report/", public.report_comment, name="report"),
     path("report-status/<str:token>/", public.report_status, name="report_status"),
     path("me/reports/", public.my_reports, name="my_reports"),
     path("me/moderation/", history.my_history, name="history"),
+    path("me/data.json", data_rights.my_data, name="my_data"),
+    path("me/erase/", data_rights.erase_account, name="erase_account"),
+    path("my-data/", data_rights.ask_for_data_link, name="ask_for_data"),
+    path("my-data/<str:token>/", data_rights.guest_data, name="guest_data"),
+    path("my-data/<str:token>/data.json", data_rights.guest_data_file, name="guest_data_file"),
     path("moderation/", queue.queue, name="queue"),
     path("moderation/queue/<slug:name>/", queue.queue, name="queue"),
     path("moderation/comments/<int:pk>/decide/", queue.decide, name="decide"),
@@ -52,6 +64,7 @@ urlpatterns += [
     path("moderation/appeals/<int:pk>/", appeal_desk.appeal_detail, name="appeal"),
     path("moderation/appeals/<int:pk>/assign/", appeal_desk.assign_appeal, name="assign_appeal"),
     path("moderation/languages/", appeal_desk.reviewer_languages, name="reviewer_languages"),
+    path("moderation/statements/", statements.download_statements, name="statements"),
 ]
 
 

@@ -30,6 +30,7 @@ from gazette.moderation.models.screening import (
     RecentTextHash,
     ScreeningTerm,
 )
+from gazette.moderation.models.statements import SubmittedStatement
 
 __all__ = [
     "Appeal",
@@ -61,6 +62,7 @@ __all__ = [
     "ScreeningHold",
     "ScreeningRefusal",
     "ScreeningTerm",
+    "SubmittedStatement",
     "TermListVersion",
     "TrustedFlagger",
 ]

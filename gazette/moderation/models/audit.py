@@ -108,6 +108,9 @@ class AuditEntry(models.Model):
         EVIDENCE_MINIMISED = "evidence_minimised", _("Evidence minimised after the appeal window")
         POLICY_PUBLISHED = "policy_published", _("Comment Policy version published")
         SCREENING_CHANGED = "screening_changed", _("Screening configuration changed")
+        # A reader's data rights (docs/security.md): the request is on record, the person not.
+        ERASURE_CARRIED_OUT = "erasure_carried_out", _("Reader's data erased on request")
+        DATA_PROVIDED = "data_provided", _("Reader's data provided to staff on request")
 
     created_at = models.DateTimeField(_("time"), db_index=True)
     event = models.CharField(_("event"), max_length=20, choices=Event.choices)
@@ -168,6 +171,9 @@ class AuditEntry(models.Model):
         verbose_name = _("audit log entry")
         verbose_name_plural = _("audit log")
         indexes = [models.Index(fields=["event", "created_at"])]
+        permissions = [
+            ("carry_out_data_requests", _("Can carry out readers' data requests")),
+        ]
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.get_event_display()}"

@@ -318,23 +318,3 @@ def _take_measure(
     send_reporter_message(
         report=report, kind=kind, extra={"unfounded": unfounded, "ends_at": ends_at}
     )
-
-
-def request_review(*, report: Report) -> Report:
-    """A reporter asks for a second look at a decision to leave the comment up (once)."""
-    with transaction.atomic():
-        changed = Report.objects.filter(
-            pk=report.pk, outcome=Report.Outcome.NO_ACTION, review_requested_at__isnull=True
-        ).update(review_requested_at=clock.now())
-        if not changed:
-            raise NotReportable
-        report.refresh_from_db()
-        audit.record(
-            AuditEntry.Event.REVIEW_REQUESTED,
-            comment=report.comment,
-            actor=report.reporter,
-            automatic=False,
-            clause=report.clause,
-            record_id=report.pk,
-        )
-    return report

@@ -24,6 +24,7 @@ from django.db.models.fields.files import FieldFile
 from django.utils import dateformat, timezone, translation
 
 from gazette.accounts.models import User
+from gazette.articles import services as articles_services
 from gazette.articles.models import Article, Author, Byline, Photo, Section, SectionName, Tag
 from gazette.core import clock
 from gazette.core.progress import Progress, Silent
@@ -134,8 +135,7 @@ class Loader:
         )
         self.store(photo.image, f"{data.scene}.jpg", photos.render_scene(data.scene))
         photo.full_clean()
-        photo.save()
-        return photo
+        return articles_services.save_photo(photo=photo, image_changed=True)
 
     def load_edition(
         self,
