@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -17,7 +17,13 @@ from django.utils import translation
 
 from gazette.comments.exceptions import CommentRejected
 from gazette.moderation import transparency
-from gazette.moderation.models import AuthorityRequest, Clause, Decision, TrustedFlagger
+from gazette.moderation.models import (
+    AuditEntry,
+    AuthorityRequest,
+    Clause,
+    Decision,
+    TrustedFlagger,
+)
 from gazette.moderation.policy import Ground
 from gazette.moderation.roles import MODERATOR
 from gazette.moderation.services import decisions
@@ -235,6 +241,7 @@ class KnownMonthTestCase(TestCase):
 
     @classmethod
     def seed(cls, clock) -> None:
+        clock.move_to(datetime(2026, 10, 30, 8, tzinfo=ALMATY))
         without_policy()
         version = PolicyVersionFactory(number=1, published_at=datetime(2026, 10, 1, tzinfo=ALMATY))
         attacks = ClauseFactory(version=version, number=3, key="attacks", title="No attacks")
@@ -277,6 +284,24 @@ class KnownMonthTestCase(TestCase):
         with pytest.raises(CommentRejected):
             post(thread, "Get scamcoin now, it doubles every week.", anonymous_id="spammer")
         cls.act(clock, attacks=attacks, spam=spam, unlawful=unlawful)
+        cls.just_outside_the_month(clock, attacks)
+
+    @classmethod
+    def just_outside_the_month(cls, clock, clause: Clause) -> None:
+        """A comment posted and removed in the last half hour before November began in the
+        site's time zone, and one in the first half hour after it ended: neither is November's."""
+        for posted in (
+            datetime(2026, 10, 31, 23, 0, tzinfo=ALMATY),
+            datetime(2026, 12, 1, 0, 0, tzinfo=ALMATY),
+        ):
+            clock.move_to(posted - timedelta(hours=1))
+            thread = ThreadFactory()
+            clock.move_to(posted)
+            comment = post(thread, "A comment at the edge of the month.")
+            clock.shift(1800)
+            decisions.remove_comment(
+                comment=comment, actor=cls.moderator, clause=clause, explanation=WHY
+            )
 
     @classmethod
     def act(cls, clock, *, attacks: Clause, spam: Clause, unlawful: Clause) -> None:
@@ -394,6 +419,10 @@ class PublishedTableTests(KnownMonthTestCase):
             (section, figure.measure, dict(figure.breakdown), figure.value)
             for section, figure in table
         ] == EXPECTED
+
+    def test_point_39_removals_just_outside_the_month_are_left_out(self):
+        assert AuditEntry.objects.filter(event="removed", edition="en").count() == 7
+        assert transparency.month_report("en", NOVEMBER).removed == 5
 
     def test_point_39_the_json_publishes_the_whole_table_exactly(self):
         document = self.client.get(url("json")).json()
