@@ -4,7 +4,8 @@ hold it; the decision on the comment resolves them all, and every reporter is to
 A reader reports a comment once, under a clause of the Comment Policy or as illegal content
 (the law, a substantiated explanation and a statement of good faith). The report records the
 text it is about (the comment's revision) and the policy version of its clause, and is
-acknowledged. When the open reports on a published comment reach the threshold set in the
+acknowledged; filed from the account of an organisation trusted as a flagger, it is marked so,
+and the desk reads it first. When the open reports on a published comment reach the threshold set in the
 admin, the comment is taken out of view automatically until a moderator decides. One decision
 resolves every open report on the comment (`resolve_reports`), and each reporter gets one
 message naming the clause considered, whether automated means took part, and their redress. A
