@@ -7,6 +7,7 @@ The JSON's shape is documented in docs/moderation.md ("Transparency report") and
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -15,6 +16,8 @@ from gazette.moderation.transparency import MonthReport
 from gazette.moderation.transparency_figures import Figure
 
 SCHEMA = "gazette-transparency-report/1"
+# The JSON Schema of that shape, published beside the reports.
+SCHEMA_FILE = Path(__file__).resolve().parent / "schemas" / "transparency-report.schema.json"
 LICENCE_NAME = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 # Reports stay published at least this long (Implementing Regulation (EU) 2024/2835 keeps

@@ -93,6 +93,11 @@ register_converter(MonthConverter, "mm")
 urlpatterns += [
     path("transparency/", transparency.index, name="transparency"),
     path(
+        "transparency.schema.json",
+        transparency.report_schema,
+        name="transparency_schema",
+    ),
+    path(
         "transparency/<yyyy:year>-<mm:month>/",
         transparency.month_page,
         name="transparency_month",

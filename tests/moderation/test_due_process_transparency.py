@@ -35,6 +35,7 @@ from gazette.moderation.services.authority import (
 from gazette.moderation.services.reports import report_comment
 from gazette.moderation.services.sanctions import sanction_author
 from gazette.moderation.transparency_document import DIMENSIONS
+from tests import schema_check
 from tests.factories import ThreadFactory, UserFactory
 from tests.moderation.factories import (
     WHY,
@@ -497,6 +498,14 @@ class PermanentAddressTests(KnownMonthTestCase):
         assert document["generated_from"] == "audit log"
         assert document["urls"]["page"].endswith("/en/transparency/2026-11/")
         assert 'rel="license"' in response["Link"]
+
+    def test_point_38_the_json_follows_the_schema_published_beside_it(self):
+        response = self.client.get(url("json"))
+        schema_url = reverse("moderation:transparency_schema")
+        assert f'<{schema_url}>; rel="describedby"' in response["Link"]
+        schema = self.client.get(schema_url)
+        assert schema["Content-Type"] == "application/schema+json"
+        assert schema_check.errors(response.json(), schema.json()) == []
 
     def test_point_38_page_and_csv_have_their_own_addresses_and_name_the_licence(self):
         page = self.client.get("/en/transparency/2026-11/")

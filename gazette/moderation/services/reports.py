@@ -5,9 +5,9 @@ A reader reports a comment once, under a clause of the Comment Policy or as ille
 (the law, a substantiated explanation and a statement of good faith). The report records the
 text it is about (the comment's revision) and the policy version of its clause, and is
 acknowledged; filed from the account of an organisation trusted as a flagger, it is marked so,
-and the desk reads it first. When the open reports on a published comment reach the threshold set in the
-admin, the comment is taken out of view automatically until a moderator decides. One decision
-resolves every open report on the comment (`resolve_reports`), and each reporter gets one
+and the desk reads it first. When the open reports on a published comment reach the threshold
+set in the admin, the comment is taken out of view automatically until a moderator decides. One
+decision resolves every open report on the comment (`resolve_reports`), and each reporter gets one
 message naming the clause considered, whether automated means took part, and their redress. A
 reporter whose report was closed with no action may ask, once, for a review. Repeated
 manifestly unfounded reports earn a warning, then a time-limited loss of the right to report.

@@ -112,8 +112,19 @@ def month_csv(request: HttpRequest, year: int, month: int) -> HttpResponse:
 def month_json(request: HttpRequest, year: int, month: int) -> HttpResponse:
     report = transparency.month_report(_edition(), _month(year, month))
     document = published.document(report, _addresses(year, month))
-    response = JsonResponse(document, json_dumps_params={"ensure_ascii": False, "indent": 2})
-    return _licensed(response)
+    response = _licensed(
+        JsonResponse(document, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    )
+    schema = reverse("moderation:transparency_schema")
+    response["Link"] = f'{response["Link"]}, <{schema}>; rel="describedby"'
+    return response
+
+
+@require_safe
+@cache_control(public=True, max_age=3600)
+def report_schema(request: HttpRequest) -> HttpResponse:
+    """The JSON Schema every month's JSON follows."""
+    return HttpResponse(published.SCHEMA_FILE.read_bytes(), content_type="application/schema+json")
 
 
 def _moved(name: str, year: int, month: int) -> HttpResponse:
