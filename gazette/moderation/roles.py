@@ -49,6 +49,8 @@ _SENIOR = [
     "moderation.view_reviewerlanguage", "moderation.view_screeningrefusal",
     "moderation.view_appealnotice", "moderation.view_appealrightsuspension",
     "moderation.export_statements", "moderation.view_submittedstatement",
+    "moderation.add_trustedflagger", "moderation.change_trustedflagger",
+    "moderation.view_trustedflagger",
 ]  # fmt: skip
 _ADMINISTRATOR = [
     *_SENIOR,

@@ -102,6 +102,9 @@ class AuditEntry(models.Model):
         APPEAL_RIGHT_LOST = "appeal_right_lost", _("Right to appeal suspended")
         REFUSAL_PUBLISHED = "refusal_published", _("Refused comment published on appeal")
         AUTHORITY_REQUEST = "authority_request", _("Order from an authority recorded")
+        # The order acted on: its outcome, with the order's `record_id` (its type and country
+        # are on the entry that recorded it).
+        AUTHORITY_ANSWERED = "authority_answered", _("Order from an authority acted on")
         EVIDENCE_MINIMISED = "evidence_minimised", _("Evidence minimised after the appeal window")
         POLICY_PUBLISHED = "policy_published", _("Comment Policy version published")
         SCREENING_CHANGED = "screening_changed", _("Screening configuration changed")
