@@ -15,20 +15,20 @@ def sync_roles(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('moderation', '0028_administrators_carry_out_data_requests'),
+        ('moderation', '0028_staff_roles'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
+        migrations.AlterField(
+            model_name='auditentry',
+            name='event',
+            field=models.CharField(choices=[('screened', 'Screened on arrival'), ('approved', 'Approved'), ('removed', 'Removed'), ('held', 'Held for review'), ('reinstated', 'Reinstated'), ('reported', 'Reported by a reader'), ('reports_dismissed', 'Reports dismissed'), ('review_requested', 'Review requested by a reporter'), ('appeal_filed', 'Appeal filed'), ('appeal_upheld', 'Appeal upheld: decision reversed'), ('appeal_rejected', 'Appeal rejected: decision stands'), ('sanctioned', 'Author sanctioned'), ('sanction_revoked', 'Sanction revoked'), ('notice_sent', 'Notice sent'), ('nudged', 'Reader nudged before posting'), ('report_resolved', 'Report resolved'), ('reporter_told', 'Message sent to a reporter'), ('reporter_warned', 'Reporter warned about unfounded reports'), ('reporting_suspended', 'Reporting suspended for misuse'), ('mode_changed', 'Moderation mode or preset changed'), ('appeal_modified', 'Appeal decided: decision modified'), ('appeal_assigned', 'Appeal assigned to a reviewer'), ('appeal_no_reviewer', 'Appeal with no qualified reviewer'), ('appeal_misuse_warned', 'Appellant warned: unfounded appeals'), ('appeal_right_lost', 'Right to appeal suspended'), ('refusal_published', 'Refused comment published on appeal'), ('authority_request', 'Order from an authority recorded'), ('authority_answered', 'Order from an authority acted on'), ('evidence_minimised', 'Evidence minimised after the appeal window'), ('policy_published', 'Comment Policy version published'), ('screening_changed', 'Screening configuration changed'), ('erasure_carried_out', "Reader's data erased on request"), ('data_provided', "Reader's data provided to staff on request"), ('role_granted', 'Staff role given'), ('role_revoked', 'Staff role taken away')], max_length=20, verbose_name='event'),
+        ),
         migrations.AddField(
             model_name='report',
             name='trusted_flagger',
             field=models.BooleanField(default=False, verbose_name='from a trusted flagger'),
-        ),
-        migrations.AlterField(
-            model_name='auditentry',
-            name='event',
-            field=models.CharField(choices=[('screened', 'Screened on arrival'), ('approved', 'Approved'), ('removed', 'Removed'), ('held', 'Held for review'), ('reinstated', 'Reinstated'), ('reported', 'Reported by a reader'), ('reports_dismissed', 'Reports dismissed'), ('review_requested', 'Review requested by a reporter'), ('appeal_filed', 'Appeal filed'), ('appeal_upheld', 'Appeal upheld: decision reversed'), ('appeal_rejected', 'Appeal rejected: decision stands'), ('sanctioned', 'Author sanctioned'), ('sanction_revoked', 'Sanction revoked'), ('notice_sent', 'Notice sent'), ('nudged', 'Reader nudged before posting'), ('report_resolved', 'Report resolved'), ('reporter_told', 'Message sent to a reporter'), ('reporter_warned', 'Reporter warned about unfounded reports'), ('reporting_suspended', 'Reporting suspended for misuse'), ('mode_changed', 'Moderation mode or preset changed'), ('appeal_modified', 'Appeal decided: decision modified'), ('appeal_assigned', 'Appeal assigned to a reviewer'), ('appeal_no_reviewer', 'Appeal with no qualified reviewer'), ('appeal_misuse_warned', 'Appellant warned: unfounded appeals'), ('appeal_right_lost', 'Right to appeal suspended'), ('refusal_published', 'Refused comment published on appeal'), ('authority_request', 'Order from an authority recorded'), ('authority_answered', 'Order from an authority acted on'), ('evidence_minimised', 'Evidence minimised after the appeal window'), ('policy_published', 'Comment Policy version published'), ('screening_changed', 'Screening configuration changed'), ('erasure_carried_out', "Reader's data erased on request"), ('data_provided', "Reader's data provided to staff on request")], max_length=20, verbose_name='event'),
         ),
         migrations.CreateModel(
             name='TrustedFlagger',
