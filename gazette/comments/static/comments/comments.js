@@ -34,13 +34,27 @@
     });
   }
 
+  // A refusal names the address of its appeal: shown as a link, the rest as plain text.
+  function linkified(node, text) {
+    text.split(/(https?:\/\/[^\s<>"]+[^\s<>".,;:!?)])/).forEach(function (part, index) {
+      if (index % 2) {
+        var anchor = document.createElement("a");
+        anchor.href = part;
+        anchor.textContent = part;
+        node.appendChild(anchor);
+      } else if (part) {
+        node.appendChild(document.createTextNode(part));
+      }
+    });
+  }
+
   function showErrors(errors) {
     var box = form.querySelector("[data-form-errors]");
     box.textContent = "";
     Object.keys(errors).forEach(function (field) {
       errors[field].forEach(function (message) {
         var item = document.createElement("li");
-        item.textContent = message;
+        linkified(item, message);
         box.appendChild(item);
       });
     });
