@@ -14,7 +14,12 @@ from django.utils.translation import gettext_lazy as _
 
 from gazette.articles.photos import PhotoField
 from gazette.articles.slugs import validate_section_slug
-from gazette.articles.validators import validate_photo
+from gazette.articles.validators import (
+    validate_caption,
+    validate_credit,
+    validate_dateline,
+    validate_photo,
+)
 from gazette.core import clock, editions
 from gazette.core.models import TimeStampedModel
 
@@ -121,9 +126,14 @@ class Photo(TimeStampedModel):
     )
     width = models.PositiveIntegerField(editable=False, default=0)
     height = models.PositiveIntegerField(editable=False, default=0)
-    caption = models.TextField(_("caption"), help_text=_("Who is shown, where and when."))
+    caption = models.TextField(
+        _("caption"), help_text=_("Who is shown, where and when."), validators=[validate_caption]
+    )
     credit = models.CharField(
-        _("credit"), max_length=160, help_text=_("Organisation/Photographer Name")
+        _("credit"),
+        max_length=160,
+        help_text=_("Organisation/Photographer Name"),
+        validators=[validate_credit],
     )
     alt_text = models.CharField(
         _("text alternative"),
@@ -211,6 +221,7 @@ class Article(TimeStampedModel):
         max_length=60,
         blank=True,
         help_text=_("Where the story was filed, e.g. ASTANA. Shown in capitals."),
+        validators=[validate_dateline],
     )
     body = models.TextField(_("body"), help_text=_("Markdown: paragraphs, > quotes, ## headings."))
     language = _language_field()
