@@ -42,7 +42,7 @@ READ_ERRORS: dict[int, Any] = {304: None, 403: ProblemOut, 404: ProblemOut, 422:
 
 def public_thread(thread_id: int) -> Thread:
     """A thread readers may see: another site's page, or one of our public articles."""
-    thread = get_object_or_404(Thread.objects.select_related("article"), pk=thread_id)
+    thread = get_object_or_404(Thread.objects.select_related("article__section"), pk=thread_id)
     if thread.article is not None and not thread.article.is_public:
         raise Problem(404, "not_found", _("Nothing is found at this address."))
     return thread

@@ -4,12 +4,15 @@ the Origin its browser sends."""
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from typing import Any
 
 import factory
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from gazette.sites.models import Site
+from tests.challenges.solving import clock_at
 from tests.comments.helpers import human_check
 
 ORIGIN = "https://news.example.org"
@@ -42,10 +45,12 @@ def new_reader_token(client) -> str:
     return client.post("/api/v1/readers").json()["reader_token"]
 
 
-def captcha_for(thread) -> str:
-    """A solved captcha for a comment in `thread`, fetched where its challenge_url says."""
+def captcha_for(thread, *, ip: str = "127.0.0.1") -> str:
+    """A solved captcha for a comment in `thread`, as its challenge_url gives it, fetched half
+    a minute ago (when the reader started writing: the API's only measure of filling time)."""
     target = str(thread.article_id) if thread.article_id else f"thread-{thread.pk}"
-    return human_check(scope=f"comment:{target}")["altcha"]
+    with clock_at(timezone.now() - timedelta(seconds=30)):
+        return human_check(ip, scope=f"comment:{target}")["altcha"]
 
 
 def new_comment(thread, **overrides: Any) -> dict[str, Any]:
