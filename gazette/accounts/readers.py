@@ -110,7 +110,7 @@ _SIGNED_ID_SALT = "gazette.accounts.reader-token"
 
 def reader_token(reader: Reader) -> str:
     """The signed token that names an anonymous reader in later calls."""
-    return signing.dumps(reader.anonymous_id, salt=_SIGNED_ID_SALT)
+    return signing.Signer(salt=_SIGNED_ID_SALT).sign_object(reader.anonymous_id)
 
 
 def reader_from_token(token: str, *, ip_hash: str) -> Reader | None:
@@ -118,7 +118,7 @@ def reader_from_token(token: str, *, ip_hash: str) -> Reader | None:
     if not token:
         return None
     try:
-        anonymous_id = signing.loads(token, salt=_SIGNED_ID_SALT)
+        anonymous_id = signing.Signer(salt=_SIGNED_ID_SALT).unsign_object(token)
     except signing.BadSignature:
         return None
     if not isinstance(anonymous_id, str) or not anonymous_id:

@@ -45,6 +45,7 @@ from gazette.reactions.exceptions import PollUnavailable, ReactionError, Unknown
 from gazette.sites.exceptions import OriginRefused, OwnSitePage, PageNotOnSite, UnknownSite
 
 CONTENT_TYPE = "application/problem+json"
+MALFORMED = 400
 UNPROCESSABLE = 422
 UNAVAILABLE = 503
 TYPE_PREFIX = "urn:gazette:problem:"
@@ -181,8 +182,9 @@ def from_validation_error(request: HttpRequest, exc: ValidationError) -> HttpRes
     """Schema validation: each error names its field (a dotted path within the body)."""
     errors = []
     for error in exc.errors:
-        location = [str(part) for part in error.get("loc", ()) if part not in ("body", "query")]
-        field = ".".join(location[1:] if location[:1] == ["payload"] else location)
+        # ("body", "payload", "parent"): where it was sent, the argument it fills, the field.
+        location = [str(part) for part in error.get("loc", ())][1:]
+        field = ".".join(location[1:] if len(location) > 1 else location)
         errors.append((field or "__all__", str(error.get("msg", ""))))
     detail = _("Some of the input is not valid: see the fields named.")
     return problem_response(422, "invalid_input", detail, errors=errors)
@@ -196,6 +198,11 @@ def from_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     if isinstance(exc, AuthenticationError):
         detail = _("Send a valid API token as “Authorization: Bearer <token>”.")
         return problem_response(401, "token_required", detail)
+    if isinstance(exc.__cause__, PayloadTooLarge):  # refused by the parser, which ninja wraps
+        return from_too_large(request, exc.__cause__)
+    if exc.status_code == MALFORMED:
+        detail = _("The request body is not valid JSON.")
+        return problem_response(MALFORMED, "malformed_request", detail)
     return problem_response(exc.status_code, "http_error", str(exc))
 
 

@@ -326,4 +326,3 @@ class CountsTests(TestCase):
         assert self.client.get("/api/v1/counts", query, HTTP_IF_NONE_MATCH=etag).status_code == 304
         seed(self.thread, 1)
         assert self.client.get("/api/v1/counts", query, HTTP_IF_NONE_MATCH=etag).status_code == 200
-
