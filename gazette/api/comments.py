@@ -48,7 +48,9 @@ from gazette.moderation.services import reports
 
 router = Router(tags=["comments"])
 
-WRITE_ERRORS: dict[int, Any] = dict.fromkeys((401, 403, 404, 409, 413, 422, 429, 503), ProblemOut)
+WRITE_ERRORS: dict[int, Any] = dict.fromkeys(
+    (400, 401, 403, 404, 409, 413, 422, 429, 503), ProblemOut
+)
 
 
 def form_problem(form: forms.Form) -> Problem:

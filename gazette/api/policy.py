@@ -42,7 +42,7 @@ def _document(request: HttpRequest, response: HttpResponse, policy: PolicyVersio
     return policy_document(policy, language, machinery(policy), history)
 
 
-@router.get("/policy", response={200: PolicyDocument, 304: None, 404: ProblemOut})
+@router.get("/policy", response={200: PolicyDocument, 304: None, 404: ProblemOut, 422: ProblemOut})
 def current_policy(request: HttpRequest, response: HttpResponse) -> Any:
     """The Comment Policy in force, in the caller's language (Accept-Language)."""
     policy = queries.current_policy()
@@ -51,7 +51,9 @@ def current_policy(request: HttpRequest, response: HttpResponse) -> Any:
     return _document(request, response, policy)
 
 
-@router.get("/policy/{number}", response={200: PolicyDocument, 304: None, 404: ProblemOut})
+@router.get(
+    "/policy/{number}", response={200: PolicyDocument, 304: None, 404: ProblemOut, 422: ProblemOut}
+)
 def policy_version(request: HttpRequest, response: HttpResponse, number: int) -> Any:
     """One published version of the Comment Policy."""
     policy = queries.published_policy(number)

@@ -23,7 +23,7 @@ from gazette.reactions.targets import PollTarget
 
 router = Router(tags=["polls"])
 
-POLL_ERRORS: dict[int, Any] = dict.fromkeys((401, 403, 404, 413, 422, 429, 503), ProblemOut)
+POLL_ERRORS: dict[int, Any] = dict.fromkeys((400, 401, 403, 404, 413, 422, 429, 503), ProblemOut)
 
 
 def _target(thread: Thread) -> PollTarget:
