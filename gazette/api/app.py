@@ -11,7 +11,7 @@ from ninja import NinjaAPI, Swagger
 from ninja.parser import Parser
 from ninja.types import DictStrAny
 
-from gazette.api import comments, policy, polls, problems, readers, threads
+from gazette.api import comments, policy, polls, problems, readers, staff, threads
 
 # Comments are at most a few thousand characters; nothing the API takes needs more.
 MAX_BODY_BYTES = 64 * 1024
@@ -59,5 +59,12 @@ api = GazetteApi(
     parser=BoundedParser(),
 )
 problems.install(api)
-for router in (threads.router, comments.router, polls.router, policy.router, readers.router):
+for router in (
+    threads.router,
+    comments.router,
+    polls.router,
+    policy.router,
+    readers.router,
+    staff.router,
+):
     api.add_router("", router)
