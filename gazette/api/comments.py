@@ -61,7 +61,9 @@ def form_problem(form: forms.Form) -> Problem:
         for message in messages
     ]
     code = "captcha_refused" if "altcha" in form.errors else "invalid_input"
-    detail = " ".join(message for _field, message in errors) or _("The input is not valid.")
+    detail = " ".join(message for _field, message in errors) or _(
+        "Some of the input is not valid: see the fields named."
+    )
     return Problem(422, code, detail, errors=[(f, m) for f, m in errors if f != "__all__"])
 
 

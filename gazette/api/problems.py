@@ -55,7 +55,6 @@ TITLES: dict[int, Promise] = {
     401: gettext_lazy("Authentication is needed"),
     403: gettext_lazy("This is not allowed"),
     404: gettext_lazy("Not found"),
-    405: gettext_lazy("This method is not allowed here"),
     409: gettext_lazy("This conflicts with the current state"),
     413: gettext_lazy("The request is too large"),
     422: gettext_lazy("The input is not valid"),
