@@ -35,9 +35,14 @@ from gazette.comments.exceptions import (
 from gazette.comments.page_urls import NotAPageAddress
 from gazette.moderation.exceptions import (
     AlreadyReported,
+    AppealAlreadyDecided,
     ModerationError,
+    OwnDecision,
     PermissionRequired,
+    ReporterMayNotDecide,
     ReportingSuspended,
+    ReviewerLacksLanguage,
+    SanctionInvalid,
     TransitionNotAllowed,
 )
 from gazette.moderation.services.reports import NotReportable, ReportIncomplete
@@ -127,6 +132,11 @@ DOMAIN_PROBLEMS: list[tuple[type[Exception], int, str, str]] = [
     (ReportIncomplete, 422, "report_incomplete", "clause"),
     (PermissionRequired, 403, "permission_required", ""),
     (TransitionNotAllowed, 409, "transition_not_allowed", ""),
+    (OwnDecision, 403, "own_decision", ""),
+    (ReporterMayNotDecide, 403, "reporter_may_not_decide", ""),
+    (ReviewerLacksLanguage, 403, "reviewer_lacks_language", ""),
+    (AppealAlreadyDecided, 409, "appeal_already_decided", ""),
+    (SanctionInvalid, 422, "sanction_invalid", ""),
     (ModerationError, 422, "moderation_refused", ""),
 ]
 

@@ -1,20 +1,22 @@
-"""The staff API: the moderation queue and decisions on comments, for tools the newsroom runs.
+"""The staff API: the moderation queue, decisions on comments, sanctions and appeals, for
+tools the newsroom runs.
 
 Calls carry a staff token (`Authorization: Bearer gzt_…`, made in the admin). Its scope says
 what the tool may do (read, or moderate), and the token's member of staff must still hold the
-desk's permission: a token never gives more than its owner has. Decisions go through the desk's
-own service (moderation.services.desk_decisions), so the audit log and the notices are the same
-whichever way a decision was made.
+desk's permission: a token never gives more than its owner has. Every write goes through the
+desk's own service (moderation.services.desk_decisions, sanctions, appeals), so the audit log
+and the notices are the same whichever way a decision was made.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.security import HttpBearer
 
 from gazette.api import caching, tokens
@@ -23,8 +25,9 @@ from gazette.api.models import ApiToken
 from gazette.api.problems import Problem, ProblemOut
 from gazette.comments.models import Comment
 from gazette.moderation import desk
-from gazette.moderation.forms import DecisionForm
-from gazette.moderation.services import desk_decisions
+from gazette.moderation.forms import AppealDecisionForm, DecisionForm, SanctionForm
+from gazette.moderation.models import Appeal
+from gazette.moderation.services import appeals, desk_decisions, sanctions
 
 MODERATE = "moderation.moderate_comments"
 
@@ -46,7 +49,7 @@ class QueueComment(Schema):
     body: str
     body_html: str
     language: str
-    created_at: Any
+    created_at: datetime
     screening_reasons: list[str]
     open_reports: int
     decisions: int
@@ -133,9 +136,7 @@ def decide(
     explanation its author reads), hold, reinstate, or dismiss its reports."""
     token = _token_of(request, moderate=True)
     comment = get_object_or_404(Comment, pk=comment_id)
-    data = payload.dict()
-    data = {key: value for key, value in data.items() if value not in ("", None, False)}
-    form = DecisionForm(data)
+    form = DecisionForm(_form_data(payload.dict()))
     form.fields["clause"].to_field_name = "number"
     if not form.is_valid():
         raise form_problem(form)
@@ -145,3 +146,88 @@ def decide(
     comment.refresh_from_db(fields=["state"])
     caching.never_kept(response)
     return {"message": message, "state": comment.state}
+
+
+class SanctionIn(Schema):
+    clause: int = Field(description="The number of the clause in force.")
+    reason: str = Field(description="As the author will read it.")
+    kind: str = Field("", description="Empty: the next step on the sanction ladder.")
+    days: int | None = Field(None, description="For a suspension.")
+    by_account: bool = True
+    by_email: bool = False
+    by_address: bool = False
+
+
+class SanctionOut(Schema):
+    id: int
+    kind: str
+    ends_at: datetime | None
+
+
+@router.post("/staff/comments/{comment_id}/sanctions", response={201: SanctionOut, **STAFF_ERRORS})
+def sanction(
+    request: HttpRequest, response: HttpResponse, comment_id: int, payload: SanctionIn
+) -> Any:
+    """Sanction the author of a comment as the desk's sanction form does (a warning, a
+    suspension or a ban; the author is notified and may appeal)."""
+    token = _token_of(request, moderate=True)
+    comment = get_object_or_404(Comment, pk=comment_id)
+    form = SanctionForm(_form_data(payload.dict()))
+    form.fields["clause"].to_field_name = "number"
+    if not form.is_valid():
+        raise form_problem(form)
+    data = form.cleaned_data
+    made = sanctions.sanction_author(
+        kind=data["kind"] or None,
+        clause=data["clause"],
+        reason=data["reason"],
+        actor=token.user,
+        user=comment.user if data["by_account"] else None,
+        email=comment.email if data["by_email"] else "",
+        ip_hash=comment.ip_hash if data["by_address"] else "",
+        days=data.get("days"),
+        comment=comment,
+    )
+    caching.never_kept(response)
+    return Status(201, {"id": made.pk, "kind": made.kind, "ends_at": made.ends_at})
+
+
+class AppealDecisionIn(Schema):
+    outcome: str
+    response: str = Field(description="The reasons, as the appellant will read them.")
+    manifestly_unfounded: bool = False
+
+
+class AppealDecidedOut(Schema):
+    id: int
+    outcome: str
+
+
+@router.post(
+    "/staff/appeals/{appeal_id}/decisions", response={200: AppealDecidedOut, **STAFF_ERRORS}
+)
+def decide_appeal(
+    request: HttpRequest, response: HttpResponse, appeal_id: int, payload: AppealDecisionIn
+) -> Any:
+    """Decide an appeal as the desk does (a senior moderator who took no part in the
+    decision)."""
+    token = _token_of(request, moderate=True)
+    appeal = get_object_or_404(Appeal, pk=appeal_id)
+    form = AppealDecisionForm(_form_data(payload.dict()))
+    if not form.is_valid():
+        raise form_problem(form)
+    appeals.decide_appeal(
+        appeal=appeal,
+        actor=token.user,
+        outcome=form.cleaned_data["outcome"],
+        response=form.cleaned_data["response"],
+        manifestly_unfounded=form.cleaned_data["manifestly_unfounded"],
+    )
+    appeal.refresh_from_db(fields=["outcome"])
+    caching.never_kept(response)
+    return {"id": appeal.pk, "outcome": appeal.outcome}
+
+
+def _form_data(values: dict[str, Any]) -> dict[str, Any]:
+    """A schema's values as a form posts them: unchecked boxes and empty fields left out."""
+    return {key: value for key, value in values.items() if value not in ("", None, False)}

@@ -6,9 +6,11 @@ from gazette.api.models import ApiToken
 from gazette.comments.models import Comment
 from gazette.moderation.models import AuditEntry, Clause, Notice
 from gazette.moderation.roles import EDITOR, MODERATOR
+from gazette.moderation.services import decisions
+from gazette.moderation.services.appeals import file_appeal
 from tests.api.helpers import assert_problem, call
-from tests.factories import ThreadFactory
-from tests.moderation.factories import ScreeningTermFactory, post, staff_in
+from tests.factories import ThreadFactory, UserFactory
+from tests.moderation.factories import WHY, ScreeningTermFactory, post, reviewer, staff_in
 
 # What differs between two entries of the same decision on two comments at two moments.
 PER_ENTRY = {
@@ -162,3 +164,79 @@ class StaffDecisionTests(TestCase):
         response = self.decide(comment, {"action": "hold", "explanation": "To be checked."})
         assert response.json()["state"] == "pending"
         assert "writer@example.org" not in response.content.decode()
+
+
+class StaffCasesTests(TestCase):
+    """Sanctions and appeals through the desk's own services."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.moderator = staff_in(MODERATOR)
+        cls.senior = reviewer("en")
+        cls.thread = ThreadFactory()
+        cls.clause = Clause.objects.get(version__number=1, key="spam")
+        _token, cls.secret = tokens.issue_token(user=cls.moderator, name="Desk", scope="moderate")
+        _token, cls.senior_secret = tokens.issue_token(
+            user=cls.senior, name="Appeals", scope="moderate"
+        )
+
+    def test_a_warning_is_recorded_and_its_author_notified(self):
+        comment = post(self.thread, "Visit my casino", user=UserFactory())
+        response = call(
+            self.client,
+            "POST",
+            f"/api/v1/staff/comments/{comment.pk}/sanctions",
+            {
+                "clause": self.clause.number,
+                "reason": "Advertising is not allowed.",
+                "kind": "warning",
+            },
+            **bearer(self.secret),
+        )
+        assert response.status_code == 201, response.content
+        assert response.json()["kind"] == "warning"
+        assert AuditEntry.objects.filter(event="sanctioned", comment_id=comment.pk).exists()
+
+    def test_a_sanction_without_a_reason_is_named(self):
+        comment = post(self.thread, "A view.", user=UserFactory())
+        response = call(
+            self.client,
+            "POST",
+            f"/api/v1/staff/comments/{comment.pk}/sanctions",
+            {"clause": self.clause.number, "reason": ""},
+            **bearer(self.secret),
+        )
+        problem = assert_problem(response, 422, "invalid_input")
+        assert problem["errors"][0]["field"] == "reason"
+
+    def test_an_appeal_is_decided_by_a_senior_moderator_and_the_removal_reversed(self):
+        comment = post(self.thread, "I quoted the minister.")
+        removal = decisions.remove_comment(
+            comment=comment, actor=self.moderator, clause=self.clause, explanation=WHY
+        )
+        appeal = file_appeal(decision=removal, statement="It was a quote.")
+        response = call(
+            self.client,
+            "POST",
+            f"/api/v1/staff/appeals/{appeal.pk}/decisions",
+            {"outcome": "reversed", "response": "A quotation is not an insult."},
+            **bearer(self.senior_secret),
+        )
+        assert response.json() == {"id": appeal.pk, "outcome": "reversed"}
+        comment.refresh_from_db()
+        assert comment.state == Comment.State.PUBLISHED
+
+    def test_a_moderator_without_the_right_cannot_decide_an_appeal(self):
+        comment = post(self.thread, "I quoted the minister.")
+        removal = decisions.remove_comment(
+            comment=comment, actor=self.senior, clause=self.clause, explanation=WHY
+        )
+        appeal = file_appeal(decision=removal, statement="It was a quote.")
+        response = call(
+            self.client,
+            "POST",
+            f"/api/v1/staff/appeals/{appeal.pk}/decisions",
+            {"outcome": "reversed", "response": "Fine."},
+            **bearer(self.secret),
+        )
+        assert_problem(response, 403, "permission_required")
