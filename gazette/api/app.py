@@ -11,7 +11,7 @@ from ninja import NinjaAPI, Swagger
 from ninja.parser import Parser
 from ninja.types import DictStrAny
 
-from gazette.api import comments, policy, polls, problems, readers, staff, threads
+from gazette.api import comments, openapi, policy, polls, problems, readers, staff, threads
 
 # Comments are at most a few thousand characters; nothing the API takes needs more.
 MAX_BODY_BYTES = 64 * 1024
@@ -33,16 +33,8 @@ class GazetteApi(NinjaAPI):
     def get_openapi_schema(
         self, *, path_prefix: str | None = None, path_params: DictStrAny | None = None
     ) -> Any:
-        """The schema as served: refusals are documented as application/problem+json, the
-        content type they are sent with."""
         schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
-        for operations in schema.get("paths", {}).values():
-            for operation in operations.values():
-                for status, answer in operation.get("responses", {}).items():
-                    content = answer.get("content")
-                    if int(status) >= 400 and content and "application/json" in content:  # noqa: PLR2004
-                        answer["content"] = {problems.CONTENT_TYPE: content["application/json"]}
-        return schema
+        return openapi.publish(schema)
 
 
 api = GazetteApi(

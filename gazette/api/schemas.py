@@ -4,11 +4,13 @@ its hash) or a reader's key: what a page shows of a comment, no more."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from ninja import Field, Schema
 
 Sort = Literal["oldest", "newest", "liked"]
+# An absolute http(s) address; comments.page_urls has the rest of the rule.
+PageAddress = Annotated[str, Field(pattern=r"^[Hh][Tt][Tt][Pp][Ss]?://\S+$", max_length=2000)]
 
 
 class PageOfThread(Schema):
@@ -17,13 +19,23 @@ class PageOfThread(Schema):
 
 
 class PageOfSite(PageOfThread):
-    site: str = Field(description="The key the newsroom registered the site under.")
-    url: str = Field(description="The page's address (tracking parameters are ignored).")
+    site: str = Field(
+        description="The key the newsroom registered the site under.", examples=["partner"]
+    )
+    url: PageAddress = Field(
+        description="The page's address (tracking parameters are ignored).",
+        examples=["https://news.example.org/2026/12/court-ruling"],
+    )
 
 
 class PagesOfSite(Schema):
-    site: str
-    url: list[str] = Field(description="Up to 100 page addresses.")
+    site: str = Field(examples=["partner"])
+    url: list[PageAddress] = Field(
+        description="Up to 100 page addresses.",
+        min_length=1,
+        max_length=100,
+        examples=[["https://news.example.org/2026/12/court-ruling"]],
+    )
 
 
 class ThreadOut(Schema):

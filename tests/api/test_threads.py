@@ -313,7 +313,7 @@ class CountsTests(TestCase):
     def test_more_than_a_hundred_pages_are_refused_naming_the_field(self):
         urls = [f"{ORIGIN}/story-{n}" for n in range(101)]
         response = self.client.get("/api/v1/counts", {"site": self.site.key, "url": urls})
-        problem = assert_problem(response, 422, "too_many_pages")
+        problem = assert_problem(response, 422, "invalid_input")
         assert problem["errors"][0]["field"] == "url"
 
     def test_a_bad_address_among_them_is_named(self):
