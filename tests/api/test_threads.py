@@ -106,6 +106,12 @@ class ThreadOfPageTests(TestCase):
 
     def test_text_that_is_not_a_page_address_is_refused(self):
         response = self.client.get("/api/v1/threads", {"site": self.site.key, "url": "ftp://x"})
+        problem = assert_problem(response, 422, "invalid_input")
+        assert problem["errors"][0]["field"] == "url"
+
+    def test_an_address_with_credentials_is_no_page_address(self):
+        address = "https://reader:secret@news.example.org/story"
+        response = self.client.get("/api/v1/threads", {"site": self.site.key, "url": address})
         problem = assert_problem(response, 422, "not_a_page_address")
         assert problem["errors"][0]["field"] == "url"
 
@@ -318,7 +324,11 @@ class CountsTests(TestCase):
 
     def test_a_bad_address_among_them_is_named(self):
         response = self.client.get("/api/v1/counts", {"site": self.site.key, "url": ["nope"]})
-        assert_problem(response, 422, "not_a_page_address")
+        # The field, and which of the addresses.
+        assert assert_problem(response, 422, "invalid_input")["errors"][0]["field"] == "url.0"
+        address = "https://reader:secret@news.example.org/story"
+        response = self.client.get("/api/v1/counts", {"site": self.site.key, "url": [address]})
+        assert assert_problem(response, 422, "not_a_page_address")["errors"][0]["field"] == "url"
 
     def test_counts_change_their_etag_when_a_comment_arrives(self):
         query = {"site": self.site.key, "url": [PAGE]}
