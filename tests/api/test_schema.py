@@ -48,6 +48,12 @@ class SchemaTests(TestCase):
         assert "cdn" not in page.lower()
         assert "http" not in page.split("<body", 1)[1].split("</body>")[0].replace("data-csrf", "")
 
+    def test_the_reference_page_runs_under_the_sites_policy_without_inline_scripts(self):
+        policy = self.client.get("/api/v1/docs/")["Content-Security-Policy"]
+        directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
+        assert directives["script-src"] == "'self'"
+        assert directives["img-src"] == "'self' data:"
+
     def test_the_reference_pages_scripts_are_among_our_static_files(self):
         for name in (
             "ninja/swagger-ui-bundle.js",
