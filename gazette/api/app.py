@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
 from csp.decorators import csp_update
+from django.http import HttpRequest
 from ninja import NinjaAPI, Swagger
 from ninja.parser import Parser
 from ninja.types import DictStrAny

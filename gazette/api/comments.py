@@ -15,7 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 
-from gazette.accounts.readers import reader_token
+from gazette.accounts.readers import Reader, reader_token
 from gazette.api import caching, present
 from gazette.api.identity import (
     author_proof,
@@ -115,20 +115,22 @@ def post_comment(
         human_check=form.human_check,
         notify=form.cleaned_data.get("notify", False),
     )
-    comment.thread.refresh_from_db(fields=["comment_count"])
     caching.never_kept(response)
-    return Status(
-        201,
-        {
-            "comment": present.comment_data(comment, liked=None),
-            "comment_count": comment.thread.comment_count,
-            "message": posted_message(comment),
-            "status_url": absolute_url(seam.moderation().status_url(comment), request=request),
-            "status_token": links.comment_token(comment.pk),
-            "author_token": author_token(comment),
-            "reader_token": reader_token(reader),
-        },
-    )
+    return Status(201, _posted(request, comment, reader))
+
+
+def _posted(request: HttpRequest, comment: Comment, reader: Reader) -> dict[str, Any]:
+    """The new comment, and the tokens its writer keeps: to follow it, change it, write again."""
+    comment.thread.refresh_from_db(fields=["comment_count"])
+    return {
+        "comment": present.comment_data(comment, liked=None),
+        "comment_count": comment.thread.comment_count,
+        "message": posted_message(comment),
+        "status_url": absolute_url(seam.moderation().status_url(comment), request=request),
+        "status_token": links.comment_token(comment.pk),
+        "author_token": author_token(comment),
+        "reader_token": reader_token(reader),
+    }
 
 
 def _comment_of_author(request: HttpRequest, comment_id: int) -> Comment:

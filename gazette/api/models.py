@@ -40,9 +40,5 @@ class ApiToken(models.Model):
         return f"{self.name} ({self.prefix}…)"
 
     @property
-    def is_revoked(self) -> bool:
-        return self.revoked_at is not None
-
-    @property
     def may_moderate(self) -> bool:
         return self.scope == self.Scope.MODERATE

@@ -48,6 +48,6 @@ class ApiTokenAdminTests(TestCase):
             {"action": "revoke", "_selected_action": [token.pk]},
         )
         token.refresh_from_db()
-        assert token.is_revoked
+        assert token.revoked_at is not None
         call = self.client.get("/api/v1/staff/queue/pending", HTTP_AUTHORIZATION=f"Bearer {secret}")
         assert call.status_code == 401
