@@ -89,7 +89,7 @@ def discussion(db):
 
 @override_settings(GAZETTE_CHALLENGES={"RATES": GENEROUS_RATES})
 @schema.parametrize()
-@settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=10, deadline=None, database=None, suppress_health_check=list(HealthCheck))
 def test_every_operation_answers_within_its_schema_and_never_with_a_server_error(case, discussion):
     case.call_and_validate()
 
@@ -104,6 +104,7 @@ def test_following_the_schemas_links_never_leads_to_a_server_error_or_a_stray_an
         max_examples=15,
         stateful_step_count=5,
         deadline=None,
+        database=None,
         suppress_health_check=list(HealthCheck),
     )
     FollowingLinks.TestCase().runTest()
