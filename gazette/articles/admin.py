@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
@@ -42,6 +44,9 @@ class AuthorAdmin(admin.ModelAdmin[Author]):
 class PhotoAdmin(admin.ModelAdmin[Photo]):
     list_display = ("thumbnail", "alt_text", "credit", "created_at")
     search_fields = ("caption", "credit", "alt_text")
+
+    def save_model(self, request: HttpRequest, obj: Photo, form: Any, change: bool) -> None:  # noqa: FBT001 - Django's signature
+        services.save_photo(photo=obj, image_changed="image" in form.changed_data)
 
     @admin.display(description=_("photo"))
     def thumbnail(self, photo: Photo) -> SafeString:

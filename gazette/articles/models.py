@@ -130,6 +130,8 @@ class Photo(TimeStampedModel):
         max_length=250,
         help_text=_("What the photo shows, for readers who cannot see it."),
     )
+    # Made in the background after upload (renditions.py): [{width, height, format, name}].
+    renditions = models.JSONField(_("renditions"), default=list, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at"]

@@ -1,7 +1,8 @@
-"""Writes on the publishing side: publishing articles at once and promoting due schedules.
+"""Writes on the publishing side: publishing articles at once, promoting due schedules, and
+saving photos with their renditions.
 
-Each function is one transaction of one conditional UPDATE, so two editors (or an editor and
-the cron job) acting at the same moment cannot count or publish anything twice.
+Publishing is one transaction of one conditional UPDATE, so two editors (or an editor and the
+scheduler) acting at the same moment cannot count or publish anything twice.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
-from gazette.articles.models import Article
+from gazette.articles import caching, renditions, tasks
+from gazette.articles.models import Article, Photo
 from gazette.core import clock
 
 
@@ -42,3 +44,36 @@ def promote_due_articles(*, dry_run: bool = False) -> int:
         return due.count()
     with transaction.atomic():
         return due.update(status=Article.Status.PUBLISHED, updated_at=now)
+
+
+def save_photo(*, photo: Photo, image_changed: bool) -> Photo:
+    """Save a photo; a new or replaced image gets its renditions made in the background (the
+    page shows the original until they are ready)."""
+    with transaction.atomic():
+        if image_changed:
+            photo.renditions = []
+        photo.save()
+        if image_changed:
+            photo_id = photo.pk
+            transaction.on_commit(lambda: tasks.make_photo_renditions.enqueue(photo_id))
+    return photo
+
+
+def make_photo_renditions(*, photo_id: int) -> int:
+    """Make the renditions of one photo and list them on it; returns how many files were made.
+
+    Written only if the photo still has the image they were made from (an editor may have
+    replaced it meanwhile; its own task follows).
+    """
+    photo = Photo.objects.filter(pk=photo_id).first()
+    if photo is None or not photo.image:
+        return 0
+    made = renditions.make_renditions(photo)
+    with transaction.atomic():
+        Photo.objects.filter(pk=photo.pk, image=photo.image.name).update(renditions=made)
+        caching.content_changed()  # cached pages show the original until now
+    return len(made)
+
+
+def photos_without_renditions() -> list[int]:
+    return list(Photo.objects.filter(renditions=[]).order_by("pk").values_list("pk", flat=True))

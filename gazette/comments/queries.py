@@ -348,3 +348,12 @@ def page_of(comment: Comment) -> int:
 def feed_comments(thread: Thread, limit: int = 50) -> list[Comment]:
     comments = Comment.objects.published().filter(thread=thread)
     return list(comments.order_by("-created_at", "-pk")[:limit])
+
+
+def latest_comments(edition: str, limit: int = 50) -> list[Comment]:
+    """The newest published comments on the edition's published articles (one query)."""
+    articles = Article.objects.published().in_language(edition)
+    comments = Comment.objects.published().filter(
+        thread__site=site_id(), thread__article__in=articles
+    )
+    return list(comments.select_related("thread").order_by("-created_at", "-pk")[:limit])

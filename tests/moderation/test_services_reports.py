@@ -4,11 +4,9 @@ from django.test import TestCase
 from gazette.comments.models import Comment
 from gazette.moderation.exceptions import AlreadyReported
 from gazette.moderation.models import AuditEntry, Decision, ModerationSettings, Report
-from gazette.moderation.roles import MODERATOR
-from gazette.moderation.services.decisions import dismiss_reports
-from gazette.moderation.services.reports import NotReportable, report_comment, request_review
+from gazette.moderation.services.reports import NotReportable, report_comment
 from tests.factories import ThreadFactory
-from tests.moderation.factories import ClauseFactory, post, staff_in
+from tests.moderation.factories import ClauseFactory, post
 
 
 class ReportCommentTests(TestCase):
@@ -49,18 +47,3 @@ class ReportCommentTests(TestCase):
         with pytest.raises(NotReportable):
             report_comment(comment=self.comment, clause=self.clause, reporter_key="anon:a")
         assert not Report.objects.exists()
-
-
-class RequestReviewTests(TestCase):
-    def test_a_reporter_may_ask_once_for_a_review_of_no_action(self):
-        comment = post(ThreadFactory())
-        report = report_comment(comment=comment, clause=ClauseFactory(), reporter_key="anon:a")
-        with pytest.raises(NotReportable):
-            request_review(report=report)  # still open: nothing to review yet
-        dismiss_reports(comment=comment, actor=staff_in(MODERATOR))
-        report.refresh_from_db()
-        request_review(report=report)
-        assert report.review_requested_at is not None
-        with pytest.raises(NotReportable):
-            request_review(report=report)
-        assert AuditEntry.objects.filter(event="review_requested").count() == 1

@@ -6,8 +6,9 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from gazette.articles import renditions
 from gazette.articles.editions import edition_paths
-from gazette.articles.models import Article
+from gazette.articles.models import Article, Photo
 from gazette.core.text import ARTICLE, render_markdown
 
 register = template.Library()
@@ -39,3 +40,29 @@ def article_body(article: Article) -> SafeString:
 def edition_urls(editions: list[Article]) -> dict[str, str]:
     """Language code → URL of each published edition of a story, for the edition switcher."""
     return edition_paths(editions)
+
+
+# How wide each photo is shown (site.css): the article's photo spans the page up to 56rem, the
+# lead teaser two thirds of it, other teasers a column of a front (or a thumbnail on a phone).
+PHOTO_SIZES = {
+    "story": "(min-width: 56rem) 56rem, 100vw",
+    "lead": "(min-width: 48em) 50rem, 100vw",
+    "teaser": "(min-width: 64em) 19rem, (min-width: 36em) 45vw, 100vw",
+}
+
+
+@register.inclusion_tag("articles/_picture.html")
+def picture(photo: Photo, shown_as: str, alt: str = "", **attributes: str) -> dict[str, object]:
+    """The photo as a <picture>: its renditions by format and width, the original as the last
+    resort, and its size set so that nothing moves when it loads."""
+    widest = None if shown_as == "story" else renditions.TEASER_WIDEST
+    sources = renditions.sources(photo, widest)
+    fallback = next((item for item in sources if item.mime_type == "image/jpeg"), None)
+    return {
+        "photo": photo,
+        "alt": alt,
+        "sizes": PHOTO_SIZES[shown_as],
+        "sources": [item for item in sources if item is not fallback],
+        "fallback": fallback,
+        "attributes": attributes,
+    }

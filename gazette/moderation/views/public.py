@@ -121,20 +121,13 @@ def report_comment(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-@require_http_methods(["GET", "HEAD", "POST"])
+@require_safe
 def report_status(request: HttpRequest, token: str) -> HttpResponse:
+    """What became of a report; a reporter who disagrees with the outcome appeals it."""
     report_id = links.report_from_token(token)
     report = queries.report_for_reporter(report_id) if report_id is not None else None
     if report is None:
         raise Http404
-    if request.method == "POST":
-        try:
-            reports.request_review(report=report)
-        except ModerationError as exc:
-            messages.error(request, exc.message)
-            return render(request, "moderation/report_status.html", {"report": report}, status=400)
-        messages.success(request, _("A moderator will look at this comment again."))
-        return HttpResponseRedirect(request.path)
     context = {
         "report": report,
         "appeal_path": links.report_appeal_path(report.pk) if report.resolved_at else "",
