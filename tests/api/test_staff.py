@@ -58,6 +58,14 @@ class StaffTokenTests(TestCase):
         response = self.client.get("/api/v1/staff/queue/pending", **bearer(secret))
         assert_problem(response, 401, "token_required")
 
+    def test_a_token_of_an_account_no_longer_active_is_refused(self):
+        user = staff_in(MODERATOR)
+        _token, secret = tokens.issue_token(user=user, name="Tool", scope="read")
+        user.is_active = False
+        user.save()
+        response = self.client.get("/api/v1/staff/queue/pending", **bearer(secret))
+        assert_problem(response, 401, "token_required")
+
     def test_a_call_records_when_the_token_was_last_used(self):
         token, secret = tokens.issue_token(user=self.moderator, name="Tool", scope="read")
         self.client.get("/api/v1/staff/queue/pending", **bearer(secret))
