@@ -30,15 +30,21 @@ class ApiCorsMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        origin = request.headers.get("Origin")
-        if not request.path.startswith(PREFIX) or origin is None:
+        if not request.path.startswith(PREFIX):
             return self.get_response(request)
-        allowed = any_site_allows(origin)
-        if request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:
+        origin = request.headers.get("Origin")
+        allowed = origin is not None and any_site_allows(origin)
+        if (
+            origin is not None
+            and request.method == "OPTIONS"
+            and "Access-Control-Request-Method" in request.headers
+        ):
             return _preflight(origin, allowed=allowed)
         response = self.get_response(request)
+        # Whether or not this call came from another origin: a front cache must not give the
+        # answer to a same-origin call (without CORS headers) to a cross-origin one.
         patch_vary_headers(response, ("Origin",))
-        if allowed:
+        if allowed and origin is not None:
             response["Access-Control-Allow-Origin"] = origin
             response["Access-Control-Expose-Headers"] = EXPOSED_HEADERS
         return response

@@ -32,6 +32,11 @@ class CorsTests(TestCase):
         assert "ETag" in response["Access-Control-Expose-Headers"]
         assert "Origin" in response["Vary"]
 
+    def test_an_answer_without_origin_still_varies_by_it(self):
+        response = self.client.get("/api/v1/policy")
+        assert "Origin" in response["Vary"]
+        assert "Access-Control-Allow-Origin" not in response
+
     def test_an_answer_to_another_origin_does_not(self):
         response = self.client.get("/api/v1/policy", HTTP_ORIGIN="https://elsewhere.example")
         assert "Access-Control-Allow-Origin" not in response
