@@ -1,4 +1,6 @@
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from gazette.api import tokens
@@ -94,6 +96,18 @@ class StaffQueueTests(TestCase):
         assert data["items"][0]["body"] == "casino here"
         assert "writer@example.org" not in response.content.decode()
         assert response["Cache-Control"] == "no-store"
+
+    def test_a_queue_page_costs_the_same_queries_however_many_comments_it_lists(self):
+        def queries_for(count):
+            for number in range(count):
+                post(ThreadFactory(), f"casino number {number}", anonymous_id=f"w{count}-{number}")
+            self.client.get("/api/v1/staff/queue/held", **bearer(self.secret))
+            with CaptureQueriesContext(connection) as captured:
+                response = self.client.get("/api/v1/staff/queue/held", **bearer(self.secret))
+            assert len(response.json()["items"]) >= count
+            return len(captured)
+
+        assert queries_for(2) == queries_for(6)
 
     def test_an_unknown_queue_is_named(self):
         response = self.client.get("/api/v1/staff/queue/everything", **bearer(self.secret))
