@@ -73,9 +73,12 @@ INSTALLED_APPS = [
     "gazette.challenges",
     "gazette.accounts",
     "gazette.articles",
+    "gazette.sites",
     "gazette.reactions",
     "gazette.comments",
     "gazette.moderation",
+    "gazette.api",
+    "ninja",
     "django_tasks",
     "django_tasks_db",
     "gazette.demo",
@@ -85,6 +88,7 @@ MIDDLEWARE = [
     # Every log line written while a request is served names it (core/logs.py).
     "gazette.core.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "gazette.api.cors.ApiCorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the kept pages' middleware, so that a page served from the cache has the header.
     "csp.middleware.CSPMiddleware",
