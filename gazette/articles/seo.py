@@ -76,7 +76,7 @@ def article_metadata(
             "name": settings.GAZETTE_SITE_NAME,
             "logo": {"@type": "ImageObject", "url": absolute_url(static(LOGO), request=request)},
         },
-        "keywords": [tag.name for tag in article.tags.all()],
+        "keywords": [tag.name_in(article.language) for tag in article.tags.all()],
     }
     encoded = json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
     return ArticleMetadata(

@@ -1,0 +1,128 @@
+"""Search of one edition's public articles: `search_articles(edition, query, sort, page)`.
+
+The one interface over two engines (`search_backends.py`: FTS5 on SQLite, full-text search on
+PostgreSQL). What can be found is what `queries.edition_articles` lets readers see: never a
+draft, a schedule not yet due or another edition's article. A page of results costs a count,
+one ranked query for the page's articles, one for their highlighted passages and the three
+queries of a list of teasers, whatever was typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import overload
+
+from django.conf import settings
+from django.core.paginator import InvalidPage, Page, Paginator
+from django.utils.safestring import SafeString
+
+from gazette.articles import queries
+from gazette.articles.models import Article
+from gazette.articles.search_backends import NEWEST, RELEVANCE, SearchBackend, backend
+from gazette.articles.search_text import marked_up, query_terms
+
+SORTS = (RELEVANCE, NEWEST)
+
+
+class NoSuchPage(Exception):  # noqa: N818 - a state, as the house names them
+    """The page number asked for is not a page of these results."""
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A found article, its headline and a passage of its text with the matches marked."""
+
+    article: Article
+    headline: SafeString
+    snippet: SafeString
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    query: str
+    terms: list[str]
+    sort: str
+    page: Page[SearchHit] | None
+
+    @property
+    def count(self) -> int:
+        return self.page.paginator.count if self.page is not None else 0
+
+
+class _Hits(Sequence[SearchHit]):
+    """The results as the paginator reads them: a count, then the one slice it shows."""
+
+    def __init__(self, engine: SearchBackend, edition: str, terms: list[str], sort: str) -> None:
+        self.engine, self.edition, self.terms, self.sort = engine, edition, terms, sort
+        self.public = queries.edition_articles(edition)
+        self._count: int | None = None
+
+    def count(self) -> int:  # type: ignore[override]  # the paginator calls count() first
+        if self._count is None:
+            self._count = self.engine.count(self.edition, self.terms, self.public)
+        return self._count
+
+    def __len__(self) -> int:
+        return self.count()
+
+    @overload
+    def __getitem__(self, index: int) -> SearchHit: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[SearchHit]: ...
+
+    def __getitem__(self, index: int | slice) -> SearchHit | list[SearchHit]:
+        if isinstance(index, int):
+            return self[index : index + 1][0]
+        offset, stop = index.start or 0, index.stop or self.count()
+        ids = self.engine.ranked_ids(
+            self.edition,
+            self.terms,
+            self.public,
+            sort=self.sort,
+            offset=offset,
+            limit=stop - offset,
+        )
+        return self._hits(ids)
+
+    def _hits(self, ids: list[int]) -> list[SearchHit]:
+        articles = {
+            article.pk: article
+            for article in queries.read_in(
+                self.public.filter(pk__in=ids).for_listing(), self.edition
+            )
+        }
+        marked = self.engine.highlights(self.edition, self.terms, ids)
+        hits = []
+        for pk in ids:
+            article = articles.get(pk)
+            if article is None:
+                continue  # unpublished between the two reads
+            headline, snippet = marked.get(pk, (article.headline, article.standfirst))
+            hits.append(SearchHit(article, marked_up(headline), marked_up(snippet)))
+        return hits
+
+
+def search_articles(
+    edition: str, query: str, sort: str = RELEVANCE, page: int = 1
+) -> SearchResults:
+    """The public articles of `edition` that contain every word of `query`, one page of them.
+
+    `sort` is "relevance" (best matches first, then newest) or "date" (newest first); anything
+    else means relevance. A query with no words finds nothing and asks the database nothing.
+    Raises `NoSuchPage` for a page number past the last page.
+    """
+    sort = sort if sort in SORTS else RELEVANCE
+    terms = query_terms(query, edition)
+    if not terms:
+        return SearchResults(query=query, terms=[], sort=sort, page=None)
+    hits = _Hits(backend(), edition, terms, sort)
+    paginator = Paginator(hits, settings.GAZETTE_ARTICLES_PER_PAGE)
+    try:
+        found = paginator.page(page)
+    except InvalidPage as exc:
+        raise NoSuchPage from exc
+    if found.paginator.count == 0:
+        return SearchResults(query=query, terms=terms, sort=sort, page=None)
+    return SearchResults(query=query, terms=terms, sort=sort, page=found)

@@ -1,0 +1,232 @@
+"""The two search engines behind `search.py`, one per database vendor.
+
+SQLite (the embedded default): FTS5 tables that triggers keep in step with `SearchEntry`
+(migration 0005). English entries go to a table whose tokenizer stems (`porter`); the other
+editions' go to one that only folds case and diacritics, since FTS5 has no stemmer for
+Russian, Kazakh or Uzbek. PostgreSQL: `SearchEntry.document`, a weighted tsvector under a GIN
+index, in the edition's text search configuration: `english` and `russian` stem, Kazakh and
+Uzbek use `simple` (PostgreSQL ships no stemmer for them).
+
+Both are given the query as plain terms (`search_text.query_terms`) and the public articles of
+the edition as a queryset (`queries.edition_articles`), which stays the one gate: an entry is
+found only when its article is in it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+)
+from django.db import connection
+from django.db.models import F, QuerySet
+
+from gazette.articles.models import Article, SearchEntry
+from gazette.articles.search_text import MARK_END, MARK_START, fts5_query
+
+RELEVANCE = "relevance"
+NEWEST = "date"
+SNIPPET_WORDS = 30
+# How much a word weighs by where it stands: headline, standfirst, body.
+SQLITE_WEIGHTS = (10.0, 4.0, 1.0)
+
+STEMMED_TABLE = "articles_search_stemmed"
+WORDS_TABLE = "articles_search_words"
+_STEMMED_EDITIONS = frozenset({"en"})
+POSTGRES_CONFIGS = {"en": "english", "ru": "russian"}
+
+
+class SearchBackend(Protocol):
+    def count(self, edition: str, terms: list[str], public: QuerySet[Article]) -> int: ...
+
+    def ranked_ids(
+        self,
+        edition: str,
+        terms: list[str],
+        public: QuerySet[Article],
+        *,
+        sort: str,
+        offset: int,
+        limit: int,
+    ) -> list[int]: ...
+
+    def highlights(
+        self, edition: str, terms: list[str], article_ids: list[int]
+    ) -> dict[int, tuple[str, str]]: ...
+
+    def write_documents(self, entries: list[SearchEntry]) -> None: ...
+
+
+def backend() -> SearchBackend:
+    if connection.vendor == "postgresql":
+        return PostgresSearch()
+    return SqliteSearch()
+
+
+def postgres_config(edition: str) -> str:
+    return POSTGRES_CONFIGS.get(edition, "simple")
+
+
+# ---------------------------------------------------------------- SQLite FTS5
+
+
+def sqlite_table(edition: str) -> str:
+    return STEMMED_TABLE if edition in _STEMMED_EDITIONS else WORDS_TABLE
+
+
+class SqliteSearch:
+    def _matching(
+        self, edition: str, terms: list[str], public: QuerySet[Article]
+    ) -> tuple[str, list[Any]]:
+        """FROM and WHERE of the entries found: the query, the edition, the public articles."""
+        table = sqlite_table(edition)
+        public_sql, public_params = public.values("pk").query.sql_with_params()
+        sql = (
+            f"FROM {table} JOIN articles_searchentry AS entry ON entry.id = {table}.rowid "
+            f"JOIN articles_article AS article ON article.id = entry.article_id "
+            f"WHERE {table} MATCH %s AND entry.edition = %s AND entry.article_id IN ({public_sql})"
+        )
+        return sql, [fts5_query(terms), edition, *public_params]
+
+    def count(self, edition: str, terms: list[str], public: QuerySet[Article]) -> int:
+        sql, params = self._matching(edition, terms, public)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) {sql}", params)
+            return int(cursor.fetchone()[0])
+
+    def ranked_ids(
+        self,
+        edition: str,
+        terms: list[str],
+        public: QuerySet[Article],
+        *,
+        sort: str,
+        offset: int,
+        limit: int,
+    ) -> list[int]:
+        sql, params = self._matching(edition, terms, public)
+        newest = "article.published_at DESC, article.id DESC"
+        weights = ", ".join(str(weight) for weight in SQLITE_WEIGHTS)
+        # bm25() is smaller for better matches.
+        order = newest if sort == NEWEST else f"bm25({sqlite_table(edition)}, {weights}), {newest}"
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT entry.article_id {sql} ORDER BY {order} LIMIT %s OFFSET %s",
+                [*params, limit, offset],
+            )
+            return [int(row[0]) for row in cursor.fetchall()]
+
+    def highlights(
+        self, edition: str, terms: list[str], article_ids: list[int]
+    ) -> dict[int, tuple[str, str]]:
+        # Only the page's articles are quoted: snippet() over every match would cost more
+        # than the search itself.
+        if not article_ids:
+            return {}
+        table = sqlite_table(edition)
+        marks = ", ".join(["%s"] * len(article_ids))
+        sql = (
+            f"SELECT entry.article_id, "  # noqa: S608 - our table names; values are parameters
+            f"highlight({table}, 0, %s, %s), snippet({table}, 2, %s, %s, '…', %s) "
+            f"FROM {table} JOIN articles_searchentry AS entry ON entry.id = {table}.rowid "
+            f"WHERE {table} MATCH %s AND entry.edition = %s AND entry.article_id IN ({marks})"
+        )
+        markers = [MARK_START, MARK_END]
+        params: list[Any] = [
+            *markers,
+            *markers,
+            SNIPPET_WORDS,
+            fts5_query(terms),
+            edition,
+            *article_ids,
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return {int(row[0]): (str(row[1]), str(row[2])) for row in cursor.fetchall()}
+
+    def write_documents(self, entries: list[SearchEntry]) -> None:
+        """Nothing to do: the FTS5 tables follow `SearchEntry` by triggers."""
+
+
+# ---------------------------------------------------------------- PostgreSQL
+
+
+class PostgresSearch:
+    def _query(self, edition: str, terms: list[str]) -> SearchQuery:
+        # plainto_tsquery: every term required, and no text can be read as an operator.
+        return SearchQuery(" ".join(terms), config=postgres_config(edition), search_type="plain")
+
+    def _matching(
+        self, edition: str, terms: list[str], public: QuerySet[Article]
+    ) -> QuerySet[SearchEntry]:
+        return SearchEntry.objects.filter(
+            edition=edition, document=self._query(edition, terms), article__in=public.values("pk")
+        )
+
+    def count(self, edition: str, terms: list[str], public: QuerySet[Article]) -> int:
+        return self._matching(edition, terms, public).count()
+
+    def ranked_ids(
+        self,
+        edition: str,
+        terms: list[str],
+        public: QuerySet[Article],
+        *,
+        sort: str,
+        offset: int,
+        limit: int,
+    ) -> list[int]:
+        found = self._matching(edition, terms, public)
+        newest = ("-article__published_at", "-article_id")
+        if sort == NEWEST:
+            found = found.order_by(*newest)
+        else:
+            rank = SearchRank(F("document"), self._query(edition, terms))
+            found = found.annotate(rank=rank).order_by("-rank", *newest)
+        return list(found.values_list("article_id", flat=True)[offset : offset + limit])
+
+    def highlights(
+        self, edition: str, terms: list[str], article_ids: list[int]
+    ) -> dict[int, tuple[str, str]]:
+        query = self._query(edition, terms)
+        config = postgres_config(edition)
+        rows = (
+            SearchEntry.objects.filter(edition=edition, article_id__in=article_ids)
+            .annotate(
+                marked_headline=SearchHeadline(
+                    "headline",
+                    query,
+                    config=config,
+                    start_sel=MARK_START,
+                    stop_sel=MARK_END,
+                    highlight_all=True,
+                ),
+                marked_body=SearchHeadline(
+                    "body",
+                    query,
+                    config=config,
+                    start_sel=MARK_START,
+                    stop_sel=MARK_END,
+                    max_words=SNIPPET_WORDS,
+                    min_words=15,
+                ),
+            )
+            .values_list("article_id", "marked_headline", "marked_body")
+        )
+        return {article_id: (headline, body) for article_id, headline, body in rows}
+
+    def write_documents(self, entries: list[SearchEntry]) -> None:
+        by_config: dict[str, list[int]] = {}
+        for entry in entries:
+            by_config.setdefault(postgres_config(entry.edition), []).append(entry.pk)
+        for config, ids in by_config.items():
+            document = (
+                SearchVector("headline", weight="A", config=config)
+                + SearchVector("standfirst", weight="B", config=config)
+                + SearchVector("body", weight="C", config=config)
+            )
+            SearchEntry.objects.filter(pk__in=ids).update(document=document)
