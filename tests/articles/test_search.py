@@ -80,7 +80,8 @@ class SearchPageTests(TestCase):
         assert (
             '<label class="visually-hidden" for="masthead-search">Search articles</label>' in html
         )
-        assert 'id="masthead-search"' in html and 'name="q"' in html
+        assert 'id="masthead-search"' in html
+        assert 'name="q"' in html
 
     def test_the_masthead_box_speaks_the_editions_language(self) -> None:
         html = self.client.get("/ru/").content.decode()
@@ -238,7 +239,7 @@ class LanguagesTests(TestCase):
         published(
             section=self.section, language="uz", headline="Oʻzbekiston sudi qaror qildi", slug="d"
         )
-        for query in ("o'zbekiston", "oʻzbekiston", "o‘zbekiston", "O`ZBEKISTON"):
+        for query in ("o'zbekiston", "oʻzbekiston", "o\u2018zbekiston", "O`ZBEKISTON"):
             with self.subTest(query=query):
                 assert search_articles("uz", query).count == 1
 
@@ -288,14 +289,18 @@ class OrderAndPagesTests(TestCase):
     def test_relevance_puts_the_best_match_first_and_date_the_newest(self) -> None:
         by_relevance = search_articles("en", "bail")
         by_date = search_articles("en", "bail", sort="date")
-        assert by_relevance.page is not None and by_date.page is not None
+        assert by_relevance.page is not None
+        assert by_date.page is not None
         assert by_relevance.page.object_list[0].article == self.best
-        assert by_date.page.object_list[-1].article != self.best
+        oldest = search_articles("en", "bail", sort="date", page=2).page
+        assert oldest is not None
+        assert oldest.object_list[-1].article == self.best
         assert by_date.count == by_relevance.count == 15
 
     def test_results_come_a_page_at_a_time(self) -> None:
         first, second = search_articles("en", "bail"), search_articles("en", "bail", page=2)
-        assert first.page is not None and second.page is not None
+        assert first.page is not None
+        assert second.page is not None
         assert len(first.page.object_list) == 12
         assert len(second.page.object_list) == 3
         shown = {hit.article.pk for hit in [*first.page.object_list, *second.page.object_list]}

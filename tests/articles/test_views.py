@@ -636,3 +636,80 @@ class UzbekScriptTests(TestCase):
         with override_settings(LANGUAGES=[*settings.LANGUAGES, ("kk-latn", "Kazakh (Latin)")]):
             html = html_of(self.client.get("/kk-latn/jinoyat/sot/"))
         assert "Sot şeşımı" in html  # noqa: RUF001 - the dotless i of the 2021 alphabet
+
+
+@PUBLISHING_ONLY
+class StoryNotInEditionTests(TestCase):
+    """The switcher never drops a reader on the front page: a missing edition says so."""
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        cls.section = SectionFactory(slug="courts", name="Courts")
+        SectionNameFactory(section=cls.section, language="kk", name="Соттар")
+        cls.article = ArticleFactory(
+            section=cls.section, slug="appeal-court-sits", headline="Appeal court sits"
+        )
+
+    def test_the_switcher_links_a_missing_edition_to_the_article_address_there(self) -> None:
+        html = html_of(self.client.get(self.article.get_absolute_url()))
+        links = EditionSwitcherTests.switcher_links(self, html)
+        assert links["kk"] == "/kk/courts/appeal-court-sits/"
+        assert "/kk/" not in links.values()
+
+    def test_that_address_says_so_and_offers_the_section_in_that_edition(self) -> None:
+        response = self.client.get("/kk/courts/appeal-court-sits/")
+        html = html_of(response)
+        assert response.status_code == 404
+        assert '<meta name="robots" content="noindex">' in html
+        assert re.search(r'<h1 class="notice-page__title">[^<]*Қазақша[^<]*</h1>', html)
+        assert '<a class="button" href="/kk/courts/">' in html
+        assert "Соттар" in html
+        assert 'href="/en/courts/appeal-court-sits/"' in html
+
+    def test_in_english_the_page_names_the_language(self) -> None:
+        ArticleFactory(section=self.section, language="ru", slug="tolko-po-russki")
+        html = html_of(self.client.get("/en/courts/tolko-po-russki/"))
+        assert "This article is not available in English." in html
+        assert "It is published in Русский:" in html
+
+    def test_an_unpublished_story_is_not_announced(self) -> None:
+        DraftArticleFactory(section=self.section, slug="draft-story")
+        response = self.client.get("/kk/courts/draft-story/")
+        assert response.status_code == 404
+        assert "not-in-edition" not in html_of(response)
+
+    def test_an_address_in_another_section_is_a_plain_404(self) -> None:
+        response = self.client.get("/kk/economy/appeal-court-sits/")
+        assert response.status_code == 404
+        assert "not-in-edition" not in html_of(response)
+
+
+@PUBLISHING_ONLY
+class TagNamesTests(TestCase):
+    @classmethod
+    def setUpTestData(cls) -> None:
+        cls.section = SectionFactory(slug="courts")
+        cls.tag = TagFactory(slug="bribery", name="Bribery")
+        cls.tag.translations.create(language="ru", name="Взятки")
+        cls.tag.translations.create(language="uz", name="Poraxoʻrlik")
+        cls.russian = ArticleFactory(section=cls.section, language="ru", slug="vzyatka")
+        cls.russian.tags.add(cls.tag)
+        cls.latin = ArticleFactory(section=cls.section, language="uz", slug="pora")
+        cls.latin.tags.add(cls.tag)
+
+    def test_an_article_shows_its_tags_in_its_edition(self) -> None:
+        html = html_of(self.client.get(self.russian.get_absolute_url()))
+        assert '<a href="/ru/tags/bribery/">Взятки</a>' in html
+        assert '<meta property="article:tag" content="Взятки">' in html
+
+    def test_the_tag_page_is_named_in_each_edition(self) -> None:
+        assert '<h1 class="list-header__title">Взятки</h1>' in html_of(
+            self.client.get("/ru/tags/bribery/")
+        )
+        assert '<h1 class="list-header__title">Bribery</h1>' in html_of(
+            self.client.get("/en/tags/bribery/")
+        )
+
+    def test_the_cyrillic_uzbek_edition_reads_the_latin_name_in_its_letters(self) -> None:
+        html = html_of(self.client.get("/uz-cyrl/courts/pora/"))
+        assert '<a href="/uz-cyrl/tags/bribery/">Порахўрлик</a>' in html
