@@ -298,6 +298,8 @@ GAZETTE_ARTICLES_PER_PAGE = env_int("GAZETTE_ARTICLES_PER_PAGE", 12)
 # articles published in them. Each list shows GAZETTE_POPULAR_LENGTH articles.
 GAZETTE_POPULAR_DAYS = env_int("GAZETTE_POPULAR_DAYS", 7)
 GAZETTE_POPULAR_LENGTH = env_int("GAZETTE_POPULAR_LENGTH", 5)
+# Search counts and shows at most this many matches (past it, readers are asked for a word more).
+GAZETTE_SEARCH_MAX_RESULTS = env_int("GAZETTE_SEARCH_MAX_RESULTS", 1000)
 GAZETTE_PHOTO_MAX_BYTES = env_int("GAZETTE_PHOTO_MAX_BYTES", 10 * 1024 * 1024)
 # Templates included under an article's body, in order; each receives `article`. The reactions
 # and comments apps add theirs here, so that publishing needs no knowledge of them.

@@ -2,9 +2,9 @@
 
 The one interface over two engines (`search_backends.py`: FTS5 on SQLite, full-text search on
 PostgreSQL). What can be found is what `queries.edition_articles` lets readers see: never a
-draft, a schedule not yet due or another edition's article. A page of results costs a count,
-one ranked query for the page's articles, one for their highlighted passages and the three
-queries of a list of teasers, whatever was typed.
+draft, a schedule not yet due or another edition's article. A page of results costs a count
+(of at most `max_results()` + 1 matches), one ranked query for the page's articles, one for their
+highlighted passages and two for the articles and their section names, whatever was typed.
 """
 
 from __future__ import annotations
@@ -23,6 +23,12 @@ from gazette.articles.search_backends import NEWEST, RELEVANCE, SearchBackend, b
 from gazette.articles.search_text import marked_up, query_terms
 
 SORTS = (RELEVANCE, NEWEST)
+
+
+def max_results() -> int:
+    """How many matches are counted and shown at most: past that, a reader adds a word rather
+    than pages on, and no search costs more than counting that many."""
+    return int(settings.GAZETTE_SEARCH_MAX_RESULTS)
 
 
 class NoSuchPage(Exception):  # noqa: N818 - a state, as the house names them
@@ -45,9 +51,15 @@ class SearchResults:
     sort: str
     page: Page[SearchHit] | None
 
+    more: bool = False
+
     @property
     def count(self) -> int:
         return self.page.paginator.count if self.page is not None else 0
+
+    @property
+    def limit(self) -> int:
+        return max_results()
 
 
 class _Hits(Sequence[SearchHit]):
@@ -56,12 +68,22 @@ class _Hits(Sequence[SearchHit]):
     def __init__(self, engine: SearchBackend, edition: str, terms: list[str], sort: str) -> None:
         self.engine, self.edition, self.terms, self.sort = engine, edition, terms, sort
         self.public = queries.edition_articles(edition)
-        self._count: int | None = None
+        self._found: int | None = None
+
+    @property
+    def more(self) -> bool:
+        """Whether more than `max_results()` match (only the first are counted and shown)."""
+        return self._counted() > max_results()
+
+    def _counted(self) -> int:
+        if self._found is None:
+            self._found = self.engine.count(
+                self.edition, self.terms, self.public, limit=max_results() + 1
+            )
+        return self._found
 
     def count(self) -> int:  # type: ignore[override]  # the paginator calls count() first
-        if self._count is None:
-            self._count = self.engine.count(self.edition, self.terms, self.public)
-        return self._count
+        return min(self._counted(), max_results())
 
     def __len__(self) -> int:
         return self.count()
@@ -90,7 +112,10 @@ class _Hits(Sequence[SearchHit]):
         articles = {
             article.pk: article
             for article in queries.read_in(
-                self.public.filter(pk__in=ids).for_listing(), self.edition
+                self.public.filter(pk__in=ids)
+                .select_related("section")
+                .prefetch_related("section__translations"),
+                self.edition,
             )
         }
         marked = self.engine.highlights(self.edition, self.terms, ids)
@@ -125,4 +150,4 @@ def search_articles(
         raise NoSuchPage from exc
     if found.paginator.count == 0:
         return SearchResults(query=query, terms=terms, sort=sort, page=None)
-    return SearchResults(query=query, terms=terms, sort=sort, page=found)
+    return SearchResults(query=query, terms=terms, sort=sort, page=found, more=hits.more)

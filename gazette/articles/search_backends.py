@@ -31,8 +31,6 @@ from gazette.articles.search_text import MARK_END, MARK_START, fts5_query
 RELEVANCE = "relevance"
 NEWEST = "date"
 SNIPPET_WORDS = 30
-# How much a word weighs by where it stands: headline, standfirst, body.
-SQLITE_WEIGHTS = (10.0, 4.0, 1.0)
 
 STEMMED_TABLE = "articles_search_stemmed"
 WORDS_TABLE = "articles_search_words"
@@ -41,7 +39,9 @@ POSTGRES_CONFIGS = {"en": "english", "ru": "russian"}
 
 
 class SearchBackend(Protocol):
-    def count(self, edition: str, terms: list[str], public: QuerySet[Article]) -> int: ...
+    def count(
+        self, edition: str, terms: list[str], public: QuerySet[Article], *, limit: int
+    ) -> int: ...
 
     def ranked_ids(
         self,
@@ -74,6 +74,13 @@ def postgres_config(edition: str) -> str:
 # ---------------------------------------------------------------- SQLite FTS5
 
 
+def _where_of(articles: QuerySet[Article]) -> tuple[str, list[Any]]:
+    """The WHERE clause of a queryset of articles, naming the article table by its own name."""
+    query = articles.query
+    sql, params = query.get_compiler(connection=connection).compile(query.where)
+    return str(sql), list(params)
+
+
 def sqlite_table(edition: str) -> str:
     return STEMMED_TABLE if edition in _STEMMED_EDITIONS else WORDS_TABLE
 
@@ -82,20 +89,32 @@ class SqliteSearch:
     def _matching(
         self, edition: str, terms: list[str], public: QuerySet[Article]
     ) -> tuple[str, list[Any]]:
-        """FROM and WHERE of the entries found: the query, the edition, the public articles."""
-        table = sqlite_table(edition)
-        public_sql, public_params = public.values("pk").query.sql_with_params()
-        sql = (
-            f"FROM {table} JOIN articles_searchentry AS entry ON entry.id = {table}.rowid "
-            f"JOIN articles_article AS article ON article.id = entry.article_id "
-            f"WHERE {table} MATCH %s AND entry.edition = %s AND entry.article_id IN ({public_sql})"
-        )
-        return sql, [fts5_query(terms), edition, *public_params]
+        """FROM and WHERE of the entries found: the query, then, per match, its entry's edition
+        and its article tested against `public`'s own conditions (compiled from the queryset,
+        so the gate stays the one definition).
 
-    def count(self, edition: str, terms: list[str], public: QuerySet[Article]) -> int:
+        The full-text index drives: it hands out matches best first (`rank`, bm25 weighted as
+        migration 0005 sets it, computed in FTS5 itself), and the correlated test lets a page
+        stop once it has its rows, instead of joining and sorting every match.
+        """
+        table = sqlite_table(edition)
+        gate, gate_params = _where_of(public)
+        article = connection.ops.quote_name(Article._meta.db_table)
+        sql = (
+            f"FROM {table} WHERE {table} MATCH %s AND EXISTS ("  # noqa: S608 - our table names; values are parameters
+            f"SELECT 1 FROM articles_searchentry AS entry CROSS JOIN {article} "
+            f"ON {article}.id = entry.article_id "
+            f"WHERE entry.id = {table}.rowid AND entry.edition = %s AND ({gate}))"
+        )
+        return sql, [fts5_query(terms), edition, *gate_params]
+
+    def count(
+        self, edition: str, terms: list[str], public: QuerySet[Article], *, limit: int
+    ) -> int:
         sql, params = self._matching(edition, terms, public)
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) {sql}", params)
+            counting = f"SELECT count(*) FROM (SELECT 1 {sql} LIMIT %s)"  # noqa: S608 - see _matching
+            cursor.execute(counting, [*params, limit])
             return int(cursor.fetchone()[0])
 
     def ranked_ids(
@@ -108,16 +127,27 @@ class SqliteSearch:
         offset: int,
         limit: int,
     ) -> list[int]:
+        table = sqlite_table(edition)
         sql, params = self._matching(edition, terms, public)
-        newest = "article.published_at DESC, article.id DESC"
-        weights = ", ".join(str(weight) for weight in SQLITE_WEIGHTS)
-        # bm25() is smaller for better matches.
-        order = newest if sort == NEWEST else f"bm25({sqlite_table(edition)}, {weights}), {newest}"
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT entry.article_id {sql} ORDER BY {order} LIMIT %s OFFSET %s",
-                [*params, limit, offset],
+        if sort == NEWEST:
+            # Newest first needs every match's date: join them all and sort (the cost grows
+            # with the matches; bench/README.md has the figures).
+            article = connection.ops.quote_name(Article._meta.db_table)
+            sql = (
+                f"SELECT entry.article_id FROM (SELECT {table}.rowid AS id {sql}) AS found "  # noqa: S608 - our table names; values are parameters
+                f"CROSS JOIN articles_searchentry AS entry ON entry.id = found.id "
+                f"CROSS JOIN {article} ON {article}.id = entry.article_id "
+                f"ORDER BY {article}.published_at DESC, {article}.id DESC LIMIT %s OFFSET %s"
             )
+        else:
+            # Looked up for the rows of the page only.
+            article_of_entry = (
+                f"SELECT entry.article_id FROM articles_searchentry AS entry "  # noqa: S608 - our table names
+                f"WHERE entry.id = {table}.rowid"
+            )
+            sql = f"SELECT ({article_of_entry}) {sql} ORDER BY rank LIMIT %s OFFSET %s"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, limit, offset])
             return [int(row[0]) for row in cursor.fetchall()]
 
     def highlights(
@@ -132,7 +162,7 @@ class SqliteSearch:
         sql = (
             f"SELECT entry.article_id, "  # noqa: S608 - our table names; values are parameters
             f"highlight({table}, 0, %s, %s), snippet({table}, 2, %s, %s, '…', %s) "
-            f"FROM {table} JOIN articles_searchentry AS entry ON entry.id = {table}.rowid "
+            f"FROM {table} CROSS JOIN articles_searchentry AS entry ON entry.id = {table}.rowid "
             f"WHERE {table} MATCH %s AND entry.edition = %s AND entry.article_id IN ({marks})"
         )
         markers = [MARK_START, MARK_END]
@@ -167,8 +197,10 @@ class PostgresSearch:
             edition=edition, document=self._query(edition, terms), article__in=public.values("pk")
         )
 
-    def count(self, edition: str, terms: list[str], public: QuerySet[Article]) -> int:
-        return self._matching(edition, terms, public).count()
+    def count(
+        self, edition: str, terms: list[str], public: QuerySet[Article], *, limit: int
+    ) -> int:
+        return self._matching(edition, terms, public)[:limit].count()
 
     def ranked_ids(
         self,

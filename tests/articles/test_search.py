@@ -9,7 +9,7 @@ from django.db import connection
 from django.test import TestCase, override_settings
 
 from gazette.articles.models import Article, SearchEntry
-from gazette.articles.search import NoSuchPage, search_articles
+from gazette.articles.search import NoSuchPage, SearchResults, search_articles
 from gazette.articles.search_text import fts5_query, plain_text, query_terms
 from gazette.articles.services import index_article, index_articles
 from tests.factories import (
@@ -45,6 +45,11 @@ HOSTILE_QUERIES = [
 def found_headlines(html: str) -> list[str]:
     pattern = r'class="search-result__headline"><a href="[^"]*">(.*?)</a>'
     return [re.sub(r"</?mark>", "", headline) for headline in re.findall(pattern, html)]
+
+
+def found(results: SearchResults) -> list[Article]:
+    """The articles of a page of results; none when nothing matched."""
+    return [hit.article for hit in results.page.object_list] if results.page else []
 
 
 def published(**fields: object) -> Article:
@@ -176,7 +181,7 @@ class WhatSearchFindsTests(TestCase):
 
     def headlines(self, edition: str, query: str) -> list[str]:
         results = search_articles(edition, query)
-        return [hit.article.headline for hit in results.page] if results.page else []
+        return [article.headline for article in found(results)]
 
     def test_a_draft_a_schedule_and_another_editions_article_are_never_found(self) -> None:
         assert self.headlines("en", "tribunal") == ["Tribunal verdict today"]
@@ -224,7 +229,7 @@ class LanguagesTests(TestCase):
     def test_english_is_stemmed(self) -> None:
         published(section=self.section, headline="Judges ruled on the appeals", slug="a")
         results = search_articles("en", "ruling appeal")
-        assert [hit.article.slug for hit in results.page or []] == ["a"]
+        assert [article.slug for article in found(results)] == ["a"]
 
     def test_russian_is_found_whatever_the_case_of_the_letters(self) -> None:
         published(section=self.section, language="ru", headline="Суд отклонил жалобу", slug="b")
@@ -248,7 +253,7 @@ class LanguagesTests(TestCase):
             section=self.section, language="uz", headline="Toshkent sudi qaror qildi", slug="e"
         )
         results = search_articles("uz-cyrl", "тошкент")
-        assert [hit.article.headline for hit in results.page or []] == ["Тошкент суди қарор қилди"]
+        assert [article.headline for article in found(results)] == ["Тошкент суди қарор қилди"]
         assert search_articles("uz-cyrl", "toshkent").count == 0
 
     def test_an_editors_cyrillic_version_is_found_instead_of_the_written_one(self) -> None:
@@ -261,7 +266,7 @@ class LanguagesTests(TestCase):
             original=latin,
         )
         results = search_articles("uz-cyrl", "суд")
-        assert [hit.article.headline for hit in results.page or []] == ["Суд қарори: таҳририят"]
+        assert [article.headline for article in found(results)] == ["Суд қарори: таҳририят"]
 
     @override_settings(
         LANGUAGES=[("en", "English"), ("kk", "Kazakh"), ("kk-latn", "Kazakh (Latin)")]
@@ -308,17 +313,27 @@ class OrderAndPagesTests(TestCase):
         with pytest.raises(NoSuchPage):
             search_articles("en", "bail", page=3)
 
+    @override_settings(GAZETTE_SEARCH_MAX_RESULTS=13)
+    def test_past_the_limit_only_the_first_are_counted_and_shown(self) -> None:
+        results = search_articles("en", "bail", page=2)
+        assert results.more
+        assert results.count == 13
+        assert results.page is not None
+        assert len(results.page.object_list) == 1
+        html = self.client.get("/en/search/", {"q": "bail"}).content.decode()
+        assert "More than 13 articles found for “bail”: the first 13 are shown." in html
+
     def test_the_pages_link_to_each_other_keeping_the_query_and_sort(self) -> None:
         html = self.client.get("/en/search/", {"q": "bail", "sort": "date"}).content.decode()
         assert 'href="?q=bail&amp;sort=date&amp;page=2"' in html
         assert "Page 1 of 2" in html
 
     def test_a_page_of_results_costs_the_same_whatever_is_found(self) -> None:
-        # The count, the page's ranked IDs, their articles (with section names and bylines) and
-        # their highlighted passages.
-        with self.assertNumQueries(6):
+        # The count, the page's ranked IDs, their articles, their section names and their
+        # highlighted passages.
+        with self.assertNumQueries(5):
             search_articles("en", "bail").page.object_list  # noqa: B018 - evaluated for its queries
-        with self.assertNumQueries(6):
+        with self.assertNumQueries(5):
             search_articles("en", "roundup", page=2).page.object_list  # noqa: B018
 
 
