@@ -370,6 +370,10 @@ class SearchEntry(models.Model):
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="search_entries")
     edition = models.CharField(max_length=8)
+    # Newest first in one integer: the publish time, then the article and the edition
+    # (search_text.entry_position). FTS5 uses it as its rowid, so it can hand out matches
+    # newest first and stop at a page's end.
+    position = models.BigIntegerField(unique=True)
     headline = models.TextField()
     standfirst = models.TextField(blank=True)
     body = models.TextField(blank=True)

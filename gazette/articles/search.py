@@ -105,6 +105,8 @@ class _Hits(Sequence[SearchHit]):
             sort=self.sort,
             offset=offset,
             limit=stop - offset,
+            # Ranking is bounded only when more match than are shown.
+            within=max_results() if self.more else None,
         )
         return self._hits(ids)
 
@@ -134,9 +136,10 @@ def search_articles(
 ) -> SearchResults:
     """The public articles of `edition` that contain every word of `query`, one page of them.
 
-    `sort` is "relevance" (best matches first, then newest) or "date" (newest first); anything
-    else means relevance. A query with no words finds nothing and asks the database nothing.
-    Raises `NoSuchPage` for a page number past the last page.
+    `sort` is "relevance" (best matches first; on SQLite, the best among the newest
+    `max_results()` matches) or "date" (newest first); anything else means relevance. A query
+    with no words finds nothing and asks the database nothing. Raises `NoSuchPage` for a page
+    number past the last page.
     """
     sort = sort if sort in SORTS else RELEVANCE
     terms = query_terms(query, edition)

@@ -52,6 +52,7 @@ class SearchBackend(Protocol):
         sort: str,
         offset: int,
         limit: int,
+        within: int | None,
     ) -> list[int]: ...
 
     def highlights(
@@ -86,17 +87,17 @@ def sqlite_table(edition: str) -> str:
 
 
 class SqliteSearch:
+    """FTS5 hands out matches newest first (its rowid is the entry's position) or best first
+    (`rank`: bm25, weighted as migration 0005 sets it), and tests each match's entry and
+    article against the gate only as it goes, so a page stops once it has its rows.
+    Where more match than a reader is shown, relevance ranks the newest `within` of them:
+    past those the archive is not ranked, which bounds the work of a word in every article."""
+
     def _matching(
         self, edition: str, terms: list[str], public: QuerySet[Article]
     ) -> tuple[str, list[Any]]:
-        """FROM and WHERE of the entries found: the query, then, per match, its entry's edition
-        and its article tested against `public`'s own conditions (compiled from the queryset,
-        so the gate stays the one definition).
-
-        The full-text index drives: it hands out matches best first (`rank`, bm25 weighted as
-        migration 0005 sets it, computed in FTS5 itself), and the correlated test lets a page
-        stop once it has its rows, instead of joining and sorting every match.
-        """
+        """FROM and WHERE of the matches whose entry is of the edition and whose article is in
+        `public` (its own conditions, compiled from the queryset: the gate stays one)."""
         table = sqlite_table(edition)
         gate, gate_params = _where_of(public)
         article = connection.ops.quote_name(Article._meta.db_table)
@@ -104,7 +105,7 @@ class SqliteSearch:
             f"FROM {table} WHERE {table} MATCH %s AND EXISTS ("  # noqa: S608 - our table names; values are parameters
             f"SELECT 1 FROM articles_searchentry AS entry CROSS JOIN {article} "
             f"ON {article}.id = entry.article_id "
-            f"WHERE entry.id = {table}.rowid AND entry.edition = %s AND ({gate}))"
+            f"WHERE entry.position = {table}.rowid AND entry.edition = %s AND ({gate}))"
         )
         return sql, [fts5_query(terms), edition, *gate_params]
 
@@ -126,28 +127,33 @@ class SqliteSearch:
         sort: str,
         offset: int,
         limit: int,
+        within: int | None,
     ) -> list[int]:
         table = sqlite_table(edition)
         sql, params = self._matching(edition, terms, public)
-        if sort == NEWEST:
-            # Newest first needs every match's date: join them all and sort (the cost grows
-            # with the matches; bench/README.md has the figures).
-            article = connection.ops.quote_name(Article._meta.db_table)
-            sql = (
-                f"SELECT entry.article_id FROM (SELECT {table}.rowid AS id {sql}) AS found "  # noqa: S608 - our table names; values are parameters
-                f"CROSS JOIN articles_searchentry AS entry ON entry.id = found.id "
-                f"CROSS JOIN {article} ON {article}.id = entry.article_id "
-                f"ORDER BY {article}.published_at DESC, {article}.id DESC LIMIT %s OFFSET %s"
-            )
-        else:
-            # Looked up for the rows of the page only.
-            article_of_entry = (
-                f"SELECT entry.article_id FROM articles_searchentry AS entry "  # noqa: S608 - our table names
-                f"WHERE entry.id = {table}.rowid"
-            )
-            sql = f"SELECT ({article_of_entry}) {sql} ORDER BY rank LIMIT %s OFFSET %s"
+        article_of_entry = (
+            f"SELECT entry.article_id FROM articles_searchentry AS entry "  # noqa: S608 - our table names
+            f"WHERE entry.position = {table}.rowid"
+        )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, limit, offset])
+            if sort == NEWEST:
+                order = f"{table}.rowid DESC"
+            elif within is None:
+                order = "rank"
+            else:
+                cursor.execute(
+                    f"SELECT {table}.rowid {sql} ORDER BY {table}.rowid DESC LIMIT 1 OFFSET %s",
+                    [*params, within - 1],
+                )
+                oldest_ranked = cursor.fetchone()
+                if oldest_ranked is not None:
+                    sql += f" AND {table}.rowid >= %s"
+                    params.append(oldest_ranked[0])
+                order = "rank"
+            cursor.execute(
+                f"SELECT ({article_of_entry}) {sql} ORDER BY {order} LIMIT %s OFFSET %s",
+                [*params, limit, offset],
+            )
             return [int(row[0]) for row in cursor.fetchall()]
 
     def highlights(
@@ -162,7 +168,8 @@ class SqliteSearch:
         sql = (
             f"SELECT entry.article_id, "  # noqa: S608 - our table names; values are parameters
             f"highlight({table}, 0, %s, %s), snippet({table}, 2, %s, %s, '…', %s) "
-            f"FROM {table} CROSS JOIN articles_searchentry AS entry ON entry.id = {table}.rowid "
+            f"FROM {table} CROSS JOIN articles_searchentry AS entry "
+            f"ON entry.position = {table}.rowid "
             f"WHERE {table} MATCH %s AND entry.edition = %s AND entry.article_id IN ({marks})"
         )
         markers = [MARK_START, MARK_END]
@@ -211,7 +218,9 @@ class PostgresSearch:
         sort: str,
         offset: int,
         limit: int,
+        within: int | None,
     ) -> list[int]:
+        # PostgreSQL ranks every match (`within` is SQLite's bound; see bench/README.md).
         found = self._matching(edition, terms, public)
         newest = ("-article__published_at", "-article_id")
         if sort == NEWEST:

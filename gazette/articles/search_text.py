@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import datetime
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -29,6 +30,25 @@ _TERM = re.compile(r"[^\W_]+", re.UNICODE)
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _LINE_MARKUP = re.compile(r"^[ \t]{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)+", re.MULTILINE)
 _EMPHASIS = re.compile(r"[*`~]+")
+
+
+# Each edition's place in an entry's position: the three lowest bits.
+EDITION_SLOTS = ("en", "ru", "kk", "uz", "uz-cyrl", "kk-latn")
+_ARTICLE_BITS = 28
+_EDITION_BITS = 3
+
+
+def entry_position(published_at: datetime | None, article_id: int, edition: str) -> int:
+    """An entry's place, newest first when sorted down: publish time (in seconds), then the
+    article, then the edition, packed into one 63-bit integer (unique per entry)."""
+    seconds = int(published_at.timestamp()) if published_at is not None else 0
+    if article_id >= 1 << _ARTICLE_BITS:
+        raise ValueError(f"article {article_id} is past what a search position can hold")
+    return (
+        (seconds << (_ARTICLE_BITS + _EDITION_BITS))
+        | (article_id << _EDITION_BITS)
+        | EDITION_SLOTS.index(edition)
+    )
 
 
 def plain_text(markdown: str) -> str:

@@ -19,7 +19,7 @@ from django.db.models import F
 
 from gazette.articles.models import Article, DailyReads, SearchEntry
 from gazette.articles.search_backends import backend
-from gazette.articles.search_text import plain_text, without_markers
+from gazette.articles.search_text import entry_position, plain_text, without_markers
 from gazette.core import clock, editions
 from gazette.core.logs import once_a_minute
 
@@ -31,15 +31,20 @@ def publish_articles(*, article_ids: Iterable[int]) -> int:
     """Publish the given articles now; returns how many changed.
 
     Drafts and scheduled articles become published with the current time as their publish
-    time; articles already published keep theirs and are not counted.
+    time, and their search entries are written again under it; articles already published
+    keep theirs and are not counted.
     """
     now = clock.now()
+    ids = list(article_ids)
     with transaction.atomic():
-        return (
-            Article.objects.filter(pk__in=list(article_ids))
+        published = (
+            Article.objects.filter(pk__in=ids)
             .exclude(status=Article.Status.PUBLISHED)
             .update(status=Article.Status.PUBLISHED, published_at=now, updated_at=now)
         )
+        # Their new publish time is their place in search's newest-first order.
+        index_articles(articles=Article.objects.filter(pk__in=ids, updated_at=now))
+        return published
 
 
 def promote_due_articles(*, dry_run: bool = False) -> int:
@@ -64,13 +69,20 @@ def _search_entries(article: Article) -> list[SearchEntry]:
         "standfirst": without_markers(article.standfirst),
         "body": plain_text(article.body),
     }
-    entries = [SearchEntry(article=article, edition=article.language, **texts)]
+    versions = {article.language: texts}
     for code in editions.codes():
         derivation = editions.derivation(code)
         if derivation is not None and derivation.source == article.language:
-            converted = {name: derivation.convert(text) for name, text in texts.items()}
-            entries.append(SearchEntry(article=article, edition=code, **converted))
-    return entries
+            versions[code] = {name: derivation.convert(text) for name, text in texts.items()}
+    return [
+        SearchEntry(
+            article=article,
+            edition=code,
+            position=entry_position(article.published_at, article.pk, code),
+            **version,
+        )
+        for code, version in versions.items()
+    ]
 
 
 def index_articles(*, articles: Iterable[Article]) -> int:

@@ -11,7 +11,7 @@ from django.test import TestCase, override_settings
 from gazette.articles.models import Article, SearchEntry
 from gazette.articles.search import NoSuchPage, SearchResults, search_articles
 from gazette.articles.search_text import fts5_query, plain_text, query_terms
-from gazette.articles.services import index_article, index_articles
+from gazette.articles.services import index_article, index_articles, publish_articles
 from tests.factories import (
     ArticleFactory,
     DraftArticleFactory,
@@ -322,6 +322,21 @@ class OrderAndPagesTests(TestCase):
         assert len(results.page.object_list) == 1
         html = self.client.get("/en/search/", {"q": "bail"}).content.decode()
         assert "More than 13 articles found for “bail”: the first 13 are shown." in html
+
+    @override_settings(GAZETTE_SEARCH_MAX_RESULTS=13)
+    def test_relevance_ranks_the_newest_matches_past_the_limit(self) -> None:
+        # The best match is the oldest: beyond the newest 13, it is not ranked first.
+        results = search_articles("en", "bail")
+        assert results.page is not None
+        assert self.best not in [hit.article for hit in results.page.object_list]
+
+    def test_publishing_moves_an_article_to_the_front_of_newest_first(self) -> None:
+        draft = DraftArticleFactory(headline="Bail law drafted", section=self.best.section)
+        index_article(article=draft)
+        publish_articles(article_ids=[draft.pk])
+        newest = search_articles("en", "bail", sort="date").page
+        assert newest is not None
+        assert newest.object_list[0].article == draft
 
     def test_the_pages_link_to_each_other_keeping_the_query_and_sort(self) -> None:
         html = self.client.get("/en/search/", {"q": "bail", "sort": "date"}).content.decode()

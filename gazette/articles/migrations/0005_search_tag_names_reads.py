@@ -19,7 +19,7 @@ def _sqlite_statements():
     for table, tokenizer in TOKENIZERS.items():
         statements.append(
             f"CREATE VIRTUAL TABLE {table} USING fts5(headline, standfirst, body, "
-            f"content='articles_searchentry', content_rowid='id', tokenize='{tokenizer}')"
+            f"content='articles_searchentry', content_rowid='position', tokenize='{tokenizer}')"
         )
         # `rank`: bm25 with a word in the headline worth ten in the body, in the standfirst four.
         statements.append(
@@ -33,14 +33,14 @@ def _sqlite_statements():
     def insert(table, row):
         return (
             f"INSERT INTO {table}(rowid, headline, standfirst, body) "
-            f"SELECT {row}.id, {row}.headline, {row}.standfirst, {row}.body "
+            f"SELECT {row}.position, {row}.headline, {row}.standfirst, {row}.body "
             f"WHERE {row}.edition {which[table]};"
         )
 
     def remove(table, row):
         return (
             f"INSERT INTO {table}({table}, rowid, headline, standfirst, body) "
-            f"SELECT 'delete', {row}.id, {row}.headline, {row}.standfirst, {row}.body "
+            f"SELECT 'delete', {row}.position, {row}.headline, {row}.standfirst, {row}.body "
             f"WHERE {row}.edition {which[table]};"
         )
 
@@ -52,8 +52,8 @@ def _sqlite_statements():
         "CREATE TRIGGER articles_search_deleted AFTER DELETE ON articles_searchentry BEGIN "
         + " ".join(remove(table, "old") for table in tables)
         + " END",
-        "CREATE TRIGGER articles_search_updated AFTER UPDATE OF edition, headline, standfirst, "
-        "body ON articles_searchentry BEGIN "
+        "CREATE TRIGGER articles_search_updated AFTER UPDATE OF edition, position, headline, "
+        "standfirst, body ON articles_searchentry BEGIN "
         + " ".join(remove(table, "old") for table in tables)
         + " ".join(insert(table, "new") for table in tables)
         + " END",
@@ -94,7 +94,7 @@ def _run(statements_by_vendor):
 def index_existing_articles(apps, schema_editor):
     # The entries of articles written before search existed, as services.index_articles
     # writes them (its plain-text rule and the editions written from another's script).
-    from gazette.articles.search_text import plain_text, without_markers
+    from gazette.articles.search_text import entry_position, plain_text, without_markers
     from gazette.core import editions
 
     Article = apps.get_model("articles", "Article")
@@ -106,12 +106,16 @@ def index_existing_articles(apps, schema_editor):
             "standfirst": without_markers(article.standfirst),
             "body": plain_text(article.body),
         }
-        entries.append(SearchEntry(article_id=article.pk, edition=article.language, **texts))
+        versions = {article.language: texts}
         for code in editions.codes():
             derivation = editions.derivation(code)
             if derivation is not None and derivation.source == article.language:
-                converted = {name: derivation.convert(text) for name, text in texts.items()}
-                entries.append(SearchEntry(article_id=article.pk, edition=code, **converted))
+                versions[code] = {name: derivation.convert(text) for name, text in texts.items()}
+        for code, version in versions.items():
+            position = entry_position(article.published_at, article.pk, code)
+            entries.append(
+                SearchEntry(article_id=article.pk, edition=code, position=position, **version)
+            )
     SearchEntry.objects.bulk_create(entries, batch_size=500)
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute(POSTGRES_DOCUMENTS)
@@ -147,6 +151,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('edition', models.CharField(max_length=8)),
+                ('position', models.BigIntegerField(unique=True)),
                 ('headline', models.TextField()),
                 ('standfirst', models.TextField(blank=True)),
                 ('body', models.TextField(blank=True)),
