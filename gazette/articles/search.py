@@ -19,7 +19,13 @@ from django.utils.safestring import SafeString
 
 from gazette.articles import queries
 from gazette.articles.models import Article
-from gazette.articles.search_backends import NEWEST, RELEVANCE, SearchBackend, backend
+from gazette.articles.search_backends import (
+    NEWEST,
+    RELEVANCE,
+    Counted,
+    SearchBackend,
+    backend,
+)
 from gazette.articles.search_text import marked_up, query_terms
 
 SORTS = (RELEVANCE, NEWEST)
@@ -68,22 +74,22 @@ class _Hits(Sequence[SearchHit]):
     def __init__(self, engine: SearchBackend, edition: str, terms: list[str], sort: str) -> None:
         self.engine, self.edition, self.terms, self.sort = engine, edition, terms, sort
         self.public = queries.edition_articles(edition)
-        self._found: int | None = None
+        self._counted: Counted | None = None
 
     @property
     def more(self) -> bool:
         """Whether more than `max_results()` match (only the first are counted and shown)."""
-        return self._counted() > max_results()
+        return self._count_matches().found > max_results()
 
-    def _counted(self) -> int:
-        if self._found is None:
-            self._found = self.engine.count(
+    def _count_matches(self) -> Counted:
+        if self._counted is None:
+            self._counted = self.engine.count(
                 self.edition, self.terms, self.public, limit=max_results() + 1
             )
-        return self._found
+        return self._counted
 
     def count(self) -> int:  # type: ignore[override]  # the paginator calls count() first
-        return min(self._counted(), max_results())
+        return min(self._count_matches().found, max_results())
 
     def __len__(self) -> int:
         return self.count()
@@ -106,7 +112,7 @@ class _Hits(Sequence[SearchHit]):
             offset=offset,
             limit=stop - offset,
             # Ranking is bounded only when more match than are shown.
-            within=max_results() if self.more else None,
+            from_position=self._count_matches().oldest if self.more else None,
         )
         return self._hits(ids)
 
@@ -114,7 +120,10 @@ class _Hits(Sequence[SearchHit]):
         articles = {
             article.pk: article
             for article in queries.read_in(
+                # No order: the page's order is the engine's, and sorting here would lead the
+                # database to walk the date index instead of looking the IDs up.
                 self.public.filter(pk__in=ids)
+                .order_by()
                 .select_related("section")
                 .prefetch_related("section__translations"),
                 self.edition,

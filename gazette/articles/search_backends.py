@@ -14,7 +14,7 @@ found only when its article is in it.
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from django.contrib.postgres.search import (
     SearchHeadline,
@@ -38,10 +38,18 @@ _STEMMED_EDITIONS = frozenset({"en"})
 POSTGRES_CONFIGS = {"en": "english", "ru": "russian"}
 
 
+class Counted(NamedTuple):
+    """How many matches (at most the limit asked), and where the counted ones start: the
+    position of the oldest of them on SQLite (None on PostgreSQL, which ranks them all)."""
+
+    found: int
+    oldest: int | None
+
+
 class SearchBackend(Protocol):
     def count(
         self, edition: str, terms: list[str], public: QuerySet[Article], *, limit: int
-    ) -> int: ...
+    ) -> Counted: ...
 
     def ranked_ids(
         self,
@@ -52,7 +60,7 @@ class SearchBackend(Protocol):
         sort: str,
         offset: int,
         limit: int,
-        within: int | None,
+        from_position: int | None,
     ) -> list[int]: ...
 
     def highlights(
@@ -90,8 +98,9 @@ class SqliteSearch:
     """FTS5 hands out matches newest first (its rowid is the entry's position) or best first
     (`rank`: bm25, weighted as migration 0005 sets it), and tests each match's entry and
     article against the gate only as it goes, so a page stops once it has its rows.
-    Where more match than a reader is shown, relevance ranks the newest `within` of them:
-    past those the archive is not ranked, which bounds the work of a word in every article."""
+    Where more match than a reader is shown, relevance ranks the newest of them (from the
+    oldest counted): past those the archive is not ranked, which bounds the work of a word in
+    every article."""
 
     def _matching(
         self, edition: str, terms: list[str], public: QuerySet[Article]
@@ -111,12 +120,19 @@ class SqliteSearch:
 
     def count(
         self, edition: str, terms: list[str], public: QuerySet[Article], *, limit: int
-    ) -> int:
+    ) -> Counted:
+        """Counted newest first, stopping at `limit`: the oldest counted is where relevance
+        starts ranking when more match than are shown."""
+        table = sqlite_table(edition)
         sql, params = self._matching(edition, terms, public)
         with connection.cursor() as cursor:
-            counting = f"SELECT count(*) FROM (SELECT 1 {sql} LIMIT %s)"  # noqa: S608 - see _matching
+            counting = (
+                f"SELECT count(*), min(id) FROM (SELECT {table}.rowid AS id {sql} "  # noqa: S608 - see _matching
+                f"ORDER BY {table}.rowid DESC LIMIT %s)"
+            )
             cursor.execute(counting, [*params, limit])
-            return int(cursor.fetchone()[0])
+            found, oldest = cursor.fetchone()
+            return Counted(int(found), None if oldest is None else int(oldest))
 
     def ranked_ids(
         self,
@@ -127,7 +143,7 @@ class SqliteSearch:
         sort: str,
         offset: int,
         limit: int,
-        within: int | None,
+        from_position: int | None,
     ) -> list[int]:
         table = sqlite_table(edition)
         sql, params = self._matching(edition, terms, public)
@@ -135,21 +151,14 @@ class SqliteSearch:
             f"SELECT entry.article_id FROM articles_searchentry AS entry "  # noqa: S608 - our table names
             f"WHERE entry.position = {table}.rowid"
         )
+        if sort == NEWEST:
+            order = f"{table}.rowid DESC"
+        else:
+            order = "rank"
+            if from_position is not None:
+                sql += f" AND {table}.rowid >= %s"
+                params.append(from_position)
         with connection.cursor() as cursor:
-            if sort == NEWEST:
-                order = f"{table}.rowid DESC"
-            elif within is None:
-                order = "rank"
-            else:
-                cursor.execute(
-                    f"SELECT {table}.rowid {sql} ORDER BY {table}.rowid DESC LIMIT 1 OFFSET %s",
-                    [*params, within - 1],
-                )
-                oldest_ranked = cursor.fetchone()
-                if oldest_ranked is not None:
-                    sql += f" AND {table}.rowid >= %s"
-                    params.append(oldest_ranked[0])
-                order = "rank"
             cursor.execute(
                 f"SELECT ({article_of_entry}) {sql} ORDER BY {order} LIMIT %s OFFSET %s",
                 [*params, limit, offset],
@@ -169,8 +178,10 @@ class SqliteSearch:
             f"SELECT entry.article_id, "  # noqa: S608 - our table names; values are parameters
             f"highlight({table}, 0, %s, %s), snippet({table}, 2, %s, %s, '…', %s) "
             f"FROM {table} CROSS JOIN articles_searchentry AS entry "
-            f"ON entry.position = {table}.rowid "
-            f"WHERE {table} MATCH %s AND entry.edition = %s AND entry.article_id IN ({marks})"
+            f"ON entry.position = {table}.rowid WHERE {table} MATCH %s "
+            # The page's positions: FTS5 looks each one up instead of scanning every match.
+            f"AND {table}.rowid IN (SELECT position FROM articles_searchentry "
+            f"WHERE edition = %s AND article_id IN ({marks}))"
         )
         markers = [MARK_START, MARK_END]
         params: list[Any] = [
@@ -206,8 +217,8 @@ class PostgresSearch:
 
     def count(
         self, edition: str, terms: list[str], public: QuerySet[Article], *, limit: int
-    ) -> int:
-        return self._matching(edition, terms, public)[:limit].count()
+    ) -> Counted:
+        return Counted(self._matching(edition, terms, public)[:limit].count(), None)
 
     def ranked_ids(
         self,
@@ -218,9 +229,9 @@ class PostgresSearch:
         sort: str,
         offset: int,
         limit: int,
-        within: int | None,
+        from_position: int | None,
     ) -> list[int]:
-        # PostgreSQL ranks every match (`within` is SQLite's bound; see bench/README.md).
+        # PostgreSQL ranks every match (`from_position` is SQLite's bound; bench/README.md).
         found = self._matching(edition, terms, public)
         newest = ("-article__published_at", "-article_id")
         if sort == NEWEST:
