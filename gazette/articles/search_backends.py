@@ -1,9 +1,9 @@
 """The two search engines behind `search.py`, one per database vendor.
 
-SQLite (the embedded default): FTS5 tables that triggers keep in step with `SearchEntry`
-(migration 0005). English entries go to a table whose tokenizer stems (`porter`); the other
-editions' go to one that only folds case and diacritics, since FTS5 has no stemmer for
-Russian, Kazakh or Uzbek. PostgreSQL: `SearchEntry.document`, a weighted tsvector under a GIN
+SQLite (the embedded default): an FTS5 table per edition that triggers keep in step with
+`SearchEntry` (migration 0005). The English table's tokenizer stems (`porter`); the other
+editions' only fold case and diacritics, since FTS5 has no stemmer for Russian, Kazakh or
+Uzbek. PostgreSQL: `SearchEntry.document`, a weighted tsvector under a GIN
 index, in the edition's text search configuration: `english` and `russian` stem, Kazakh and
 Uzbek use `simple` (PostgreSQL ships no stemmer for them).
 
@@ -26,15 +26,12 @@ from django.db import connection
 from django.db.models import F, QuerySet
 
 from gazette.articles.models import Article, SearchEntry
-from gazette.articles.search_text import MARK_END, MARK_START, fts5_query
+from gazette.articles.search_text import EDITION_SLOTS, MARK_END, MARK_START, fts5_query
 
 RELEVANCE = "relevance"
 NEWEST = "date"
 SNIPPET_WORDS = 30
 
-STEMMED_TABLE = "articles_search_stemmed"
-WORDS_TABLE = "articles_search_words"
-_STEMMED_EDITIONS = frozenset({"en"})
 POSTGRES_CONFIGS = {"en": "english", "ru": "russian"}
 
 
@@ -91,7 +88,10 @@ def _where_of(articles: QuerySet[Article]) -> tuple[str, list[Any]]:
 
 
 def sqlite_table(edition: str) -> str:
-    return STEMMED_TABLE if edition in _STEMMED_EDITIONS else WORDS_TABLE
+    """The edition's FTS5 table (migration 0005 makes one for each of EDITION_SLOTS)."""
+    if edition not in EDITION_SLOTS:
+        raise ValueError(f"no search table for the edition {edition!r}")
+    return f"articles_search_{edition.replace('-', '_')}"
 
 
 class SqliteSearch:

@@ -6,12 +6,15 @@ import django.db.models.deletion
 import gazette.core.editions
 from django.db import migrations, models
 
+# One FTS5 table per edition, so that a search reads only its edition's matches. English is
+# stemmed (porter); FTS5 has no stemmer for Russian, Kazakh or Uzbek.
+EDITIONS = ("en", "ru", "kk", "uz", "uz-cyrl", "kk-latn")
+STEMMED = "porter unicode61 remove_diacritics 2"
+WORDS = "unicode61 remove_diacritics 2"
 TOKENIZERS = {
-    # English is stemmed (porter); FTS5 has no stemmer for Russian, Kazakh or Uzbek.
-    "articles_search_stemmed": "porter unicode61 remove_diacritics 2",
-    "articles_search_words": "unicode61 remove_diacritics 2",
+    f"articles_search_{code.replace('-', '_')}": STEMMED if code == "en" else WORDS
+    for code in EDITIONS
 }
-STEMMED_EDITIONS = "('en')"
 
 
 def _sqlite_statements():
@@ -26,8 +29,7 @@ def _sqlite_statements():
             f"INSERT INTO {table}({table}, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0)')"
         )
     which = {
-        "articles_search_stemmed": f"IN {STEMMED_EDITIONS}",
-        "articles_search_words": f"NOT IN {STEMMED_EDITIONS}",
+        f"articles_search_{code.replace('-', '_')}": f"= '{code}'" for code in EDITIONS
     }
 
     def insert(table, row):
