@@ -73,9 +73,12 @@ INSTALLED_APPS = [
     "gazette.challenges",
     "gazette.accounts",
     "gazette.articles",
+    "gazette.sites",
     "gazette.reactions",
     "gazette.comments",
     "gazette.moderation",
+    "gazette.api",
+    "ninja",
     "django_tasks",
     "django_tasks_db",
     "gazette.demo",
@@ -85,6 +88,7 @@ MIDDLEWARE = [
     # Every log line written while a request is served names it (core/logs.py).
     "gazette.core.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "gazette.api.cors.ApiCorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the kept pages' middleware, so that a page served from the cache has the header.
     "csp.middleware.CSPMiddleware",
@@ -356,6 +360,9 @@ GAZETTE_COMMENT_AUTO_CLOSE_DAYS = env_int("GAZETTE_COMMENT_AUTO_CLOSE_DAYS", 30)
 GAZETTE_COMMENTS_REQUIRE_SIGN_IN = env_bool("GAZETTE_COMMENTS_REQUIRE_SIGN_IN", default=False)
 # The same text from the same reader in the same thread within this many seconds is one comment.
 GAZETTE_COMMENT_DEDUPE_SECONDS = env_int("GAZETTE_COMMENT_DEDUPE_SECONDS", 10)
+# Address hashes and human-check signals of comments, likes and refused comments are blanked
+# once they are this old (`manage.py purge_abuse_data`, hourly); docs/security.md says why 90.
+GAZETTE_ABUSE_DATA_RETENTION_DAYS = env_int("GAZETTE_ABUSE_DATA_RETENTION_DAYS", 90)
 # Every new comment is screened by this function; the moderation app replaces it.
 GAZETTE_COMMENT_SCREENING = env_str(
     "GAZETTE_COMMENT_SCREENING", "gazette.moderation.screening.screen"
@@ -374,3 +381,15 @@ GAZETTE_CHALLENGES = {
     # Every reader action's rate limit, by name (docs/challenges.md); give only what you change.
     "RATES": env_json("GAZETTE_RATES", {}),
 }
+
+# ---------------------------------------------------------------- moderation
+
+# Statements of reasons for the EU Transparency Database (docs/moderation.md): submission is off
+# until both are set. The URL is the API's base, e.g. https://transparency.dsa.ec.europa.eu/api/v1
+GAZETTE_TDB_URL = env_str("GAZETTE_TDB_URL", "")
+GAZETTE_TDB_TOKEN = env_str("GAZETTE_TDB_TOKEN", "")
+# A batch the database could not take (5xx, 429, no answer) is tried this many times in all,
+# waiting GAZETTE_TDB_RETRY_SECONDS, then twice as long, between tries.
+GAZETTE_TDB_ATTEMPTS = env_int("GAZETTE_TDB_ATTEMPTS", 4)
+GAZETTE_TDB_RETRY_SECONDS = env_int("GAZETTE_TDB_RETRY_SECONDS", 5)
+GAZETTE_TDB_TIMEOUT_SECONDS = env_int("GAZETTE_TDB_TIMEOUT_SECONDS", 30)

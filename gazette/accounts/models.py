@@ -2,7 +2,12 @@
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+# The user name of an account closed at its holder's request (personal_data.close_account);
+# never a reader's own, which is their e-mail address.
+FORMER_PREFIX = "former-"
 
 
 class User(AbstractUser):
@@ -32,8 +37,16 @@ class User(AbstractUser):
         return self.display_name or self.get_username()
 
     @property
+    def is_former(self) -> bool:
+        """Closed at its holder's request: kept only because moderation records name it."""
+        return not self.is_active and self.get_username().startswith(FORMER_PREFIX)
+
+    @property
     def public_name(self) -> str:
         """The name shown beside this person's comments: never their e-mail address."""
+        if self.is_former:
+            # Translators: the name of an account whose holder asked for their data to be erased.
+            return gettext("Former reader")
         if self.display_name:
             return self.display_name
         username = self.get_username()

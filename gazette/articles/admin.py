@@ -54,6 +54,9 @@ class PhotoAdmin(admin.ModelAdmin[Photo]):
     list_display = ("thumbnail", "alt_text", "credit", "created_at")
     search_fields = ("caption", "credit", "alt_text")
 
+    def save_model(self, request: HttpRequest, obj: Photo, form: Any, change: bool) -> None:  # noqa: FBT001 - Django's signature
+        services.save_photo(photo=obj, image_changed="image" in form.changed_data)
+
     @admin.display(description=_("photo"))
     def thumbnail(self, photo: Photo) -> SafeString:
         return format_html('<img src="{}" alt="" width="96">', photo.image.url)

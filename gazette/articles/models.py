@@ -16,7 +16,12 @@ from django.utils.translation import gettext_lazy as _
 
 from gazette.articles.photos import PhotoField
 from gazette.articles.slugs import validate_section_slug
-from gazette.articles.validators import validate_photo
+from gazette.articles.validators import (
+    validate_caption,
+    validate_credit,
+    validate_dateline,
+    validate_photo,
+)
 from gazette.core import clock, editions
 from gazette.core.models import TimeStampedModel
 
@@ -127,15 +132,22 @@ class Photo(TimeStampedModel):
     )
     width = models.PositiveIntegerField(editable=False, default=0)
     height = models.PositiveIntegerField(editable=False, default=0)
-    caption = models.TextField(_("caption"), help_text=_("Who is shown, where and when."))
+    caption = models.TextField(
+        _("caption"), help_text=_("Who is shown, where and when."), validators=[validate_caption]
+    )
     credit = models.CharField(
-        _("credit"), max_length=160, help_text=_("Organisation/Photographer Name")
+        _("credit"),
+        max_length=160,
+        help_text=_("Organisation/Photographer Name"),
+        validators=[validate_credit],
     )
     alt_text = models.CharField(
         _("text alternative"),
         max_length=250,
         help_text=_("What the photo shows, for readers who cannot see it."),
     )
+    # Made in the background after upload (renditions.py): [{width, height, format, name}].
+    renditions = models.JSONField(_("renditions"), default=list, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at"]
@@ -243,6 +255,7 @@ class Article(TimeStampedModel):
         max_length=60,
         blank=True,
         help_text=_("Where the story was filed, e.g. ASTANA. Shown in capitals."),
+        validators=[validate_dateline],
     )
     body = models.TextField(_("body"), help_text=_("Markdown: paragraphs, > quotes, ## headings."))
     language = _language_field()
@@ -364,7 +377,7 @@ class SearchEntry(models.Model):
     An article has an entry in its own edition and in each edition written from it (a Latin
     Uzbek article is found in Cyrillic too). `search.py` reads these rows, only through the
     gate of public articles; `services.index_article` writes them with the article. On SQLite
-    an FTS5 table follows this one (triggers, migration 0005); on PostgreSQL `document` holds
+    an FTS5 table follows this one (triggers, migration 0007); on PostgreSQL `document` holds
     the weighted text search vector, under a GIN index.
     """
 

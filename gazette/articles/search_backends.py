@@ -1,7 +1,7 @@
 """The two search engines behind `search.py`, one per database vendor.
 
 SQLite (the embedded default): an FTS5 table per edition that triggers keep in step with
-`SearchEntry` (migration 0005). The English table's tokenizer stems (`porter`); the other
+`SearchEntry` (migration 0007). The English table's tokenizer stems (`porter`); the other
 editions' only fold case and diacritics, since FTS5 has no stemmer for Russian, Kazakh or
 Uzbek. PostgreSQL: `SearchEntry.document`, a weighted tsvector under a GIN
 index, in the edition's text search configuration: `english` and `russian` stem, Kazakh and
@@ -88,7 +88,7 @@ def _where_of(articles: QuerySet[Article]) -> tuple[str, list[Any]]:
 
 
 def sqlite_table(edition: str) -> str:
-    """The edition's FTS5 table (migration 0005 makes one for each of EDITION_SLOTS)."""
+    """The edition's FTS5 table (migration 0007 makes one for each of EDITION_SLOTS)."""
     if edition not in EDITION_SLOTS:
         raise ValueError(f"no search table for the edition {edition!r}")
     return f"articles_search_{edition.replace('-', '_')}"
@@ -96,7 +96,7 @@ def sqlite_table(edition: str) -> str:
 
 class SqliteSearch:
     """FTS5 hands out matches newest first (its rowid is the entry's position) or best first
-    (`rank`: bm25, weighted as migration 0005 sets it), and tests each match's entry and
+    (`rank`: bm25, weighted as migration 0007 sets it), and tests each match's entry and
     article against the gate only as it goes, so a page stops once it has its rows.
     Where more match than a reader is shown, relevance ranks the newest of them (from the
     oldest counted): past those the archive is not ranked, which bounds the work of a word in

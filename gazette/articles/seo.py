@@ -1,8 +1,10 @@
-"""Search-engine and social metadata for an article: canonical URL, OpenGraph, JSON-LD."""
+"""Search-engine and social metadata: an article's canonical URL, OpenGraph and JSON-LD, and the
+JSON-LD of listing pages (where the page sits, and which articles it lists)."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -18,6 +20,7 @@ from gazette.core.http import absolute_url
 from gazette.core.text import ARTICLE, render_markdown
 
 LOGO = "gazette/logo.png"
+SCHEMA_ORG = "https://schema.org"
 # Characters that could close the <script> element or start markup inside it.
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
@@ -51,7 +54,7 @@ def article_metadata(
     image_url = absolute_url(image, request=request)
     description = description_of(article)
     data = {
-        "@context": "https://schema.org",
+        "@context": SCHEMA_ORG,
         "@type": "NewsArticle",
         "mainEntityOfPage": {"@type": "WebPage", "@id": canonical},
         "headline": article.headline,
@@ -78,7 +81,6 @@ def article_metadata(
         },
         "keywords": [tag.name_in(article.language) for tag in article.tags.all()],
     }
-    encoded = json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
     return ArticleMetadata(
         canonical_url=canonical,
         description=description,
@@ -87,5 +89,45 @@ def article_metadata(
             Alternate(language, absolute_url(path, request=request))
             for language, path in edition_paths(editions).items()
         ],
-        json_ld=mark_safe(encoded),  # noqa: S308 - JSON with every markup character escaped
+        json_ld=script_json(data),
+    )
+
+
+def script_json(data: object) -> SafeString:
+    """JSON to put inside a <script> element: nothing in it can close the element."""
+    encoded = json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
+    return mark_safe(encoded)  # noqa: S308 - JSON with every markup character escaped
+
+
+def listing_json_ld(
+    request: HttpRequest, *, trail: list[tuple[str, str]], articles: Iterable[Article]
+) -> SafeString:
+    """A BreadcrumbList from the front page down to this listing (`trail` is (name, path) from
+    the top) and an ItemList of the articles it shows, in order."""
+    crumbs = [
+        {
+            "@type": "ListItem",
+            "position": position,
+            "name": name,
+            "item": absolute_url(path, request=request),
+        }
+        for position, (name, path) in enumerate(trail, start=1)
+    ]
+    items = [
+        {
+            "@type": "ListItem",
+            "position": position,
+            "url": absolute_url(article.get_absolute_url(), request=request),
+        }
+        for position, article in enumerate(articles, start=1)
+    ]
+    return script_json(
+        [
+            {
+                "@context": SCHEMA_ORG,
+                "@type": "BreadcrumbList",
+                "itemListElement": crumbs,
+            },
+            {"@context": SCHEMA_ORG, "@type": "ItemList", "itemListElement": items},
+        ]
     )

@@ -1,9 +1,10 @@
-"""Writes on the publishing side: publishing articles at once, promoting due schedules, keeping
-the search index in step with what editors write, and counting readers.
+"""Writes on the publishing side: publishing articles at once, promoting due schedules, saving
+photos with their renditions, keeping the search index in step with what editors write, and
+counting readers.
 
 Publishing is one transaction of one conditional UPDATE, so two editors (or an editor and the
-cron job) acting at the same moment cannot count or publish anything twice. Publishing needs
-no new search entry: search asks at query time whether an article is public.
+scheduler) acting at the same moment cannot count or publish anything twice. Search asks at
+query time whether an article is public, so a schedule coming due needs no new search entry.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
-from gazette.articles.models import Article, DailyReads, SearchEntry
+from gazette.articles import caching, renditions, tasks
+from gazette.articles.models import Article, DailyReads, Photo, SearchEntry
 from gazette.articles.search_backends import backend
 from gazette.articles.search_text import entry_position, plain_text, without_markers
 from gazette.core import clock, editions
@@ -139,3 +141,36 @@ def count_read(*, article: Article, reader_key: str) -> bool:
                 # Another worker created today's row first: add to it.
                 DailyReads.objects.filter(article=article, day=today).update(reads=F("reads") + 1)
     return True
+
+
+def save_photo(*, photo: Photo, image_changed: bool) -> Photo:
+    """Save a photo; a new or replaced image gets its renditions made in the background (the
+    page shows the original until they are ready)."""
+    with transaction.atomic():
+        if image_changed:
+            photo.renditions = []
+        photo.save()
+        if image_changed:
+            photo_id = photo.pk
+            transaction.on_commit(lambda: tasks.make_photo_renditions.enqueue(photo_id))
+    return photo
+
+
+def make_photo_renditions(*, photo_id: int) -> int:
+    """Make the renditions of one photo and list them on it; returns how many files were made.
+
+    Written only if the photo still has the image they were made from (an editor may have
+    replaced it meanwhile; its own task follows).
+    """
+    photo = Photo.objects.filter(pk=photo_id).first()
+    if photo is None or not photo.image:
+        return 0
+    made = renditions.make_renditions(photo)
+    with transaction.atomic():
+        Photo.objects.filter(pk=photo.pk, image=photo.image.name).update(renditions=made)
+        caching.content_changed()  # cached pages show the original until now
+    return len(made)
+
+
+def photos_without_renditions() -> list[int]:
+    return list(Photo.objects.filter(renditions=[]).order_by("pk").values_list("pk", flat=True))

@@ -1,21 +1,27 @@
-"""XML sitemaps: every public article and section; a Google News sitemap of the last 48 hours."""
+"""XML sitemaps: every public article (with its other editions) and section, a Google News
+sitemap of the last 48 hours, and the index that lists them all."""
 
 from __future__ import annotations
 
 import io
+from collections import defaultdict
 from datetime import datetime
-from typing import TYPE_CHECKING, TypeVar
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 from xml.sax.xmlreader import AttributesImpl
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
+from django.contrib.sitemaps.views import SitemapIndexItem
 from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 from django.utils.xmlutils import SimplerXMLGenerator
 from django.views.decorators.http import require_safe
 
 from gazette.articles import queries
+from gazette.articles.editions import edition_paths
 from gazette.articles.models import Article, Section
 from gazette.core.http import absolute_url, cache_publicly
 from gazette.core.text import xml_safe
@@ -44,11 +50,40 @@ class _SiteSitemap(Sitemap[Item]):
 
 
 class ArticleSitemap(_SiteSitemap[Article]):
+    """Every public article, each with the addresses of the story in its other editions."""
+
     changefreq = "daily"
     limit = 5000
 
-    def items(self) -> list[Article]:
+    @cached_property
+    def _articles(self) -> list[Article]:
+        # Django makes one sitemap object per request: read once for its pages and alternates.
         return [*queries.sitemap_articles(), *queries.written_for_sitemap()]
+
+    def items(self) -> list[Article]:
+        return self._articles
+
+    def get_urls(
+        self,
+        page: int | str = 1,
+        site: Site | RequestSite | None = None,
+        protocol: str | None = None,
+    ) -> list[dict[str, Any]]:
+        urls = super().get_urls(page, site, protocol)
+        # Every edition of a story is an item here, so the stories come from the items alone.
+        stories: dict[int, list[Article]] = defaultdict(list)
+        for article in self._articles:
+            stories[article.original_id or article.pk].append(article)
+        for url in urls:
+            article = url["item"]
+            paths = edition_paths(stories[article.original_id or article.pk])
+            if len(paths) > 1:
+                origin = "{0.scheme}://{0.netloc}".format(urlsplit(url["location"]))
+                url["alternates"] = [
+                    {"lang_code": code, "location": origin + path}
+                    for code, path in sorted(paths.items())
+                ]
+        return urls
 
     def lastmod(self, item: Article) -> datetime | None:
         return item.revised_at or item.published_at
@@ -66,7 +101,18 @@ class SectionSitemap(_SiteSitemap[Section]):
 
 SITEMAPS = {"articles": ArticleSitemap, "sections": SectionSitemap}
 
-sitemap_index = cache_publicly()(sitemap_views.index)
+
+@cache_publicly()
+def sitemap_index(
+    request: HttpRequest, sitemaps: dict[str, type[Sitemap[Any]] | Sitemap[Any]]
+) -> HttpResponse:
+    """Django's index of the sitemaps above, and the Google News sitemap."""
+    response = sitemap_views.index(request, sitemaps)
+    news = absolute_url(reverse("news-sitemap"), request=request)
+    response.context_data["sitemaps"].append(SitemapIndexItem(news, None))  # type: ignore[index]
+    return response
+
+
 sitemap_section = cache_publicly()(sitemap_views.sitemap)
 
 

@@ -7,6 +7,8 @@ reader shares are also kept on their own (caching.py), so that a personal page i
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import InvalidPage, Page, Paginator
@@ -19,15 +21,16 @@ from django.http import (
 )
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from gazette.accounts.readers import reader_of
-from gazette.articles import caching, queries, search, services
+from gazette.articles import caching, queries, search, seo, services
 from gazette.articles.forms import SearchForm
 from gazette.articles.models import Article, ArticleQuerySet
-from gazette.articles.seo import article_metadata
 from gazette.core import fragments as shared_fragments
 from gazette.core import pages
 from gazette.core.editions import self_name
@@ -65,16 +68,25 @@ def _canonical(request: HttpRequest, page: Page[Article] | None = None) -> str:
     return url
 
 
+def _listing_json_ld(
+    request: HttpRequest, trail: list[tuple[str, str]], articles: Iterable[Article]
+) -> SafeString:
+    home = (settings.GAZETTE_SITE_NAME, reverse("articles:home"))
+    return seo.listing_json_ld(request, trail=[home, *trail], articles=articles)
+
+
 @require_safe
 @shared_page
 def home(request: HttpRequest) -> HttpResponse:
     caching.publishing_stamp(request)
     leads, fronts = queries.home_front(_edition())
+    listed = [*leads, *(article for front in fronts for article in front.articles)]
     context = {
         "leads": leads,
         "fronts": fronts,
         "canonical_url": _canonical(request),
         "home_panels": settings.GAZETTE_HOME_PANELS,
+        "json_ld": _listing_json_ld(request, [], listed),
     }
     return render(request, "articles/home.html", context)
 
@@ -85,7 +97,12 @@ def section_page(request: HttpRequest, section_slug: str) -> HttpResponse:
     caching.publishing_stamp(request)
     section = queries.section_for_reader(section_slug)
     page = _page(request, queries.section_articles(section, _edition()))
-    context = {"section": section, "page": page, "canonical_url": _canonical(request, page)}
+    context = {
+        "section": section,
+        "page": page,
+        "canonical_url": _canonical(request, page),
+        "json_ld": _listing_json_ld(request, [(section.local_name, request.path)], page),
+    }
     return render(request, "articles/section.html", context)
 
 
@@ -95,7 +112,12 @@ def author_page(request: HttpRequest, slug: str) -> HttpResponse:
     caching.publishing_stamp(request)
     author = queries.author_for_reader(slug)
     page = _page(request, queries.author_articles(author))
-    context = {"author": author, "page": page, "canonical_url": _canonical(request, page)}
+    context = {
+        "author": author,
+        "page": page,
+        "canonical_url": _canonical(request, page),
+        "json_ld": _listing_json_ld(request, [(author.name, request.path)], page),
+    }
     return render(request, "articles/author.html", context)
 
 
@@ -105,7 +127,12 @@ def tag_page(request: HttpRequest, slug: str) -> HttpResponse:
     caching.publishing_stamp(request)
     tag = queries.tag_for_reader(slug)
     page = _page(request, queries.tag_articles(tag, _edition()))
-    context = {"tag": tag, "page": page, "canonical_url": _canonical(request, page)}
+    context = {
+        "tag": tag,
+        "page": page,
+        "canonical_url": _canonical(request, page),
+        "json_ld": _listing_json_ld(request, [(tag.name, request.path)], page),
+    }
     return render(request, "articles/tag.html", context)
 
 
@@ -209,7 +236,7 @@ def _story_fragments(
     fragments: dict[str, object] | None = shared_fragments.read_immutable(key) if key else None
     if fragments is None:
         queries.complete_for_page(article)
-        meta = article_metadata(request, article, editions)
+        meta = seo.article_metadata(request, article, editions)
         context = {"article": article, "meta": meta, "preview": preview}
         fragments = {
             "meta": meta,

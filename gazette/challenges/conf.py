@@ -31,6 +31,8 @@ DEFAULT_RATES: dict[str, dict[str, str]] = {
     "appeal": {"reader": "5/3600", "ip": "20/3600"},
     "signup": {"reader": "3/3600", "ip": "10/3600"},
     "password_reset": {"reader": "5/3600", "ip": "20/3600"},
+    # A guest asking for the link to their data (the address's own daily limit applies too).
+    "data_request": {"reader": "5/3600", "ip": "20/3600"},
     # Per destination: e-mails asking one address to confirm something, whoever asks.
     "confirmation_email": {"reader": "5/86400", "ip": "5/86400"},
     "challenge": {"reader": "120/600", "ip": "120/600"},

@@ -121,7 +121,7 @@ def thread_listing(thread: Thread | None, *, sort: str | None, page_number: int)
                 is_published=entry.comment.is_published,
                 user_id=entry.comment.user_id,
                 created_at=entry.comment.created_at,
-                author_name=entry.comment.author_name,
+                author_name=entry.comment.shown_name,
             )
             for entry in page.entries
             if entry.is_comment

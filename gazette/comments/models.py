@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from gazette.articles.models import Article, Section
@@ -97,6 +98,11 @@ class Standing(models.TextChoices):
     READER = "reader", _("Reader")
     VERIFIED = "verified", _("Verified reader")
     STAFF = "staff", _("Newsroom staff")
+
+
+def former_reader() -> str:
+    # Translators: shown instead of the name of a comment's author who asked to be forgotten.
+    return gettext("Former reader")
 
 
 class Comment(models.Model):
@@ -200,6 +206,17 @@ class Comment(models.Model):
     @property
     def is_published(self) -> bool:
         return self.state == self.State.PUBLISHED
+
+    @property
+    def shown_name(self) -> str:
+        """The author's name as readers see it: "Former reader" once the author asked for their
+        data to be erased (the name is then empty), in the language of the page."""
+        return self.author_name or former_reader()
+
+    @property
+    def shown_reply_to_name(self) -> str:
+        """The name of the author this comment answers, as readers see it."""
+        return self.in_reply_to_name or former_reader()
 
     @property
     def anchor(self) -> str:

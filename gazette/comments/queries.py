@@ -95,6 +95,15 @@ def attach_comment_counts(articles: list[Article]) -> None:
         pages.depends_on(THREAD_CHECK, str(article.pk), versions.get(article.pk, ""))
 
 
+def counts_of_pages(site: str, keys: list[str]) -> dict[str, tuple[int, int]]:
+    """The published-comment count and the version of each page's thread, by key, in one
+    query (a page nobody has commented on has no thread yet, and no entry)."""
+    rows = Thread.objects.filter(site=site, key__in=keys).values_list(
+        "key", "comment_count", "version"
+    )
+    return {key: (count, version) for key, count, version in rows}
+
+
 @dataclass(frozen=True)
 class EditionDiscussion:
     """Another edition's thread on the same story, as the article page links it."""
@@ -339,3 +348,12 @@ def page_of(comment: Comment) -> int:
 def feed_comments(thread: Thread, limit: int = 50) -> list[Comment]:
     comments = Comment.objects.published().filter(thread=thread)
     return list(comments.order_by("-created_at", "-pk")[:limit])
+
+
+def latest_comments(edition: str, limit: int = 50) -> list[Comment]:
+    """The newest published comments on the edition's published articles (one query)."""
+    articles = Article.objects.published().in_language(edition)
+    comments = Comment.objects.published().filter(
+        thread__site=site_id(), thread__article__in=articles
+    )
+    return list(comments.select_related("thread").order_by("-created_at", "-pk")[:limit])

@@ -151,7 +151,7 @@ class EntryRenderer:
         )
         head = (
             f'{opening}<p class="comment__meta"><strong class="comment__author">'
-            f"{escape(comment.author_name)}</strong>"
+            f"{escape(comment.shown_name)}</strong>"
             f"{self.standings.get(comment.author_standing, '')}{self._reply_to(comment)} · "
             f'<a class="comment__permalink" href="{self.base}{pk}/">'
             f'<time datetime="{created.isoformat()}">'
@@ -161,7 +161,7 @@ class EntryRenderer:
         )
         reply = (
             f' <a class="comment__reply" href="?{self.reply_query}creply={pk}#comment-form" '
-            f'data-reply="{pk}" data-reply-name="{escape(comment.author_name)}">'
+            f'data-reply="{pk}" data-reply-name="{escape(comment.shown_name)}">'
             f"{self.labels['reply']}</a>"
         )
         # Served by the moderation app, which lists the clauses a reader may cite.
@@ -186,7 +186,7 @@ class EntryRenderer:
     def _reply_to(self, comment: Comment) -> str:
         if not comment.in_reply_to_id or comment.in_reply_to_id == comment.parent_id:
             return ""
-        text = escape(self.reply_to_label % {"name": comment.in_reply_to_name})
+        text = escape(self.reply_to_label % {"name": comment.shown_reply_to_name})
         return f' <a class="comment__reply-to" href="#comment-{comment.in_reply_to_id}">{text}</a>'
 
     def _like(self, pk: int, like_count: int) -> str:

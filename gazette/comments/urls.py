@@ -1,7 +1,7 @@
 from django.urls import path
 
 from gazette.comments import subscription_views, views
-from gazette.comments.feeds import ArticleCommentsFeed
+from gazette.comments.feeds import ArticleCommentsFeed, LatestCommentsFeed
 
 app_name = "comments"
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path("comments/article/<int:article_pk>/post/", views.post_comment, name="post"),
     path("comments/article/<int:article_pk>/page/", views.thread_page, name="page"),
     path("comments/article/<int:article_pk>/atom/", ArticleCommentsFeed(), name="feed"),
+    path("comments/atom/", LatestCommentsFeed(), name="latest_feed"),
     path(
         "comments/notifications/confirm/<str:token>/",
         subscription_views.confirm_subscription,

@@ -133,6 +133,17 @@ class OutageAnswersFilter(logging.Filter):
         return self._limiter.allows("503")
 
 
+class RefusalsWithoutTracebackFilter(logging.Filter):
+    """A 403 is an answer we chose (a reader on a staff page), not a fault: its line stays, as a
+    warning, without the traceback Django attaches."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if getattr(record, "status_code", None) == HTTPStatus.FORBIDDEN:
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
 def logging_config(*, level: str, json_lines: bool) -> dict[str, object]:
     """The LOGGING setting: one console handler, every line with its request id."""
     formatter: dict[str, object] = (
@@ -144,6 +155,7 @@ def logging_config(*, level: str, json_lines: bool) -> dict[str, object]:
         "filters": {
             "request_id": {"()": "gazette.core.logs.RequestIdFilter"},
             "outage_answers": {"()": "gazette.core.logs.OutageAnswersFilter"},
+            "refusals": {"()": "gazette.core.logs.RefusalsWithoutTracebackFilter"},
         },
         "formatters": {"default": formatter},
         "handlers": {
@@ -153,6 +165,6 @@ def logging_config(*, level: str, json_lines: bool) -> dict[str, object]:
                 "formatter": "default",
             }
         },
-        "loggers": {"django.request": {"filters": ["outage_answers"]}},
+        "loggers": {"django.request": {"filters": ["outage_answers", "refusals"]}},
         "root": {"handlers": ["console"], "level": level},
     }

@@ -37,6 +37,8 @@ JOBS: tuple[Job, ...] = (
     Job("publish_scheduled", 60, _command("publish_scheduled")),
     # Used challenges and database rate-limit counters past their windows.
     Job("purge_challenges", 3600, _command("purge_challenges")),
+    # Address hashes and other abuse-handling data past GAZETTE_ABUSE_DATA_RETENTION_DAYS.
+    Job("purge_abuse_data", 3600, _command("purge_abuse_data")),
 )
 
 

@@ -122,3 +122,23 @@ class ClauseNotInForce(ModerationError):
 
 class AuthorityRequestInvalid(ModerationError):
     default_message = _("This order from an authority is incomplete.")
+
+
+class TransparencyDatabaseNotConfigured(ModerationError):
+    default_message = _(
+        "Submission to the Transparency Database is off: set GAZETTE_TDB_URL and "
+        "GAZETTE_TDB_TOKEN to the API address and the token the database issued."
+    )
+
+
+class TransparencyDatabaseRefused(ModerationError):
+    """The database refused the request as a whole (its token, or another 4xx answer)."""
+
+    default_message = _("The Transparency Database refused the request.")
+
+
+class TransparencyDatabaseUnavailable(ModerationError):
+    default_message = _(
+        "The Transparency Database did not take the statements after several tries; nothing "
+        "more was sent. Run the command again later: what it accepted is not sent twice."
+    )

@@ -286,3 +286,19 @@ class AuthorityActionForm(ClauseFormMixin, forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._limit_clauses()
+
+
+class StatementPeriodForm(forms.Form):
+    """The days whose statements of reasons a senior moderator downloads."""
+
+    since = forms.DateField(label=_("First day"), widget=forms.DateInput(attrs={"type": "date"}))
+    until = forms.DateField(
+        label=_("Last day (included)"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        since, until = cleaned.get("since"), cleaned.get("until")
+        if since and until and since > until:
+            raise forms.ValidationError(_("The first day comes after the last one."))
+        return cleaned

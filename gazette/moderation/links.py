@@ -12,11 +12,16 @@ from django.core import signing
 from django.urls import reverse
 from django.utils import translation
 
+from gazette.core.network import address_hash
+
 _COMMENT_SALT = "gazette.moderation.comment-status"
 _REPORT_SALT = "gazette.moderation.report-status"
 _SANCTION_SALT = "gazette.moderation.sanction-appeal"
 _REFUSAL_SALT = "gazette.moderation.refusal-appeal"
 _APPEAL_SALT = "gazette.moderation.appeal-status"
+_DATA_SALT = "gazette.moderation.data-request"
+# How long the link mailed to a guest who asked for their data works.
+DATA_LINK_SECONDS = 24 * 3600
 
 
 def comment_token(comment_id: int) -> str:
@@ -100,3 +105,24 @@ def appeal_status_path(appeal_id: int, language: str | None = None) -> str:
 def report_appeal_path(report_id: int, language: str | None = None) -> str:
     """Where a reporter may appeal the decision to take no action on their report."""
     return _path("moderation:report_appeal", report_token(report_id), language)
+
+
+def data_request_token(comment_id: int, email: str) -> str:
+    """The link mailed to a guest who asked for their data: one of their comments and a keyed
+    hash of the address it was given with (the address itself stays out of the link)."""
+    return signing.dumps({"c": comment_id, "a": address_hash(email)}, salt=_DATA_SALT)
+
+
+def data_request_from_token(token: str) -> tuple[int, str] | None:
+    """(comment id, address hash) from a valid link not older than DATA_LINK_SECONDS."""
+    try:
+        value = signing.loads(token, salt=_DATA_SALT, max_age=DATA_LINK_SECONDS)
+    except signing.BadSignature:
+        return None
+    if not isinstance(value, dict) or not isinstance(value.get("c"), int):
+        return None
+    return value["c"], str(value.get("a", ""))
+
+
+def data_request_path(token: str, language: str | None = None) -> str:
+    return _path("moderation:guest_data", token, language)

@@ -2,7 +2,8 @@
 a notice, docs/moderation.md) and the check that a stored statement has them all.
 
 A notice stores its statement as JSON beside the text that was sent; both are written once and
-never rebuilt from today's data. The Transparency Database export is derived from these.
+never rebuilt from today's data. The Transparency Database export (`tdb.py`) is derived from the
+same decisions and sanctions, never from the notices' text.
 """
 
 from __future__ import annotations

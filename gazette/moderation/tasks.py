@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import translation
 from django_tasks import task
 
-from gazette.moderation import announcements
+from gazette.comments.models import Comment
+from gazette.core.http import absolute_url
+from gazette.moderation import announcements, links
 from gazette.moderation.models import AppealNotice, Notice, PolicyVersion, ReporterMessage
 from gazette.moderation.screening.memory import forget_recent_texts as forget
 from gazette.moderation.screening.refusals import minimise_old_refusals as minimise
@@ -85,3 +89,24 @@ def minimise_old_refusals() -> int:
 def forget_recent_texts() -> int:
     """Drop what screening remembers of comments older than its windows need."""
     return forget()
+
+
+@task()
+def email_data_link(comment_id: int, language: str) -> bool:
+    """E-mail a guest the link to their data, to the address they gave with this comment."""
+    email = Comment.objects.filter(pk=comment_id).values_list("email", flat=True).first()
+    if not email:
+        return False
+    token = links.data_request_token(comment_id, email)
+    with translation.override(language):
+        context = {
+            "link": absolute_url(links.data_request_path(token, language)),
+            "hours": links.DATA_LINK_SECONDS // 3600,
+            "site_name": settings.GAZETTE_SITE_NAME,
+        }
+        subject = " ".join(
+            render_to_string("moderation/email/data_link_subject.txt", context).split()
+        )
+        body = render_to_string("moderation/email/data_link.txt", context)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email], fail_silently=False)
+    return True

@@ -13,6 +13,7 @@ from tests.factories import (
     ArticleFactory,
     AuthorFactory,
     DraftArticleFactory,
+    PhotoFactory,
     ScheduledArticleFactory,
     SectionFactory,
     SectionNameFactory,
@@ -106,3 +107,16 @@ class FeedTests(TestCase):
         assert response["Content-Type"].startswith("application/rss+xml")
         again = self.client.get("/en/feeds/rss/", headers={"if-none-match": response["ETag"]})
         assert again.status_code == 304
+
+    def test_items_carry_their_lead_photo_with_caption_and_credit(self) -> None:
+        photo = PhotoFactory(credit="Gazette/Aigerim Nur")
+        ArticleFactory(section=self.courts, headline="Photographed hearing", lead_photo=photo)
+        for kind in FEEDS:
+            entry = self.parse(f"/en/feeds/{kind}/").entries[0]
+            assert entry.title == "Photographed hearing"
+            (content,) = entry.media_content
+            assert content["url"] == f"http://testserver{photo.image.url}"
+            assert (content["width"], content["height"], content["medium"]) == ("64", "48", "image")
+            assert entry.media_credit[0]["content"] == "Gazette/Aigerim Nur"
+        without_photo = self.parse("/en/feeds/rss/").entries[1]
+        assert "media_content" not in without_photo

@@ -153,3 +153,64 @@ class DescriptionTests(TestCase):
             ("en", f"http://testserver{original.get_absolute_url()}"),
             ("ru", f"http://testserver{russian.get_absolute_url()}"),
         ]
+
+
+class ListingMetadataTests(TestCase):
+    """Listing pages say where they sit (BreadcrumbList) and what they list (ItemList)."""
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        cls.section = SectionFactory(name="Crime & Justice", slug="crime-justice")
+        cls.author = AuthorFactory(name="Dana Sarsen", slug="dana-sarsen")
+        cls.tag = TagFactory(name="</script> trials", slug="trials")
+        cls.newer = ArticleFactory(section=cls.section, authors=[cls.author])
+        cls.older = ArticleFactory(
+            section=cls.section,
+            authors=[cls.author],
+            published_at=timezone.now() - timedelta(days=1),
+        )
+        for article in (cls.newer, cls.older):
+            article.tags.add(cls.tag)
+
+    def listing(self, path: str) -> tuple[list, list]:
+        response = self.client.get(path)
+        assert response.status_code == 200
+        breadcrumbs, items = json_ld(response.content.decode())
+        assert (breadcrumbs["@type"], items["@type"]) == ("BreadcrumbList", "ItemList")
+        trail = [
+            (crumb["position"], crumb["name"], crumb["item"])
+            for crumb in breadcrumbs["itemListElement"]
+        ]
+        listed = [(item["position"], item["url"]) for item in items["itemListElement"]]
+        return trail, listed
+
+    def expected_items(self) -> list[tuple[int, str]]:
+        return [
+            (1, f"http://testserver{self.newer.get_absolute_url()}"),
+            (2, f"http://testserver{self.older.get_absolute_url()}"),
+        ]
+
+    def test_a_section_page_sits_under_the_front_page_and_lists_its_articles(self) -> None:
+        trail, listed = self.listing("/en/crime-justice/")
+        assert trail == [
+            (1, "Gazette", "http://testserver/en/"),
+            (2, "Crime & Justice", "http://testserver/en/crime-justice/"),
+        ]
+        assert listed == self.expected_items()
+
+    def test_author_and_topic_pages_do_the_same(self) -> None:
+        trail, listed = self.listing("/en/authors/dana-sarsen/")
+        assert trail[-1] == (2, "Dana Sarsen", "http://testserver/en/authors/dana-sarsen/")
+        assert listed == self.expected_items()
+        html = self.client.get(self.tag.get_absolute_url()).content.decode()
+        assert "</script> trials" not in html.split('type="application/ld+json">')[1]
+        trail, listed = self.listing(self.tag.get_absolute_url())
+        assert trail[-1][1] == "</script> trials"
+        assert listed == self.expected_items()
+
+    def test_the_front_page_is_the_top_of_the_trail(self) -> None:
+        trail, listed = self.listing("/en/")
+        assert trail == [(1, "Gazette", "http://testserver/en/")]
+        assert {url for _position, url in listed} == {
+            url for _position, url in self.expected_items()
+        }

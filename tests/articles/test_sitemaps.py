@@ -50,12 +50,34 @@ class SitemapTestCase(TestCase):
 
 
 class SitemapTests(SitemapTestCase):
-    def test_the_index_lists_the_article_and_section_sitemaps(self) -> None:
+    def test_the_index_lists_the_article_section_and_news_sitemaps(self) -> None:
         root = self.xml("/sitemap.xml")
         assert [loc.text for loc in root.findall("sm:sitemap/sm:loc", NS)] == [
             "http://testserver/sitemap-articles.xml",
             "http://testserver/sitemap-sections.xml",
+            "http://testserver/news-sitemap.xml",
         ]
+
+    def test_an_article_names_the_story_in_its_other_editions(self) -> None:
+        translation = ArticleFactory(
+            section=self.section,
+            language="ru",
+            original=self.fresh,
+            headline="Суд оставил приговор",
+        )
+        urls = {
+            url.find("sm:loc", NS).text: url
+            for url in self.xml("/sitemap-articles.xml").findall("sm:url", NS)
+        }
+        expected = {
+            ("en", f"http://testserver{self.fresh.get_absolute_url()}"),
+            ("ru", f"http://testserver{translation.get_absolute_url()}"),
+        }
+        for article in (self.fresh, translation):
+            links = urls[f"http://testserver{article.get_absolute_url()}"].findall("xhtml:link", NS)
+            assert {(link.get("hreflang"), link.get("href")) for link in links} == expected
+        lonely = urls[f"http://testserver{self.old.get_absolute_url()}"]
+        assert lonely.findall("xhtml:link", NS) == []
 
     def test_articles_of_every_edition_are_listed_with_their_last_change(self) -> None:
         root = self.xml("/sitemap-articles.xml")

@@ -25,6 +25,7 @@ class ChallengeSettingsTests(TestCase):
             "appeal",
             "signup",
             "password_reset",
+            "data_request",
             "confirmation_email",
             "challenge",
             "nudge",

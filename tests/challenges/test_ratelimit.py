@@ -105,7 +105,7 @@ class LimitActionTests(TestCase):
 
     def test_every_reader_action_has_a_named_rate(self) -> None:
         actions = ["comment", "reply", "like", "vote", "report", "appeal", "signup"]
-        actions += ["password_reset", "confirmation_email", "challenge", "nudge"]
+        actions += ["password_reset", "data_request", "confirmation_email", "challenge", "nudge"]
         for action in actions:
             with self.subTest(action=action):
                 limit_action(action, Reader.anonymous("x", ip_hash="ip-2"))

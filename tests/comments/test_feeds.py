@@ -46,3 +46,50 @@ class ArticleCommentsFeedTests(TestCase):
 
     def test_article_page_links_to_its_feed(self):
         assert self.url in self.client.get(self.article.get_absolute_url()).content.decode()
+
+    def test_feed_speaks_the_articles_language(self):
+        russian = ArticleFactory(language="ru")
+        services.post_comment(
+            thread=services.thread_for_article(russian),
+            **posting_as(name="Олжас", anonymous_id="o"),
+            body="Суд должен быть открытым.",
+        )
+        body = self.client.get(reverse("comments:feed", kwargs={"article_pk": russian.pk}))
+        assert b'xml:lang="ru"' in body.content
+        assert b"bound method" not in body.content
+
+
+class LatestCommentsFeedTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        english = ArticleFactory(language="en", headline="Court hears the appeal")
+        russian = ArticleFactory(language="ru", headline="Суд рассмотрел жалобу")
+        draft = ArticleFactory(language="en", status="draft", published_at=None)
+        for article, name in [(english, "Dana"), (russian, "Олжас"), (draft, "Early")]:
+            services.post_comment(
+                thread=services.thread_for_article(article),
+                **posting_as(name=name, anonymous_id=name),
+                body="A point about the hearing.",
+            )
+        services.post_comment(
+            thread=services.thread_for_article(english),
+            **posting_as(name="Bot", anonymous_id="b"),
+            body="Buy now.",
+            human_check=HELD,
+        )
+
+    def entries(self, language: str) -> list[str]:
+        with self.settings(LANGUAGE_CODE="en"):
+            response = self.client.get(f"/{language}/comments/atom/")
+        assert response.status_code == 200
+        feed = feedparser.parse(response.content)
+        assert not feed.bozo
+        return [entry.title for entry in feed.entries]
+
+    def test_each_edition_lists_the_published_comments_on_its_published_articles(self):
+        assert self.entries("en") == ["Dana on “Court hears the appeal”"]
+        assert self.entries("ru") == ["Олжас о «Суд рассмотрел жалобу»"]  # noqa: RUF001
+
+    def test_every_page_announces_the_editions_comment_feed(self):
+        page = self.client.get("/ru/").content.decode()
+        assert 'href="/ru/comments/atom/"' in page

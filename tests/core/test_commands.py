@@ -45,11 +45,14 @@ class DryRunTests(TestCase):
         for command in (
             "publish_scheduled",
             "purge_challenges",
+            "purge_abuse_data",
             "load_comment_policy",
             "load_demo_content",
             "export_profanity_model",
             "train_house_models",
             "restore_site",
+            "make_photo_renditions",
+            "export_statements",
         ):
             with self.subTest(command=command):
                 app = get_commands()[command]

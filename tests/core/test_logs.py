@@ -19,6 +19,7 @@ from gazette.core.logs import (
     RequestIdMiddleware,
     current_request_id,
 )
+from tests.factories import UserFactory
 
 
 def failing_view(request):
@@ -148,3 +149,26 @@ class SentryTests(TestCase):
         assert scrubbed["request"]["headers"] == {"User-Agent": "Firefox"}
         assert "user" not in scrubbed
         assert scrubbed["logentry"]["message"] == f"mail to {REDACTED} failed"
+
+
+class RefusalTests(TestCase):
+    """A reader who reaches a staff page gets a page that says why, and no traceback is logged."""
+
+    def setUp(self) -> None:
+        self.client.force_login(UserFactory(display_name="Aliya Reader"))
+
+    def test_the_refusal_page_says_why_and_what_to_do(self) -> None:
+        with self.assertLogs("django.request", level="WARNING") as logged:
+            response = self.client.get("/en/moderation/presets/")
+        assert response.status_code == 403
+        page = response.content.decode()
+        assert "You are signed in as Aliya Reader" in page
+        assert 'href="/en/accounts/sign-in/?next=/en/moderation/presets/"' in page
+        (line,) = logged.records
+        assert line.exc_info is None
+        assert "Traceback" not in logged.output[0]
+
+    def test_the_refusal_page_speaks_the_edition(self) -> None:
+        with self.assertLogs("django.request", level="WARNING"):
+            page = self.client.get("/ru/moderation/presets/").content.decode()
+        assert "Нет доступа" in page

@@ -6,9 +6,10 @@ import json
 import re
 from pathlib import Path
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from gazette.challenges.conf import DEFAULTS as CHALLENGE_DEFAULTS
+from tests.e2e.conftest import Account
 
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 # The proof of work takes well under a second at the easiest level; this is for a busy machine.
@@ -163,3 +164,14 @@ def describe(violations: list[dict[str, object]]) -> str:
         f"- {item['id']} ({item['impact']}): {item['help']}; {item['targets']}\n  {item['summary']}"
         for item in violations
     )
+
+
+def sign_in(context: BrowserContext, account: Account) -> Page:
+    page = context.new_page()
+    page.goto("/en/moderation/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")
+    page.get_by_label("E-mail").fill(account.email)
+    page.get_by_label("Password").fill(account.password)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Moderation")
+    return page

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import BrowserContext, Locator, Page, expect
 
-from tests.e2e.conftest import Account
 from tests.e2e.helpers import (
     ASTANA_COURT,
     RETRIAL,
@@ -21,6 +20,7 @@ from tests.e2e.helpers import (
     comment_item,
     fill_comment,
     shoot,
+    sign_in,
     wait_for_captcha,
     wait_for_human_fill_time,
 )
@@ -69,17 +69,6 @@ def report_comment(context: BrowserContext, text: str) -> str:
     url = page.url
     page.close()
     return url
-
-
-def sign_in(context: BrowserContext, account: Account) -> Page:
-    page = context.new_page()
-    page.goto("/en/moderation/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")
-    page.get_by_label("E-mail").fill(account.email)
-    page.get_by_label("Password").fill(account.password)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Moderation")
-    return page
 
 
 def tab_count(page: Page, name: str) -> int:

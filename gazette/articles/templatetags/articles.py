@@ -8,9 +8,9 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-from gazette.articles import queries
+from gazette.articles import queries, renditions
 from gazette.articles.editions import switcher_paths
-from gazette.articles.models import Article
+from gazette.articles.models import Article, Photo
 from gazette.core.text import ARTICLE, render_markdown
 
 register = template.Library()
@@ -48,3 +48,29 @@ def edition_urls(article: Article, editions: list[Article]) -> dict[str, str]:
 def most_read() -> list[Article]:
     """The front page's "most read" list, for the current edition."""
     return queries.most_read(get_language() or settings.LANGUAGE_CODE)
+
+
+# How wide each photo is shown (site.css): the article's photo spans the page up to 56rem, the
+# lead teaser two thirds of it, other teasers a column of a front (or a thumbnail on a phone).
+PHOTO_SIZES = {
+    "story": "(min-width: 56rem) 56rem, 100vw",
+    "lead": "(min-width: 48em) 50rem, 100vw",
+    "teaser": "(min-width: 64em) 19rem, (min-width: 36em) 45vw, 100vw",
+}
+
+
+@register.inclusion_tag("articles/_picture.html")
+def picture(photo: Photo, shown_as: str, alt: str = "", **attributes: str) -> dict[str, object]:
+    """The photo as a <picture>: its renditions by format and width, the original as the last
+    resort, and its size set so that nothing moves when it loads."""
+    widest = None if shown_as == "story" else renditions.TEASER_WIDEST
+    sources = renditions.sources(photo, widest)
+    fallback = next((item for item in sources if item.mime_type == "image/jpeg"), None)
+    return {
+        "photo": photo,
+        "alt": alt,
+        "sizes": PHOTO_SIZES[shown_as],
+        "sources": [item for item in sources if item is not fallback],
+        "fallback": fallback,
+        "attributes": attributes,
+    }

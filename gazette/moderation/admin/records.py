@@ -1,6 +1,7 @@
 """The records of moderation in the admin, for looking up: the audit log (which nobody can add
-to, change or delete here), decisions, reports, appeals, notices and sanctions. Changes are made
-on the moderation desk, through the services, so that each is checked and logged."""
+to, change or delete here), decisions, reports, appeals, notices, sanctions and the statements
+submitted to the Transparency Database. Changes are made on the moderation desk, through the
+services, so that each is checked and logged."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from gazette.moderation.models import (
     Report,
     Sanction,
     ScreeningHold,
+    SubmittedStatement,
 )
 from gazette.moderation.services import authority
 
@@ -112,6 +114,15 @@ class ReportAdmin(ReadOnlyAdmin):
 class NoticeAdmin(ReadOnlyAdmin):
     list_display = ("created_at", "kind", "subject", "comment_id", "emailed", "automatic")
     list_filter = ("kind", "emailed")
+
+
+@admin.register(SubmittedStatement)
+class SubmittedStatementAdmin(ReadOnlyAdmin):
+    """What the Transparency Database has accepted (manage.py export_statements --submit)."""
+
+    list_display = ("puid", "submitted_at", "uuid")
+    search_fields = ("puid", "uuid")
+    date_hierarchy = "submitted_at"
 
 
 @admin.register(Sanction)

@@ -18,6 +18,7 @@ from gazette.moderation.models.clauses import (
     PolicyVersion,
     PolicyVersionTranslation,
 )
+from gazette.moderation.models.flaggers import TrustedFlagger
 from gazette.moderation.models.holds import ScreeningHold, TermListVersion
 from gazette.moderation.models.modes import ModeChoice, ModerationMode, PresetChoice
 from gazette.moderation.models.reporting import ReporterMessage, ReportingRestriction
@@ -29,6 +30,7 @@ from gazette.moderation.models.screening import (
     RecentTextHash,
     ScreeningTerm,
 )
+from gazette.moderation.models.statements import SubmittedStatement
 
 __all__ = [
     "Appeal",
@@ -60,5 +62,7 @@ __all__ = [
     "ScreeningHold",
     "ScreeningRefusal",
     "ScreeningTerm",
+    "SubmittedStatement",
     "TermListVersion",
+    "TrustedFlagger",
 ]

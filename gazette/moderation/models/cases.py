@@ -91,6 +91,9 @@ class Report(models.Model):
     )
     automated = models.BooleanField(_("resolved with automated means"), default=False)
     manifestly_unfounded = models.BooleanField(_("manifestly unfounded"), default=False)
+    # Filed by an organisation trusted as a flagger at that moment (models/flaggers.py): the desk
+    # reads it first, and the decision's source says so.
+    trusted_flagger = models.BooleanField(_("from a trusted flagger"), default=False)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -212,6 +215,10 @@ class Decision(models.Model):
             ("ban_authors", _("Can ban authors")),
             ("revoke_sanctions", _("Can revoke sanctions made in error")),
             ("decide_appeals", _("Can decide appeals")),
+            (
+                "export_statements",
+                _("Can download statements of reasons for the Transparency Database"),
+            ),
         ]
         constraints = [
             models.CheckConstraint(

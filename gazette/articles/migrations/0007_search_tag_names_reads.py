@@ -126,7 +126,7 @@ def index_existing_articles(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0004_editions_from_settings_at_run_time'),
+        ('articles', '0006_house_style_of_datelines_captions_credits'),
     ]
 
     operations = [
