@@ -118,18 +118,23 @@ class SearchPageTests(TestCase):
         assert "listened to the <mark>defence</mark> for six hours." in html
 
     def test_a_query_cannot_inject_html(self) -> None:
-        published(
-            section=self.section,
-            headline="Protest <b>outside</b> the court",
-            slug="protest-court",
-            body="Readers wrote <script>alert(1)</script> on the board.",
-        )
         query = '<script>alert("1")</script>'
         html = self.client.get("/en/search/", {"q": query}).content.decode()
         assert "<script>alert" not in html
-        assert "Protest &lt;b&gt;outside&lt;/b&gt; the court" in html
-        assert "wrote &lt;<mark>script</mark>&gt;<mark>alert</mark>(<mark>1</mark>)" in html
-        assert "found for “&lt;script&gt;alert(&quot;1&quot;)&lt;/script&gt;”." in html
+        assert "match “&lt;script&gt;alert(&quot;1&quot;)&lt;/script&gt;”." in html
+        assert 'value="&lt;script&gt;alert(&quot;1&quot;)&lt;/script&gt;"' in html
+
+    def test_markup_in_an_article_is_shown_as_text_around_the_highlights(self) -> None:
+        published(
+            section=self.section,
+            headline="Protest <b>outside</b> the noticeboard",
+            slug="protest-court",
+            body="Readers wrote <script>alert(1)</script> on the noticeboard.",
+        )
+        html = self.client.get("/en/search/", {"q": "noticeboard"}).content.decode()
+        assert "<script>alert" not in html
+        assert "Protest &lt;b&gt;outside&lt;/b&gt; the <mark>noticeboard</mark>" in html
+        assert "&lt;script&gt;alert(1)&lt;/script&gt; on the <mark>noticeboard</mark>." in html
 
     def test_queries_that_are_search_syntax_are_read_as_words(self) -> None:
         for query in HOSTILE_QUERIES:
@@ -323,6 +328,7 @@ class OrderAndPagesTests(TestCase):
         html = self.client.get("/en/search/", {"q": "bail"}).content.decode()
         assert "More than 13 articles found for “bail”: the first 13 are shown." in html
 
+    @pytest.mark.skipif(connection.vendor != "sqlite", reason="PostgreSQL ranks every match")
     @override_settings(GAZETTE_SEARCH_MAX_RESULTS=13)
     def test_relevance_ranks_the_newest_matches_past_the_limit(self) -> None:
         # The best match is the oldest: beyond the newest 13, it is not ranked first.
