@@ -25,6 +25,7 @@ urlpatterns = [
     path("reader/", identify_reader, name="reader"),
     path("csp-report/", csp_report, name="csp_report"),
     path("admin/", admin.site.urls),
+    path("api/", include("gazette.api.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -6,10 +6,12 @@ duplicate checks alike:
 - ``user:<id>`` for a signed-in account;
 - ``anon:<id>`` for anyone else, the random ID in our signed first-party cookie.
 
-A reader inside a page of another site, where our cookie may be refused, or one signed in
-through a host site, gets a key of the same shape under a prefix of its own (``site:…``), so
-that no rule needs to know how the reader was recognised. The ID carries no personal data. A
-cookie that fails its signature check is ignored and the reader is treated as new.
+A reader calling the JSON API from a page of another site, where our cookie is refused,
+carries the same kind of random ID in a token signed by us (``reader_token``), so its key is
+``anon:<id>`` too; one signed in through a host site will get a key of the same shape under a
+prefix of its own (``site:…``), so that no rule needs to know how the reader was recognised.
+The ID carries no personal data. A cookie or token that fails its signature check is ignored
+and the reader is treated as new.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 
+from django.core import signing
 from django.http import HttpRequest, HttpResponseBase
 
 from gazette.accounts.models import User
@@ -96,3 +99,33 @@ def remember_reader(response: HttpResponseBase, reader: Reader, *, secure: bool)
             samesite="Lax",
             secure=secure,
         )
+
+
+# ---------------------------------------------------------------- readers of the API
+# A page of another site cannot count on our cookie (browsers block third-party cookies), so a
+# reader calling the API carries the same random ID in a token signed by us, kept by the page
+# and sent in a header. The key is the same `anon:<id>` as the cookie's: every rule applies.
+_SIGNED_ID_SALT = "gazette.accounts.reader-token"
+
+
+def reader_token(reader: Reader) -> str:
+    """The signed token that names an anonymous reader in later calls."""
+    return signing.Signer(salt=_SIGNED_ID_SALT).sign_object(reader.anonymous_id)
+
+
+def reader_from_token(token: str, *, ip_hash: str) -> Reader | None:
+    """The reader a token names, or None when it is absent, forged or not ours."""
+    if not token:
+        return None
+    try:
+        anonymous_id = signing.Signer(salt=_SIGNED_ID_SALT).unsign_object(token)
+    except signing.BadSignature:
+        return None
+    if not isinstance(anonymous_id, str) or not anonymous_id:
+        return None
+    return Reader.anonymous(anonymous_id, ip_hash=ip_hash)
+
+
+def new_anonymous_reader(*, ip_hash: str) -> Reader:
+    """A reader seen for the first time, with a fresh random ID."""
+    return Reader.anonymous(secrets.token_urlsafe(16), ip_hash=ip_hash, is_new=True)

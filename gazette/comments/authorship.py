@@ -6,6 +6,7 @@ signature means it cannot be forged, and it expires when the window does.
 
 from __future__ import annotations
 
+from django.core import signing
 from django.http import HttpRequest, HttpResponseBase
 
 from gazette.comments.conf import comment_settings
@@ -44,3 +45,27 @@ def remember_authorship(response: HttpResponseBase, request: HttpRequest, commen
         samesite="Lax",
         secure=request.is_secure(),
     )
+
+
+# A page of another site cannot keep our cookie: the API gives the author of a new comment a
+# signed token for it instead, sent back in a header to edit or delete it. It expires with the
+# edit window, as the cookie does.
+_SIGNED_ID_SALT = "gazette.comments.author-token"
+
+
+def author_token(comment: Comment) -> str:
+    return signing.dumps(comment.pk, salt=_SIGNED_ID_SALT)
+
+
+def proof_from_tokens(tokens: list[str]) -> AuthorProof:
+    """The comments these tokens prove authorship of (forged or expired ones prove nothing)."""
+    window = int(comment_settings().edit_window.total_seconds())
+    ids: set[int] = set()
+    for token in tokens:
+        try:
+            value = signing.loads(token, salt=_SIGNED_ID_SALT, max_age=window)
+        except signing.BadSignature:
+            continue
+        if isinstance(value, int):
+            ids.add(value)
+    return AuthorProof(comment_ids=frozenset(ids))

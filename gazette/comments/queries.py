@@ -95,6 +95,15 @@ def attach_comment_counts(articles: list[Article]) -> None:
         pages.depends_on(THREAD_CHECK, str(article.pk), versions.get(article.pk, ""))
 
 
+def counts_of_pages(site: str, keys: list[str]) -> dict[str, tuple[int, int]]:
+    """The published-comment count and the version of each page's thread, by key, in one
+    query (a page nobody has commented on has no thread yet, and no entry)."""
+    rows = Thread.objects.filter(site=site, key__in=keys).values_list(
+        "key", "comment_count", "version"
+    )
+    return {key: (count, version) for key, count, version in rows}
+
+
 @dataclass(frozen=True)
 class EditionDiscussion:
     """Another edition's thread on the same story, as the article page links it."""

@@ -135,7 +135,8 @@ def _nudge(request: HttpRequest, article: Article) -> HttpResponse | None:
     return render(request, "comments/form_page.html", context)
 
 
-def _posted_message(comment: Comment) -> str:
+def posted_message(comment: Comment) -> str:
+    """What the writer of a new comment is told (the pages and the API say the same)."""
     if not comment.is_published:
         return _("Thank you. Your comment is held for review and will appear once approved.")
     if comment.subscription is not None and not comment.subscription.is_active:
@@ -144,7 +145,7 @@ def _posted_message(comment: Comment) -> str:
 
 
 def _posted(request: HttpRequest, comment: Comment) -> HttpResponse:
-    message: str = _posted_message(comment)
+    message: str = posted_message(comment)
     status_url = seam.moderation().status_url(comment)
     if status_url and not wants_json(request):
         message = format_html(

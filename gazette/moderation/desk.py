@@ -1,7 +1,8 @@
 """The moderators' desk: what each queue shows, in a fixed number of queries per page.
 
 Queues: Pending (held, no rule fired: pre-moderation, reports, review), Held by rules (screening
-held it), Reported (open reports, or a reporter asked for a review), Recently published (what
+held it), Reported (open reports, or a reporter asked for a review; a trusted flagger's open
+report first in every queue that waits for a decision), Recently published (what
 post-moderation let through and no moderator has looked at, riskiest first), Removed, Appeals.
 Each item
 carries the comment in its context (article, the comment it answers), the discussion's moderation
@@ -20,7 +21,7 @@ from operator import or_
 from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 
 from gazette.comments.models import Comment, Thread
 from gazette.core import clock
@@ -179,8 +180,17 @@ def queue_comments(queue: Queue, filters: Filters) -> QuerySet[Comment]:
     else:
         # Appeals of every kind that concern a comment (the appeals page lists them all).
         comments = comments.filter(pk__in=Appeal.objects.pending().values("comment_id"))
-    order = "-created_at" if queue in (Queue.REMOVED, Queue.RECENT) else "created_at"
-    return _filtered(comments, filters).order_by(order, "pk")
+    if queue in (Queue.REMOVED, Queue.RECENT):
+        return _filtered(comments, filters).order_by("-created_at", "pk")
+    # A trusted flagger's open report comes first (DSA Art. 22: priority), then oldest first.
+    flagged = Report.objects.filter(
+        comment=OuterRef("pk"), outcome=Report.Outcome.OPEN, trusted_flagger=True
+    )
+    return (
+        _filtered(comments, filters)
+        .alias(flagged=Exists(flagged))
+        .order_by(F("flagged").desc(), "created_at", "pk")
+    )
 
 
 def queue_counts(filters: Filters) -> dict[str, int]:

@@ -20,6 +20,7 @@ from gazette.articles.models import Article
 from gazette.comments.models import Comment, Thread
 from gazette.moderation import policy, sanctions
 from gazette.moderation.models import ModerationMode, ModerationSettings
+from gazette.sites.queries import moderation_mode_of
 
 # The reason screening records on a comment it holds only because of pre-moderation. The desk
 # recognises it (in every edition's language) to list such comments under Pending, apart from
@@ -86,9 +87,10 @@ def site_mode(conf: ModerationSettings) -> ModeInForce:
     return ModeInForce(*policy.mode_in_force(site=conf.mode, section=None, article=None))
 
 
-def mode_of_thread(thread_key: str, conf: ModerationSettings) -> ModeInForce:
+def mode_of_thread(thread_key: str, conf: ModerationSettings, *, site_key: str = "") -> ModeInForce:
     """The mode of the discussion with this key, in one query (its thread, article, section and
-    their overrides together)."""
+    their overrides together); a page of a registered site follows the site's own mode when it
+    has one (a second query), else the site-wide mode."""
     row = (
         Thread.objects.filter(key=thread_key, article__isnull=False)
         .annotate(
@@ -103,7 +105,10 @@ def mode_of_thread(thread_key: str, conf: ModerationSettings) -> ModeInForce:
     article_mode, section_mode, article_preset, section_preset = (
         row if row is not None else (None, None, None, None)
     )
-    mode, source = policy.mode_in_force(site=conf.mode, section=section_mode, article=article_mode)
+    site_mode = moderation_mode_of(site_key) if row is None and site_key else ""
+    mode, source = policy.mode_in_force(
+        site=site_mode or conf.mode, section=section_mode, article=article_mode
+    )
     return ModeInForce(mode, source, _winning_preset(source, article_preset, section_preset))
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 
 from gazette.accounts.models import User
@@ -18,6 +19,7 @@ from gazette.moderation.models import (
     Clause,
     Decision,
     Notice,
+    PolicyAnnouncement,
     PolicyVersion,
     Report,
     Sanction,
@@ -42,6 +44,21 @@ def any_policy(number: int) -> PolicyVersion | None:
 def policy_history() -> list[PolicyVersion]:
     """Every published version, newest first (numbers and dates only)."""
     return list(PolicyVersion.objects.published().only("number", "published_at"))
+
+
+def policy_announcements(user: User | AnonymousUser, *, since: datetime) -> list[PolicyVersion]:
+    """The versions in force since `since` whose change this reader was told of, newest first
+    (with their translations, for the summary in the edition's language); none for a reader
+    without an account."""
+    if not isinstance(user, User):
+        return []
+    told = PolicyAnnouncement.objects.filter(reader=user).values("version_id")
+    return list(
+        PolicyVersion.objects.published()
+        .filter(pk__in=told, published_at__gte=since)
+        .prefetch_related("translations")
+        .order_by("-number")
+    )
 
 
 def clause_in_force(key: str) -> Clause | None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
 EDITOR = "editor"
 MODERATOR = "moderator"
 SENIOR_MODERATOR = "senior moderator"
@@ -27,6 +29,8 @@ _EDITOR = [
     "articles.view_section", "articles.add_byline", "articles.change_byline",
     "articles.delete_byline", "articles.view_byline",
     "comments.view_comment", "comments.view_thread", "moderation.view_policyversion",
+    # What readers made of the newsroom's articles: poll results, read only.
+    "reactions.view_poll", "reactions.view_reactionset",
     *_MODES,
 ]  # fmt: skip
 _MODERATOR = [
@@ -45,6 +49,8 @@ _SENIOR = [
     "moderation.view_reviewerlanguage", "moderation.view_screeningrefusal",
     "moderation.view_appealnotice", "moderation.view_appealrightsuspension",
     "moderation.export_statements", "moderation.view_submittedstatement",
+    "moderation.add_trustedflagger", "moderation.change_trustedflagger",
+    "moderation.view_trustedflagger",
 ]  # fmt: skip
 _ADMINISTRATOR = [
     *_SENIOR,
@@ -61,8 +67,21 @@ _ADMINISTRATOR = [
     "comments.change_thread", "comments.view_closedsection", "comments.add_closedsection",
     "comments.delete_closedsection",
     "moderation.carry_out_data_requests",
+    # Staff accounts and their roles (services/staff_roles.py); never superuser status.
+    "moderation.manage_staff_roles", "accounts.view_user", "accounts.change_user",
+    "auth.view_group",
     *_MODES,
 ]  # fmt: skip
+
+# The roles an administrator gives and takes; the administrator role itself is given by a
+# superuser (or the demo's first run), so that no administrator can make another.
+GRANTABLE_ROLES = (EDITOR, MODERATOR, SENIOR_MODERATOR)
+ROLE_LABELS = {
+    EDITOR: _("Editor"),
+    MODERATOR: _("Moderator"),
+    SENIOR_MODERATOR: _("Senior moderator"),
+    ADMINISTRATOR: _("Site administrator"),
+}
 
 ROLES: dict[str, list[str]] = {
     EDITOR: _EDITOR,

@@ -16,6 +16,7 @@ from typing import Any
 from django.db.models import Count, Min, Q, QuerySet
 from django.utils import timezone
 
+from gazette.moderation import transparency_figures as figures
 from gazette.moderation.models import AuditEntry, Clause, PolicyVersion
 from gazette.moderation.screening_figures import (
     LanguageFigure,
@@ -23,6 +24,7 @@ from gazette.moderation.screening_figures import (
     nudge_figures,
     screening_figures,
 )
+from gazette.moderation.transparency_figures import Figure
 
 Event = AuditEntry.Event
 
@@ -47,14 +49,12 @@ class MonthReport:
     held_after_reports: int = 0
     approved: int = 0
     removed: int = 0
-    removed_automatically: int = 0
     reinstated: int = 0
     removals_by_clause: list[ClauseCount] = field(default_factory=list)
     appeals_filed: int = 0
     appeals_upheld: int = 0
     appeals_rejected: int = 0
     appeals_modified: int = 0
-    sanctions: dict[str, int] = field(default_factory=dict)
     median_hours_to_decision: float | None = None
     decisions_timed: int = 0
     screening: list[RuleFigure] = field(default_factory=list)
@@ -63,12 +63,17 @@ class MonthReport:
     # Changes of a section's or an article's moderation mode or preset (a section's count in
     # every edition).
     mode_changes: int = 0
-    # Reports by ground (policy, illegal), the median time from a report to the decision that
-    # resolved it, and the measures against misuse of reporting.
+    # Reports by ground (policy, illegal) and the median time from a report to the decision
+    # that resolved it.
     reports_by_ground: dict[str, int] = field(default_factory=dict)
     median_hours_report_to_decision: float | None = None
-    reporters_warned: int = 0
-    reporting_suspended: int = 0
+    # The breakdowns (transparency_figures.py): restrictions, reports, appeals, sanctions and
+    # orders from authorities.
+    actions: list[Figure] = field(default_factory=list)
+    report_figures: list[Figure] = field(default_factory=list)
+    appeal_figures: list[Figure] = field(default_factory=list)
+    sanction_figures: list[Figure] = field(default_factory=list)
+    authority_figures: list[Figure] = field(default_factory=list)
 
     @property
     def appeals_pending(self) -> int:
@@ -76,63 +81,58 @@ class MonthReport:
         decided = self.appeals_upheld + self.appeals_rejected + self.appeals_modified
         return max(0, self.appeals_filed - decided)
 
-    def rows(self) -> list[tuple[str, str, str]]:
-        """Every figure as (measure, clause, value), for the CSV download."""
-        rows = [
-            ("comments received", "", str(self.received)),
-            ("published on arrival", "", str(self.published_on_arrival)),
-            ("held on arrival", "", str(self.held_on_arrival)),
-            ("rejected on arrival", "", str(self.rejected_on_arrival)),
-            ("reports by readers", "", str(self.reports)),
-            ("held after reports", "", str(self.held_after_reports)),
-            ("approved after review", "", str(self.approved)),
-            ("removed", "", str(self.removed)),
-            ("reinstated", "", str(self.reinstated)),
-        ]
-        rows += [
-            ("removed", f"{item.number or ''} {item.key}".strip(), str(item.count))
-            for item in self.removals_by_clause
-        ]
-        rows += [
-            ("appeals filed", "", str(self.appeals_filed)),
-            ("appeals upheld", "", str(self.appeals_upheld)),
-            ("appeals rejected", "", str(self.appeals_rejected)),
-            ("appeals modified", "", str(self.appeals_modified)),
-        ]
-        rows += [(f"sanctions: {kind}", "", str(n)) for kind, n in sorted(self.sanctions.items())]
-        median = self.median_hours_to_decision
-        rows.append(("median hours to a decision", "", "" if median is None else f"{median:.1f}"))
-        for figure in self.screening:
-            rule = f"{figure.rule} {figure.written}"
-            rows += [
-                ("screening holds", rule, str(figure.held)),
-                ("screening holds confirmed", rule, str(figure.confirmed)),
-                ("screening holds overturned", rule, str(figure.overturned)),
-                ("screening precision", rule, _share(figure.precision)),
+    def table(self) -> list[tuple[str, Figure]]:
+        """Every published figure as (section, figure), in the order the CSV and the JSON give
+        them: the one table both are written from."""
+        sections = {
+            "arrivals": [
+                Figure.of("comments received", self.received),
+                Figure.of("published on arrival", self.published_on_arrival),
+                Figure.of("held on arrival", self.held_on_arrival),
+                Figure.of("refused on arrival", self.rejected_on_arrival),
+            ],
+            "actions": [
+                *self.actions,
+                Figure.of("approved after review", self.approved),
+                Figure.of("removed", self.removed),
+                Figure.of("reinstated", self.reinstated),
+                Figure.of("held after readers' reports", self.held_after_reports),
+                Figure.of(
+                    "median hours from posting to a moderator's decision",
+                    _tenth(self.median_hours_to_decision),
+                ),
+                Figure.of("moderation mode or preset changes", self.mode_changes),
+            ],
+            "reports": self.report_figures,
+            "appeals": self.appeal_figures,
+            "sanctions": self.sanction_figures,
+            "authorities": self.authority_figures,
+            "screening": self._screening_table(),
+        }
+        return [(section, figure) for section, figures in sections.items() for figure in figures]
+
+    def _screening_table(self) -> list[Figure]:
+        figures = []
+        items: list[RuleFigure | LanguageFigure] = [*self.screening, *self.screening_languages]
+        for item in items:
+            where = {"rule": item.rule} if isinstance(item, RuleFigure) else {}
+            where["written"] = item.written
+            figures += [
+                Figure.of("screening holds", item.held, **where),
+                Figure.of("screening holds confirmed", item.confirmed, **where),
+                Figure.of("screening holds overturned", item.overturned, **where),
+                Figure.of("screening precision", _hundredth(item.precision), **where),
             ]
-        for language in self.screening_languages:
-            rows += [
-                ("screening holds", language.written, str(language.held)),
-                ("screening holds confirmed", language.written, str(language.confirmed)),
-                ("screening holds overturned", language.written, str(language.overturned)),
-                ("screening precision", language.written, _share(language.precision)),
-            ]
-        rows += [(f"nudges: {outcome}", "", str(n)) for outcome, n in self.nudges.items()]
-        rows.append(("moderation mode or preset changes", "", str(self.mode_changes)))
-        rows += [
-            (f"reports: {ground}", "", str(n))
-            for ground, n in sorted(self.reports_by_ground.items())
-            if ground
-        ]
-        median = self.median_hours_report_to_decision
-        rows.append(("median hours from report to decision", "", _hours(median)))
-        rows.append(("reporters warned for unfounded reports", "", str(self.reporters_warned)))
-        rows.append(("reporting suspended for misuse", "", str(self.reporting_suspended)))
-        return rows
+        figures += [Figure.of("nudges", n, outcome=outcome) for outcome, n in self.nudges.items()]
+        return figures
 
 
-def _share(value: float | None) -> str:
-    return "" if value is None else f"{value:.2f}"
+def _tenth(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
+def _hundredth(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
 
 
 def month_bounds(month: date) -> tuple[datetime, datetime]:
@@ -157,9 +157,11 @@ def _clause_titles(keys: set[str]) -> dict[str, str]:
 
 
 def month_report(edition: str, month: date) -> MonthReport:
-    """The figures of one month in one edition (six queries on the audit log)."""
+    """The figures of one month in one edition, in a fixed number of queries on the audit log
+    (however many entries the month has)."""
     start, end = month_bounds(month)
-    entries = AuditEntry.objects.filter(edition=edition, created_at__gte=start, created_at__lt=end)
+    within = AuditEntry.objects.filter(created_at__gte=start, created_at__lt=end)
+    entries = within.filter(edition=edition)
     report = MonthReport(edition=edition, month=month)
     grouped = entries.values("event", "outcome", "automatic").annotate(n=Count("pk"))
     _fill_counts(report, Counts(grouped.order_by()))
@@ -169,20 +171,19 @@ def month_report(edition: str, month: date) -> MonthReport:
     report.median_hours_to_decision = statistics.median(waits) if waits else None
     report.screening, report.screening_languages = screening_figures(entries)
     report.nudges = nudge_figures(entries)
-    report_waits = _hours_from_report_to_decision(entries)
-    report.median_hours_report_to_decision = (
-        statistics.median(report_waits) if report_waits else None
-    )
+    # A section's mode changes count in every edition; orders from authorities concern the site.
     report.mode_changes = (
-        AuditEntry.objects.filter(
-            Q(edition=edition) | Q(edition=""),
-            event=Event.MODE_CHANGED,
-            created_at__gte=start,
-            created_at__lt=end,
-        )
+        within.filter(Q(edition=edition) | Q(edition=""), event=Event.MODE_CHANGED)
         .order_by()
         .count()
     )
+    report.actions = figures.action_figures(entries)
+    report.report_figures = figures.report_figures(entries)
+    median = report.report_figures[-1].value  # the last figure of the reports' section
+    report.median_hours_report_to_decision = None if median is None else float(median)
+    report.appeal_figures = figures.appeal_figures(entries)
+    report.sanction_figures = figures.sanction_figures(entries)
+    report.authority_figures = figures.authority_figures(within.filter(edition=""))
     return report
 
 
@@ -214,16 +215,12 @@ def _fill_counts(report: MonthReport, counts: Counts) -> None:
     report.held_after_reports = counts.total(Event.HELD, automatic=True)
     report.approved = counts.total(Event.APPROVED)
     report.removed = counts.total(Event.REMOVED)
-    report.removed_automatically = counts.total(Event.REMOVED, automatic=True)
     report.reinstated = counts.total(Event.REINSTATED)
     report.appeals_filed = counts.total(Event.APPEAL_FILED)
     report.appeals_upheld = counts.total(Event.APPEAL_UPHELD)
     report.appeals_rejected = counts.total(Event.APPEAL_REJECTED)
     report.appeals_modified = counts.total(Event.APPEAL_MODIFIED)
-    report.sanctions = counts.by_outcome(Event.SANCTIONED)
     report.reports_by_ground = counts.by_outcome(Event.REPORTED)
-    report.reporters_warned = counts.total(Event.REPORTER_WARNED)
-    report.reporting_suspended = counts.total(Event.REPORTING_SUSPENDED)
 
 
 def _removals_by_clause(entries: QuerySet[AuditEntry]) -> list[ClauseCount]:
@@ -254,29 +251,6 @@ def _hours_to_decision(entries: QuerySet[AuditEntry]) -> list[float]:
     return [
         (decided - posted).total_seconds() / 3600 for decided, posted in timed if posted is not None
     ]
-
-
-def _hours_from_report_to_decision(entries: QuerySet[AuditEntry]) -> list[float]:
-    """For each report resolved this month, the hours since it was made (both from the log)."""
-    resolved = dict(
-        entries.filter(event=Event.REPORT_RESOLVED, record_id__isnull=False)
-        .values_list("record_id", "created_at")
-        .order_by()
-    )
-    if not resolved:
-        return []
-    made = AuditEntry.objects.filter(
-        event=Event.REPORTED, record_id__in=list(resolved)
-    ).values_list("record_id", "created_at")
-    return [
-        (resolved[record_id] - reported).total_seconds() / 3600
-        for record_id, reported in made.order_by()
-        if record_id in resolved
-    ]
-
-
-def _hours(value: float | None) -> str:
-    return "" if value is None else f"{value:.1f}"
 
 
 def months_with_entries(edition: str) -> list[date]:

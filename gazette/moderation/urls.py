@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from gazette.moderation.views import (
     appeal_desk,
@@ -67,16 +67,52 @@ urlpatterns += [
     path("moderation/statements/", statements.download_statements, name="statements"),
 ]
 
+
+class YearConverter:
+    """Four digits, always: a report's address has one spelling."""
+
+    regex = r"[0-9]{4}"
+
+    def to_python(self, value: str) -> int:
+        return int(value)
+
+    def to_url(self, value: int) -> str:
+        return f"{value:04d}"
+
+
+class MonthConverter(YearConverter):
+    regex = r"[0-9]{2}"
+
+    def to_url(self, value: int) -> str:
+        return f"{value:02d}"
+
+
+register_converter(YearConverter, "yyyy")
+register_converter(MonthConverter, "mm")
+
 urlpatterns += [
     path("transparency/", transparency.index, name="transparency"),
     path(
-        "transparency/<int:year>/<int:month>/",
+        "transparency.schema.json",
+        transparency.report_schema,
+        name="transparency_schema",
+    ),
+    path(
+        "transparency/<yyyy:year>-<mm:month>/",
         transparency.month_page,
         name="transparency_month",
     ),
     path(
-        "transparency/<int:year>/<int:month>/report.csv",
+        "transparency/<yyyy:year>-<mm:month>.csv",
         transparency.month_csv,
         name="transparency_csv",
     ),
+    path(
+        "transparency/<yyyy:year>-<mm:month>.json",
+        transparency.month_json,
+        name="transparency_json",
+    ),
+    # The addresses of the first releases.
+    path("transparency/<int:year>/<int:month>/", transparency.month_page_moved),
+    path("transparency/<int:year>/<int:month>/report.csv", transparency.month_csv_moved),
 ]

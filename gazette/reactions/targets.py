@@ -22,3 +22,9 @@ class PollTarget:
     @classmethod
     def for_article(cls, article: Article) -> PollTarget:
         return cls(site=settings.GAZETTE_SITE_ID, key=f"article:{article.pk}", article=article)
+
+    @classmethod
+    def for_page(cls, *, site: str, key: str, article: Article | None = None) -> PollTarget:
+        """The poll of the page a thread is keyed by (site and key are the thread's): an
+        article's, or another site's page by its canonical address."""
+        return cls(site=site, key=key, article=article)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase, override_settings
 from django.utils import timezone
 
 from gazette.articles.models import Article, Author, Photo
+from gazette.articles.validators import validate_dateline
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
@@ -238,3 +241,51 @@ class AuthorPhotoTests(EditorTestCase):
     def test_an_author_with_a_jpeg_portrait_is_saved(self) -> None:
         assert self.post_author(jpeg_upload("portrait.jpg")).status_code == 302
         assert Author.objects.get().photo.name.startswith("authors/")
+
+
+class HouseStyleTests(EditorTestCase):
+    """The dateline, caption and credit follow the reference page: the editor is told how."""
+
+    def test_a_caption_without_a_date_or_with_the_credit_in_it_is_refused(self) -> None:
+        for caption, message in [
+            ("Lawyers outside the city court.", "Say when the photo was taken"),
+            ("Lawyers on November 3. [Gazette/Photo Desk]", "Leave the credit out"),
+        ]:
+            response = self.client.post(
+                PHOTO_ADD,
+                {
+                    "image": jpeg_upload(),
+                    "caption": caption,
+                    "credit": "Gazette/Photo Desk",
+                    "alt_text": "A court building",
+                },
+            )
+            assert message in response.context["adminform"].form.errors["caption"][0]
+        assert not Photo.objects.exists()
+
+    def test_a_credit_names_an_organisation_and_a_photographer(self) -> None:
+        for credit in ("Photo Desk", "[Gazette/Photo Desk]", "Gazette/", "A/B/C"):
+            response = self.client.post(
+                PHOTO_ADD,
+                {
+                    "image": jpeg_upload(),
+                    "caption": "Lawyers outside the court on November 3.",
+                    "credit": credit,
+                    "alt_text": "A court building",
+                },
+            )
+            errors = response.context["adminform"].form.errors["credit"]
+            assert "Organisation/Photographer Name" in errors[0], credit
+
+    def test_a_dateline_is_a_place_in_letters(self) -> None:
+        for place in (
+            "ASTANA",
+            "Ust-Kamenogorsk",
+            "Нур-Султан",  # noqa: RUF001
+            "Qoʻqon",
+            "St. Petersburg",
+        ):
+            validate_dateline(place)
+        for wrong in ("ASTANA --", "Astana, 3 May", "2026", ""):
+            with pytest.raises(ValidationError):
+                validate_dateline(wrong)

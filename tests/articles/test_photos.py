@@ -59,7 +59,7 @@ class PhotoMetadataTests(EditorTestCase):
             "/admin/articles/photo/add/",
             {
                 "image": upload,
-                "caption": "Outside the city court.",
+                "caption": "Outside the city court on November 3.",
                 "credit": "Gazette/Photo Desk",
                 "alt_text": "A court building",
             },

@@ -35,7 +35,7 @@ class RenditionTests(EditorTestCase):
                     "image": SimpleUploadedFile(
                         "court.jpg", photo_bytes("JPEG", size=size), "image/jpeg"
                     ),
-                    "caption": "Outside the city court.",
+                    "caption": "Outside the city court on November 3.",
                     "credit": "Gazette/Photo Desk",
                     "alt_text": "A court building",
                 },

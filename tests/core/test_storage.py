@@ -77,7 +77,7 @@ def test_an_uploaded_photo_lands_in_the_bucket_without_metadata(
             "/admin/articles/photo/add/",
             {
                 "image": SimpleUploadedFile("court.jpg", photo_bytes("JPEG"), "image/jpeg"),
-                "caption": "Outside the city court.",
+                "caption": "Outside the city court on November 3.",
                 "credit": "Gazette/Photo Desk",
                 "alt_text": "A court building",
             },

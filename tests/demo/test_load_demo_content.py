@@ -22,13 +22,21 @@ from PIL import Image
 
 from gazette.accounts.models import User
 from gazette.articles.models import Article, Author, Photo, Section, Tag
+from gazette.articles.search import search_articles
 from gazette.comments.models import Thread
 from gazette.demo.management.commands.load_demo_content import admin_url, ensure_editor_account
 from tests.factories import UserFactory
 
 # Hashing with the real hasher costs a second a password on a busy machine.
 FAST_HASHING = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
-DEMO_ENVIRONMENT = ("GAZETTE_DEMO_EDITOR_USERNAME", "GAZETTE_DEMO_EDITOR_PASSWORD", "HOST", "PORT")
+DEMO_ENVIRONMENT = (
+    "GAZETTE_DEMO_EDITOR_USERNAME",
+    "GAZETTE_DEMO_EDITOR_PASSWORD",
+    "GAZETTE_DEMO_ADMIN_USERNAME",
+    "GAZETTE_DEMO_ADMIN_PASSWORD",
+    "HOST",
+    "PORT",
+)
 
 
 def load(*args: str) -> str:
@@ -179,7 +187,18 @@ class LoadDemoContentTests(TestCase):
     def test_output_says_where_and_as_whom_to_sign_in(self) -> None:
         assert "http://127.0.0.1:8000/admin/" in self.output
         assert "username: editor" in self.output
+        assert "username: admin" in self.output
         assert len(self.password) >= 12
+
+    def test_the_site_administrator_signs_in_and_gives_roles(self) -> None:
+        admin_password = re.findall(r"password: (\S+)", self.output)[1]
+        administrator = User.objects.get(username="admin")
+        assert (administrator.is_staff, administrator.is_superuser) == (True, False)
+        assert self.client.login(username="admin", password=admin_password)
+        editor = User.objects.get(username="editor")
+        page = self.client.get(f"/admin/accounts/user/{editor.pk}/change/")
+        assert page.status_code == 200
+        assert 'name="roles"' in page.content.decode()
 
     def test_demo_discussions_are_published_with_replies_and_counted(self) -> None:
         article = Article.objects.get(slug="astana-court-jails-five-over-online-investment-scheme")
@@ -212,6 +231,24 @@ class LoadDemoContentTests(TestCase):
     def test_front_page_lists_comment_counts(self) -> None:
         html = self.client.get("/en/").content.decode()
         assert "4 Comments" in html
+
+    def test_every_public_article_is_found_by_a_word_of_its_headline(self) -> None:
+        for article in Article.objects.published():
+            word = max(re.findall(r"[^\W\d_]+", article.headline), key=len)
+            with self.subTest(article=article.slug):
+                page = search_articles(article.language, word).page
+                assert page is not None
+                assert article.pk in [hit.article.pk for hit in page.object_list]
+
+    def test_tags_are_named_in_every_edition(self) -> None:
+        courts = Tag.objects.get(slug="courts")
+        assert [courts.name_in(code) for code in ("en", "ru", "kk", "uz", "uz-cyrl")] == [
+            "Courts",
+            "Суды",
+            "Соттар",
+            "Sudlar",
+            "Судлар",
+        ]
 
     def test_if_empty_leaves_a_site_with_articles_alone(self) -> None:
         before = counts()

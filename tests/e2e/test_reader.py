@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 
 from tests.e2e.helpers import (
     ASTANA_COURT_HEADLINE,
+    RETRIAL,
     RETRIAL_HEADLINE,
     comment_count,
     comment_form,
@@ -233,8 +234,10 @@ def test_reader_journey_with_javascript(new_context, screenshot_dir):
     post_held_comment(page)
     like_in_place(page, "Seized flats are worth a third of what was lost.")
 
-    # All of it is kept: a new visit shows the comment, the reply and the like.
+    # All of it is kept: a new visit shows the comment, the reply and the like; nothing posted
+    # comes back as a draft.
     page.reload()
+    expect(comment_form(page).get_by_label("Comment", exact=True)).to_have_value("")
     expect(comment_item(page, body)).to_be_visible()
     expect(comment_item(page, reply)).to_be_visible()
     liked = comment_item(page, "Seized flats are worth a third of what was lost.")
@@ -245,6 +248,25 @@ def test_reader_journey_with_javascript(new_context, screenshot_dir):
     page.go_back()
     switch_to_russian(page)
     post_awaiting_moderation(page)
+
+
+def test_an_unsent_comment_survives_a_closed_tab(new_context):
+    context = new_context()
+    page = context.new_page()
+    page.goto(RETRIAL)
+    draft = "A long answer about the retrial that the reader has not finished writing yet."
+    comment_form(page).get_by_label("Comment", exact=True).fill(draft)
+    page.close()  # the tab is closed before anything is sent
+
+    again = context.new_page()
+    again.goto(RETRIAL)
+    expect(comment_form(again).get_by_label("Comment", exact=True)).to_have_value(draft)
+    restored = "Your unsent comment was brought back from this browser."
+    expect(again.get_by_role("status").filter(has_text=restored)).to_be_visible()
+    # Emptied by the reader, it stays gone.
+    comment_form(again).get_by_label("Comment", exact=True).fill("")
+    again.reload()
+    expect(comment_form(again).get_by_label("Comment", exact=True)).to_have_value("")
 
 
 def test_reader_journey_without_javascript(new_context):

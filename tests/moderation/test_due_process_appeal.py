@@ -145,7 +145,12 @@ class WhatCanBeAppealedTests(HearingTestCase):
             refused = self.client.post(
                 form, form_data(self.thread.article, body=text, nudged=token)
             )
-        path = re.search(r"/en/refused-comment/[^\s<\"]+/", refused.content.decode()).group(0)
+        # The refusal links to its appeal (the writer clicks it, nothing to copy).
+        link = re.search(
+            r'<a href="https?://[^/"]+(/en/refused-comment/[^"]+/)"', refused.content.decode()
+        )
+        assert link, refused.content.decode()
+        path = link.group(1)
         self.assertContains(self.client.get(path), "The scoundrel in the novel is the judge.")
         response = self.client.post(path, {"statement": "A character in a novel, not a person."})
         assert response.status_code == 302

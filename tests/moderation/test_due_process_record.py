@@ -482,14 +482,15 @@ class ScreeningQualityTests(TestCase):
         assert figure.precision == 0.75
         self.assertContains(response, '<td class="num" data-precision>0.75</td>', html=False)
         self.assertContains(response, "Safeguards")
-        rows = list(
-            csv.reader(
-                StringIO(self.client.get(month_url("moderation:transparency_csv")).content.decode())
-            )
+        rows = csv.DictReader(
+            StringIO(self.client.get(month_url("moderation:transparency_csv")).content.decode())
         )
         assert [
-            row[2:] for row in rows if row[2] == "screening precision" and row[3] == "term en"
-        ] == [["screening precision", "term en", "0.75"]]
+            row["value"]
+            for row in rows
+            if (row["measure"], row["rule"], row["written"])
+            == ("screening precision", "term", "en")
+        ] == ["0.75"]
 
     def test_point_51_the_month_has_a_row_for_every_language_and_script(self):
         response = self.client.get(month_url("moderation:transparency_month"))

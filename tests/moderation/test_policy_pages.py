@@ -1,9 +1,13 @@
+# Russian text is the subject here.
+# ruff: noqa: RUF001
+
 from datetime import timedelta
 
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from gazette.moderation.models import PolicyAnnouncement, PolicyVersionTranslation
 from tests.factories import UserFactory
 from tests.moderation.factories import (
     ClauseFactory,
@@ -113,3 +117,50 @@ class UzbekPolicyPageTests(TestCase):
         assert "Шахсга ҳужум қилманг ва таъқиб қилманг" in cyrillic
         assert "Aybsizlik prezumpsiyasini hurmat qiling" in latin
         assert "Айбсизлик презумпциясини ҳурмат қилинг" in cyrillic
+
+
+class PolicyAnnouncementsShownTests(TestCase):
+    """A reader told of changes to the Comment Policy sees them on its page, in the edition's
+    language; the page says nothing of changes told to others."""
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        without_policy()
+        now = timezone.now()
+        cls.reader = UserFactory(email="dana@example.com")
+        PolicyVersionFactory(number=1, published_at=now - timedelta(days=400), summary="First.")
+        old = PolicyVersionFactory(
+            number=2, published_at=now - timedelta(days=200), summary="Old news."
+        )
+        links = PolicyVersionFactory(
+            number=3, published_at=now - timedelta(days=20), summary="Links are held."
+        )
+        spam = PolicyVersionFactory(
+            number=4, published_at=now - timedelta(days=2), summary="Adds spam."
+        )
+        PolicyVersionTranslation.objects.create(
+            version=spam, language="ru", summary="Добавлен пункт о спаме."
+        )
+        ClauseFactory(version=spam, number=1, key="spam", title="No spam")
+        for version in (old, links, spam):
+            PolicyAnnouncement.objects.create(reader=cls.reader, version=version, created_at=now)
+
+    def test_a_reader_sees_the_recent_changes_announced_to_them_newest_first(self) -> None:
+        self.client.force_login(self.reader)
+        page = self.client.get(policy_url()).content.decode()
+        assert "Changes we told you about" in page
+        assert page.index("Adds spam.") < page.index("Links are held.")
+        assert "Old news." not in page
+        assert version_url(3) in page
+
+    def test_the_announcement_is_in_the_editions_language(self) -> None:
+        self.client.force_login(self.reader)
+        response = self.client.get(policy_url("ru"))
+        self.assertContains(response, "Добавлен пункт о спаме.")
+
+    def test_a_reader_not_told_sees_only_the_public_note_of_the_last_change(self) -> None:
+        self.client.force_login(UserFactory(email="new@example.com"))
+        response = self.client.get(policy_url())
+        self.assertNotContains(response, "Changes we told you about")
+        self.assertNotContains(response, "Links are held.")
+        self.assertContains(response, "Adds spam.")

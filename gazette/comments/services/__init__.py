@@ -27,6 +27,7 @@ from gazette.comments.services.threads import (
     reopen_thread,
     thread_changed,
     thread_for_article,
+    thread_for_page,
 )
 
 __all__ = [
@@ -45,5 +46,6 @@ __all__ = [
     "reopen_thread",
     "thread_changed",
     "thread_for_article",
+    "thread_for_page",
     "unsubscribe",
 ]

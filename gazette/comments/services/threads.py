@@ -10,6 +10,10 @@ from gazette.articles.models import Article, Section
 from gazette.comments import queries
 from gazette.comments.exceptions import CommentsClosed
 from gazette.comments.models import ClosedSection, Thread
+from gazette.comments.page_urls import canonical_page_url
+from gazette.sites.exceptions import OwnSitePage
+from gazette.sites.models import Site
+from gazette.sites.queries import check_page
 
 
 def thread_for_article(article: Article) -> Thread:
@@ -20,6 +24,24 @@ def thread_for_article(article: Article) -> Thread:
         defaults={"article": article, "title": article.headline[:200]},
     )
     thread.article = article
+    return thread
+
+
+def thread_for_page(*, site: Site, url: str) -> Thread:
+    """The thread of a registered site's page, created on first use, keyed by the page's
+    canonical address (so the same page reached with tracking parameters or another spelling
+    of its host shares one thread).
+
+    Raises NotAPageAddress (not an absolute http(s) address), PageNotOnSite (served from none
+    of the site's allowed origins) and OwnSitePage (our own pages are articles).
+    """
+    if site.is_own:
+        raise OwnSitePage
+    key = canonical_page_url(url)
+    check_page(site, key)
+    thread, _created = Thread.objects.get_or_create(
+        site=site.key, key=key, defaults={"url": key, "title": ""}
+    )
     return thread
 
 

@@ -18,6 +18,7 @@ from gazette.moderation.models.clauses import (
     PolicyVersion,
     PolicyVersionTranslation,
 )
+from gazette.moderation.models.flaggers import TrustedFlagger
 from gazette.moderation.models.holds import ScreeningHold, TermListVersion
 from gazette.moderation.models.modes import ModeChoice, ModerationMode, PresetChoice
 from gazette.moderation.models.reporting import ReporterMessage, ReportingRestriction
@@ -63,4 +64,5 @@ __all__ = [
     "ScreeningTerm",
     "SubmittedStatement",
     "TermListVersion",
+    "TrustedFlagger",
 ]

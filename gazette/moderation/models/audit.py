@@ -102,12 +102,17 @@ class AuditEntry(models.Model):
         APPEAL_RIGHT_LOST = "appeal_right_lost", _("Right to appeal suspended")
         REFUSAL_PUBLISHED = "refusal_published", _("Refused comment published on appeal")
         AUTHORITY_REQUEST = "authority_request", _("Order from an authority recorded")
+        # The order acted on: its outcome, with the order's `record_id` (its type and country
+        # are on the entry that recorded it).
+        AUTHORITY_ANSWERED = "authority_answered", _("Order from an authority acted on")
         EVIDENCE_MINIMISED = "evidence_minimised", _("Evidence minimised after the appeal window")
         POLICY_PUBLISHED = "policy_published", _("Comment Policy version published")
         SCREENING_CHANGED = "screening_changed", _("Screening configuration changed")
         # A reader's data rights (docs/security.md): the request is on record, the person not.
         ERASURE_CARRIED_OUT = "erasure_carried_out", _("Reader's data erased on request")
         DATA_PROVIDED = "data_provided", _("Reader's data provided to staff on request")
+        ROLE_GRANTED = "role_granted", _("Staff role given")
+        ROLE_REVOKED = "role_revoked", _("Staff role taken away")
 
     created_at = models.DateTimeField(_("time"), db_index=True)
     event = models.CharField(_("event"), max_length=20, choices=Event.choices)
@@ -170,6 +175,7 @@ class AuditEntry(models.Model):
         indexes = [models.Index(fields=["event", "created_at"])]
         permissions = [
             ("carry_out_data_requests", _("Can carry out readers' data requests")),
+            ("manage_staff_roles", _("Can give and take the editor and moderator roles")),
         ]
 
     def __str__(self) -> str:

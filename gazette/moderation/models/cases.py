@@ -91,6 +91,9 @@ class Report(models.Model):
     )
     automated = models.BooleanField(_("resolved with automated means"), default=False)
     manifestly_unfounded = models.BooleanField(_("manifestly unfounded"), default=False)
+    # Filed by an organisation trusted as a flagger at that moment (models/flaggers.py): the desk
+    # reads it first, and the decision's source says so.
+    trusted_flagger = models.BooleanField(_("from a trusted flagger"), default=False)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -90,7 +90,9 @@ def _mode_findings(submission: Submission, rules: Rules) -> list[Finding]:
     conf = rules.settings
     reader = submission.reader
     try:
-        in_force = modes.mode_of_thread(submission.thread.key, conf)
+        in_force = modes.mode_of_thread(
+            submission.thread.key, conf, site_key=submission.thread.site
+        )
         if not in_force.is_premoderated:
             return []
         trusted = in_force.trusted_may_skip and modes.is_trusted(

@@ -22,7 +22,7 @@ from gazette.moderation.exceptions import OutcomeNotAvailable
 from gazette.moderation.models import Appeal, AuditEntry, Report, Sanction, ScreeningRefusal
 from gazette.moderation.policy import Action, AppealBasis, AppealOutcome, SanctionKind
 from gazette.moderation.services import audit, sanctions
-from gazette.moderation.services.decisions import decide, locked
+from gazette.moderation.services.decisions import Grounds, decide, locked
 
 
 def apply(appeal: Appeal, *, actor: User) -> None:
@@ -49,7 +49,13 @@ def _decision(appeal: Appeal, actor: User, outcome: AppealOutcome) -> None:
         undo = Action.REINSTATE if current.state == Comment.State.REMOVED else Action.APPROVE
         # The comment's reports follow the decision (services/reports: revise_reports for a
         # reinstatement, resolve_reports for an approval), and their reporters are told.
-        decide(comment=current, action=undo, actor=actor, note=appeal.response)
+        decide(
+            comment=current,
+            action=undo,
+            actor=actor,
+            note=appeal.response,
+            grounds=Grounds(explanation=appeal.response, appeal_basis=appeal.basis),
+        )
     for sanction in Sanction.objects.filter(comment=comment, revoked_at__isnull=True):
         _lift(sanction, actor, appeal.response)
 

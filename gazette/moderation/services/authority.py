@@ -2,7 +2,8 @@
 
 Recording writes an `authority_request` audit entry (the monthly "orders" figure counts them, by
 type and country); acting removes each comment concerned as a decision whose source is the
-authority's request, so the author's notice says so unless the law forbids disclosing it.
+authority's request, so the author's notice says so unless the law forbids disclosing it, and
+writes an `authority_answered` entry with the outcome (counted by outcome, with the median time).
 """
 
 from __future__ import annotations
@@ -92,6 +93,14 @@ def act_on_authority_request(
         total = request.comments.count()
         request.outcome = _outcome(len(removed), total)
         request.save(update_fields=["outcome"])
+        audit.record(
+            AuditEntry.Event.AUTHORITY_ANSWERED,
+            actor=actor,
+            outcome=request.outcome,
+            note=request.country,
+            record_id=request.pk,
+            source=Source.AUTHORITY_REQUEST,
+        )
     return removed
 
 

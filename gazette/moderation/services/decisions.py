@@ -93,6 +93,9 @@ class Grounds:
     facts: str = ""
     source: str = ""
     authority_request: AuthorityRequest | None = None
+    # What an appeal that led to this decision was against (policy.AppealBasis), so that the
+    # published figures tell reinstatements on appeal from the others.
+    appeal_basis: str = ""
 
 
 def decide(
@@ -184,7 +187,13 @@ def _source(comment: Comment, grounds: Grounds, detected: list[str]) -> str:
         return grounds.source
     if grounds.authority_request is not None:
         return Source.AUTHORITY_REQUEST
-    if Report.objects.filter(comment=comment).exists():
+    # A trusted flagger's report outranks any reader's: its notice is what set the desk off.
+    flagged_by = set(
+        Report.objects.filter(comment=comment).values_list("trusted_flagger", flat=True)
+    )
+    if True in flagged_by:
+        return Source.TRUSTED_FLAGGER
+    if flagged_by:
         return Source.READER_REPORT
     return Source.SCREENING if detected else Source.MODERATOR
 
@@ -244,6 +253,7 @@ def _record(
         detected_automatically=decision.detected_automatically,
         ground=decision.ground,
         public_id=decision.public_id,
+        basis=grounds.appeal_basis,
     )
     return decision
 

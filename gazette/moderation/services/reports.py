@@ -4,9 +4,10 @@ hold it; the decision on the comment resolves them all, and every reporter is to
 A reader reports a comment once, under a clause of the Comment Policy or as illegal content
 (the law, a substantiated explanation and a statement of good faith). The report records the
 text it is about (the comment's revision) and the policy version of its clause, and is
-acknowledged. When the open reports on a published comment reach the threshold set in the
-admin, the comment is taken out of view automatically until a moderator decides. One decision
-resolves every open report on the comment (`resolve_reports`), and each reporter gets one
+acknowledged; filed from the account of an organisation trusted as a flagger, it is marked so,
+and the desk reads it first. When the open reports on a published comment reach the threshold
+set in the admin, the comment is taken out of view automatically until a moderator decides. One
+decision resolves every open report on the comment (`resolve_reports`), and each reporter gets one
 message naming the clause considered, whether automated means took part, and their redress. A
 reporter whose report was closed with no action may ask, once, for a review. Repeated
 manifestly unfounded reports earn a warning, then a time-limited loss of the right to report.
@@ -34,8 +35,9 @@ from gazette.moderation.models import (
     Report,
     ReporterMessage,
     ReportingRestriction,
+    TrustedFlagger,
 )
-from gazette.moderation.policy import Action, ReportingMeasure
+from gazette.moderation.policy import Action, ReportingMeasure, Source
 from gazette.moderation.services import audit, decisions
 from gazette.moderation.services.reporter_messages import send_reporter_message
 
@@ -84,6 +86,7 @@ def report_comment(
         current = decisions.locked(comment.pk)
         if current.state != Comment.State.PUBLISHED:
             raise NotReportable
+        trusted = is_trusted_flagger(reporter)
         try:
             with transaction.atomic():
                 report = Report.objects.create(
@@ -100,6 +103,7 @@ def report_comment(
                     reporter_key=reporter_key,
                     reporter_name=reporter_name.strip(),
                     reporter_email=reporter_email.strip(),
+                    trusted_flagger=trusted,
                     **({"language": language} if language else {}),
                 )
         except IntegrityError as exc:
@@ -113,6 +117,7 @@ def report_comment(
             clause=clause,
             outcome=ground,
             record_id=report.pk,
+            source=_source(report),
         )
         send_reporter_message(report=report, kind=ReporterMessage.Kind.ACKNOWLEDGED)
         open_reports = Report.objects.filter(comment=current, outcome=Report.Outcome.OPEN).count()
@@ -125,6 +130,15 @@ def report_comment(
                 note=f"{open_reports} reports",
             )
     return report
+
+
+def is_trusted_flagger(reporter: User | None) -> bool:
+    """Whether the account is an organisation trusted as a flagger now."""
+    return reporter is not None and TrustedFlagger.objects.in_force().filter(user=reporter).exists()
+
+
+def _source(report: Report) -> str:
+    return Source.TRUSTED_FLAGGER if report.trusted_flagger else Source.READER_REPORT
 
 
 def _require_ground(
@@ -198,6 +212,11 @@ def resolve_reports(
             outcome=outcome,
             note=report.ground,
             record_id=report.pk,
+            source=_source(report),
+            # The ground the comment was acted on (law or policy), for the published figures.
+            ground=decision.ground
+            if decision is not None and outcome == Report.Outcome.ACTIONED
+            else "",
         )
         send_reporter_message(
             report=report, kind=ReporterMessage.Kind.OUTCOME, decision=decision, extra=extra
@@ -240,6 +259,7 @@ def revise_reports(*, comment: Comment, decision: Decision, actor: User | None =
             outcome=Report.Outcome.REINSTATED,
             note=report.ground,
             record_id=report.pk,
+            source=_source(report),
         )
         send_reporter_message(
             report=report, kind=ReporterMessage.Kind.OUTCOME, decision=decision, extra=extra

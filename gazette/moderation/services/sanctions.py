@@ -19,7 +19,7 @@ from gazette.core import clock
 from gazette.core.http import absolute_url
 from gazette.moderation import links, policy
 from gazette.moderation.exceptions import SanctionInvalid
-from gazette.moderation.models import AuditEntry, Clause, Notice, Sanction
+from gazette.moderation.models import AuditEntry, Clause, Decision, Notice, Sanction
 from gazette.moderation.policy import SanctionKind
 from gazette.moderation.sanctions import next_rung_for
 from gazette.moderation.services import audit
@@ -99,7 +99,7 @@ def sanction_author(
             source=policy.Source.MODERATOR,
             automation=policy.Automation.NOT_AUTOMATED,
             detected_automatically=False,
-            ground=policy.Ground.INCOMPATIBLE,
+            ground=_ground_of(comment),
             sanction_kind=chosen,
             public_id=sanction.public_id,
         )
@@ -114,6 +114,21 @@ def sanction_author(
             extra={"appeal_url": absolute_url(links.sanction_appeal_path(sanction.pk))},
         )
     return sanction
+
+
+def _ground_of(comment: Comment | None) -> str:
+    """The ground of the comment's latest removal (a sanction for illegal content is counted
+    apart in the published figures), else the Comment Policy."""
+    if comment is not None:
+        ground = (
+            Decision.objects.filter(comment=comment, action=policy.Action.REMOVE)
+            .order_by("-created_at", "-pk")
+            .values_list("ground", flat=True)
+            .first()
+        )
+        if ground:
+            return ground
+    return policy.Ground.INCOMPATIBLE
 
 
 def _check_ladder(chosen: SanctionKind, rung: policy.Rung) -> None:

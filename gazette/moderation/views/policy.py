@@ -43,6 +43,9 @@ def policy_current(request: HttpRequest) -> HttpResponse:
         "machinery": machinery(policy),
         "history": queries.policy_history(),
         "recently_changed": recently_changed,
+        "announcements": queries.policy_announcements(
+            request.user, since=clock.now() - ANNOUNCED_FOR
+        ),
         "silent_actions": SILENT_ACTIONS,
     }
     return _with_alternate(render(request, "moderation/policy.html", context), policy, current=True)

@@ -33,9 +33,9 @@ from gazette.moderation.forms import (
     clauses_in_force,
 )
 from gazette.moderation.models import Appeal, AuthorityRequest, Sanction
-from gazette.moderation.policy import STRIKE_PERIOD_DAYS, Ground
+from gazette.moderation.policy import STRIKE_PERIOD_DAYS
 from gazette.moderation.sanctions import next_rung_for
-from gazette.moderation.services import appeals, authority, decisions
+from gazette.moderation.services import appeals, authority, decisions, desk_decisions
 from gazette.moderation.services import sanctions as sanction_services
 
 MODERATE = "moderation.moderate_comments"
@@ -105,42 +105,6 @@ def queue(request: HttpRequest, name: str = "pending") -> HttpResponse:
     return render(request, "moderation/queue.html", context)
 
 
-def _decide(form: DecisionForm, comment: Comment, actor: User) -> str:
-    data = form.cleaned_data
-    action = data["action"]
-    clause = data.get("clause")
-    note = data.get("note", "")
-    explanation = data.get("explanation", "")
-    if action == "dismiss":
-        decisions.dismiss_reports(
-            comment=comment,
-            actor=actor,
-            note=note,
-            manifestly_unfounded=form.cleaned_data.get("manifestly_unfounded", False),
-        )
-        return _("The reports were dismissed.")
-    if action == "remove":
-        grounds = decisions.Grounds(
-            explanation=explanation,
-            ground=data.get("ground") or Ground.INCOMPATIBLE,
-            legal_ground=data.get("legal_ground", ""),
-        )
-        decisions.remove_comment(
-            comment=comment, actor=actor, clause=clause, note=note, grounds=grounds
-        )
-        return _("The comment was removed; its author has been notified.")
-    if action == "approve":
-        decisions.approve_comment(comment=comment, actor=actor, note=note)
-        return _("The comment is published.")
-    if action == "hold":
-        decisions.hold_comment(
-            comment=comment, actor=actor, note=note, explanation=explanation, clause=clause
-        )
-        return _("The comment is held for review.")
-    decisions.reinstate_comment(comment=comment, actor=actor, note=note)
-    return _("The comment is published again.")
-
-
 @require_POST
 @staff_only
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
@@ -151,7 +115,12 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Choose an action (and a clause to remove)."))
         return _back(request, default)
     try:
-        messages.success(request, _decide(form, comment, _actor(request)))
+        messages.success(
+            request,
+            desk_decisions.decide_from_desk(
+                comment=comment, actor=_actor(request), data=form.cleaned_data
+            ),
+        )
     except ModerationError as exc:
         return _refused(request, exc, default)
     return _back(request, default)

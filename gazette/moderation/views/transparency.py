@@ -1,5 +1,6 @@
-"""The public transparency report: an index of months, a page and a CSV file per month, in the
-edition the reader is in."""
+"""The public transparency report: an index of months, and for each month a page, a CSV file and
+a JSON document at permanent addresses (`/transparency/2026-11/`, `.csv`, `.json`), in the
+edition the reader is in. The addresses of the first releases redirect permanently."""
 
 from __future__ import annotations
 
@@ -7,15 +8,24 @@ import csv
 from datetime import date
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    JsonResponse,
+)
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
-from gazette.moderation import charts, transparency
+from gazette.core.http import absolute_url
+from gazette.moderation import charts, transparency, transparency_labels
+from gazette.moderation import transparency_document as published
 
 FIRST_YEAR = 2000
 
@@ -32,6 +42,19 @@ def _month(year: int, month: int) -> date:
     if chosen > today:
         raise Http404
     return chosen
+
+
+def _addresses(year: int, month: int) -> dict[str, str]:
+    kwargs = {"year": year, "month": month}
+    return {
+        form: absolute_url(reverse(f"moderation:transparency_{name}", kwargs=kwargs))
+        for form, name in (("page", "month"), ("csv", "csv"), ("json", "json"))
+    }
+
+
+def _licensed(response: HttpResponse) -> HttpResponse:
+    response["Link"] = f'<{published.LICENCE_URL}>; rel="license"'
+    return response
 
 
 @require_safe
@@ -60,8 +83,16 @@ def month_page(request: HttpRequest, year: int, month: int) -> HttpResponse:
             for item in report.removals_by_clause
         ],
     )
-    context = {"report": report, "arrival_chart": arrival, "removals_chart": removals}
-    return render(request, "moderation/transparency_month.html", context)
+    context = {
+        "report": report,
+        "arrival_chart": arrival,
+        "removals_chart": removals,
+        "sections": transparency_labels.page_sections(report),
+        "licence_name": published.LICENCE_NAME,
+        "licence_url": published.LICENCE_URL,
+        "retention": published.retention_statement(),
+    }
+    return _licensed(render(request, "moderation/transparency_month.html", context))
 
 
 @require_safe
@@ -72,8 +103,44 @@ def month_csv(request: HttpRequest, year: int, month: int) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = f"transparency-{edition}-{year:04d}-{month:02d}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.writer(response)
-    writer.writerow(["edition", "month", "measure", "clause", "value"])
-    for measure, clause, value in report.rows():
-        writer.writerow([edition, f"{year:04d}-{month:02d}", measure, clause, value])
+    csv.writer(response).writerows(published.csv_rows(report))
+    return _licensed(response)
+
+
+@require_safe
+@cache_control(public=True, max_age=300)
+def month_json(request: HttpRequest, year: int, month: int) -> HttpResponse:
+    report = transparency.month_report(_edition(), _month(year, month))
+    document = published.document(report, _addresses(year, month))
+    response = _licensed(
+        JsonResponse(document, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    )
+    schema = reverse("moderation:transparency_schema")
+    response["Link"] = f'{response["Link"]}, <{schema}>; rel="describedby"'
     return response
+
+
+@require_safe
+@cache_control(public=True, max_age=3600)
+def report_schema(request: HttpRequest) -> HttpResponse:
+    """The JSON Schema every month's JSON follows."""
+    return HttpResponse(published.SCHEMA_FILE.read_bytes(), content_type="application/schema+json")
+
+
+def _moved(name: str, year: int, month: int) -> HttpResponse:
+    _month(year, month)
+    return HttpResponsePermanentRedirect(
+        reverse(f"moderation:{name}", kwargs={"year": year, "month": month})
+    )
+
+
+@require_safe
+def month_page_moved(request: HttpRequest, year: int, month: int) -> HttpResponse:
+    """The first address of a month's page, moved for good."""
+    return _moved("transparency_month", year, month)
+
+
+@require_safe
+def month_csv_moved(request: HttpRequest, year: int, month: int) -> HttpResponse:
+    """The first address of a month's CSV, moved for good."""
+    return _moved("transparency_csv", year, month)

@@ -34,13 +34,27 @@
     });
   }
 
+  // A refusal names the address of its appeal: shown as a link, the rest as plain text.
+  function linkified(node, text) {
+    text.split(/(https?:\/\/[^\s<>"]+[^\s<>".,;:!?)])/).forEach(function (part, index) {
+      if (index % 2) {
+        var anchor = document.createElement("a");
+        anchor.href = part;
+        anchor.textContent = part;
+        node.appendChild(anchor);
+      } else if (part) {
+        node.appendChild(document.createTextNode(part));
+      }
+    });
+  }
+
   function showErrors(errors) {
     var box = form.querySelector("[data-form-errors]");
     box.textContent = "";
     Object.keys(errors).forEach(function (field) {
       errors[field].forEach(function (message) {
         var item = document.createElement("li");
-        item.textContent = message;
+        linkified(item, message);
         box.appendChild(item);
       });
     });
@@ -98,8 +112,47 @@
     form.elements.body.focus();
   }
 
+  // The reader's unsent comment is kept in this browser, one per discussion, until it is posted:
+  // a closed tab, a lost connection or a refused post never loses it. It never leaves the browser.
+  var DRAFT_DAYS = 7;
+  var draftKey = form && "gazette:draft:" + form.getAttribute("action");
+  function storage() {
+    try { return window.localStorage; } catch (error) { return null; }
+  }
+  function saveDraft() {
+    var store = storage();
+    if (!store) return;
+    var text = form.elements.body.value;
+    try {
+      if (text.trim()) store.setItem(draftKey, JSON.stringify({ body: text, saved: Date.now() }));
+      else store.removeItem(draftKey);
+    } catch (error) { /* full or forbidden: the page still works */ }
+  }
+  function clearDraft() {
+    var store = storage();
+    if (store) store.removeItem(draftKey);
+  }
+  function restoreDraft() {
+    var store = storage();
+    var saved = null;
+    try { saved = store && JSON.parse(store.getItem(draftKey) || "null"); } catch (error) { saved = null; }
+    if (!saved || typeof saved.body !== "string") return;
+    if (Date.now() - saved.saved > DRAFT_DAYS * 86400000) { clearDraft(); return; }
+    // What the server sent back (a form returned with a mistake) wins over the stored copy.
+    if (form.elements.body.value.trim()) return;
+    form.elements.body.value = saved.body;
+    if (form.dataset.draftRestored) notice(form.dataset.draftRestored);
+  }
+
   if (form) {
     form.dataset.replyingLabel = form.dataset.replyingLabel || "%(name)s";
+    restoreDraft();
+    var typing = null;
+    form.elements.body.addEventListener("input", function () {
+      window.clearTimeout(typing);
+      typing = window.setTimeout(saveDraft, 400);
+    });
+    window.addEventListener("pagehide", saveDraft);
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var button = form.querySelector("button[type=submit]");
@@ -127,6 +180,7 @@
         var count = panel.querySelector("[data-comment-count]");
         if (count && result.data.count_label) count.textContent = result.data.count_label;
         form.elements.body.value = "";
+        clearDraft();
         setReplyTo(null);
         notice(result.data.message, { url: result.data.status_url, label: result.data.status_label });
       }).catch(function () { form.submit(); }).finally(function () { button.disabled = false; });

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -25,19 +25,33 @@ from django.utils import dateformat, timezone, translation
 
 from gazette.accounts.models import User
 from gazette.articles import services as articles_services
-from gazette.articles.models import Article, Author, Byline, Photo, Section, SectionName, Tag
+from gazette.articles.models import (
+    Article,
+    Author,
+    Byline,
+    Photo,
+    Section,
+    SectionName,
+    Tag,
+    TagName,
+)
 from gazette.core import clock
 from gazette.core.progress import Progress, Silent
 from gazette.demo import content, photos
 from gazette.demo.content import Edition, PhotoData, Story
 from gazette.demo.discussions import load_discussions
+from gazette.moderation.roles import ADMINISTRATOR
 
 EDITOR_MODELS = ("article", "section", "sectionname", "author", "photo", "tag", "byline")
 EDITOR_ACTIONS = ("add", "change", "delete", "view")
 
 
 @dataclass(frozen=True)
-class EditorAccount:
+class DemoAccount:
+    """A demo staff account as the first run reports it (no password when it existed)."""
+
+    role: str
+    settings_prefix: str  # of the settings that choose its name and password
     username: str
     password: str | None
     created: bool
@@ -102,10 +116,11 @@ class Loader:
             self.authors[data.slug] = author
 
     def load_tags(self) -> None:
-        for slug, name in content.TAGS:
-            self.tags[slug], _created = Tag.objects.get_or_create(
-                slug=slug, defaults={"name": name}
-            )
+        for data in content.TAGS:
+            tag, _created = Tag.objects.get_or_create(slug=data.slug, defaults={"name": data.name})
+            for language, name in data.names.items():
+                TagName.objects.get_or_create(tag=tag, language=language, defaults={"name": name})
+            self.tags[data.slug] = tag
 
     def load_story(self, story: Story) -> None:
         published_at = self.published_at(story)
@@ -169,6 +184,7 @@ class Loader:
             for position, slug in enumerate(story.authors)
         )
         article.tags.set([self.tags[slug] for slug in story.tags])
+        articles_services.index_article(article=article)
         self.articles.append(article)
         return article
 
@@ -211,20 +227,54 @@ def editor_permissions() -> list[Permission]:
     return permissions
 
 
-def ensure_editor_account(*, username: str, password: str) -> EditorAccount:
-    """A staff account that may edit everything on the publishing side; not a superuser.
+def ensure_editor_account(*, username: str, password: str) -> DemoAccount:
+    """A staff account that may edit everything on the publishing side; not a superuser."""
+    account, user = _ensure_staff_account(
+        role="editor",
+        settings_prefix="GAZETTE_DEMO_EDITOR",
+        username=username,
+        password=password,
+        display_name="Demo editor",
+    )
+    if user is not None:
+        user.user_permissions.set(editor_permissions())
+    return account
 
-    An existing account of that name is left exactly as it is, password included. An empty
-    password means a random one.
-    """
+
+def ensure_administrator_account(*, username: str, password: str) -> DemoAccount:
+    """A staff account in the site administrator's role: it gives and takes the editor and
+    moderator roles in the admin. Not a superuser."""
+    account, user = _ensure_staff_account(
+        role="administrator",
+        settings_prefix="GAZETTE_DEMO_ADMIN",
+        username=username,
+        password=password,
+        display_name="Site admin",
+    )
+    if user is not None:
+        user.groups.add(Group.objects.get(name=ADMINISTRATOR))
+    return account
+
+
+def _ensure_staff_account(
+    *, role: str, settings_prefix: str, username: str, password: str, display_name: str
+) -> tuple[DemoAccount, User | None]:
+    """An existing account of that name is left exactly as it is, password included (and no
+    user is returned). An empty password means a random one."""
     if User.objects.filter(username=username).exists():
-        return EditorAccount(username=username, password=None, created=False)
+        return DemoAccount(role, settings_prefix, username, None, created=False), None
     password = password or secrets.token_urlsafe(12)
     user = User.objects.create_user(
-        username=username, password=password, is_staff=True, display_name="Demo editor"
+        username=username, password=password, is_staff=True, display_name=display_name
     )
-    user.user_permissions.set(editor_permissions())
-    return EditorAccount(username=username, password=password, created=True)
+    return DemoAccount(role, settings_prefix, username, password, created=True), user
+
+
+# Each demo account: how it is made, the prefix of its settings, its default user name.
+DEMO_ACCOUNTS = [
+    (ensure_editor_account, "GAZETTE_DEMO_EDITOR", "editor"),
+    (ensure_administrator_account, "GAZETTE_DEMO_ADMIN", "admin"),
+]
 
 
 def admin_url() -> str:
@@ -236,7 +286,10 @@ def admin_url() -> str:
 
 
 class Command(BaseCommand):
-    help = "Load the demo sections, authors, articles and photos, and create an editor account."
+    help = (
+        "Load the demo sections, authors, articles and photos, and create an editor and a "
+        "site administrator account."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
@@ -273,10 +326,13 @@ class Command(BaseCommand):
         try:
             with transaction.atomic():
                 loader.load()
-                account = ensure_editor_account(
-                    username=os.environ.get("GAZETTE_DEMO_EDITOR_USERNAME") or "editor",
-                    password=os.environ.get("GAZETTE_DEMO_EDITOR_PASSWORD", ""),
-                )
+                accounts = [
+                    ensure(
+                        username=os.environ.get(f"{prefix}_USERNAME") or default,
+                        password=os.environ.get(f"{prefix}_PASSWORD", ""),
+                    )
+                    for ensure, prefix, default in DEMO_ACCOUNTS
+                ]
                 if options["dry_run"]:
                     transaction.set_rollback(True)
         except BaseException:
@@ -286,18 +342,22 @@ class Command(BaseCommand):
             loader.remove_stored_files()
             self.stdout.write(f"Dry run, nothing kept: {loader.summary()}")
             return
-        self.report(loader, account)
+        self.report(loader, accounts)
 
-    def report(self, loader: Loader, account: EditorAccount) -> None:
+    def report(self, loader: Loader, accounts: list[DemoAccount]) -> None:
         self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {loader.summary()}"))
-        self.stdout.write(f"Editors sign in at {admin_url()}")
-        if not account.created:
-            self.stdout.write(
-                f"    username: {account.username} (an existing account; its password is unchanged)"
-            )
-            return
-        self.stdout.write(f"    username: {account.username}")
-        if os.environ.get("GAZETTE_DEMO_EDITOR_PASSWORD"):
-            self.stdout.write("    password: the value of GAZETTE_DEMO_EDITOR_PASSWORD")
-        else:
-            self.stdout.write(f"    password: {account.password}")
+        self.stdout.write(f"Staff sign in at {admin_url()}")
+        for account in accounts:
+            self.stdout.write(f"  the {account.role}:")
+            if not account.created:
+                self.stdout.write(
+                    f"    username: {account.username} "
+                    "(an existing account; its password is unchanged)"
+                )
+                continue
+            self.stdout.write(f"    username: {account.username}")
+            variable = f"{account.settings_prefix}_PASSWORD"
+            if os.environ.get(variable):
+                self.stdout.write(f"    password: the value of {variable}")
+            else:
+                self.stdout.write(f"    password: {account.password}")

@@ -1,0 +1,85 @@
+"""The newsroom registers other sites here: their key, origins, edition, moderation mode and
+Comment Policy. The own site's key is fixed, as every thread of ours carries it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from gazette.sites.models import Site
+
+
+class OriginsField(forms.CharField):
+    """The allowed origins as one per line, stored as a list."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def prepare_value(self, value: Any) -> Any:
+        return "\n".join(value) if isinstance(value, list) else value
+
+    def to_python(self, value: Any) -> list[str]:  # type: ignore[override]  # a list, by design
+        return [line.strip() for line in str(value or "").splitlines() if line.strip()]
+
+
+class SiteForm(forms.ModelForm[Site]):
+    allowed_origins = OriginsField(
+        label=_("allowed origins"),
+        required=False,
+        help_text=_(
+            "One per line: exact scheme, host and port of the site's pages, e.g. "
+            "https://news.example.org."
+        ),
+    )
+    default_edition = forms.ChoiceField(label=_("default edition"), choices=())
+    policy_url = forms.URLField(
+        label=_("Comment Policy address"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("The site's own Comment Policy; leave empty to use the newsroom's."),
+    )
+    sso_secret = forms.CharField(
+        label=_("sign-on secret"),
+        required=False,
+        widget=forms.PasswordInput(render_value=False),
+        help_text=_("Leave empty to keep the secret already set."),
+    )
+
+    class Meta:
+        model = Site
+        fields = (
+            "key",
+            "name",
+            "allowed_origins",
+            "default_edition",
+            "moderation_mode",
+            "policy_url",
+            "sso_secret",
+        )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["default_edition"].choices = settings.LANGUAGES  # type: ignore[attr-defined]  # a ChoiceField
+
+    def clean_sso_secret(self) -> str:
+        # Never shown again once set: an empty field keeps it.
+        given: str = self.cleaned_data.get("sso_secret", "")
+        return given or self.instance.sso_secret
+
+
+@admin.register(Site)
+class SiteAdmin(admin.ModelAdmin[Site]):
+    form = SiteForm
+    list_display = ("name", "key", "default_edition", "moderation_mode", "is_own")
+    search_fields = ("key", "name")
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Site | None = None) -> tuple[str, ...]:
+        # Threads and polls carry the key: changing it would orphan them.
+        return ("key",) if obj is not None else ()
+
+    def has_delete_permission(self, request: HttpRequest, obj: Site | None = None) -> bool:
+        return obj is None or not obj.is_own

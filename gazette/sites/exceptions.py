@@ -1,0 +1,33 @@
+"""Why a page or a caller was refused for a site, in words the site's developers can act on.
+
+Named for the state they report, as the house style asks, hence N818 is off.
+"""
+# ruff: noqa: N818
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from gazette.core.exceptions import DomainError
+
+
+class SiteError(DomainError):
+    default_message = _("This site cannot be served.")
+
+
+class UnknownSite(SiteError):
+    default_message = _("No site is registered under this key.")
+
+
+class OriginRefused(SiteError):
+    default_message = _("Calls from this origin are not allowed for this site.")
+
+
+class PageNotOnSite(SiteError):
+    default_message = _("This page is not served from any of the site's allowed origins.")
+
+
+class OwnSitePage(SiteError):
+    default_message = _(
+        "Pages of this newsroom's own site are articles: ask for the article's discussion."
+    )
