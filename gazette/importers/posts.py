@@ -8,6 +8,7 @@ from urllib.parse import unquote
 from django.conf import settings
 from django.utils.text import slugify
 
+from gazette.articles import services as articles_services
 from gazette.articles.models import Article, Author, Byline, Section, Tag
 from gazette.core import clock
 from gazette.importers.markup import article_markdown
@@ -62,4 +63,5 @@ def create_article(*, post: SourcePost, section: Section, source: str, post_id: 
     if tags:
         article.tags.add(*tags)
     ImportedArticle.objects.create(source=source, source_id=post_id, article=article)
+    articles_services.index_article(article=article)  # found by search like any other
     return article

@@ -37,6 +37,10 @@ class ThreadedWxrTests(TestCase):
         assert [author.name for author in self.article.byline_authors] == ["Tester"]
         assert ImportedArticle.objects.get(source="wxr", source_id="18").article == self.article
 
+    def test_the_new_article_is_found_by_search(self):
+        found = self.client.get("/en/search/", {"q": self.article.headline.split(",")[0]})
+        assert self.article.get_absolute_url() in found.content.decode()
+
     def test_replies_to_replies_keep_their_places(self):
         first, second = wxr_comment("6"), wxr_comment("7")
         assert second.parent == first
