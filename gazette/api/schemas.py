@@ -10,7 +10,11 @@ from ninja import Field, Schema
 
 Sort = Literal["oldest", "newest", "liked"]
 # An absolute http(s) address; comments.page_urls has the rest of the rule.
-PageAddress = Annotated[str, Field(pattern=r"^[Hh][Tt][Tt][Pp][Ss]?://\S+$", max_length=2000)]
+PageAddress = Annotated[
+    str, Field(pattern=r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s\x00-\x1f\x7f]+$", max_length=2000)
+]
+# A site's key as the newsroom registered it (sites.models.Site.key, a slug).
+SiteKey = Annotated[str, Field(pattern=r"^[-a-zA-Z0-9_]+$", max_length=64)]
 
 
 class PageOfThread(Schema):
@@ -19,7 +23,7 @@ class PageOfThread(Schema):
 
 
 class PageOfSite(PageOfThread):
-    site: str = Field(
+    site: SiteKey = Field(
         description="The key the newsroom registered the site under.", examples=["partner"]
     )
     url: PageAddress = Field(
@@ -29,7 +33,7 @@ class PageOfSite(PageOfThread):
 
 
 class PagesOfSite(Schema):
-    site: str = Field(examples=["partner"])
+    site: SiteKey = Field(examples=["partner"])
     url: list[PageAddress] = Field(
         description="Up to 100 page addresses.",
         min_length=1,

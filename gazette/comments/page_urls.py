@@ -31,6 +31,8 @@ def canonical_page_url(url: str) -> str:
 
     Raises NotAPageAddress for anything but an absolute http(s) address that fits a thread key.
     """
+    if any(ord(character) < 0x20 or ord(character) == 0x7F for character in url.strip()):  # noqa: PLR2004
+        raise NotAPageAddress(url)  # control characters (NUL among them) are no address
     try:
         parts = urlsplit(url.strip())
         port = parts.port

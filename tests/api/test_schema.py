@@ -4,7 +4,9 @@ files, and every operation answering within it (Schemathesis, against the live a
 import pytest
 import schemathesis
 from django.contrib.staticfiles import finders
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from django.test import TestCase, override_settings
 from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
@@ -68,6 +70,17 @@ schema = schemathesis.openapi.from_wsgi(SCHEMA_URL, get_wsgi_application(), conf
 # examples name), a page of it with comments, and the poll's answers.
 EXAMPLE_SITE = "partner"
 EXAMPLE_PAGE = "https://news.example.org/2026/12/court-ruling"
+
+
+@pytest.fixture(autouse=True)
+def _connections_kept_between_requests():
+    """Django closes the database connection when a request ends; inside a test that would end
+    the test's transaction (PostgreSQL). Django's own test client stops it the same way."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture

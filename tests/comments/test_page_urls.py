@@ -32,6 +32,8 @@ def test_one_page_has_one_address(written: str, canonical: str) -> None:
         "https://user:secret@example.org/",
         "https://example.org:99999/",
         "https://example.org/" + "a" * 300,
+        "https://example.org/a\x00b",
+        "https://example.org/\x7f",
     ],
 )
 def test_what_is_not_a_page_address_is_refused(written: str) -> None:
