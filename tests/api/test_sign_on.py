@@ -21,6 +21,7 @@ from tests.api.helpers import (
 )
 from tests.api.test_comments import GENEROUS
 from tests.moderation.factories import ClauseFactory, staff_in
+from tests.sites.docs_examples import documented_function
 
 SECRET = "host-site-signing-secret-of-some-length"
 
@@ -198,3 +199,10 @@ class SignOnTests(TestCase):
         )
         assert_problem(response, 403, "origin_refused")
         self.assert_nothing_created()
+
+    def test_the_documented_python_example_signs_a_reader_in(self):
+        gazette_token = documented_function("gazette_token")
+        host_user = type("HostUser", (), {"id": 7, "display_name": "Fox", "email": "f@example.org"})
+        response = self.sign_on(gazette_token(host_user, site_key=self.site.key, secret=SECRET))
+        assert response.status_code == 200, response.content
+        assert SiteAccount.objects.get().external_id == "7"

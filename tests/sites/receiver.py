@@ -22,6 +22,8 @@ class Received:
     delivery: str
     body: dict[str, Any]
     signature_valid: bool
+    signature: str
+    raw_body: bytes
 
 
 @dataclass
@@ -53,6 +55,8 @@ def receiving(receiver: Receiver) -> Iterator[Receiver]:
                     delivery=self.headers["X-Gazette-Delivery"],
                     body=json.loads(body),
                     signature_valid=receiver.verify(self.headers["X-Gazette-Signature"], body),
+                    signature=self.headers["X-Gazette-Signature"],
+                    raw_body=body,
                 )
             )
             status = (

@@ -17,6 +17,7 @@ from gazette.sites.tasks import deliver_webhook
 from tests.api.helpers import ORIGIN, PAGE, SiteFactory, call, new_comment
 from tests.api.test_comments import GENEROUS
 from tests.moderation.factories import ClauseFactory, post, staff_in
+from tests.sites.docs_examples import documented_function
 from tests.sites.receiver import Receiver, receiving
 
 SECRET = "receiver-secret"
@@ -220,3 +221,22 @@ def test_the_signature_is_the_hmac_of_the_timestamp_and_the_body():
     assert policy.webhook_signature("secret", 1700000000, b'{"a":1}') == (
         "49f24e537407743fa4a0242bb63b94b9a47ee99cbbe071ccd8a22550ae411686"
     )
+
+
+class DocumentedVerificationTests(QueuedTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.site = SiteFactory()
+        cls.thread = services.thread_for_page(site=cls.site, url=PAGE)
+
+    def test_the_documented_check_accepts_a_delivery_and_refuses_a_changed_one(self):
+        is_from_gazette = documented_function("is_from_gazette")
+        with receiving(Receiver(secret=SECRET)) as receiver:
+            endpoint_for(self.site, receiver.url, events=["comment.created"])
+            with self.captureOnCommitCallbacks(execute=True):
+                post(self.thread, "A careful ruling.")
+            deliver_webhook.call(WebhookDelivery.objects.get().pk)
+        [received] = receiver.received
+        assert is_from_gazette(SECRET, received.signature, received.raw_body)
+        assert not is_from_gazette(SECRET, received.signature, received.raw_body + b" ")
+        assert not is_from_gazette("another-secret", received.signature, received.raw_body)
