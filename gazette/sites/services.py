@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from gazette.accounts.models import User
+from gazette.accounts.models import SIGNED_ON_PREFIX, User
 from gazette.accounts.names import name_refusal
 from gazette.core import clock
 from gazette.core.text import NameRefused, clean_name
@@ -30,8 +30,6 @@ from gazette.sites.models import (
     WebhookEndpoint,
     WebhookEvent,
 )
-
-SSO_USERNAME_PREFIX = "sso:"
 
 
 def sign_in_through_site(*, site: Site, token: str) -> User:
@@ -86,7 +84,7 @@ def _linked_account(site: Site, claims: sso.SignOnClaims, name: str) -> User:
     )
     if link is None:
         user = get_user_model()(
-            username=f"{SSO_USERNAME_PREFIX}{site.key}:{claims.external_id}",
+            username=f"{SIGNED_ON_PREFIX}{site.key}:{claims.external_id}",
             display_name=name,
             email=claims.email,
         )

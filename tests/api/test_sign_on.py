@@ -5,6 +5,7 @@ import jwt
 from django.test import TestCase
 
 from gazette.accounts.models import User
+from gazette.accounts.services import sign_up
 from gazette.comments import services
 from gazette.comments.models import Comment
 from gazette.moderation.roles import MODERATOR
@@ -206,3 +207,14 @@ class SignOnTests(TestCase):
         response = self.sign_on(gazette_token(host_user, site_key=self.site.key, secret=SECRET))
         assert response.status_code == 200, response.content
         assert SiteAccount.objects.get().external_id == "7"
+
+    def test_an_address_a_host_site_gave_does_not_hold_it_for_a_sign_up_here(self):
+        self.sign_on(host_token(self.site.key, email="dana@example.org"))
+        own = sign_up(
+            email="dana@example.org",
+            password="a long passphrase 42",
+            display_name="Dana",
+            base_url="https://gazette.example",
+        )
+        assert own.username == "dana@example.org"
+        assert User.objects.filter(email="dana@example.org").count() == 2

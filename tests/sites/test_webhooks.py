@@ -9,6 +9,7 @@ from django_tasks_db.models import DBTaskResult
 
 from gazette.comments import services
 from gazette.moderation.roles import MODERATOR
+from gazette.moderation.services.appeals import decide_appeal, file_appeal
 from gazette.moderation.services.decisions import remove_comment
 from gazette.moderation.services.reports import report_comment
 from gazette.sites import policy
@@ -16,7 +17,8 @@ from gazette.sites.models import DeliveryStatus, WebhookDelivery, WebhookEndpoin
 from gazette.sites.tasks import deliver_webhook
 from tests.api.helpers import ORIGIN, PAGE, SiteFactory, call, new_comment
 from tests.api.test_comments import GENEROUS
-from tests.moderation.factories import ClauseFactory, post, staff_in
+from tests.factories import UserFactory
+from tests.moderation.factories import WHY, ClauseFactory, post, reviewer, staff_in
 from tests.sites.docs_examples import documented_function
 from tests.sites.receiver import Receiver, receiving
 
@@ -184,6 +186,29 @@ class ModerationEventTests(QueuedTestCase):
         assert event == "comment.removed"
         assert payload["comment"]["state"] == "removed"
 
+    def test_an_appeal_is_announced_when_filed_and_when_decided(self):
+        removal = remove_comment(
+            comment=self.comment, actor=self.moderator, clause=self.clause, explanation=WHY
+        )
+        WebhookDelivery.objects.all().delete()
+        with self.captureOnCommitCallbacks(execute=True):
+            appeal = file_appeal(decision=removal, statement="I quoted the minister.")
+        with self.captureOnCommitCallbacks(execute=True):
+            decide_appeal(
+                appeal=appeal, actor=reviewer("en"), outcome="reversed", response="A quote."
+            )
+        events = self.events()
+        assert [event for event, _payload in events] == [
+            "appeal.created",
+            "appeal.decided",
+            "comment.published",
+        ]
+        filed, decided = events[0][1], events[1][1]
+        assert (filed["appeal"]["id"], filed["appeal"]["status"]) == (appeal.pk, "received")
+        assert (decided["appeal"]["outcome"], decided["thread"]["url"]) == ("reversed", PAGE)
+        assert decided["appeal"]["decided_at"] is not None
+        assert "minister" not in json.dumps(events)
+
 
 @GENEROUS
 class ReadersRequestTests(QueuedTestCase):
@@ -240,3 +265,66 @@ class DocumentedVerificationTests(QueuedTestCase):
         assert is_from_gazette(SECRET, received.signature, received.raw_body)
         assert not is_from_gazette(SECRET, received.signature, received.raw_body + b" ")
         assert not is_from_gazette("another-secret", received.signature, received.raw_body)
+
+
+class WebhookAdminTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.admin = UserFactory(is_staff=True, is_superuser=True)
+        cls.site = SiteFactory()
+
+    def setUp(self):
+        self.client.force_login(self.admin)
+
+    def test_a_newsroom_adds_a_webhook_whose_secret_is_never_shown_again(self):
+        response = self.client.post(
+            "/admin/gazette_sites/webhookendpoint/add/",
+            {
+                "site": self.site.pk,
+                "url": "https://news.example.org/hooks",
+                "secret": "shared-secret",
+                "events": ["comment.created", "report.created"],
+                "active": "on",
+            },
+        )
+        assert response.status_code == 302, response.content
+        endpoint = WebhookEndpoint.objects.get()
+        assert endpoint.events == ["comment.created", "report.created"]
+        assert endpoint.secret == "shared-secret"
+        page = self.client.get(f"/admin/gazette_sites/webhookendpoint/{endpoint.pk}/change/")
+        assert "shared-secret" not in page.content.decode()
+
+    def test_a_webhook_needs_a_secret(self):
+        response = self.client.post(
+            "/admin/gazette_sites/webhookendpoint/add/",
+            {
+                "site": self.site.pk,
+                "url": "https://news.example.org/hooks",
+                "events": ["comment.created"],
+            },
+        )
+        assert response.status_code == 200
+        assert not WebhookEndpoint.objects.exists()
+
+    def test_the_delivery_log_shows_each_delivery_and_cannot_be_changed(self):
+        endpoint = endpoint_for(self.site, "https://news.example.org/hooks")
+        delivery = WebhookDelivery.objects.create(
+            endpoint=endpoint,
+            event="comment.created",
+            payload={},
+            attempts=3,
+            last_error="HTTP 502",
+        )
+        listing = self.client.get("/admin/gazette_sites/webhookdelivery/")
+        assert listing.status_code == 200
+        assert "comment.created" in listing.content.decode()
+        page = self.client.get(f"/admin/gazette_sites/webhookdelivery/{delivery.pk}/change/")
+        assert "HTTP 502" in page.content.decode()
+        assert 'name="_save"' not in page.content.decode()
+        changed = self.client.post(
+            f"/admin/gazette_sites/webhookdelivery/{delivery.pk}/change/", {"attempts": 0}
+        )
+        assert changed.status_code == 403
+        delete = self.client.post(f"/admin/gazette_sites/webhookdelivery/{delivery.pk}/delete/")
+        assert delete.status_code == 403
+        assert WebhookDelivery.objects.get().attempts == 3

@@ -397,8 +397,8 @@ def decide_appeal(
         )
         current.refresh_from_db()
         _audit(_DECIDED_EVENTS[chosen], current, actor=actor, outcome=chosen, note=reasons)
-        appeal_outcomes.apply(current, actor=actor)
         announce_appeal(WebhookEvent.APPEAL_DECIDED, current)
+        appeal_outcomes.apply(current, actor=actor)
         send_appeal_notice(appeal=current, kind=AppealNotice.Kind.DECIDED)
         if manifestly_unfounded:
             _count_misuse(current, actor)
