@@ -119,7 +119,8 @@ def announce(*, site_key: str, event: WebhookEvent, data: dict[str, Any]) -> Non
     site that asked for it. Call it from inside the write that changed the state: an event is
     announced only if that write is kept. Sending is the task queue's (tasks.deliver_webhook),
     so a slow or failing receiver never holds up the reader's request."""
-    transaction.on_commit(lambda: _queue_deliveries(site_key, event, data))
+    # Robust: the reader's write is already kept; a fault here is logged, not shown to them.
+    transaction.on_commit(lambda: _queue_deliveries(site_key, event, data), robust=True)
 
 
 def _queue_deliveries(site_key: str, event: WebhookEvent, data: dict[str, Any]) -> None:
@@ -136,4 +137,4 @@ def _queue_deliveries(site_key: str, event: WebhookEvent, data: dict[str, Any]) 
             for endpoint in wanted
         )
         for delivery in deliveries:
-            transaction.on_commit(partial(tasks.deliver_webhook.enqueue, delivery.pk))
+            transaction.on_commit(partial(tasks.deliver_webhook.enqueue, delivery.pk), robust=True)

@@ -218,3 +218,18 @@ class SignOnTests(TestCase):
         )
         assert own.username == "dana@example.org"
         assert User.objects.filter(email="dana@example.org").count() == 2
+
+    def test_asking_for_a_reader_token_hands_the_accounts_own_back_unrenewed(self):
+        token = self.sign_on(host_token(self.site.key)).json()["reader_token"]
+        response = call(self.client, "POST", "/api/v1/readers", **reader_headers(token))
+        assert response.status_code == 200
+        assert response.json()["reader_token"] == token
+
+    def test_the_token_of_a_closed_account_names_no_one(self):
+        token = self.sign_on(host_token(self.site.key)).json()["reader_token"]
+        User.objects.filter(username__startswith="sso:").update(is_active=False)
+        response = call(self.client, "POST", "/api/v1/readers", **reader_headers(token))
+        assert response.status_code == 201
+        assert response.json()["reader_token"] != token
+        refused = self.sign_on(host_token(self.site.key))
+        assert_problem(refused, 401, "sign_on_refused")
