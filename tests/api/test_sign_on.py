@@ -233,3 +233,9 @@ class SignOnTests(TestCase):
         assert response.json()["reader_token"] != token
         refused = self.sign_on(host_token(self.site.key))
         assert_problem(refused, 401, "sign_on_refused")
+
+    def test_a_token_just_past_its_expiry_cannot_be_replayed_within_the_clock_leeway(self):
+        now = int(time.time())
+        token = host_token(self.site.key, iat=now - 60, exp=now - 5)
+        assert self.sign_on(token).status_code == 200
+        assert_problem(self.sign_on(token), 409, "sign_on_replayed")
