@@ -12,7 +12,13 @@ from django.contrib import admin
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from gazette.sites.models import Site, WebhookDelivery, WebhookEndpoint, WebhookEvent
+from gazette.sites.models import (
+    Site,
+    SiteAccount,
+    WebhookDelivery,
+    WebhookEndpoint,
+    WebhookEvent,
+)
 
 
 class OriginsField(forms.CharField):
@@ -149,4 +155,22 @@ class WebhookDeliveryAdmin(admin.ModelAdmin[WebhookDelivery]):
     def has_delete_permission(
         self, request: HttpRequest, obj: WebhookDelivery | None = None
     ) -> bool:
+        return False
+
+
+@admin.register(SiteAccount)
+class SiteAccountAdmin(admin.ModelAdmin[SiteAccount]):
+    """Which accounts host sites signed in, under which of their IDs: read only, as each is
+    kept up to date by the site's own sign-ins."""
+
+    list_display = ("user", "site", "external_id", "signed_in_at")
+    list_filter = ("site",)
+    search_fields = ("external_id",)
+    list_select_related = ("user", "site")
+    readonly_fields = ("site", "external_id", "user", "avatar_url", "created_at", "signed_in_at")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: SiteAccount | None = None) -> bool:
         return False
