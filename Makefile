@@ -68,7 +68,7 @@ messages: install
 
 # Every benchmark in turn (5-10 minutes); each stops what it started. BENCH_* knobs apply.
 bench: install
-	@failed=; for name in pages comments reactions challenges screening; do \
+	@failed=; for name in pages comments reactions challenges screening search; do \
 		echo "==> bench/$$name.py"; \
 		$(BIN)/python bench/$$name.py || failed="$$failed $$name"; \
 		echo; \

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "gazette.reactions",
     "gazette.comments",
     "gazette.moderation",
+    "gazette.importers",
     "gazette.api",
     "ninja",
     "django_tasks",
@@ -298,6 +299,12 @@ GAZETTE_SITE_NAME = env_str("GAZETTE_SITE_NAME", "Gazette")
 # Absolute base for links that leave the request (feeds read by aggregators, e-mails).
 GAZETTE_BASE_URL = env_str("GAZETTE_BASE_URL", "")
 GAZETTE_ARTICLES_PER_PAGE = env_int("GAZETTE_ARTICLES_PER_PAGE", 12)
+# "Most read" counts the reads of the last so many days; "most discussed", the comments on
+# articles published in them. Each list shows GAZETTE_POPULAR_LENGTH articles.
+GAZETTE_POPULAR_DAYS = env_int("GAZETTE_POPULAR_DAYS", 7)
+GAZETTE_POPULAR_LENGTH = env_int("GAZETTE_POPULAR_LENGTH", 5)
+# Search counts and shows at most this many matches (past it, readers are asked for a word more).
+GAZETTE_SEARCH_MAX_RESULTS = env_int("GAZETTE_SEARCH_MAX_RESULTS", 1000)
 GAZETTE_PHOTO_MAX_BYTES = env_int("GAZETTE_PHOTO_MAX_BYTES", 10 * 1024 * 1024)
 # Templates included under an article's body, in order; each receives `article`. The reactions
 # and comments apps add theirs here, so that publishing needs no knowledge of them.
@@ -306,6 +313,8 @@ GAZETTE_ARTICLE_PANELS: list[str] = [
     "moderation/preset_panel.html",
     "comments/panel.html",
 ]
+# Templates included on each edition's front page, beside the sections, in order.
+GAZETTE_HOME_PANELS: list[str] = ["articles/most_read.html", "comments/most_discussed.html"]
 # How many reverse proxies of ours sit in front of the app (their X-Forwarded-For is trusted).
 GAZETTE_TRUSTED_PROXIES = env_int("GAZETTE_TRUSTED_PROXIES", 0)
 # IPv6 senders are counted (rate limits, abuse counters) by the network of this prefix length:

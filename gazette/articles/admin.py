@@ -16,7 +16,16 @@ from django.utils.translation import gettext_lazy as _
 
 from gazette.articles import services
 from gazette.articles.forms import ArticleAdminForm
-from gazette.articles.models import Article, Author, Byline, Photo, Section, SectionName, Tag
+from gazette.articles.models import (
+    Article,
+    Author,
+    Byline,
+    Photo,
+    Section,
+    SectionName,
+    Tag,
+    TagName,
+)
 
 
 class SectionNameInline(admin.TabularInline[SectionName, Section]):
@@ -53,11 +62,17 @@ class PhotoAdmin(admin.ModelAdmin[Photo]):
         return format_html('<img src="{}" alt="" width="96">', photo.image.url)
 
 
+class TagNameInline(admin.TabularInline[TagName, Tag]):
+    model = TagName
+    extra = 0
+
+
 @admin.register(Tag)
 class TagAdmin(admin.ModelAdmin[Tag]):
     list_display = ("name", "slug")
-    search_fields = ("name",)
+    search_fields = ("name", "translations__name")
     prepopulated_fields = {"slug": ("name",)}
+    inlines = [TagNameInline]
 
 
 class BylineInline(admin.TabularInline[Byline, Article]):
@@ -110,6 +125,17 @@ class ArticleAdmin(admin.ModelAdmin[Article]):
     def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
         bylines = Prefetch("bylines", queryset=Byline.objects.select_related("author"))
         return super().get_queryset(request).prefetch_related(bylines)
+
+    def save_model(
+        self,
+        request: HttpRequest,
+        obj: Article,
+        form: Any,
+        change: bool,  # noqa: FBT001 - Django's signature
+    ) -> None:
+        # In the admin's transaction: search finds the article as it was saved, or not at all.
+        super().save_model(request, obj, form, change)
+        services.index_article(article=obj)
 
     def view_on_site(self, obj: Article) -> str:
         return preview_url(obj)

@@ -2,10 +2,10 @@
 
 Both (and an article page's metadata) are keyed by the *publishing stamp*, a random token kept
 in the shared cache and replaced whenever anything they show is written (a section or its
-names, an article, its byline, authors, photos, tags). A new stamp means new keys, so no
-worker can serve what was shown before the write; the old entries simply expire. The stamp is
-replaced as soon as the write is saved (so the writer's own next read already sees it) and
-again when its transaction commits (so a page rendered by another worker between the two,
+names, an article, its byline, authors, photos, tags and their names). A new stamp means new
+keys, so no worker can serve what was shown before the write; the old entries simply expire. The
+stamp is replaced as soon as the write is saved (so the writer's own next read already sees it)
+and again when its transaction commits (so a page rendered by another worker between the two,
 from the data before the commit, is never kept under the new stamp). A reader, for its part,
 reads the stamp before the data it covers, so what it renders is never older than its stamp.
 
@@ -24,7 +24,16 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest
 from django.utils.translation import get_language
 
-from gazette.articles.models import Article, Author, Byline, Photo, Section, SectionName, Tag
+from gazette.articles.models import (
+    Article,
+    Author,
+    Byline,
+    Photo,
+    Section,
+    SectionName,
+    Tag,
+    TagName,
+)
 from gazette.core import fragments, pages
 from gazette.core.http import absolute_url
 
@@ -66,7 +75,7 @@ def _on_write(sender: type, **kwargs: Any) -> None:
 
 
 def connect_signals() -> None:
-    for model in (Article, Author, Byline, Photo, Section, SectionName, Tag):
+    for model in (Article, Author, Byline, Photo, Section, SectionName, Tag, TagName):
         uid = f"articles-fragments-{model.__name__}"
         post_save.connect(_on_write, sender=model, dispatch_uid=f"{uid}-save")
         post_delete.connect(_on_write, sender=model, dispatch_uid=f"{uid}-delete")

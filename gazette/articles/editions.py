@@ -63,3 +63,16 @@ def edition_paths(stories: list[Article]) -> dict[str, str]:
         if source is not None:
             paths[code] = address_in(source, code)
     return paths
+
+
+def switcher_paths(article: Article, stories: list[Article]) -> dict[str, str]:
+    """Language code → where the edition switcher sends a reader of `article`: the story in
+    each edition that has it, else this article's address under that edition, which says
+    that the story is not published there and offers the section (never the front page)."""
+    paths = edition_paths(stories)
+    kwargs = {"section_slug": article.section.slug, "slug": article.slug}
+    for code in editions.codes():
+        if code not in paths:
+            with translation.override(code):
+                paths[code] = reverse("articles:article", kwargs=kwargs)
+    return paths

@@ -1,5 +1,5 @@
-"""The editors' article form: makes the publishing status and the publish time agree, and
-writes Uzbek Latin with its own letters."""
+"""The editors' article form (it makes the publishing status and the publish time agree, and
+writes Uzbek Latin with its own letters) and the readers' search form."""
 
 from __future__ import annotations
 
@@ -8,8 +8,11 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from gazette.articles.models import Article
+from gazette.articles.search_backends import NEWEST, RELEVANCE
+from gazette.articles.search_text import MAX_QUERY_LENGTH
 from gazette.core import clock
 from gazette.core.transliteration import normalise_uzbek_latin
 
@@ -103,3 +106,22 @@ class ArticleAdminForm(forms.ModelForm[Article]):
             and stored.status == Article.Status.SCHEDULED
             and stored.published_at == published_at
         )
+
+
+class SearchForm(forms.Form):
+    """A reader's search: the words, the order of the results and the page (all optional)."""
+
+    q = forms.CharField(
+        label=_("Search the articles of this edition"),
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+        error_messages={
+            "max_length": _("Search for at most %(limit_value)d characters."),
+        },
+    )
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[(RELEVANCE, _("Most relevant first")), (NEWEST, _("Newest first"))],
+    )
+    page = forms.IntegerField(required=False, min_value=1, max_value=999_999)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
@@ -34,6 +36,16 @@ def _language_field() -> models.CharField[str, str]:
     return models.CharField(
         _("language"), max_length=8, choices=editions.choices, default=settings.LANGUAGE_CODE
     )
+
+
+def _name_in(translations: Iterable[SectionName | TagName], language: str, default: str) -> str:
+    names = {item.language: str(item.name) for item in translations}
+    if language in names:
+        return names[language]
+    derivation = editions.derivation(language)
+    if derivation is not None and derivation.source in names:
+        return derivation.convert(names[derivation.source])
+    return default
 
 
 class Section(models.Model):
@@ -67,13 +79,7 @@ class Section(models.Model):
         An edition written from another script's (core/editions.py) without a name of its own
         reads the other script's name in its letters.
         """
-        names = {item.language: str(item.name) for item in self.translations.all()}
-        if language in names:
-            return names[language]
-        derivation = editions.derivation(language)
-        if derivation is not None and derivation.source in names:
-            return derivation.convert(names[derivation.source])
-        return self.name
+        return _name_in(self.translations.all(), language, self.name)
 
     @property
     def local_name(self) -> str:
@@ -153,7 +159,7 @@ class Photo(TimeStampedModel):
 
 
 class Tag(models.Model):
-    name = models.CharField(_("name"), max_length=60)
+    name = models.CharField(_("name"), max_length=60, help_text=_("The name in English."))
     slug = models.SlugField(_("slug"), unique=True, allow_unicode=True)
 
     class Meta:
@@ -161,11 +167,39 @@ class Tag(models.Model):
         verbose_name = _("tag")
         verbose_name_plural = _("tags")
 
+    translations: RelatedManager[TagName]
+
     def __str__(self) -> str:
         return self.name
 
     def get_absolute_url(self) -> str:
         return reverse("articles:tag", kwargs={"slug": self.slug})
+
+    def name_in(self, language: str) -> str:
+        """The tag's name in an edition, read as a section's is (`Section.name_in`)."""
+        return _name_in(self.translations.all(), language, self.name)
+
+    @property
+    def local_name(self) -> str:
+        return self.name_in(translation.get_language() or settings.LANGUAGE_CODE)
+
+
+class TagName(models.Model):
+    """A tag's name in one edition's language."""
+
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="translations")
+    language = _language_field()
+    name = models.CharField(_("name"), max_length=60)
+
+    class Meta:
+        verbose_name = _("tag name")
+        verbose_name_plural = _("tag names")
+        constraints = [
+            models.UniqueConstraint(fields=["tag", "language"], name="one_tag_name_per_language")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class ArticleQuerySet(models.QuerySet["Article"]):
@@ -335,3 +369,51 @@ class Byline(models.Model):
 
     def __str__(self) -> str:
         return self.author.name
+
+
+class SearchEntry(models.Model):
+    """An article as one edition's search finds it: its text in that edition's letters.
+
+    An article has an entry in its own edition and in each edition written from it (a Latin
+    Uzbek article is found in Cyrillic too). `search.py` reads these rows, only through the
+    gate of public articles; `services.index_article` writes them with the article. On SQLite
+    an FTS5 table follows this one (triggers, migration 0007); on PostgreSQL `document` holds
+    the weighted text search vector, under a GIN index.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="search_entries")
+    edition = models.CharField(max_length=8)
+    # Newest first in one integer: the publish time, then the article and the edition
+    # (search_text.entry_position). FTS5 uses it as its rowid, so it can hand out matches
+    # newest first and stop at a page's end.
+    position = models.BigIntegerField(unique=True)
+    headline = models.TextField()
+    standfirst = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    document = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "edition"], name="one_entry_per_edition")
+        ]
+        indexes = [models.Index(fields=["edition", "article"])]
+
+    def __str__(self) -> str:
+        return f"{self.edition}: {self.headline}"
+
+
+class DailyReads(models.Model):
+    """How many readers opened an article on one day (counted once per reader and day)."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="daily_reads")
+    day = models.DateField()
+    reads = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "day"], name="one_read_count_per_day")
+        ]
+        indexes = [models.Index(fields=["day", "article"])]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} {self.day}: {self.reads}"

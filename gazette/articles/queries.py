@@ -11,17 +11,26 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, Window, prefetch_related_objects
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, Sum, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.utils.module_loading import import_string
 
 from gazette.articles import editions as article_editions
-from gazette.articles.models import Article, ArticleQuerySet, Author, Byline, Section, Tag
+from gazette.articles.models import (
+    Article,
+    ArticleQuerySet,
+    Author,
+    Byline,
+    DailyReads,
+    Section,
+    Tag,
+)
 from gazette.core import clock
 from gazette.core import editions as core_editions
 
 LEAD_STORIES = 3
+RELATED_STORIES = 4
 FEED_LENGTH = 30
 # Google News reads at most 1,000 URLs of the last two days from one sitemap.
 NEWS_SITEMAP_HOURS = 48
@@ -143,10 +152,12 @@ def author_articles(author: Author) -> ArticleQuerySet:
 
 
 def tag_for_reader(slug: str) -> Tag:
-    """A tag with at least one public article, in any edition."""
+    """A tag with at least one public article, in any edition (with its names)."""
     has_public_article = Exists(public_articles().filter(tags=OuterRef("pk")))
     try:
-        return Tag.objects.filter(has_public_article).get(slug=slug)
+        return (
+            Tag.objects.filter(has_public_article).prefetch_related("translations").get(slug=slug)
+        )
     except Tag.DoesNotExist as exc:
         raise Http404 from exc
 
@@ -163,12 +174,12 @@ def _article_page_queryset(articles: ArticleQuerySet) -> ArticleQuerySet:
 
 
 def complete_for_page(article: Article) -> None:
-    """Fetch what the article's story block and metadata show, in three queries."""
+    """Fetch what the article's story block and metadata show, in four queries."""
     prefetch_related_objects(
         [article],
         "section__translations",
         Prefetch("bylines", queryset=Byline.objects.select_related("author")),
-        "tags",
+        "tags__translations",
     )
 
 
@@ -248,7 +259,57 @@ def recent_for_news_sitemap(hours: int = NEWS_SITEMAP_HOURS) -> list[Article]:
         public_articles()
         .filter(published_at__gte=since)
         .select_related("section")
-        .prefetch_related("tags")
+        .prefetch_related("tags__translations")
         .order_by("-published_at", "-pk")
     )
     return list(articles[:NEWS_SITEMAP_LIMIT])
+
+
+def story_elsewhere(*, section_slug: str, slug: str) -> Article | None:
+    """A public article at this address in another edition: where the edition switcher sends a
+    reader of a story this edition does not have."""
+    return (
+        public_articles()
+        .select_related("section")
+        .filter(section__slug=section_slug, slug=slug)
+        .order_by("pk")
+        .first()
+    )
+
+
+def related_articles(article: Article, language: str) -> list[Article]:
+    """Up to four public articles of the edition in the same section or sharing a tag with
+    `article`, newest first, never `article` itself: two queries (articles, section names)."""
+    article_tags = Article.tags.through.objects.filter(article_id=article.pk).values("tag_id")
+    shares_a_tag = Exists(
+        Article.tags.through.objects.filter(article_id=OuterRef("pk"), tag_id__in=article_tags)
+    )
+    related = (
+        edition_articles(language)
+        .filter(Q(section_id=article.section_id) | shares_a_tag)
+        .exclude(pk=article.pk)
+        .select_related("section")
+        .prefetch_related("section__translations")
+        .order_by("-published_at", "-pk")
+    )
+    return read_in(related[:RELATED_STORIES], language)
+
+
+def most_read(language: str) -> list[Article]:
+    """The edition's public articles most read in the last `GAZETTE_POPULAR_DAYS` days, in two
+    queries (the totals, then their articles); readers are counted once a day each."""
+    since = clock.now().date() - timedelta(days=settings.GAZETTE_POPULAR_DAYS - 1)
+    totals = list(
+        DailyReads.objects.filter(day__gte=since, article__in=edition_articles(language))
+        .values("article_id")
+        .annotate(total=Sum("reads"))
+        .order_by("-total", "-article_id")
+        .values_list("article_id", flat=True)[: settings.GAZETTE_POPULAR_LENGTH]
+    )
+    if not totals:
+        return []
+    found = {
+        article.pk: article
+        for article in edition_articles(language).filter(pk__in=totals).select_related("section")
+    }
+    return read_in([found[pk] for pk in totals if pk in found], language)

@@ -79,7 +79,7 @@ def article_metadata(
             "name": settings.GAZETTE_SITE_NAME,
             "logo": {"@type": "ImageObject", "url": absolute_url(static(LOGO), request=request)},
         },
-        "keywords": [tag.name for tag in article.tags.all()],
+        "keywords": [tag.name_in(article.language) for tag in article.tags.all()],
     }
     return ArticleMetadata(
         canonical_url=canonical,

@@ -137,7 +137,7 @@ def news_sitemap(request: HttpRequest) -> HttpResponse:
         published_at = article.published_at.isoformat() if article.published_at else ""
         xml.addQuickElement("news:publication_date", published_at)
         xml.addQuickElement("news:title", xml_safe(article.headline))
-        keywords = ", ".join(tag.name for tag in article.tags.all())
+        keywords = ", ".join(tag.name_in(article.language) for tag in article.tags.all())
         if keywords:
             xml.addQuickElement("news:keywords", xml_safe(keywords))
         xml.endElement("news:news")

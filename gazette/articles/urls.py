@@ -30,6 +30,7 @@ urlpatterns = [
     path("feeds/atom/", atom, name="atom"),
     path("authors/<slug:slug>/", views.author_page, name="author"),
     path("tags/<uslug:slug>/", views.tag_page, name="tag"),
+    path("search/", views.search_page, name="search"),
     path("preview/<int:pk>/", views.preview_article, name="preview"),
     path("<slug:section_slug>/", views.section_page, name="section"),
     path("<slug:section_slug>/feeds/rss/", rss, name="section_rss"),

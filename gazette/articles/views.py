@@ -27,9 +27,13 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from gazette.articles import caching, queries, seo
+from gazette.accounts.readers import reader_of
+from gazette.articles import caching, queries, search, seo, services
+from gazette.articles.forms import SearchForm
 from gazette.articles.models import Article, ArticleQuerySet
 from gazette.core import fragments as shared_fragments
+from gazette.core import pages
+from gazette.core.editions import self_name
 from gazette.core.http import absolute_url
 from gazette.core.pages import shared_page
 
@@ -81,6 +85,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "leads": leads,
         "fronts": fronts,
         "canonical_url": _canonical(request),
+        "home_panels": settings.GAZETTE_HOME_PANELS,
         "json_ld": _listing_json_ld(request, [], listed),
     }
     return render(request, "articles/home.html", context)
@@ -137,14 +142,62 @@ def article_page(request: HttpRequest, section_slug: str, slug: str) -> HttpResp
     # The stamp is read before anything it covers, so that what this request renders is never
     # older than the stamp it is cached under.
     caching.publishing_stamp(request)
-    article = queries.article_for_reader(language=_edition(), slug=slug)
+    try:
+        article = queries.article_for_reader(language=_edition(), slug=slug)
+    except Http404:
+        return _not_in_edition(request, section_slug, slug)
     if article.section.slug != section_slug:
         # The article moved section: keep old links working at the new address.
         return HttpResponsePermanentRedirect(article.get_absolute_url())
     if article.slug != slug:
         # The other script's address of a story an editor wrote in this one too.
         return HttpResponseRedirect(article.get_absolute_url())
-    return _render_article(request, article, preview=False)
+    response = _render_article(request, article, preview=False)
+    _count_read(request, article)
+    return response
+
+
+def _not_in_edition(request: HttpRequest, section_slug: str, slug: str) -> HttpResponse:
+    """A story this edition does not have (the edition switcher links here): say so, and offer
+    the section in this edition and the story where it is published. Otherwise a 404."""
+    elsewhere = queries.story_elsewhere(section_slug=section_slug, slug=slug)
+    if elsewhere is None:
+        raise Http404
+    context = {
+        "elsewhere": elsewhere,
+        "section": elsewhere.section,
+        "edition_name": self_name(_edition()),
+        "elsewhere_name": self_name(elsewhere.language),
+    }
+    return render(request, "articles/not_in_edition.html", context, status=404)
+
+
+def _count_read(request: HttpRequest, article: Article) -> None:
+    """Count a read by a reader we know (an account, or our reader cookie) opening the page.
+
+    Pages kept for cookieless readers are served without this view, and robots rarely keep
+    signed cookies: what is counted is readers, not requests.
+    """
+    if request.method != "GET" or pages.is_shared(request):
+        return
+    reader = reader_of(request)
+    if reader.is_signed_in or not reader.is_new:
+        services.count_read(article=article, reader_key=reader.key)
+
+
+@require_safe
+def search_page(request: HttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        return render(request, "articles/search.html", {"form": form}, status=400)
+    query, sort = form.cleaned_data["q"], form.cleaned_data["sort"]
+    try:
+        results = search.search_articles(_edition(), query, sort, form.cleaned_data["page"] or 1)
+    except search.NoSuchPage as exc:
+        raise Http404 from exc
+    response = render(request, "articles/search.html", {"form": form, "results": results})
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 @never_cache
@@ -162,6 +215,7 @@ def _render_article(request: HttpRequest, article: Article, *, preview: bool) ->
         "preview": preview,
         "editions": editions,
         "panels": settings.GAZETTE_ARTICLE_PANELS,
+        "related": queries.related_articles(article, _edition()),
     }
     context |= _story_fragments(request, article, editions, preview=preview)
     response = render(request, "articles/article.html", context)

@@ -19,7 +19,7 @@ from django.utils.module_loading import import_string
 
 # Settings that name functions other apps plug in, and settings that name templates.
 FUNCTION_SETTINGS = ("GAZETTE_ARTICLE_LIST_HOOKS",)
-TEMPLATE_SETTINGS = ("GAZETTE_ARTICLE_PANELS", "GAZETTE_TEASER_BADGES")
+TEMPLATE_SETTINGS = ("GAZETTE_ARTICLE_PANELS", "GAZETTE_HOME_PANELS", "GAZETTE_TEASER_BADGES")
 
 
 @checks.register(checks.Tags.compatibility)

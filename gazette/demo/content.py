@@ -109,13 +109,30 @@ AUTHORS = (
     ),
 )
 
+# Tags as sections are: the English name, then the names of the other editions.
 TAGS = (
-    ("courts", "Courts"),
-    ("online-fraud", "Online fraud"),
-    ("corruption", "Corruption"),
-    ("extremism", "Extremism"),
-    ("parliament", "Parliament"),
-    ("human-rights", "Human rights"),
+    SectionData("courts", "Courts", {"ru": "Суды", "kk": "Соттар", "uz": "Sudlar"}),
+    SectionData(
+        "online-fraud",
+        "Online fraud",
+        {"ru": "Интернет-мошенничество", "kk": "Интернет-алаяқтық", "uz": "Internet firibgarligi"},
+    ),
+    SectionData(
+        "corruption",
+        "Corruption",
+        {"ru": "Коррупция", "kk": "Сыбайлас жемқорлық", "uz": "Korrupsiya"},
+    ),
+    SectionData(
+        "extremism", "Extremism", {"ru": "Экстремизм", "kk": "Экстремизм", "uz": "Ekstremizm"}
+    ),
+    SectionData(
+        "parliament", "Parliament", {"ru": "Парламент", "kk": "Парламент", "uz": "Parlament"}
+    ),
+    SectionData(
+        "human-rights",
+        "Human rights",
+        {"ru": "Права человека", "kk": "Адам құқықтары", "uz": "Inson huquqlari"},
+    ),
 )
 
 # ---------------------------------------------------------------- Crime & Justice

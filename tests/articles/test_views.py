@@ -25,7 +25,10 @@ from tests.querycounts import plus_cache_reads
 # Other apps decorate pages through these settings; publishing's own query counts are pinned
 # without them, so that a neighbour's change cannot hide (or fake) an N+1 here.
 PUBLISHING_ONLY = override_settings(
-    GAZETTE_ARTICLE_LIST_HOOKS=[], GAZETTE_TEASER_BADGES=[], GAZETTE_ARTICLE_PANELS=[]
+    GAZETTE_ARTICLE_LIST_HOOKS=[],
+    GAZETTE_TEASER_BADGES=[],
+    GAZETTE_ARTICLE_PANELS=[],
+    GAZETTE_HOME_PANELS=[],
 )
 
 BAD_PAGE_NUMBERS = ["abc", "0", "-1", "1.5", "99999", "\x00", "1" * 5000, "\u0661", "1e3", ""]
@@ -338,14 +341,15 @@ class TagPageTests(TestCase):
 
     def test_query_count_does_not_grow_with_articles(self) -> None:
         # With the shared cache warm: the section menu is one cache read instead of two queries.
+        # The tag comes with its names (one query), then the page of articles.
         as_returning_reader(self.client)
         self.client.get("/en/tags/appeals/")
-        with self.assertNumQueries(plus_cache_reads(5, 1)):
+        with self.assertNumQueries(plus_cache_reads(6, 1)):
             self.client.get("/en/tags/appeals/")
         for article in ArticleFactory.create_batch(4, authors=[AuthorFactory()]):
             article.tags.add(self.tag)
         self.client.get("/en/tags/appeals/")
-        with self.assertNumQueries(plus_cache_reads(5, 1)):
+        with self.assertNumQueries(plus_cache_reads(6, 1)):
             response = self.client.get("/en/tags/appeals/")
         assert html_of(response).count('class="teaser__headline"') == 5
 
@@ -434,17 +438,18 @@ class ArticlePageTests(TestCase):
         # With the cache warm: the article, its editions, then one cache read (the publishing
         # stamp with the section menu); the story block with its metadata is this process's
         # copy (one shared-cache read more in another worker). Byline, tags and section names
-        # are fetched only to render the story block: 3, down from 7.
+        # are fetched only to render the story block: 3, down from 7. The related stories (none in
+        # this section) are the third query.
         url = self.article.get_absolute_url()
         as_returning_reader(self.client)
         self.client.get(url)
-        with self.assertNumQueries(plus_cache_reads(2, 1)):
+        with self.assertNumQueries(plus_cache_reads(3, 1)):
             self.client.get(url)
         for author in AuthorFactory.create_batch(3):
             self.article.bylines.create(author=author, position=9)
         self.article.tags.add(*TagFactory.create_batch(3))
         self.client.get(url)
-        with self.assertNumQueries(plus_cache_reads(2, 1)):
+        with self.assertNumQueries(plus_cache_reads(3, 1)):
             response = self.client.get(url)
         assert html_of(response).count('rel="author"') == self.article.bylines.count()
 
@@ -485,7 +490,7 @@ class EditionSwitcherTests(TestCase):
     def test_an_unpublished_translation_is_not_linked(self) -> None:
         html = html_of(self.client.get(self.original.get_absolute_url()))
         assert "sot-otyrysy" not in html
-        assert self.switcher_links(html)["kk"] == "/kk/"
+        assert self.switcher_links(html)["kk"] == "/kk/courts/appeal-court-sits/"
 
     def test_hreflang_alternates_name_every_published_edition(self) -> None:
         html = html_of(self.client.get(self.russian.get_absolute_url()))
@@ -502,7 +507,7 @@ class EditionSwitcherTests(TestCase):
         html = html_of(self.client.get(translation.get_absolute_url()))
         assert "draft-original" not in html
         assert self.hreflang_alternates(html) == {"ru": "http://testserver/ru/courts/perevod/"}
-        assert self.switcher_links(html)["en"] == "/en/"
+        assert self.switcher_links(html)["en"] == "/en/courts/perevod/"
 
     def test_the_russian_edition_speaks_russian(self) -> None:
         html = html_of(self.client.get(self.russian.get_absolute_url()))
@@ -562,7 +567,7 @@ class UzbekScriptTests(TestCase):
         )
         assert latin_links["uz-cyrl"] == "/uz-cyrl/jinoyat/toshkent-sudi/"
         assert cyrillic_links["uz"] == "/uz/jinoyat/toshkent-sudi/"
-        assert cyrillic_links["ru"] == "/ru/"
+        assert cyrillic_links["ru"] == "/ru/jinoyat/toshkent-sudi/"
 
     def test_an_editors_cyrillic_version_is_preferred_to_the_written_one(self) -> None:
         own = ArticleFactory(
@@ -618,9 +623,11 @@ class UzbekScriptTests(TestCase):
     def test_the_written_page_costs_one_query_more_than_the_original(self) -> None:
         self.client.get("/uz-cyrl/jinoyat/toshkent-sudi/")
         self.client.get("/uz/jinoyat/toshkent-sudi/")
-        with self.assertNumQueries(plus_cache_reads(2, 1)):
-            self.client.get("/uz/jinoyat/toshkent-sudi/", HTTP_COOKIE="sessionid=x")
+        # The article, its editions and its related stories (none); the written page looks for
+        # an editor's own version first.
         with self.assertNumQueries(plus_cache_reads(3, 1)):
+            self.client.get("/uz/jinoyat/toshkent-sudi/", HTTP_COOKIE="sessionid=x")
+        with self.assertNumQueries(plus_cache_reads(4, 1)):
             self.client.get("/uz-cyrl/jinoyat/toshkent-sudi/", HTTP_COOKIE="sessionid=x")
 
     def test_kazakh_is_read_in_latin_only_once_the_newsroom_switches_it_on(self) -> None:
@@ -629,3 +636,80 @@ class UzbekScriptTests(TestCase):
         with override_settings(LANGUAGES=[*settings.LANGUAGES, ("kk-latn", "Kazakh (Latin)")]):
             html = html_of(self.client.get("/kk-latn/jinoyat/sot/"))
         assert "Sot şeşımı" in html  # noqa: RUF001 - the dotless i of the 2021 alphabet
+
+
+@PUBLISHING_ONLY
+class StoryNotInEditionTests(TestCase):
+    """The switcher never drops a reader on the front page: a missing edition says so."""
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        cls.section = SectionFactory(slug="courts", name="Courts")
+        SectionNameFactory(section=cls.section, language="kk", name="Соттар")
+        cls.article = ArticleFactory(
+            section=cls.section, slug="appeal-court-sits", headline="Appeal court sits"
+        )
+
+    def test_the_switcher_links_a_missing_edition_to_the_article_address_there(self) -> None:
+        html = html_of(self.client.get(self.article.get_absolute_url()))
+        links = EditionSwitcherTests.switcher_links(self, html)
+        assert links["kk"] == "/kk/courts/appeal-court-sits/"
+        assert "/kk/" not in links.values()
+
+    def test_that_address_says_so_and_offers_the_section_in_that_edition(self) -> None:
+        response = self.client.get("/kk/courts/appeal-court-sits/")
+        html = html_of(response)
+        assert response.status_code == 404
+        assert '<meta name="robots" content="noindex">' in html
+        assert re.search(r'<h1 class="notice-page__title">[^<]*Қазақша[^<]*</h1>', html)
+        assert '<a class="button" href="/kk/courts/">' in html
+        assert "Соттар" in html
+        assert 'href="/en/courts/appeal-court-sits/"' in html
+
+    def test_in_english_the_page_names_the_language(self) -> None:
+        ArticleFactory(section=self.section, language="ru", slug="tolko-po-russki")
+        html = html_of(self.client.get("/en/courts/tolko-po-russki/"))
+        assert "This article is not available in English." in html
+        assert "It is published in Русский:" in html
+
+    def test_an_unpublished_story_is_not_announced(self) -> None:
+        DraftArticleFactory(section=self.section, slug="draft-story")
+        response = self.client.get("/kk/courts/draft-story/")
+        assert response.status_code == 404
+        assert "not-in-edition" not in html_of(response)
+
+    def test_an_address_in_another_section_is_a_plain_404(self) -> None:
+        response = self.client.get("/kk/economy/appeal-court-sits/")
+        assert response.status_code == 404
+        assert "not-in-edition" not in html_of(response)
+
+
+@PUBLISHING_ONLY
+class TagNamesTests(TestCase):
+    @classmethod
+    def setUpTestData(cls) -> None:
+        cls.section = SectionFactory(slug="courts")
+        cls.tag = TagFactory(slug="bribery", name="Bribery")
+        cls.tag.translations.create(language="ru", name="Взятки")
+        cls.tag.translations.create(language="uz", name="Poraxoʻrlik")
+        cls.russian = ArticleFactory(section=cls.section, language="ru", slug="vzyatka")
+        cls.russian.tags.add(cls.tag)
+        cls.latin = ArticleFactory(section=cls.section, language="uz", slug="pora")
+        cls.latin.tags.add(cls.tag)
+
+    def test_an_article_shows_its_tags_in_its_edition(self) -> None:
+        html = html_of(self.client.get(self.russian.get_absolute_url()))
+        assert '<a href="/ru/tags/bribery/">Взятки</a>' in html
+        assert '<meta property="article:tag" content="Взятки">' in html
+
+    def test_the_tag_page_is_named_in_each_edition(self) -> None:
+        assert '<h1 class="list-header__title">Взятки</h1>' in html_of(
+            self.client.get("/ru/tags/bribery/")
+        )
+        assert '<h1 class="list-header__title">Bribery</h1>' in html_of(
+            self.client.get("/en/tags/bribery/")
+        )
+
+    def test_the_cyrillic_uzbek_edition_reads_the_latin_name_in_its_letters(self) -> None:
+        html = html_of(self.client.get("/uz-cyrl/courts/pora/"))
+        assert '<a href="/uz-cyrl/tags/bribery/">Порахўрлик</a>' in html

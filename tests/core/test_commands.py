@@ -53,6 +53,7 @@ class DryRunTests(TestCase):
             "restore_site",
             "make_photo_renditions",
             "export_statements",
+            "import_comments",
         ):
             with self.subTest(command=command):
                 app = get_commands()[command]

@@ -22,6 +22,7 @@ from PIL import Image
 
 from gazette.accounts.models import User
 from gazette.articles.models import Article, Author, Photo, Section, Tag
+from gazette.articles.search import search_articles
 from gazette.comments.models import Thread
 from gazette.demo.management.commands.load_demo_content import admin_url, ensure_editor_account
 from tests.factories import UserFactory
@@ -230,6 +231,24 @@ class LoadDemoContentTests(TestCase):
     def test_front_page_lists_comment_counts(self) -> None:
         html = self.client.get("/en/").content.decode()
         assert "4 Comments" in html
+
+    def test_every_public_article_is_found_by_a_word_of_its_headline(self) -> None:
+        for article in Article.objects.published():
+            word = max(re.findall(r"[^\W\d_]+", article.headline), key=len)
+            with self.subTest(article=article.slug):
+                page = search_articles(article.language, word).page
+                assert page is not None
+                assert article.pk in [hit.article.pk for hit in page.object_list]
+
+    def test_tags_are_named_in_every_edition(self) -> None:
+        courts = Tag.objects.get(slug="courts")
+        assert [courts.name_in(code) for code in ("en", "ru", "kk", "uz", "uz-cyrl")] == [
+            "Courts",
+            "Суды",
+            "Соттар",
+            "Sudlar",
+            "Судлар",
+        ]
 
     def test_if_empty_leaves_a_site_with_articles_alone(self) -> None:
         before = counts()

@@ -44,7 +44,7 @@ LINKED_PAGES = [
     (ASTANA_COURT, r'href="(/en/tags/[^"/]+/)"'),
     (ASTANA_COURT, r'href="(/en/comments/\d+/report/)"'),
     (ASTANA_COURT, r'href="(/en/comments/\d+/)"'),
-    ("/en/transparency/", r'href="(/en/transparency/\d{4}/\d{1,2}/)"'),
+    ("/en/transparency/", r'href="(/en/transparency/\d{4}-\d{2}/)"'),
 ]
 MODERATOR_PAGES = [
     "/en/moderation/",

@@ -104,6 +104,13 @@ def transparency_figures(context: BrowserContext) -> dict[str, int]:
         # median with nothing to measure reads "—".
         if header.count() == 1 and cells.count() == 1 and cells.inner_text().strip().isdigit():
             figures[header.inner_text().strip()] = int(cells.inner_text())
+    # Breakdown tables (a count in the last column only): their total, under their caption.
+    for table in page.locator("table.data-table:has(caption)").all():
+        counts = [cell.inner_text().strip() for cell in table.locator("tbody td.num").all()]
+        if len(counts) != table.locator("tbody tr").count():
+            continue  # a table of several measures each (screening's)
+        caption = table.locator("caption").inner_text().strip()
+        figures[f"{caption} (total)"] = sum(int(count) for count in counts if count.isdigit())
     page.close()
     return figures
 
@@ -297,11 +304,17 @@ def test_moderator_journey(new_context, server, screenshot_dir):
         **dict.fromkeys(figures, 0),
         "Comments received": 2,
         "Held on arrival for a moderator": 2,
-        "Reports by readers": 1,
         "Approved after review": 1,
         "Removed": 1,
         "Reinstated": 1,
-        # The reporter's, against "no action", and the author's, against the removal.
-        "Appeals filed": 2,
-        "Upheld: comment reinstated": 1,
+        # The author's appeal against the removal of a comment screening had held, decided
+        # for the author; and the reporter's, against "no action", still open.
+        "Appeals against items automated screening had flagged": 1,
+        "Of those, decisions reversed on appeal": 1,
+        "Appeals filed (total)": 2,
+        "Appeals decided (total)": 1,
+        "Reports received (total)": 1,
+        "Reports resolved (total)": 1,
+        # The two holds on arrival and the removal.
+        "Comments and authors restricted (total)": 3,
     }

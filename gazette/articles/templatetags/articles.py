@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from django import template
+from django.conf import settings
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
-from gazette.articles import renditions
-from gazette.articles.editions import edition_paths
+from gazette.articles import queries, renditions
+from gazette.articles.editions import switcher_paths
 from gazette.articles.models import Article, Photo
 from gazette.core.text import ARTICLE, render_markdown
 
@@ -37,9 +39,15 @@ def article_body(article: Article) -> SafeString:
 
 
 @register.simple_tag
-def edition_urls(editions: list[Article]) -> dict[str, str]:
-    """Language code → URL of each published edition of a story, for the edition switcher."""
-    return edition_paths(editions)
+def edition_urls(article: Article, editions: list[Article]) -> dict[str, str]:
+    """Language code → where the edition switcher links from an article (editions.py)."""
+    return switcher_paths(article, editions)
+
+
+@register.simple_tag
+def most_read() -> list[Article]:
+    """The front page's "most read" list, for the current edition."""
+    return queries.most_read(get_language() or settings.LANGUAGE_CODE)
 
 
 # How wide each photo is shown (site.css): the article's photo spans the page up to 56rem, the

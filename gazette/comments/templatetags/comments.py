@@ -1,12 +1,15 @@
-"""The comment panel under an article: `{% comment_section article as discussion %}`."""
+"""The comment panel under an article (`{% comment_section article as discussion %}`) and the
+front page's "most discussed" list (`{% most_discussed as articles %}`)."""
 
 from __future__ import annotations
 
 from django import template
+from django.conf import settings
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 
 from gazette.articles.models import Article
-from gazette.comments import formcache, queries
+from gazette.comments import formcache, popular, queries
 from gazette.comments.discussion import Discussion, discussion_for
 from gazette.comments.queries import EditionDiscussion
 from gazette.comments.rendering import EntryRenderer, Viewer
@@ -50,3 +53,8 @@ def comment_entries(context: template.Context, discussion: Discussion) -> SafeSt
         page=listing.page.number if listing.page is not None else None,
     )
     return EntryRenderer(viewer).compose(listing.parts)
+
+
+@register.simple_tag
+def most_discussed() -> list[Article]:
+    return popular.most_discussed(get_language() or settings.LANGUAGE_CODE)

@@ -25,7 +25,16 @@ from django.utils import dateformat, timezone, translation
 
 from gazette.accounts.models import User
 from gazette.articles import services as articles_services
-from gazette.articles.models import Article, Author, Byline, Photo, Section, SectionName, Tag
+from gazette.articles.models import (
+    Article,
+    Author,
+    Byline,
+    Photo,
+    Section,
+    SectionName,
+    Tag,
+    TagName,
+)
 from gazette.core import clock
 from gazette.core.progress import Progress, Silent
 from gazette.demo import content, photos
@@ -107,10 +116,11 @@ class Loader:
             self.authors[data.slug] = author
 
     def load_tags(self) -> None:
-        for slug, name in content.TAGS:
-            self.tags[slug], _created = Tag.objects.get_or_create(
-                slug=slug, defaults={"name": name}
-            )
+        for data in content.TAGS:
+            tag, _created = Tag.objects.get_or_create(slug=data.slug, defaults={"name": data.name})
+            for language, name in data.names.items():
+                TagName.objects.get_or_create(tag=tag, language=language, defaults={"name": name})
+            self.tags[data.slug] = tag
 
     def load_story(self, story: Story) -> None:
         published_at = self.published_at(story)
@@ -174,6 +184,7 @@ class Loader:
             for position, slug in enumerate(story.authors)
         )
         article.tags.set([self.tags[slug] for slug in story.tags])
+        articles_services.index_article(article=article)
         self.articles.append(article)
         return article
 

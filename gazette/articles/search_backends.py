@@ -1,0 +1,284 @@
+"""The two search engines behind `search.py`, one per database vendor.
+
+SQLite (the embedded default): an FTS5 table per edition that triggers keep in step with
+`SearchEntry` (migration 0007). The English table's tokenizer stems (`porter`); the other
+editions' only fold case and diacritics, since FTS5 has no stemmer for Russian, Kazakh or
+Uzbek. PostgreSQL: `SearchEntry.document`, a weighted tsvector under a GIN
+index, in the edition's text search configuration: `english` and `russian` stem, Kazakh and
+Uzbek use `simple` (PostgreSQL ships no stemmer for them).
+
+Both are given the query as plain terms (`search_text.query_terms`) and the public articles of
+the edition as a queryset (`queries.edition_articles`), which stays the one gate: an entry is
+found only when its article is in it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple, Protocol
+
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+)
+from django.db import connection
+from django.db.models import F, QuerySet
+
+from gazette.articles.models import Article, SearchEntry
+from gazette.articles.search_text import EDITION_SLOTS, MARK_END, MARK_START, fts5_query
+
+RELEVANCE = "relevance"
+NEWEST = "date"
+SNIPPET_WORDS = 30
+
+POSTGRES_CONFIGS = {"en": "english", "ru": "russian"}
+
+
+class Counted(NamedTuple):
+    """How many matches (at most the limit asked), and where the counted ones start: the
+    position of the oldest of them on SQLite (None on PostgreSQL, which ranks them all)."""
+
+    found: int
+    oldest: int | None
+
+
+class SearchBackend(Protocol):
+    def count(
+        self, edition: str, terms: list[str], public: QuerySet[Article], *, limit: int
+    ) -> Counted: ...
+
+    def ranked_ids(
+        self,
+        edition: str,
+        terms: list[str],
+        public: QuerySet[Article],
+        *,
+        sort: str,
+        offset: int,
+        limit: int,
+        from_position: int | None,
+    ) -> list[int]: ...
+
+    def highlights(
+        self, edition: str, terms: list[str], article_ids: list[int]
+    ) -> dict[int, tuple[str, str]]: ...
+
+    def write_documents(self, entries: list[SearchEntry]) -> None: ...
+
+
+def backend() -> SearchBackend:
+    if connection.vendor == "postgresql":
+        return PostgresSearch()
+    return SqliteSearch()
+
+
+def postgres_config(edition: str) -> str:
+    return POSTGRES_CONFIGS.get(edition, "simple")
+
+
+# ---------------------------------------------------------------- SQLite FTS5
+
+
+def _where_of(articles: QuerySet[Article]) -> tuple[str, list[Any]]:
+    """The WHERE clause of a queryset of articles, naming the article table by its own name."""
+    query = articles.query
+    sql, params = query.get_compiler(connection=connection).compile(query.where)
+    return str(sql), list(params)
+
+
+def sqlite_table(edition: str) -> str:
+    """The edition's FTS5 table (migration 0007 makes one for each of EDITION_SLOTS)."""
+    if edition not in EDITION_SLOTS:
+        raise ValueError(f"no search table for the edition {edition!r}")
+    return f"articles_search_{edition.replace('-', '_')}"
+
+
+class SqliteSearch:
+    """FTS5 hands out matches newest first (its rowid is the entry's position) or best first
+    (`rank`: bm25, weighted as migration 0007 sets it), and tests each match's entry and
+    article against the gate only as it goes, so a page stops once it has its rows.
+    Where more match than a reader is shown, relevance ranks the newest of them (from the
+    oldest counted): past those the archive is not ranked, which bounds the work of a word in
+    every article."""
+
+    def _matching(
+        self, edition: str, terms: list[str], public: QuerySet[Article]
+    ) -> tuple[str, list[Any]]:
+        """FROM and WHERE of the matches whose entry is of the edition and whose article is in
+        `public` (its own conditions, compiled from the queryset: the gate stays one)."""
+        table = sqlite_table(edition)
+        gate, gate_params = _where_of(public)
+        article = connection.ops.quote_name(Article._meta.db_table)
+        sql = (
+            f"FROM {table} WHERE {table} MATCH %s AND EXISTS ("  # noqa: S608 - our table names; values are parameters
+            f"SELECT 1 FROM articles_searchentry AS entry CROSS JOIN {article} "
+            f"ON {article}.id = entry.article_id "
+            f"WHERE entry.position = {table}.rowid AND entry.edition = %s AND ({gate}))"
+        )
+        return sql, [fts5_query(terms), edition, *gate_params]
+
+    def count(
+        self, edition: str, terms: list[str], public: QuerySet[Article], *, limit: int
+    ) -> Counted:
+        """Counted newest first, stopping at `limit`: the oldest counted is where relevance
+        starts ranking when more match than are shown."""
+        table = sqlite_table(edition)
+        sql, params = self._matching(edition, terms, public)
+        with connection.cursor() as cursor:
+            counting = (
+                f"SELECT count(*), min(id) FROM (SELECT {table}.rowid AS id {sql} "  # noqa: S608 - see _matching
+                f"ORDER BY {table}.rowid DESC LIMIT %s)"
+            )
+            cursor.execute(counting, [*params, limit])
+            found, oldest = cursor.fetchone()
+            return Counted(int(found), None if oldest is None else int(oldest))
+
+    def ranked_ids(
+        self,
+        edition: str,
+        terms: list[str],
+        public: QuerySet[Article],
+        *,
+        sort: str,
+        offset: int,
+        limit: int,
+        from_position: int | None,
+    ) -> list[int]:
+        table = sqlite_table(edition)
+        sql, params = self._matching(edition, terms, public)
+        article_of_entry = (
+            f"SELECT entry.article_id FROM articles_searchentry AS entry "  # noqa: S608 - our table names
+            f"WHERE entry.position = {table}.rowid"
+        )
+        if sort == NEWEST:
+            order = f"{table}.rowid DESC"
+        else:
+            order = "rank"
+            if from_position is not None:
+                sql += f" AND {table}.rowid >= %s"
+                params.append(from_position)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT ({article_of_entry}) {sql} ORDER BY {order} LIMIT %s OFFSET %s",
+                [*params, limit, offset],
+            )
+            return [int(row[0]) for row in cursor.fetchall()]
+
+    def highlights(
+        self, edition: str, terms: list[str], article_ids: list[int]
+    ) -> dict[int, tuple[str, str]]:
+        # Only the page's articles are quoted: snippet() over every match would cost more
+        # than the search itself.
+        if not article_ids:
+            return {}
+        table = sqlite_table(edition)
+        marks = ", ".join(["%s"] * len(article_ids))
+        sql = (
+            f"SELECT entry.article_id, "  # noqa: S608 - our table names; values are parameters
+            f"highlight({table}, 0, %s, %s), snippet({table}, 2, %s, %s, '…', %s) "
+            f"FROM {table} CROSS JOIN articles_searchentry AS entry "
+            f"ON entry.position = {table}.rowid WHERE {table} MATCH %s "
+            # The page's positions: FTS5 looks each one up instead of scanning every match.
+            f"AND {table}.rowid IN (SELECT position FROM articles_searchentry "
+            f"WHERE edition = %s AND article_id IN ({marks}))"
+        )
+        markers = [MARK_START, MARK_END]
+        params: list[Any] = [
+            *markers,
+            *markers,
+            SNIPPET_WORDS,
+            fts5_query(terms),
+            edition,
+            *article_ids,
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return {int(row[0]): (str(row[1]), str(row[2])) for row in cursor.fetchall()}
+
+    def write_documents(self, entries: list[SearchEntry]) -> None:
+        """Nothing to do: the FTS5 tables follow `SearchEntry` by triggers."""
+
+
+# ---------------------------------------------------------------- PostgreSQL
+
+
+class PostgresSearch:
+    def _query(self, edition: str, terms: list[str]) -> SearchQuery:
+        # plainto_tsquery: every term required, and no text can be read as an operator.
+        return SearchQuery(" ".join(terms), config=postgres_config(edition), search_type="plain")
+
+    def _matching(
+        self, edition: str, terms: list[str], public: QuerySet[Article]
+    ) -> QuerySet[SearchEntry]:
+        return SearchEntry.objects.filter(
+            edition=edition, document=self._query(edition, terms), article__in=public.values("pk")
+        )
+
+    def count(
+        self, edition: str, terms: list[str], public: QuerySet[Article], *, limit: int
+    ) -> Counted:
+        return Counted(self._matching(edition, terms, public)[:limit].count(), None)
+
+    def ranked_ids(
+        self,
+        edition: str,
+        terms: list[str],
+        public: QuerySet[Article],
+        *,
+        sort: str,
+        offset: int,
+        limit: int,
+        from_position: int | None,
+    ) -> list[int]:
+        # PostgreSQL ranks every match (`from_position` is SQLite's bound; bench/README.md).
+        found = self._matching(edition, terms, public)
+        newest = ("-article__published_at", "-article_id")
+        if sort == NEWEST:
+            found = found.order_by(*newest)
+        else:
+            rank = SearchRank(F("document"), self._query(edition, terms))
+            found = found.annotate(rank=rank).order_by("-rank", *newest)
+        return list(found.values_list("article_id", flat=True)[offset : offset + limit])
+
+    def highlights(
+        self, edition: str, terms: list[str], article_ids: list[int]
+    ) -> dict[int, tuple[str, str]]:
+        query = self._query(edition, terms)
+        config = postgres_config(edition)
+        rows = (
+            SearchEntry.objects.filter(edition=edition, article_id__in=article_ids)
+            .annotate(
+                marked_headline=SearchHeadline(
+                    "headline",
+                    query,
+                    config=config,
+                    start_sel=MARK_START,
+                    stop_sel=MARK_END,
+                    highlight_all=True,
+                ),
+                marked_body=SearchHeadline(
+                    "body",
+                    query,
+                    config=config,
+                    start_sel=MARK_START,
+                    stop_sel=MARK_END,
+                    max_words=SNIPPET_WORDS,
+                    min_words=15,
+                ),
+            )
+            .values_list("article_id", "marked_headline", "marked_body")
+        )
+        return {article_id: (headline, body) for article_id, headline, body in rows}
+
+    def write_documents(self, entries: list[SearchEntry]) -> None:
+        by_config: dict[str, list[int]] = {}
+        for entry in entries:
+            by_config.setdefault(postgres_config(entry.edition), []).append(entry.pk)
+        for config, ids in by_config.items():
+            document = (
+                SearchVector("headline", weight="A", config=config)
+                + SearchVector("standfirst", weight="B", config=config)
+                + SearchVector("body", weight="C", config=config)
+            )
+            SearchEntry.objects.filter(pk__in=ids).update(document=document)

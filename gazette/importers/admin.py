@@ -1,0 +1,69 @@
+"""Editors upload an export to import; the run's page shows its progress, then its report."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.forms import ModelForm
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from gazette.accounts.models import User
+from gazette.importers import runs
+from gazette.importers.forms import ImportRunForm
+from gazette.importers.models import ImportRun
+
+_SHOWN = ("format", "section", "site_url", "status", "progress", "summary", "error")
+
+
+@admin.register(ImportRun)
+class ImportRunAdmin(admin.ModelAdmin[ImportRun]):
+    list_display = ("__str__", "status", "progress", "started_by", "finished_at")
+    list_filter = ("status", "format")
+    list_select_related = ("started_by",)
+    form = ImportRunForm
+    change_form_template = "importers/admin/run_change_form.html"
+    actions = ("run_again",)
+
+    def get_fields(self, request: HttpRequest, obj: ImportRun | None = None) -> Any:
+        return _SHOWN if obj is not None else ("format", "file", "section", "site_url")
+
+    def get_readonly_fields(self, request: HttpRequest, obj: ImportRun | None = None) -> Any:
+        return _SHOWN if obj is not None else ()
+
+    def has_change_permission(self, request: HttpRequest, obj: ImportRun | None = None) -> bool:
+        return False  # a run is followed, never edited
+
+    def save_model(
+        self,
+        request: HttpRequest,
+        obj: ImportRun,
+        form: ModelForm[ImportRun],
+        change: bool,  # noqa: FBT001 - Django's signature
+    ) -> None:
+        assert isinstance(request.user, User)  # noqa: S101 - the admin signs everyone in
+        runs.start_import(run=obj, editor=request.user)
+
+    @admin.display(description=_("progress"))
+    def progress(self, run: ImportRun) -> str:
+        return gettext("%(processed)d of %(total)d comments") % {
+            "processed": run.processed,
+            "total": run.total,
+        }
+
+    @admin.display(description=_("report"))
+    def summary(self, run: ImportRun) -> SafeString:
+        return SafeString(render_to_string("importers/admin/report.html", {"report": run.report}))
+
+    @admin.action(description=_("Run the selected imports again"), permissions=["add"])
+    def run_again(self, request: HttpRequest, queryset: QuerySet[ImportRun]) -> None:
+        # A run still marked running may be one whose worker stopped; running it again is
+        # safe, as imported comments are never imported twice.
+        for run in queryset.exclude(file=""):
+            runs.restart_import(run=run)
+        messages.success(request, gettext("The imports will run again."))
