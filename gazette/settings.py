@@ -334,6 +334,14 @@ GAZETTE_PERSONAL_COOKIES: list[str] = ["gz_reader", "gz_comments"]
 GAZETTE_SHARED_PAGE_SECONDS = env_int("GAZETTE_SHARED_PAGE_SECONDS", 5)
 # Threads and reaction polls are keyed by (site, key); this install's own pages use this site.
 GAZETTE_SITE_ID = env_str("GAZETTE_SITE_ID", "main")
+# Single sign-on tokens of registered sites may expire at most this far ahead of their issue.
+GAZETTE_SSO_MAX_TOKEN_SECONDS = env_int("GAZETTE_SSO_MAX_TOKEN_SECONDS", 600)
+# A reader token given after single sign-on is valid this long; the host signs in again after.
+GAZETTE_SSO_READER_HOURS = env_int("GAZETTE_SSO_READER_HOURS", 24)
+# Webhooks: each delivery is tried this many times, waiting longer each time, this long each.
+GAZETTE_WEBHOOK_ATTEMPTS = env_int("GAZETTE_WEBHOOK_ATTEMPTS", 8)
+GAZETTE_WEBHOOK_TIMEOUT_SECONDS = env_int("GAZETTE_WEBHOOK_TIMEOUT_SECONDS", 5)
+GAZETTE_WEBHOOK_FIRST_RETRY_SECONDS = env_int("GAZETTE_WEBHOOK_FIRST_RETRY_SECONDS", 30)
 
 # ---------------------------------------------------------------- reactions
 

@@ -8,6 +8,9 @@ from django.utils.translation import gettext_lazy as _
 # The user name of an account closed at its holder's request (personal_data.close_account);
 # never a reader's own, which is their e-mail address.
 FORMER_PREFIX = "former-"
+# The user name of an account a host site signed in (`sso:<site key>:<their id>`): it has no
+# password here, and its address does not hold the address for a sign-up of our own.
+SIGNED_ON_PREFIX = "sso:"
 
 
 class User(AbstractUser):

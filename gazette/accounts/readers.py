@@ -8,8 +8,9 @@ duplicate checks alike:
 
 A reader calling the JSON API from a page of another site, where our cookie is refused,
 carries the same kind of random ID in a token signed by us (``reader_token``), so its key is
-``anon:<id>`` too; one signed in through a host site will get a key of the same shape under a
-prefix of its own (``site:…``), so that no rule needs to know how the reader was recognised.
+``anon:<id>`` too; one signed in through a host site (single sign-on) carries a token naming
+the account linked to it, so its key is ``user:<id>`` and sanctions, trust and notices follow
+the account as they do on our pages. No rule needs to know how the reader was recognised.
 The ID carries no personal data. A cookie or token that fails its signature check is ignored
 and the reader is treated as new.
 """
@@ -19,6 +20,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core import signing
 from django.http import HttpRequest, HttpResponseBase
 
@@ -108,22 +110,39 @@ def remember_reader(response: HttpResponseBase, reader: Reader, *, secure: bool)
 _SIGNED_ID_SALT = "gazette.accounts.reader-token"
 
 
+_ACCOUNT_SALT = "gazette.accounts.account-token"
+
+
 def reader_token(reader: Reader) -> str:
-    """The signed token that names an anonymous reader in later calls."""
+    """The signed token that names the reader in later calls: an anonymous reader's ID, or for
+    an account (signed in through a host site) the account, valid for a limited time."""
+    if reader.user is not None:
+        return signing.TimestampSigner(salt=_ACCOUNT_SALT).sign_object({"user": reader.user.pk})
     return signing.Signer(salt=_SIGNED_ID_SALT).sign_object(reader.anonymous_id)
 
 
 def reader_from_token(token: str, *, ip_hash: str) -> Reader | None:
-    """The reader a token names, or None when it is absent, forged or not ours."""
+    """The reader a token names, or None when it is absent, forged, outdated or not ours."""
     if not token:
         return None
     try:
         anonymous_id = signing.Signer(salt=_SIGNED_ID_SALT).unsign_object(token)
     except signing.BadSignature:
-        return None
+        return _account_reader(token, ip_hash=ip_hash)
     if not isinstance(anonymous_id, str) or not anonymous_id:
         return None
     return Reader.anonymous(anonymous_id, ip_hash=ip_hash)
+
+
+def _account_reader(token: str, *, ip_hash: str) -> Reader | None:
+    max_age = settings.GAZETTE_SSO_READER_HOURS * 3600
+    try:
+        named = signing.TimestampSigner(salt=_ACCOUNT_SALT).unsign_object(token, max_age=max_age)
+    except signing.BadSignature:  # SignatureExpired is one
+        return None
+    user_id = named.get("user") if isinstance(named, dict) else None
+    user = User.objects.filter(pk=user_id, is_active=True).first() if user_id else None
+    return Reader.signed_in(user, ip_hash=ip_hash) if user is not None else None
 
 
 def new_anonymous_reader(*, ip_hash: str) -> Reader:

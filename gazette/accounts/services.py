@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from gazette.accounts import verification
-from gazette.accounts.models import User
+from gazette.accounts.models import SIGNED_ON_PREFIX, User
 from gazette.core import clock
 
 
@@ -29,7 +29,10 @@ def sign_up(*, email: str, password: str, display_name: str, base_url: str) -> U
     address = email.strip().lower()
     try:
         with transaction.atomic():
-            if User.objects.filter(email__iexact=address).exists():
+            taken = User.objects.filter(email__iexact=address).exclude(
+                username__startswith=SIGNED_ON_PREFIX
+            )
+            if taken.exists():
                 raise AccountError(_("An account with this e-mail address already exists."))
             user = User(username=address, email=address, display_name=display_name.strip())
             user.set_password(password)

@@ -12,7 +12,17 @@ from ninja import NinjaAPI, Swagger
 from ninja.parser import Parser
 from ninja.types import DictStrAny
 
-from gazette.api import comments, openapi, policy, polls, problems, readers, staff, threads
+from gazette.api import (
+    comments,
+    openapi,
+    policy,
+    polls,
+    problems,
+    readers,
+    sign_on,
+    staff,
+    threads,
+)
 
 # Comments are at most a few thousand characters; nothing the API takes needs more.
 MAX_BODY_BYTES = 64 * 1024
@@ -61,6 +71,7 @@ for router in (
     polls.router,
     policy.router,
     readers.router,
+    sign_on.router,
     staff.router,
 ):
     api.add_router("", router)

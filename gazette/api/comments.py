@@ -15,14 +15,15 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 
-from gazette.accounts.readers import Reader, reader_token
+from gazette.accounts.readers import Reader
 from gazette.api import caching, present
 from gazette.api.identity import (
+    as_reader_of_call,
     author_proof,
     check_thread_origin,
     reader_of_call,
     required_reader,
-    without_session,
+    token_for_call,
 )
 from gazette.api.problems import Problem, ProblemOut
 from gazette.api.schemas import (
@@ -91,8 +92,8 @@ def post_comment(
     """Post a comment or a reply: published, or held for review as screening decides."""
     thread = public_thread(thread_id)
     check_thread_origin(request, thread)
-    without_session(request)
     reader = reader_of_call(request)
+    as_reader_of_call(request, reader)
     # The form spends the captcha and counts the comment or reply rate, as the page's does.
     form = CommentForm(
         _comment_form_data(payload),
@@ -129,7 +130,7 @@ def _posted(request: HttpRequest, comment: Comment, reader: Reader) -> dict[str,
         "status_url": absolute_url(seam.moderation().status_url(comment), request=request),
         "status_token": links.comment_token(comment.pk),
         "author_token": author_token(comment),
-        "reader_token": reader_token(reader),
+        "reader_token": token_for_call(request, reader),
     }
 
 

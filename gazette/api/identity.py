@@ -12,7 +12,12 @@ from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
-from gazette.accounts.readers import Reader, new_anonymous_reader, reader_from_token
+from gazette.accounts.readers import (
+    Reader,
+    new_anonymous_reader,
+    reader_from_token,
+    reader_token,
+)
 from gazette.api.problems import Problem
 from gazette.comments.authorship import proof_from_tokens
 from gazette.comments.models import Thread
@@ -27,16 +32,30 @@ AUTHOR_HEADER = "X-Gazette-Author"
 _REQUEST_ATTRIBUTE = "_gazette_api_reader"
 
 
-def without_session(request: HttpRequest) -> None:
+def as_reader_of_call(request: HttpRequest, reader: Reader) -> None:
     """Forget any account a session cookie named: API calls are never recognised by cookies,
-    so forms given this request treat its writer as the token's anonymous reader."""
-    request.user = AnonymousUser()
+    so forms given this request treat its writer as the token's reader (an account only when
+    the token names one, after single sign-on)."""
+    request.user = reader.user if reader.user is not None else AnonymousUser()
 
 
 def known_reader(request: HttpRequest) -> Reader | None:
     """The reader the call's token names, or None without a valid token."""
-    token = request.headers.get(READER_HEADER, "").strip()
-    return reader_from_token(token, ip_hash=request_ip_hash(request))
+    return reader_from_token(_sent_token(request), ip_hash=request_ip_hash(request))
+
+
+def _sent_token(request: HttpRequest) -> str:
+    return request.headers.get(READER_HEADER, "").strip()
+
+
+def token_for_call(request: HttpRequest, reader: Reader) -> str:
+    """The token the caller keeps: the one it sent, when that names this reader (an account's
+    token is not renewed here, so it lapses unless the host site signs the reader in again),
+    or a new one."""
+    sent = _sent_token(request)
+    if sent and known_reader(request) == reader:
+        return sent
+    return reader_token(reader)
 
 
 def reader_of_call(request: HttpRequest) -> Reader:

@@ -47,7 +47,18 @@ from gazette.moderation.exceptions import (
 )
 from gazette.moderation.services.reports import NotReportable, ReportIncomplete
 from gazette.reactions.exceptions import PollUnavailable, ReactionError, UnknownChoice
-from gazette.sites.exceptions import OriginRefused, OwnSitePage, PageNotOnSite, UnknownSite
+from gazette.sites.exceptions import (
+    OriginRefused,
+    OwnSitePage,
+    PageNotOnSite,
+    SignOnClaimsInvalid,
+    SignOnNotEnabled,
+    SignOnRefused,
+    SignOnReplayed,
+    SignOnTokenExpired,
+    SignOnWrongAudience,
+    UnknownSite,
+)
 
 CONTENT_TYPE = "application/problem+json"
 MALFORMED = 400
@@ -110,6 +121,12 @@ class PayloadTooLarge(Exception):  # noqa: N818 - named for the HTTP state
 # which input was at fault.
 DOMAIN_PROBLEMS: list[tuple[type[Exception], int, str, str]] = [
     (UnknownSite, 404, "unknown_site", "site"),
+    (SignOnNotEnabled, 403, "sign_on_not_enabled", ""),
+    (SignOnTokenExpired, 401, "sign_on_expired", ""),
+    (SignOnWrongAudience, 401, "sign_on_wrong_audience", ""),
+    (SignOnReplayed, 409, "sign_on_replayed", ""),
+    (SignOnClaimsInvalid, 422, "sign_on_claims_invalid", "token"),
+    (SignOnRefused, 401, "sign_on_refused", ""),
     (OriginRefused, 403, "origin_refused", ""),
     (PageNotOnSite, 422, "page_not_on_site", "url"),
     (OwnSitePage, 422, "own_site_page", "url"),
@@ -231,6 +248,7 @@ def install(api: Any) -> None:
     api.add_exception_handler(RequestDataTooBig, from_too_large)
     for kind in (
         UnknownSite,
+        SignOnRefused,
         OriginRefused,
         PageNotOnSite,
         OwnSitePage,

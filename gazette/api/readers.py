@@ -11,7 +11,7 @@ from ninja import Router, Status
 
 from gazette.accounts.readers import new_anonymous_reader, reader_token
 from gazette.api import caching
-from gazette.api.identity import known_reader
+from gazette.api.identity import known_reader, token_for_call
 from gazette.api.schemas import ReaderOut
 from gazette.core.network import request_ip_hash
 
@@ -25,6 +25,6 @@ def new_reader(request: HttpRequest, response: HttpResponse) -> Any:
     caching.never_kept(response)
     reader = known_reader(request)
     if reader is not None:
-        return Status(200, {"reader_token": reader_token(reader)})
+        return Status(200, {"reader_token": token_for_call(request, reader)})
     fresh = new_anonymous_reader(ip_hash=request_ip_hash(request))
     return Status(201, {"reader_token": reader_token(fresh)})

@@ -197,3 +197,17 @@ class CommentStatusOut(Schema):
 
 
 PolicyDocument = dict[str, Any]
+
+
+class SignOn(Schema):
+    token: str = Field(
+        max_length=4096,
+        description="A JWT (HS256) signed with the site's sign-on secret: docs/embedding.md.",
+    )
+
+
+class SignedOnOut(Schema):
+    reader_token: str = Field(
+        description="Send in X-Gazette-Reader with later calls: they are the account's."
+    )
+    name: str = Field(description="The name the reader's comments are signed with.")

@@ -1,5 +1,6 @@
 """The newsroom registers other sites here: their key, origins, edition, moderation mode and
-Comment Policy. The own site's key is fixed, as every thread of ours carries it."""
+Comment Policy, and their webhooks with the log of what was sent. The own site's key is fixed,
+as every thread of ours carries it."""
 
 from __future__ import annotations
 
@@ -11,7 +12,13 @@ from django.contrib import admin
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from gazette.sites.models import Site
+from gazette.sites.models import (
+    Site,
+    SiteAccount,
+    WebhookDelivery,
+    WebhookEndpoint,
+    WebhookEvent,
+)
 
 
 class OriginsField(forms.CharField):
@@ -83,3 +90,87 @@ class SiteAdmin(admin.ModelAdmin[Site]):
 
     def has_delete_permission(self, request: HttpRequest, obj: Site | None = None) -> bool:
         return obj is None or not obj.is_own
+
+
+class WebhookEndpointForm(forms.ModelForm[WebhookEndpoint]):
+    url = forms.URLField(label=_("address"), max_length=500, assume_scheme="https")
+    events = forms.MultipleChoiceField(
+        label=_("events"), choices=WebhookEvent.choices, widget=forms.CheckboxSelectMultiple
+    )
+    secret = forms.CharField(
+        label=_("signing secret"),
+        required=False,
+        widget=forms.PasswordInput(render_value=False),
+        help_text=_(
+            "Shared with the receiver, which checks each delivery's signature with it. "
+            "Leave empty to keep the secret already set."
+        ),
+    )
+
+    class Meta:
+        model = WebhookEndpoint
+        fields = ("site", "url", "secret", "events", "active")
+
+    def clean_secret(self) -> str:
+        # Never shown again once set: an empty field keeps it.
+        given: str = self.cleaned_data.get("secret", "") or self.instance.secret
+        if not given:
+            raise forms.ValidationError(_("Give the secret the receiver checks signatures with."))
+        return given
+
+
+@admin.register(WebhookEndpoint)
+class WebhookEndpointAdmin(admin.ModelAdmin[WebhookEndpoint]):
+    form = WebhookEndpointForm
+    list_display = ("url", "site", "active")
+    list_filter = ("active", "site")
+
+
+@admin.register(WebhookDelivery)
+class WebhookDeliveryAdmin(admin.ModelAdmin[WebhookDelivery]):
+    """The delivery log: read only, as it records what happened."""
+
+    list_display = ("event", "endpoint", "status", "attempts", "next_attempt_at", "delivered_at")
+    list_filter = ("status", "event")
+    readonly_fields = (
+        "endpoint",
+        "event",
+        "payload",
+        "status",
+        "attempts",
+        "last_error",
+        "next_attempt_at",
+        "delivered_at",
+        "created",
+    )
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(
+        self, request: HttpRequest, obj: WebhookDelivery | None = None
+    ) -> bool:
+        return False
+
+    def has_delete_permission(
+        self, request: HttpRequest, obj: WebhookDelivery | None = None
+    ) -> bool:
+        return False
+
+
+@admin.register(SiteAccount)
+class SiteAccountAdmin(admin.ModelAdmin[SiteAccount]):
+    """Which accounts host sites signed in, under which of their IDs: read only, as each is
+    kept up to date by the site's own sign-ins."""
+
+    list_display = ("user", "site", "external_id", "signed_in_at")
+    list_filter = ("site",)
+    search_fields = ("external_id",)
+    list_select_related = ("user", "site")
+    readonly_fields = ("site", "external_id", "user", "avatar_url", "created_at", "signed_in_at")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: SiteAccount | None = None) -> bool:
+        return False

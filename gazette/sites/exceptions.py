@@ -31,3 +31,34 @@ class OwnSitePage(SiteError):
     default_message = _(
         "Pages of this newsroom's own site are articles: ask for the article's discussion."
     )
+
+
+class SignOnRefused(SiteError):
+    default_message = _("This sign-on token is not valid: sign the reader in again.")
+
+
+class SignOnNotEnabled(SignOnRefused):
+    default_message = _(
+        "This site has no sign-on secret: the newsroom must set one before readers can be "
+        "signed in through it."
+    )
+
+
+class SignOnTokenExpired(SignOnRefused):
+    default_message = _("This sign-on token has expired: sign the reader in again.")
+
+
+class SignOnWrongAudience(SignOnRefused):
+    default_message = _(
+        "This sign-on token is for another site: its “aud” must be this site's key."
+    )
+
+
+class SignOnReplayed(SignOnRefused):
+    default_message = _(
+        "This sign-on token was already used: sign a new one, with a new “jti”, for each sign-in."
+    )
+
+
+class SignOnClaimsInvalid(SignOnRefused):
+    """A claim is missing or unusable; the message names it."""

@@ -111,3 +111,118 @@ class Site(models.Model):
         self.allowed_origins = sorted(set(canonical))
         if self.default_edition not in dict(settings.LANGUAGES):
             raise ValidationError({"default_edition": _("Choose one of the site's editions.")})
+
+
+class SiteAccount(models.Model):
+    """A reader of a host site signed in here through single sign-on: the host's own ID for
+    them, linked to the account they comment under (so sanctions and notices follow it)."""
+
+    site = models.ForeignKey(
+        Site, on_delete=models.CASCADE, related_name="accounts", verbose_name=_("site")
+    )
+    external_id = models.CharField(_("ID on the site"), max_length=100)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="site_account",
+        verbose_name=_("account"),
+    )
+    avatar_url = models.URLField(_("avatar address"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    signed_in_at = models.DateTimeField(_("last signed in"))
+
+    class Meta:
+        verbose_name = _("account signed in through a site")
+        verbose_name_plural = _("accounts signed in through sites")
+        constraints = [
+            models.UniqueConstraint(fields=["site", "external_id"], name="one_account_per_id")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.site.key}:{self.external_id}"
+
+
+class UsedSignOnToken(models.Model):
+    """A sign-on token already spent, kept until it expires so that it cannot be replayed."""
+
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="+")
+    jti = models.CharField(max_length=200)
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["site", "jti"], name="token_used_once")]
+        indexes = [models.Index(fields=["expires_at"])]
+
+    def __str__(self) -> str:
+        return self.jti
+
+
+class WebhookEvent(models.TextChoices):
+    COMMENT_CREATED = "comment.created", _("A comment is posted")
+    COMMENT_PUBLISHED = "comment.published", _("A comment is published")
+    COMMENT_REMOVED = "comment.removed", _("A comment is removed by moderation")
+    REPORT_CREATED = "report.created", _("A comment is reported")
+    APPEAL_CREATED = "appeal.created", _("An appeal is filed")
+    APPEAL_DECIDED = "appeal.decided", _("An appeal is decided")
+
+
+class WebhookEndpoint(models.Model):
+    """An address of a site that is told, signed with its secret, what happens on its pages."""
+
+    site = models.ForeignKey(
+        Site, on_delete=models.CASCADE, related_name="webhooks", verbose_name=_("site")
+    )
+    url = models.URLField(_("address"), max_length=500)
+    # Signs every delivery; the receiver keeps the same secret to check it.
+    secret = models.CharField(_("signing secret"), max_length=200)
+    events = models.JSONField(_("events"), default=list)
+    active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["site", "url"]
+        verbose_name = _("webhook")
+        verbose_name_plural = _("webhooks")
+
+    def __str__(self) -> str:
+        return self.url
+
+    def clean(self) -> None:
+        known = set(WebhookEvent.values)
+        if not isinstance(self.events, list) or not set(self.events) <= known:
+            raise ValidationError({"events": _("Choose events from the list.")})
+
+
+class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting to be sent")
+    DELIVERED = "delivered", _("Delivered")
+    FAILED = "failed", _("Given up after every attempt failed")
+
+
+class WebhookDelivery(models.Model):
+    """One event for one webhook, with what became of sending it."""
+
+    endpoint = models.ForeignKey(
+        WebhookEndpoint,
+        on_delete=models.CASCADE,
+        related_name="deliveries",
+        verbose_name=_("webhook"),
+    )
+    event = models.CharField(_("event"), max_length=32, choices=WebhookEvent.choices)
+    payload = models.JSONField(_("payload"))
+    status = models.CharField(
+        _("status"), max_length=12, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        verbose_name = _("webhook delivery")
+        verbose_name_plural = _("webhook deliveries")
+
+    def __str__(self) -> str:
+        return f"{self.event} #{self.pk}"

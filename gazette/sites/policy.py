@@ -1,9 +1,12 @@
 """Pure rules about a registered site's addresses: what an allowed origin is, and whether a
-page or a caller belongs to the site."""
+page or a caller belongs to the site; how webhooks are signed and retried."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from collections.abc import Iterable
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -55,3 +58,17 @@ def is_allowed_origin(origin: str, allowed: Iterable[str]) -> bool:
         return canonical_origin(origin) in set(allowed)
     except NotAnOrigin:
         return False
+
+
+def webhook_signature(secret: str, timestamp: int, body: bytes) -> str:
+    """The hex HMAC-SHA256 of "<timestamp>.<body>" under the webhook's secret: the receiver
+    computes the same to know the delivery is ours, and checks the timestamp is recent so
+    that an old delivery cannot be replayed."""
+    message = f"{timestamp}.".encode() + body
+    return hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()
+
+
+def retry_delay(attempts: int, *, first: timedelta) -> timedelta:
+    """How long to wait after the `attempts`-th failed attempt: doubling from `first`."""
+    factor: int = 2 ** (attempts - 1)
+    return first * factor

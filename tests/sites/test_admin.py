@@ -1,6 +1,7 @@
 from django.test import TestCase
+from django.utils import timezone
 
-from gazette.sites.models import Site
+from gazette.sites.models import Site, SiteAccount
 from tests.api.helpers import SiteFactory
 from tests.factories import UserFactory
 
@@ -48,3 +49,24 @@ class SiteAdminTests(TestCase):
         own = Site.objects.get(is_own=True)
         response = self.client.get(f"/admin/gazette_sites/site/{own.pk}/delete/")
         assert response.status_code == 403
+
+
+class SiteAccountAdminTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.admin = UserFactory(is_staff=True, is_superuser=True)
+        site = SiteFactory()
+        reader = UserFactory(username=f"sso:{site.key}:42", display_name="Dana Scully")
+        cls.link = SiteAccount.objects.create(
+            site=site, external_id="42", user=reader, signed_in_at=timezone.now()
+        )
+
+    def setUp(self):
+        self.client.force_login(self.admin)
+
+    def test_the_newsroom_sees_which_site_signed_an_account_in_but_cannot_change_it(self):
+        listing = self.client.get("/admin/gazette_sites/siteaccount/")
+        assert "Dana Scully" in listing.content.decode()
+        page = self.client.get(f"/admin/gazette_sites/siteaccount/{self.link.pk}/change/")
+        assert 'name="_save"' not in page.content.decode()
+        assert self.client.get("/admin/gazette_sites/siteaccount/add/").status_code == 403

@@ -28,8 +28,10 @@ from gazette.comments.seam import HOLD, REJECT, Submission
 from gazette.comments.services.posting import announce_publication
 from gazette.comments.services.text import checked_text
 from gazette.comments.services.threads import refuse_if_closed, thread_changed
+from gazette.comments.webhooks import announce_comment
 from gazette.core import clock
 from gazette.core.text import COMMENT, render_markdown
+from gazette.sites.models import WebhookEvent
 
 State = Comment.State
 
@@ -84,7 +86,16 @@ def change_comment_state(*, comment: Comment, state: State) -> bool:
         changed = _transition(comment, to=state, allowed_from=others)
         if changed and state == State.PUBLISHED and was_pending:
             announce_publication(comment)
+        if changed and state in _ANNOUNCED_STATES:
+            announce_comment(_ANNOUNCED_STATES[state], comment)
     return changed
+
+
+# The states a site's webhooks hear of; a reinstated comment is published again.
+_ANNOUNCED_STATES = {
+    State.PUBLISHED: WebhookEvent.COMMENT_PUBLISHED,
+    State.REMOVED: WebhookEvent.COMMENT_REMOVED,
+}
 
 
 def _own_comment_for_change(comment_id: int, proof: AuthorProof) -> Comment:

@@ -38,8 +38,10 @@ from gazette.comments.models import Comment, ReplySubscription, Thread
 from gazette.comments.seam import HOLD, REJECT, Submission, Verdict
 from gazette.comments.services.text import checked_text
 from gazette.comments.services.threads import refuse_if_closed
+from gazette.comments.webhooks import announce_comment
 from gazette.core import clock
 from gazette.core.text import COMMENT, NameRefused, clean_name, render_markdown
+from gazette.sites.models import WebhookEvent
 
 State = Comment.State
 
@@ -111,7 +113,9 @@ def post_comment(
             comment.subscription = _subscribe(reader, submission.email, language)
         comment.save()
         seam.moderation().record(submission, verdict, comment)
+        announce_comment(WebhookEvent.COMMENT_CREATED, comment)
         if comment.is_published:
+            announce_comment(WebhookEvent.COMMENT_PUBLISHED, comment)
             Thread.objects.filter(pk=thread.pk).update(
                 comment_count=F("comment_count") + 1, version=F("version") + 1
             )

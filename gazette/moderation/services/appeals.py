@@ -53,6 +53,8 @@ from gazette.moderation.screening.languages import language_of
 from gazette.moderation.services import appeal_outcomes, audit
 from gazette.moderation.services.appeal_notices import send_appeal_notice
 from gazette.moderation.services.decisions import require
+from gazette.moderation.webhooks import announce_appeal
+from gazette.sites.models import WebhookEvent
 
 DECIDE_APPEALS = reviewers.DECIDE_APPEALS
 
@@ -224,6 +226,7 @@ def _file(
         except IntegrityError as exc:
             raise AppealAlreadyFiled from exc
         _audit(AuditEntry.Event.APPEAL_FILED, appeal, actor=appellant.user if appellant else None)
+        announce_appeal(WebhookEvent.APPEAL_CREATED, appeal)
         _route(appeal)
         send_appeal_notice(appeal=appeal, kind=AppealNotice.Kind.ACKNOWLEDGED)
     return appeal
@@ -394,6 +397,7 @@ def decide_appeal(
         )
         current.refresh_from_db()
         _audit(_DECIDED_EVENTS[chosen], current, actor=actor, outcome=chosen, note=reasons)
+        announce_appeal(WebhookEvent.APPEAL_DECIDED, current)
         appeal_outcomes.apply(current, actor=actor)
         send_appeal_notice(appeal=current, kind=AppealNotice.Kind.DECIDED)
         if manifestly_unfounded:

@@ -29,6 +29,7 @@ from gazette.moderation import personal_data as moderation_data
 from gazette.moderation.models import AuditEntry
 from gazette.moderation.services import audit
 from gazette.reactions import personal_data as reactions_data
+from gazette.sites import personal_data as sites_data
 
 # The version of the document's shape (docs/security.md, "Readers' data rights").
 SCHEMA = "gazette.personal-data/1"
@@ -115,6 +116,7 @@ def personal_data(subject: DataSubject) -> dict[str, object]:
         "generated_at": clock.now().isoformat(),
         "about": subject.kind,
         "account": accounts_data.account_record(subject.user) if subject.user else None,
+        "sign_on": sites_data.sign_on_record(subject.user) if subject.user else None,
         "comments": comments_data.comment_records(subject.comments().order_by("created_at")),
         "likes": (
             comments_data.likes_of(user_id=trail.user_id, anonymous_ids=anonymous)
@@ -165,6 +167,8 @@ def erase_personal_data(
             outcome="comments_removed" if remove_comments else "comments_kept",
             note=f"{subject.kind}: {comments} comments, {likes} likes, {votes} votes",
         )
+        if subject.user:
+            sites_data.forget_sign_on(subject.user)
         deleted = accounts_data.close_account(subject.user) if subject.user else False
     return Erasure(comments, likes, votes, records, deleted)
 

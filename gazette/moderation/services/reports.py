@@ -40,6 +40,7 @@ from gazette.moderation.models import (
 from gazette.moderation.policy import Action, ReportingMeasure, Source
 from gazette.moderation.services import audit, decisions
 from gazette.moderation.services.reporter_messages import send_reporter_message
+from gazette.moderation.webhooks import announce_report
 
 
 class NotReportable(ModerationError):  # noqa: N818 - named for the state it reports
@@ -120,6 +121,7 @@ def report_comment(
             source=_source(report),
         )
         send_reporter_message(report=report, kind=ReporterMessage.Kind.ACKNOWLEDGED)
+        announce_report(report)
         open_reports = Report.objects.filter(comment=current, outcome=Report.Outcome.OPEN).count()
         if open_reports >= threshold:
             decisions.decide(
