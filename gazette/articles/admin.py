@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, QuerySet
-from django.http import HttpRequest
-from django.urls import reverse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.urls import URLPattern, path, reverse
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
@@ -26,6 +27,7 @@ from gazette.articles.models import (
     Tag,
     TagName,
 )
+from gazette.articles.templatetags.articles import body_html
 
 
 class SectionNameInline(admin.TabularInline[SectionName, Section]):
@@ -121,6 +123,28 @@ class ArticleAdmin(admin.ModelAdmin[Article]):
             },
         ),
     )
+
+    class Media:
+        # The body's live preview, rendered on the server by the page's own renderer.
+        js = ("articles/admin_preview.js",)
+        css = {"all": ("articles/admin_preview.css",)}
+
+    def get_urls(self) -> list[URLPattern]:
+        preview = path(
+            "preview-body/",
+            self.admin_site.admin_view(self.preview_body),
+            name="articles_article_preview_body",
+        )
+        return [preview, *super().get_urls()]
+
+    def preview_body(self, request: HttpRequest) -> HttpResponse:
+        """The body as the article page will show it (the same renderer), for the editor."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+            raise PermissionDenied
+        html = body_html(request.POST.get("body", ""), request.POST.get("dateline", "").strip())
+        return HttpResponse(html, content_type="text/html; charset=utf-8")
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
         bylines = Prefetch("bylines", queryset=Byline.objects.select_related("author"))

@@ -47,6 +47,11 @@ class ArticleAdminForm(forms.ModelForm[Article]):
             "published_at",
             "revised_at",
         )
+        widgets = {
+            "body": forms.Textarea(
+                attrs={"data-preview-label": _("Preview, as readers will see it")}
+            )
+        }
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

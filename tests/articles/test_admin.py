@@ -289,3 +289,34 @@ class HouseStyleTests(EditorTestCase):
         for wrong in ("ASTANA --", "Astana, 3 May", "2026", ""):
             with pytest.raises(ValidationError):
                 validate_dateline(wrong)
+
+
+class BodyPreviewTests(EditorTestCase):
+    """The editor's preview is the page's own rendering of the body and dateline."""
+
+    PREVIEW = "/admin/articles/article/preview-body/"
+
+    def test_the_preview_is_what_the_article_page_shows(self) -> None:
+        body = (
+            "Five men were jailed.\n\n> \u201cIt was a scheme,\u201d the judge said."
+            "\n\n<script>x</script>"
+        )
+        response = self.client.post(self.PREVIEW, {"body": body, "dateline": "astana"})
+        article = ArticleFactory(body=body, dateline="astana")
+        page = self.client.get(article.get_absolute_url()).content.decode()
+        preview = response.content.decode()
+        assert preview.startswith('<p><span class="dateline">ASTANA --</span> Five men')
+        assert "<blockquote>" in preview
+        assert "<script>" not in preview
+        assert preview in page
+
+    def test_the_editor_page_loads_the_preview(self) -> None:
+        page = self.client.get(ARTICLE_ADD).content.decode()
+        assert "articles/admin_preview" in page
+        assert 'data-preview-label="Preview, as readers will see it"' in page
+
+    def test_readers_and_other_methods_get_no_preview(self) -> None:
+        assert self.client.get(self.PREVIEW).status_code == 405
+        self.client.force_login(UserFactory(username="reader"))
+        response = self.client.post(self.PREVIEW, {"body": "x"})
+        assert response.status_code == 302  # to the admin's sign-in

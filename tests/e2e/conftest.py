@@ -84,6 +84,7 @@ class Server:
     var_dir: Path
     moderator: Account
     senior_moderator: Account
+    editor: Account
     log: Path
     _process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
 
@@ -240,7 +241,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         scratch = _ScratchPostgres(database_url)
         scratch.create()
     password = secrets.token_urlsafe(16)
-    env = _server_env(var_dir, scratch.url if scratch else "", secrets.token_urlsafe(16))
+    env = _server_env(var_dir, scratch.url if scratch else "", password)
     port = _free_port()
     log = var_dir / "gunicorn.log"
     server = Server(
@@ -249,6 +250,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         var_dir=var_dir,
         moderator=Account("mira@example.org", password, "Mira Moderator"),
         senior_moderator=Account("sergei@example.org", password, "Sergei Senior"),
+        editor=Account("editor", password, "Demo editor"),
         log=log,
     )
     try:

@@ -20,16 +20,21 @@ DATELINE_SEPARATOR = " --"
 
 @register.filter
 def article_body(article: Article) -> SafeString:
-    """The body as HTML, its first paragraph opening with the dateline (ASTANA --).
+    return body_html(article.body, article.dateline)
+
+
+def body_html(body: str, dateline: str) -> SafeString:
+    """The body as HTML, its first paragraph opening with the dateline (ASTANA --): what the
+    article page shows, and the editors' preview too.
 
     A body that opens with something else (a quote, a heading) gets the dateline in a
     paragraph of its own, so that it is never lost.
     """
-    html = str(render_markdown(article.body, ARTICLE))
-    if not article.dateline:
+    html = str(render_markdown(body, ARTICLE))
+    if not dateline:
         return mark_safe(html)  # noqa: S308 - sanitised by render_markdown
     dateline = format_html(
-        '<span class="dateline">{}{}</span>', article.dateline.upper(), DATELINE_SEPARATOR
+        '<span class="dateline">{}{}</span>', dateline.upper(), DATELINE_SEPARATOR
     )
     if html.startswith("<p>"):
         html = f"<p>{dateline} {html[len('<p>') :]}"
