@@ -134,7 +134,17 @@ class SearchPageTests(TestCase):
         html = self.client.get("/en/search/", {"q": "noticeboard"}).content.decode()
         assert "<script>alert" not in html
         assert "Protest &lt;b&gt;outside&lt;/b&gt; the <mark>noticeboard</mark>" in html
-        assert "&lt;script&gt;alert(1)&lt;/script&gt; on the <mark>noticeboard</mark>." in html
+        # SQLite shows the markup as text; PostgreSQL's ts_headline leaves tags out: either way
+        # nothing of it is markup on the page.
+        snippet = html.split('class="search-result__snippet">')[1].split("</p>")[0]
+        assert snippet.replace("&lt;script&gt;", " ").replace("&lt;/script&gt;", " ").split() == [
+            "Readers",
+            "wrote",
+            "alert(1)",
+            "on",
+            "the",
+            "<mark>noticeboard</mark>.",
+        ]
 
     def test_queries_that_are_search_syntax_are_read_as_words(self) -> None:
         for query in HOSTILE_QUERIES:

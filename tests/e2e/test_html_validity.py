@@ -33,6 +33,7 @@ READER_PAGES = [
     "/en/comment-policy/",
     "/en/comment-policy/v1/",
     "/en/transparency/",
+    "/en/search/?q=court",
     "/en/accounts/sign-in/",
     "/en/accounts/sign-up/",
     "/en/accounts/password-reset/",
