@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "gazette.comments",
     "gazette.moderation",
     "gazette.api",
+    "gazette.embed",
     "ninja",
     "django_tasks",
     "django_tasks_db",
