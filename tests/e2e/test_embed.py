@@ -23,9 +23,10 @@ from tests.e2e.helpers import CAPTCHA_SECONDS, MIN_FILL_SECONDS, assert_accessib
 
 SITE_KEY = "partner"
 ARTICLE_PATH = "/2026/12/bridge-contract-hearing"
+RUSSIAN_PATH = "/ru/2026/12/bridge-contract-hearing"
 
 HOST_PAGE = """<!doctype html>
-<html lang="en">
+<html lang="{edition}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -44,7 +45,7 @@ HOST_PAGE = """<!doctype html>
 <p>The hearing on the bridge contract was adjourned until January.</p>
 <section aria-label="Readers' discussion">
 <div class="gazette-thread" data-gazette-discussion data-gazette-site="{site}"
-     data-gazette-edition="en"></div>
+     data-gazette-edition="{edition}"></div>
 </section>
 </main>
 <script src="{gazette}/embed.js" async></script>
@@ -101,7 +102,8 @@ class StaticSite:
         self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         values = {"origin": self.origin, "gazette": gazette, "site": SITE_KEY, "path": ARTICLE_PATH}
         self.httpd.pages = {
-            ARTICLE_PATH: HOST_PAGE.format(**values),
+            ARTICLE_PATH: HOST_PAGE.format(**values, edition="en"),
+            RUSSIAN_PATH: HOST_PAGE.format(**{**values, "path": RUSSIAN_PATH}, edition="ru"),
             "/latest": LIST_PAGE.format(**values),
         }
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
@@ -287,3 +289,13 @@ def test_a_page_on_an_unregistered_origin_is_refused_and_nothing_is_written(
         expect(refusal).to_contain_text("not registered for discussions here")
         expect(page.locator("form.gz-form")).to_have_count(0)
     assert _thread_facts(server) == before
+
+
+def test_the_widget_speaks_the_editions_language(partner: StaticSite, reader_page) -> None:
+    page = reader_page()
+    page.goto(partner.origin + RUSSIAN_PATH)
+    widget = page.locator("[data-gazette-discussion]")
+    expect(widget.get_by_role("heading", name="Вам понравилась эта статья?")).to_be_visible()
+    expect(widget.get_by_role("heading", name="0 комментариев")).to_be_visible()
+    expect(widget.get_by_role("link", name="Правила комментирования")).to_be_visible()
+    expect(widget.get_by_role("button", name="Отправить комментарий")).to_be_visible()
