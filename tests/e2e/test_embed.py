@@ -264,6 +264,16 @@ def test_a_reader_takes_part_in_the_discussion_on_another_sites_page(
 
     assert _thread_facts(server) == {"threads": 1, "comments": 2, "likes": 1, "reports": 1}
 
+    # The author deletes the reply, within the window, after confirming.
+    reply = page.locator("#" + (_comment(page, REPLY).get_attribute("id") or ""))
+    reply.get_by_role("button", name="Delete").click()
+    expect(reply).to_contain_text("Delete your comment?")
+    reply.get_by_role("button", name="Delete").click()
+    expect(_comment(page, REPLY)).to_have_count(0)
+    expect(
+        page.locator("[data-gazette-discussion]").get_by_role("heading", name="1 Comment")
+    ).to_be_visible()
+
 
 def test_one_request_fills_every_count_on_a_list_page(
     server: Server, partner: StaticSite, reader_page

@@ -213,6 +213,7 @@
       }
       if (own && shown) {
         actions.append(el("button", { type: "button", onclick: () => this.edit(comment, body), text: t.edit }));
+        actions.append(el("button", { type: "button", onclick: () => this.confirmDelete(comment, actions), text: t.delete }));
         if (own.status) actions.append(el("a", { href: own.status, target: "_blank", rel: "noopener", text: t.status }));
       }
       if (comment.more_replies) {
@@ -438,6 +439,26 @@
         el("button", { type: "button", onclick: () => this.drawList(), text: t.cancel }),
       );
       field.focus();
+    }
+
+    confirmDelete(comment, actions) {
+      const t = this.t;
+      const remove = async () => {
+        try {
+          const own = authors()[comment.id];
+          await call(this.lang, "DELETE", `/comments/${comment.id}`, { author: own && own.token });
+          await this.reload();
+        } catch (error) {
+          this.fail(error);
+        }
+      };
+      const keepIt = el("button", { type: "button", onclick: () => this.drawList(), text: t.keep });
+      actions.replaceChildren(
+        el("span", { text: t.deleteQuestion + " " }),
+        el("button", { type: "button", class: "gz-primary", onclick: remove, text: t.delete }),
+        keepIt,
+      );
+      keepIt.focus();
     }
 
     reportDialog() {
