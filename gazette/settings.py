@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "gazette.moderation",
     "gazette.importers",
     "gazette.api",
+    "gazette.embed",
     "ninja",
     "django_tasks",
     "django_tasks_db",

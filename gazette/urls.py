@@ -26,6 +26,7 @@ urlpatterns = [
     path("csp-report/", csp_report, name="csp_report"),
     path("admin/", admin.site.urls),
     path("api/", include("gazette.api.urls")),
+    path("", include("gazette.embed.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -19,6 +19,9 @@ from gazette.api.problems import problem_response
 from gazette.sites.queries import any_site_allows
 
 PREFIX = "/api/v1/"
+# The captcha's challenges, which the widget fetches from another site's page with a plain GET
+# (no preflight): they get the same answer for the same origins.
+CHALLENGES = "/challenges/new/"
 ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE"
 ALLOWED_HEADERS = f"Content-Type, If-None-Match, {READER_HEADER}, {AUTHOR_HEADER}"
 EXPOSED_HEADERS = "ETag, Retry-After"
@@ -30,7 +33,7 @@ class ApiCorsMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        if not request.path.startswith(PREFIX):
+        if not request.path.startswith((PREFIX, CHALLENGES)):
             return self.get_response(request)
         origin = request.headers.get("Origin")
         allowed = origin is not None and any_site_allows(origin)

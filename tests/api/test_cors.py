@@ -40,3 +40,23 @@ class CorsTests(TestCase):
     def test_an_answer_to_another_origin_does_not(self):
         response = self.client.get("/api/v1/policy", HTTP_ORIGIN="https://elsewhere.example")
         assert "Access-Control-Allow-Origin" not in response
+
+
+class ChallengeCorsTests(TestCase):
+    """The widget fetches the captcha's challenge from a registered site's page."""
+
+    @classmethod
+    def setUpTestData(cls):
+        SiteFactory()
+
+    def test_a_registered_sites_page_may_read_a_challenge(self):
+        response = self.client.get("/challenges/new/?for=comment:thread-1", HTTP_ORIGIN=ORIGIN)
+        assert response.status_code == 200
+        assert response["Access-Control-Allow-Origin"] == ORIGIN
+        assert "Access-Control-Allow-Credentials" not in response
+
+    def test_another_origins_page_may_not(self):
+        response = self.client.get(
+            "/challenges/new/?for=comment:thread-1", HTTP_ORIGIN="https://elsewhere.example"
+        )
+        assert "Access-Control-Allow-Origin" not in response
