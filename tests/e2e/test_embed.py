@@ -14,11 +14,12 @@ import re
 import threading
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, Server, _chromium_or_skip
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, Server
 from tests.e2e.helpers import CAPTCHA_SECONDS, MIN_FILL_SECONDS, assert_accessible
 
 SITE_KEY = "partner"
@@ -118,20 +119,16 @@ class StaticSite:
 
 
 @pytest.fixture(scope="module")
-def cookieless_browser() -> Iterator[object]:
+def cookieless_browser(playwright_driver: Any) -> Iterator[object]:
     """Chromium as it will be once third-party cookies are gone."""
-    _chromium_or_skip()
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415 - after the check above
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=[*CHROMIUM_ARGS, "--test-third-party-cookie-phaseout"],
-        )
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    chromium = playwright_driver.chromium.launch(
+        executable_path=str(CHROMIUM),
+        args=[*CHROMIUM_ARGS, "--test-third-party-cookie-phaseout"],
+    )
+    try:
+        yield chromium
+    finally:
+        chromium.close()
 
 
 @pytest.fixture
