@@ -29,6 +29,7 @@ from gazette.api.problems import Problem, ProblemOut
 from gazette.api.schemas import (
     CommentEdit,
     CommentOut,
+    CommentSourceOut,
     LikeOut,
     NewComment,
     NewReport,
@@ -39,6 +40,7 @@ from gazette.api.threads import public_thread
 from gazette.challenges.limits import limit_action
 from gazette.comments import seam, services
 from gazette.comments.authorship import author_token
+from gazette.comments.conf import comment_settings
 from gazette.comments.forms import CommentForm, EditCommentForm
 from gazette.comments.models import Comment
 from gazette.comments.views import posted_message
@@ -143,6 +145,19 @@ def _comment_of_author(request: HttpRequest, comment_id: int) -> Comment:
     )
     check_thread_origin(request, comment.thread)
     return comment
+
+
+@router.get("/comments/{comment_id}/source", response={200: CommentSourceOut, **WRITE_ERRORS})
+def comment_source(request: HttpRequest, response: HttpResponse, comment_id: int) -> Any:
+    """One's own comment as written, while it may still be edited (X-Gazette-Author)."""
+    comment = _comment_of_author(request, comment_id)
+    own = services.comment_for_editing(comment_id=comment.pk, proof=author_proof(request))
+    caching.never_kept(response)
+    return {
+        "id": own.pk,
+        "body": own.body,
+        "editable_until": own.created_at + comment_settings().edit_window,
+    }
 
 
 @router.patch("/comments/{comment_id}", response={200: CommentOut, **WRITE_ERRORS})

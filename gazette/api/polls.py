@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Router
 
 from gazette.accounts.readers import Reader
-from gazette.api import caching
+from gazette.api import caching, present
 from gazette.api.identity import check_thread_origin, known_reader, required_reader
 from gazette.api.problems import ProblemOut
 from gazette.api.schemas import PollOut, VoteIn
@@ -18,45 +18,17 @@ from gazette.challenges.limits import limit_action
 from gazette.comments.models import Thread
 from gazette.reactions import queries, services
 from gazette.reactions.exceptions import PollUnavailable
-from gazette.reactions.queries import PollView
-from gazette.reactions.targets import PollTarget
 
 router = Router(tags=["polls"])
 
 POLL_ERRORS: dict[int, Any] = dict.fromkeys((400, 401, 403, 404, 413, 422, 429, 503), ProblemOut)
 
 
-def _target(thread: Thread) -> PollTarget:
-    return PollTarget.for_page(site=thread.site, key=thread.key, article=thread.article)
-
-
-def _poll_data(poll: PollView) -> dict[str, Any]:
-    """As on the page: a reader who may not see the counts is not sent them."""
-    shown = poll.show_counts
-    return {
-        "question": poll.question,
-        "is_open": poll.is_open,
-        "show_counts": shown,
-        "total": poll.total if shown else None,
-        "choices": [
-            {
-                "code": choice.code,
-                "label": choice.label,
-                "symbol": choice.symbol,
-                "chosen": choice.chosen,
-                "count": choice.count if shown else None,
-                "percent": choice.percent if shown else None,
-            }
-            for choice in poll.choices
-        ],
-    }
-
-
 def _poll_of(thread: Thread, reader: Reader) -> dict[str, Any]:
-    poll = queries.poll_at(_target(thread), reader)
+    poll = queries.poll_at(present.poll_target(thread), reader)
     if poll is None:
         raise PollUnavailable
-    return _poll_data(poll)
+    return present.poll_data(poll)
 
 
 # Nobody yet: a caller without a token has no vote to be shown.
@@ -80,7 +52,7 @@ def vote(request: HttpRequest, response: HttpResponse, thread_id: int, payload: 
     check_thread_origin(request, thread)
     reader = required_reader(request)
     limit_action("vote", reader)
-    services.cast_reaction(target=_target(thread), reader=reader, choice=payload.choice)
+    services.cast_reaction(target=present.poll_target(thread), reader=reader, choice=payload.choice)
     caching.never_kept(response)
     return _poll_of(thread, reader)
 
@@ -92,6 +64,6 @@ def withdraw(request: HttpRequest, response: HttpResponse, thread_id: int) -> An
     check_thread_origin(request, thread)
     reader = required_reader(request)
     limit_action("vote", reader)
-    services.withdraw_reaction(target=_target(thread), reader=reader)
+    services.withdraw_reaction(target=present.poll_target(thread), reader=reader)
     caching.never_kept(response)
     return _poll_of(thread, reader)

@@ -1,4 +1,4 @@
-"""Threads and comments as the API shows them: what their page shows, nothing kept for
+"""Threads, comments and polls as the API shows them: what their page shows, nothing kept for
 moderators (no address, no IP-hash, no reader key)."""
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from gazette.comments.conf import comment_settings
 from gazette.comments.forms import CommentForm
 from gazette.comments.models import Comment, Thread
 from gazette.core.http import absolute_url
+from gazette.reactions.queries import PollView
+from gazette.reactions.targets import PollTarget
 from gazette.sites.models import Site
 
 
@@ -80,3 +82,29 @@ def entries_data(
         for entry in entries
         if entry.is_comment
     ]
+
+
+def poll_target(thread: Thread) -> PollTarget:
+    return PollTarget.for_page(site=thread.site, key=thread.key, article=thread.article)
+
+
+def poll_data(poll: PollView) -> dict[str, Any]:
+    """As on the page: a reader who may not see the counts is not sent them."""
+    shown = poll.show_counts
+    return {
+        "question": poll.question,
+        "is_open": poll.is_open,
+        "show_counts": shown,
+        "total": poll.total if shown else None,
+        "choices": [
+            {
+                "code": choice.code,
+                "label": choice.label,
+                "symbol": choice.symbol,
+                "chosen": choice.chosen,
+                "count": choice.count if shown else None,
+                "percent": choice.percent if shown else None,
+            }
+            for choice in poll.choices
+        ],
+    }

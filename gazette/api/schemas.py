@@ -20,6 +20,10 @@ SiteKey = Annotated[str, Field(pattern=r"^[-a-zA-Z0-9_]+$", max_length=64)]
 class PageOfThread(Schema):
     sort: Sort = "oldest"
     page: int = Field(1, ge=1)
+    with_poll: bool = Field(
+        default=False,
+        description="Also send the poll as the reader sees it: the first screen in one call.",
+    )
 
 
 class PageOfSite(PageOfThread):
@@ -79,6 +83,7 @@ class ThreadPageOut(Schema):
     page: int
     pages: int
     comments: list[CommentOut]
+    poll: PollOut | None = Field(None, description="Sent when asked for with `with_poll`.")
 
 
 class RepliesOut(Schema):
@@ -129,6 +134,14 @@ class PostedOut(Schema):
 
 class CommentEdit(Schema):
     body: str
+
+
+class CommentSourceOut(Schema):
+    """What the author wrote, to fill the edit box (the HTML shown is made from it)."""
+
+    id: int
+    body: str = Field(description="The text as the author wrote it (Markdown).")
+    editable_until: datetime
 
 
 class LikeOut(Schema):

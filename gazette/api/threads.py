@@ -8,6 +8,7 @@ asking again gets 304 while nothing changed.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -15,6 +16,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Query, Router
 
+from gazette.accounts.readers import Reader
 from gazette.api import caching, present
 from gazette.api.identity import check_thread_origin, known_reader, site_for_call
 from gazette.api.problems import Problem, ProblemOut
@@ -31,6 +33,7 @@ from gazette.articles.queries import public_articles
 from gazette.comments import queries, services
 from gazette.comments.models import Comment, Thread
 from gazette.comments.page_urls import NotAPageAddress, canonical_page_url
+from gazette.reactions import queries as poll_queries
 from gazette.sites.exceptions import OwnSitePage
 from gazette.sites.models import Site
 
@@ -58,6 +61,7 @@ def _thread_page(
     reader = known_reader(request)
     sort, page = shown.sort, shown.page
     thread_out = present.thread_data(thread, site, request)
+    poll = _poll_shown(thread, reader) if shown.with_poll else None
     etag = caching.etag_of(
         "thread",
         thread.pk,
@@ -66,6 +70,7 @@ def _thread_page(
         sort,
         page,
         reader and reader.key,
+        json.dumps(poll, sort_keys=True),
     )
     if caching.is_fresh(request, etag):
         return caching.not_modified(etag, personal=reader is not None)
@@ -83,7 +88,14 @@ def _thread_page(
         "page": entries.page.number if entries.page is not None else 1,
         "pages": entries.page.paginator.num_pages if entries.page is not None else 1,
         "comments": present.entries_data(entries.entries, liked=liked),
+        "poll": poll,
     }
+
+
+def _poll_shown(thread: Thread, reader: Reader | None) -> dict[str, Any] | None:
+    """The page's poll as this reader sees it, or None where the site asks none."""
+    shown = poll_queries.poll_at(present.poll_target(thread), reader or Reader(key=""))
+    return present.poll_data(shown) if shown is not None else None
 
 
 @router.get("/threads", response={200: ThreadPageOut, **READ_ERRORS})

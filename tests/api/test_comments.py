@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from django.test import TestCase, override_settings
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from gazette.comments import services
 from gazette.comments.models import Comment, CommentLike
@@ -248,6 +249,28 @@ class AuthorChangeTests(TestCase):
                 {"body": "Late."},
                 **self.proof,
             )
+        assert_problem(response, 409, "edit_window_closed")
+
+    def test_the_author_gets_what_they_wrote_to_edit_it(self):
+        response = self.client.get(f"/api/v1/comments/{self.comment_id}/source", **self.proof)
+        assert response.status_code == 200
+        source = response.json()
+        # The Markdown as written, not the text of the HTML made from it.
+        assert source["body"] == "The *ruling* is worth reading in full."
+        comment = Comment.objects.get()
+        closes = comment.created_at + timedelta(minutes=15)
+        assert abs(parse_datetime(source["editable_until"]) - closes) < timedelta(milliseconds=1)
+        assert response["Cache-Control"] == "no-store"
+
+    def test_what_a_comment_said_before_the_html_is_kept_from_other_readers(self):
+        response = self.client.get(f"/api/v1/comments/{self.comment_id}/source")
+        assert_problem(response, 403, "not_comment_author")
+
+    def test_after_the_window_the_text_to_edit_is_no_longer_given(self):
+        Comment.objects.filter(pk=self.comment_id).update(
+            created_at=timezone.now() - timedelta(minutes=16)
+        )
+        response = self.client.get(f"/api/v1/comments/{self.comment_id}/source", **self.proof)
         assert_problem(response, 409, "edit_window_closed")
 
     def test_the_author_deletes_their_comment(self):

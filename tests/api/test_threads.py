@@ -17,7 +17,7 @@ from tests.api.helpers import (
     reader_headers,
 )
 from tests.comments.helpers import GENEROUS_RATES, posting_as
-from tests.factories import DraftArticleFactory, ThreadFactory
+from tests.factories import DraftArticleFactory, ThreadFactory, yes_no_reaction_set
 from tests.querycounts import plus_cache_reads
 
 GENEROUS = override_settings(GAZETTE_CHALLENGES={"RATES": GENEROUS_RATES})
@@ -215,6 +215,53 @@ class ThreadReadTests(TestCase):
         assert response["Cache-Control"] == "private, no-cache"
         anonymous = self.client.get(self.url()).json()["comments"]
         assert {c["liked"] for c in anonymous} == {None}
+
+
+@GENEROUS
+class FirstScreenTests(TestCase):
+    """The widget's first screen (thread, first page, poll) comes in one call."""
+
+    @classmethod
+    def setUpTestData(cls):
+        yes_no_reaction_set()
+        cls.site = SiteFactory()
+        cls.thread = services.thread_for_page(site=cls.site, url=PAGE)
+        seed(cls.thread, 2)
+
+    def first_screen(self, **headers):
+        query = {"site": self.site.key, "url": PAGE, "with_poll": "true"}
+        return self.client.get("/api/v1/threads", query, **headers)
+
+    def test_the_poll_comes_with_the_thread_as_the_reader_sees_it(self):
+        headers = reader_headers(new_reader_token(self.client))
+        call(
+            self.client,
+            "PUT",
+            f"/api/v1/threads/{self.thread.pk}/poll",
+            {"choice": "no"},
+            **headers,
+        )
+        data = self.first_screen(**headers).json()
+        assert len(data["comments"]) == 2
+        assert data["poll"]["total"] == 1
+        assert [c["chosen"] for c in data["poll"]["choices"]] == [False, True]
+        # Without the question, no poll is read or sent.
+        assert (
+            self.client.get("/api/v1/threads", {"site": self.site.key, "url": PAGE}).json()["poll"]
+            is None
+        )
+
+    def test_another_readers_vote_makes_the_kept_first_screen_stale(self):
+        poll = f"/api/v1/threads/{self.thread.pk}/poll"
+        reader = reader_headers(new_reader_token(self.client))
+        call(self.client, "PUT", poll, {"choice": "yes"}, **reader)
+        etag = self.first_screen(**reader)["ETag"]
+        assert self.first_screen(HTTP_IF_NONE_MATCH=etag, **reader).status_code == 304
+        other = reader_headers(new_reader_token(self.client))
+        call(self.client, "PUT", poll, {"choice": "no"}, **other)
+        fresh = self.first_screen(HTTP_IF_NONE_MATCH=etag, **reader)
+        assert fresh.status_code == 200
+        assert fresh.json()["poll"]["total"] == 2
 
 
 @GENEROUS

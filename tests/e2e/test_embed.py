@@ -195,7 +195,8 @@ def _comment(page: Page, text: str) -> Locator:
 
 # Posting is screened (classifiers included) before the answer: time for a busy machine.
 POST_SECONDS = 30
-FIRST = "The adjournment gives the defence time to read the contract in full."
+FIRST = "The adjournment gives the defence time to read the contract *in full*."
+FIRST_SHOWN = FIRST.replace("*", "")  # as the page shows it
 REPLY = "And the court time to hear the engineers who signed off the design."
 
 
@@ -210,20 +211,23 @@ def _vote_post_reply_and_edit(page: Page, server: Server) -> None:
     expect(yes).to_have_attribute("aria-pressed", "true")
 
     _post(page, name="Dana", body=FIRST)
-    expect(_comment(page, FIRST)).to_have_count(1, timeout=POST_SECONDS * 1000)
+    expect(_comment(page, FIRST_SHOWN)).to_have_count(1, timeout=POST_SECONDS * 1000)
     expect(widget.get_by_role("heading", name="1 Comment", exact=True)).to_be_visible()
     status = widget.locator(".gz-notice").get_by_role("link", name="Follow your comment's status")
     expect(status).to_have_attribute("href", re.compile("^" + re.escape(server.url)))
 
-    _comment(page, FIRST).get_by_role("button", name="Reply").click()
+    _comment(page, FIRST_SHOWN).get_by_role("button", name="Reply").click()
     expect(widget.get_by_text("Replying to Dana")).to_be_visible()
     _post(page, body=REPLY)
     expect(_comment(page, REPLY)).to_have_attribute("data-depth", "1")
     expect(widget.get_by_role("heading", name="2 Comments")).to_be_visible()
 
-    first = page.locator("#" + (_comment(page, FIRST).get_attribute("id") or ""))
+    first = page.locator("#" + (_comment(page, FIRST_SHOWN).get_attribute("id") or ""))
     first.get_by_role("button", name="Edit").click()
-    first.get_by_role("textbox", name="Comment").fill(FIRST + " All of it.")
+    box = first.get_by_role("textbox", name="Comment")
+    # The box holds what the author wrote, Markdown and all, not the text of its HTML.
+    expect(box).to_have_value(FIRST)
+    box.fill(FIRST + " All of it.")
     first.get_by_role("button", name="Save").click()
     expect(_comment(page, "All of it.")).to_contain_text("edited")
 
@@ -283,6 +287,17 @@ def test_one_request_fills_every_count_on_a_list_page(
     expect(marked.nth(1)).to_have_text("0 Comments")
     expect(marked.nth(0)).to_have_text(re.compile(r"^\d+ Comments?$"))
     assert len([url for url in calls if "/api/v1/counts" in url]) == 1
+
+
+def test_the_first_screen_arrives_in_one_call(partner: StaticSite, reader_page) -> None:
+    page = reader_page()
+    calls: list[str] = []
+    page.on("request", lambda request: calls.append(request.url))
+    page.goto(partner.origin + ARTICLE_PATH)
+    widget = page.locator("[data-gazette-discussion]")
+    expect(widget.get_by_role("button", name="Yes")).to_be_visible()
+    expect(widget.get_by_role("heading", name=re.compile(r"^\d+ Comments?$"))).to_be_visible()
+    assert len([url for url in calls if "/api/v1/" in url]) == 1
 
 
 def test_a_page_on_an_unregistered_origin_is_refused_and_nothing_is_written(

@@ -3,7 +3,7 @@ transaction, e-mail after commit as tasks:
 
 - threads.py: opening a thread, closing and reopening threads and sections;
 - posting.py: posting a comment or a reply;
-- changes.py: the author's edit and delete, moderation's change of state;
+- changes.py: the author's edit (and the text to edit) and delete, moderation's change of state;
 - likes.py: liking a comment;
 - subscriptions.py: confirming and ending reply notifications.
 
@@ -13,6 +13,7 @@ The names below are the public services; import them from here.
 from gazette.comments.services.changes import (
     AuthorProof,
     change_comment_state,
+    comment_for_editing,
     delete_comment,
     edit_comment,
 )
@@ -35,6 +36,7 @@ __all__ = [
     "change_comment_state",
     "close_section",
     "close_thread",
+    "comment_for_editing",
     "confirm_subscription",
     "delete_comment",
     "edit_comment",

@@ -98,8 +98,11 @@ _ANNOUNCED_STATES = {
 }
 
 
-def _own_comment_for_change(comment_id: int, proof: AuthorProof) -> Comment:
-    comment = Comment.objects.select_for_update().filter(pk=comment_id).first()
+def _own_comment_for_change(
+    comment_id: int, proof: AuthorProof, *, for_update: bool = True
+) -> Comment:
+    comments = Comment.objects.select_for_update() if for_update else Comment.objects.all()
+    comment = comments.filter(pk=comment_id).first()
     if comment is None or comment.state in (State.DELETED, State.REMOVED):
         raise CommentError(_("This comment no longer exists."))
     if not proof.owns(comment):
@@ -110,6 +113,12 @@ def _own_comment_for_change(comment_id: int, proof: AuthorProof) -> Comment:
     ):
         raise EditWindowClosed
     return comment
+
+
+def comment_for_editing(*, comment_id: int, proof: AuthorProof) -> Comment:
+    """The author's own comment as they wrote it, to fill the edit box while it may still be
+    changed. Raises NotCommentAuthor, EditWindowClosed or CommentError, as an edit would."""
+    return _own_comment_for_change(comment_id, proof, for_update=False)
 
 
 def _author_of(comment: Comment) -> Reader:

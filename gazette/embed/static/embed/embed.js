@@ -139,21 +139,26 @@
     }
 
     async start() {
+      // The first screen is one call (thread, first page, poll); the texts, kept a day by the
+      // browser, come alongside it.
+      const reader = load(READER_KEY) || memoryReader;
+      const query = new URLSearchParams({ site: this.site, url: this.url, sort: this.sort, with_poll: "true" });
+      const first = call(this.lang, "GET", "/threads?" + query, { reader });
+      first.catch(() => null); // looked at below, once the texts are in
       const t = await strings(this.lang).catch(() => null);
       this.t = t;
       this.root.replaceChildren(el("link", { rel: "stylesheet", href: config.css }));
       this.box = el("section", { class: "gz", lang: this.lang, "aria-label": t ? t.discussion : "Discussion" });
       this.root.append(this.box);
       try {
-        const reader = load(READER_KEY) || memoryReader;
-        const query = new URLSearchParams({ site: this.site, url: this.url, sort: this.sort });
-        const page = await call(this.lang, "GET", "/threads?" + query, { reader });
+        const page = await first;
         this.thread = page.thread;
         this.comments = page.comments;
         this.page = page.page;
         this.pages = page.pages;
         this.render();
-        this.loadPoll();
+        if (page.poll) this.drawPoll(page.poll);
+        else this.pollBox.hidden = true; // no poll on this site's pages
       } catch (error) {
         this.box.append(el("p", { class: "gz-refused", role: "alert", text: t ? t.unavailable : "The discussion cannot be shown on this page." }));
       }
@@ -275,15 +280,6 @@
 
     fail(error) {
       this.say((error instanceof Problem && error.message) || this.t.failed);
-    }
-
-    async loadPoll() {
-      try {
-        const reader = load(READER_KEY) || memoryReader;
-        this.drawPoll(await call(this.lang, "GET", `/threads/${this.thread.id}/poll`, { reader }));
-      } catch {
-        this.pollBox.hidden = true; // no poll on this site's pages
-      }
     }
 
     drawPoll(poll) {
@@ -419,13 +415,21 @@
       }
     }
 
-    edit(comment, body) {
+    async edit(comment, body) {
       const t = this.t;
+      const own = authors()[comment.id];
+      let source;
+      try {
+        // What the author wrote (Markdown), not the HTML made from it.
+        source = await call(this.lang, "GET", `/comments/${comment.id}/source`, { author: own && own.token });
+      } catch (error) {
+        this.fail(error);
+        return;
+      }
       const field = el("textarea", { "aria-label": t.comment, rows: "4" });
-      field.value = body.textContent.trim();
+      field.value = source.body;
       const save = async () => {
         try {
-          const own = authors()[comment.id];
           const changed = await call(this.lang, "PATCH", `/comments/${comment.id}`, { body: { body: field.value }, author: own && own.token });
           this.comments[this.comments.indexOf(comment)] = { ...comment, ...changed, liked: comment.liked, more_replies: comment.more_replies };
           this.drawList();
