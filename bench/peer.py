@@ -50,22 +50,19 @@ PEER_SCRIPT = Path(
 PEER_WORK = Path(os.environ.get("BENCH_PEER_WORK", "/tmp/isso-bench"))  # noqa: S108
 GZIP = {"Accept-Encoding": "gzip"}
 
-# Threads of 200, 2,000 and 20,000 comments in the standard load shape, written in bulk.
-SEED = r"""
+# Comments in the standard load shape, written in bulk into a thread: `fill(thread, count,
+# tag)`. bench/api.py seeds its pages with it too.
+SEED_SHAPE = r"""
 import random
 from datetime import timedelta
 from django.db.models import Max
 from django.utils import timezone
-from gazette.articles.models import Article, Author, Byline, Section
-from gazette.comments import services
 from gazette.comments.models import Comment, Thread
 from gazette.core.text import COMMENT, render_markdown
 
 rng = random.Random(20261202)
 WORDS = ("court appeal evidence witness ruling judge prosecutor defence sentence law region "
          "statement hearing case report minister police trial verdict public rights").split()
-section = Section.objects.create(slug="courts", name="Courts")
-author = Author.objects.create(name="Desk Reporter", slug="desk")
 names = [f"Reader {n}" for n in range(300)]
 
 def text():
@@ -80,13 +77,7 @@ def text():
         words.append(word)
     return " ".join(words).capitalize() + "."
 
-def article(slug, count):
-    art = Article.objects.create(
-        headline=f"Appeal hearing with {count} comments", slug=slug, section=section,
-        body="ASTANA -- The appeal opened on Monday.", status="published",
-        published_at=timezone.now() - timedelta(hours=30), dateline="Astana")
-    Byline.objects.create(article=art, author=author)
-    thread = services.thread_for_article(art)
+def fill(thread, count, tag):
     start = timezone.now() - timedelta(hours=24)
     first = (Comment.objects.aggregate(top=Max("pk"))["top"] or 0) + 1
     made, batch = [], []
@@ -96,7 +87,7 @@ def article(slug, count):
             pk=first + number, thread=thread, author_name=name, body=body,
             body_html=str(render_markdown(body, COMMENT)).strip(),
             email=f"{name.replace(' ', '').lower()}@example.org" if rng.random() < 0.7 else "",
-            policy_version="1", fingerprint=f"seed{slug}{number}",
+            policy_version="1", fingerprint=f"seed{tag}{number}",
             created_at=start + timedelta(seconds=number), like_count=rng.randrange(0, 20))
         if made and rng.random() < 0.3:
             parent = rng.choice(made)
@@ -113,12 +104,32 @@ def article(slug, count):
             batch = []
     Comment.objects.bulk_create(batch)
     Thread.objects.filter(pk=thread.pk).update(comment_count=count)
+"""
+
+# Articles with threads of 200, 2,000 and 20,000 comments.
+SEED = (
+    SEED_SHAPE
+    + r"""
+from gazette.articles.models import Article, Author, Byline, Section
+from gazette.comments import services
+
+section = Section.objects.create(slug="courts", name="Courts")
+author = Author.objects.create(name="Desk Reporter", slug="desk")
+
+def article(slug, count):
+    art = Article.objects.create(
+        headline=f"Appeal hearing with {count} comments", slug=slug, section=section,
+        body="ASTANA -- The appeal opened on Monday.", status="published",
+        published_at=timezone.now() - timedelta(hours=30), dateline="Astana")
+    Byline.objects.create(article=art, author=author)
+    fill(services.thread_for_article(art), count, slug)
     print("page", count, art.get_absolute_url())
 
 article("thread-200", 200)
 article("thread-2000", 2000)
 article("thread-20000", 20000)
 """
+)
 
 # The demo content's pages, and a signed-in reader's session.
 PAGES = r"""
@@ -152,6 +163,7 @@ class Case:
     peer: str  # the Isso test it is compared with: list200, list2000, or "" (see target)
     target: str
     cookie: str = ""
+    origin: str = ""  # sent as a browser on another site's page would
 
 
 @dataclass(frozen=True)
@@ -218,6 +230,8 @@ def measure(case: Case, port: int, knobs: harness.LoadKnobs) -> Figures:
     headers = dict(GZIP)
     if case.cookie:
         headers["Cookie"] = case.cookie
+    if case.origin:
+        headers["Origin"] = case.origin
     fetch = functools.partial(harness.request, port, "GET", case.path, headers=headers)
     unloaded, response = harness.unloaded_ms(fetch, warmups=5)
     load = load_average()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import timedelta
 
 from django.core.cache import cache
@@ -111,6 +111,22 @@ def index_articles(*, articles: Iterable[Article]) -> int:
 def index_article(*, article: Article) -> None:
     """`index_articles` for one article."""
     index_articles(articles=[article])
+
+
+def rebuild_search_index(*, on_batch: Callable[[int], None] | None = None) -> int:
+    """Index every article again (after restoring a backup, or changing how text is indexed);
+    returns how many entries were written. One transaction per batch of articles, so readers
+    keep searching meanwhile and memory stays bounded; `on_batch` hears each batch's size."""
+    written = 0
+    last = 0
+    while True:
+        batch = list(Article.objects.filter(pk__gt=last).order_by("pk")[:INDEX_BATCH])
+        if not batch:
+            return written
+        written += index_articles(articles=batch)
+        last = batch[-1].pk
+        if on_batch is not None:
+            on_batch(len(batch))
 
 
 def count_read(*, article: Article, reader_key: str) -> bool:

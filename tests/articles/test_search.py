@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from io import StringIO
+from unittest.mock import patch
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test import TestCase, override_settings
 
@@ -391,3 +394,22 @@ class SearchTextTests(TestCase):
                 "SELECT count(*) FROM articles_search_en WHERE articles_search_en MATCH 'ombudsman'"
             )
             assert cursor.fetchone()[0] == 1
+
+
+@override_settings(GAZETTE_ARTICLES_PER_PAGE=50)
+class RebuildIndexTests(TestCase):
+    def test_the_command_makes_every_article_findable_again(self) -> None:
+        articles = [
+            ArticleFactory(headline=f"Tribunal hearing {number}", slug=f"t{number}")
+            for number in range(3)
+        ]
+        ArticleFactory(language="ru", headline="Трибунал заседает", slug="ru-t")
+        # As after restoring a backup taken without the search tables.
+        SearchEntry.objects.all().delete()
+        assert found(search_articles("en", "tribunal")) == []
+        out = StringIO()
+        with patch("gazette.articles.services.INDEX_BATCH", 2):
+            call_command("rebuild_search_index", stdout=out)
+        assert set(found(search_articles("en", "tribunal"))) == set(articles)
+        assert [a.slug for a in found(search_articles("ru", "трибунал"))] == ["ru-t"]
+        assert f"{SearchEntry.objects.count()} search entries written." in out.getvalue()
