@@ -8,8 +8,10 @@ from django.db import connection
 from django.test import TestCase, TransactionTestCase
 from django.utils import translation
 
+from gazette.api import caching as api_caching
 from gazette.core import fragments, pages
 from gazette.moderation import audit_guards
+from gazette.sites import queries as site_queries
 
 
 @pytest.fixture(autouse=True)
@@ -63,6 +65,8 @@ def _cache_of_its_own(settings):
     # The copies each process keeps of versioned fragments, too.
     fragments.forget_kept()
     pages.forget_kept()
+    site_queries.forget_kept()
+    api_caching.forget_kept()
 
 
 def pytest_configure(config):

@@ -15,6 +15,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Query, Router
+from ninja.decorators import decorate_view
 
 from gazette.accounts.readers import Reader
 from gazette.api import caching, present
@@ -74,6 +75,9 @@ def _thread_page(
     )
     if caching.is_fresh(request, etag):
         return caching.not_modified(etag, personal=reader is not None)
+    kept = caching.kept_answer(request, etag) if reader is None else None
+    if kept is not None:
+        return kept
     entries = queries.comment_thread(
         thread,
         sort=sort,
@@ -99,6 +103,7 @@ def _poll_shown(thread: Thread, reader: Reader | None) -> dict[str, Any] | None:
 
 
 @router.get("/threads", response={200: ThreadPageOut, **READ_ERRORS})
+@decorate_view(caching.keeps_answers)
 def thread_of_page(request: HttpRequest, response: HttpResponse, page: Query[PageOfSite]) -> Any:
     """The thread of a registered site's page (opened on first use), one page of it."""
     known = site_for_call(request, page.site)
@@ -107,6 +112,7 @@ def thread_of_page(request: HttpRequest, response: HttpResponse, page: Query[Pag
 
 
 @router.get("/articles/{article_id}/thread", response={200: ThreadPageOut, **READ_ERRORS})
+@decorate_view(caching.keeps_answers)
 def thread_of_article(
     request: HttpRequest, response: HttpResponse, article_id: int, page: Query[PageOfThread]
 ) -> Any:
@@ -118,6 +124,7 @@ def thread_of_article(
 
 
 @router.get("/threads/{thread_id}", response={200: ThreadPageOut, **READ_ERRORS})
+@decorate_view(caching.keeps_answers)
 def thread_by_id(
     request: HttpRequest, response: HttpResponse, thread_id: int, page: Query[PageOfThread]
 ) -> Any:
@@ -136,6 +143,7 @@ def _shown_comment(comment_id: int) -> Comment:
 
 
 @router.get("/comments/{comment_id}/replies", response={200: RepliesOut, **READ_ERRORS})
+@decorate_view(caching.keeps_answers)
 def replies(request: HttpRequest, response: HttpResponse, comment_id: int) -> Any:
     """A top-level comment and every reply under it (where `more_replies` leads)."""
     root = _shown_comment(comment_id)
@@ -146,6 +154,9 @@ def replies(request: HttpRequest, response: HttpResponse, comment_id: int) -> An
     etag = caching.etag_of("replies", root.pk, root.thread.version, reader and reader.key)
     if caching.is_fresh(request, etag):
         return caching.not_modified(etag, personal=reader is not None)
+    kept = caching.kept_answer(request, etag) if reader is None else None
+    if kept is not None:
+        return kept
     entries = queries.replies_of(root)
     if not entries:
         raise Problem(404, "not_found", _("Nothing is found at this address."))

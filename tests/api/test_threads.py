@@ -1,3 +1,4 @@
+import gzip
 from datetime import timedelta
 
 from django.db import connection
@@ -7,6 +8,7 @@ from django.utils import timezone
 
 from gazette.comments import services
 from gazette.comments.models import Comment, Thread
+from gazette.sites import queries as site_queries
 from tests.api.helpers import (
     ORIGIN,
     PAGE,
@@ -89,6 +91,14 @@ class ThreadOfPageTests(TestCase):
         )
         assert_problem(response, 403, "origin_refused")
         assert not Thread.objects.exists()
+
+    def test_an_origin_the_newsroom_removes_is_refused_from_the_next_call(self):
+        query = {"site": self.site.key, "url": PAGE}
+        assert self.client.get("/api/v1/threads", query, HTTP_ORIGIN=ORIGIN).status_code == 200
+        self.site.allowed_origins = ["https://elsewhere.example"]
+        self.site.save()
+        response = self.client.get("/api/v1/threads", query, HTTP_ORIGIN=ORIGIN)
+        assert_problem(response, 403, "origin_refused")
 
     def test_a_call_from_the_sites_own_origin_is_answered(self):
         response = self.client.get(
@@ -204,6 +214,24 @@ class ThreadReadTests(TestCase):
         assert changed.status_code == 200
         assert changed["ETag"] != etag
 
+    def test_a_public_answer_made_once_is_served_again_until_the_thread_changes(self):
+        first = self.client.get(self.url())
+        with CaptureQueriesContext(connection) as again:
+            second = self.client.get(self.url())
+        assert second.content == first.content
+        # The thread's version is read; its comments are not.
+        assert not [q for q in again.captured_queries if "comments_comment" in q["sql"]]
+        late = reply_to(self.comments[2], name="Late", anonymous_id="late")
+        changed = self.client.get(self.url()).json()
+        assert late.pk in [comment["id"] for comment in changed["comments"]]
+
+    def test_a_kept_answer_comes_gzipped_to_a_caller_that_asks(self):
+        plain = self.client.get(self.url())
+        packed = self.client.get(self.url(), HTTP_ACCEPT_ENCODING="gzip, br")
+        assert packed["Content-Encoding"] == "gzip"
+        assert gzip.decompress(packed.content) == plain.content
+        assert "Accept-Encoding" in packed["Vary"]
+
     def test_a_reader_with_a_token_sees_their_likes_privately(self):
         token = new_reader_token(self.client)
         headers = reader_headers(token)
@@ -273,6 +301,7 @@ class BoundedReadTests(TestCase):
         for root in seed(thread, count):
             reply_to(root, anonymous_id=f"replier-{root.pk}")
         token = new_reader_token(self.client)
+        site_queries.forget_kept()  # each read as a process reads it first
         with CaptureQueriesContext(connection) as captured:
             response = self.client.get(f"/api/v1/threads/{thread.pk}", **reader_headers(token))
         assert response.status_code == 200
