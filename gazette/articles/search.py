@@ -3,8 +3,9 @@
 The one interface over two engines (`search_backends.py`: FTS5 on SQLite, full-text search on
 PostgreSQL). What can be found is what `queries.edition_articles` lets readers see: never a
 draft, a schedule not yet due or another edition's article. A page of results costs a count
-(of at most `max_results()` + 1 matches), one ranked query for the page's articles, one for their
-highlighted passages and two for the articles and their section names, whatever was typed.
+(of at most `max_results()` + 1 matches), the ranked page with its highlighted passages (one
+query on SQLite, two on PostgreSQL) and two for the articles and their section names, whatever
+was typed.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from gazette.articles.search_backends import (
     NEWEST,
     RELEVANCE,
     Counted,
+    Found,
     SearchBackend,
     backend,
 )
@@ -104,7 +106,7 @@ class _Hits(Sequence[SearchHit]):
         if isinstance(index, int):
             return self[index : index + 1][0]
         offset, stop = index.start or 0, index.stop or self.count()
-        ids = self.engine.ranked_ids(
+        found = self.engine.ranked_page(
             self.edition,
             self.terms,
             self.public,
@@ -114,9 +116,10 @@ class _Hits(Sequence[SearchHit]):
             # Ranking is bounded only when more match than are shown.
             from_position=self._count_matches().oldest if self.more else None,
         )
-        return self._hits(ids)
+        return self._hits(found)
 
-    def _hits(self, ids: list[int]) -> list[SearchHit]:
+    def _hits(self, found: list[Found]) -> list[SearchHit]:
+        ids = [match.article_id for match in found]
         articles = {
             article.pk: article
             for article in queries.read_in(
@@ -129,13 +132,12 @@ class _Hits(Sequence[SearchHit]):
                 self.edition,
             )
         }
-        marked = self.engine.highlights(self.edition, self.terms, ids)
         hits = []
-        for pk in ids:
+        for pk, marked in found:
             article = articles.get(pk)
             if article is None:
                 continue  # unpublished between the two reads
-            headline, snippet = marked.get(pk, (article.headline, article.standfirst))
+            headline, snippet = marked or (article.headline, article.standfirst)
             hits.append(SearchHit(article, marked_up(headline), marked_up(snippet)))
         return hits
 

@@ -43,12 +43,20 @@ class Counted(NamedTuple):
     oldest: int | None
 
 
+class Found(NamedTuple):
+    """A match on the page asked for, in the engine's order: its article and, when the engine
+    quoted it, the headline and a passage with the matches marked."""
+
+    article_id: int
+    marked: tuple[str, str] | None
+
+
 class SearchBackend(Protocol):
     def count(
         self, edition: str, terms: list[str], public: QuerySet[Article], *, limit: int
     ) -> Counted: ...
 
-    def ranked_ids(
+    def ranked_page(
         self,
         edition: str,
         terms: list[str],
@@ -58,11 +66,7 @@ class SearchBackend(Protocol):
         offset: int,
         limit: int,
         from_position: int | None,
-    ) -> list[int]: ...
-
-    def highlights(
-        self, edition: str, terms: list[str], article_ids: list[int]
-    ) -> dict[int, tuple[str, str]]: ...
+    ) -> list[Found]: ...
 
     def write_documents(self, entries: list[SearchEntry]) -> None: ...
 
@@ -134,7 +138,7 @@ class SqliteSearch:
             found, oldest = cursor.fetchone()
             return Counted(int(found), None if oldest is None else int(oldest))
 
-    def ranked_ids(
+    def ranked_page(
         self,
         edition: str,
         terms: list[str],
@@ -144,13 +148,17 @@ class SqliteSearch:
         offset: int,
         limit: int,
         from_position: int | None,
-    ) -> list[int]:
+    ) -> list[Found]:
+        """The page's matches with their passages in one query: FTS5 hands them out in order
+        and stops at the limit, so only the page's rows are quoted (snippet() over every match
+        would cost more than the search itself)."""
         table = sqlite_table(edition)
         sql, params = self._matching(edition, terms, public)
         article_of_entry = (
             f"SELECT entry.article_id FROM articles_searchentry AS entry "  # noqa: S608 - our table names
             f"WHERE entry.position = {table}.rowid"
         )
+        quoted = f"highlight({table}, 0, %s, %s), snippet({table}, 2, %s, %s, '…', %s)"
         if sort == NEWEST:
             order = f"{table}.rowid DESC"
         else:
@@ -158,43 +166,13 @@ class SqliteSearch:
             if from_position is not None:
                 sql += f" AND {table}.rowid >= %s"
                 params.append(from_position)
+        markers = [MARK_START, MARK_END]
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT ({article_of_entry}) {sql} ORDER BY {order} LIMIT %s OFFSET %s",
-                [*params, limit, offset],
+                f"SELECT ({article_of_entry}), {quoted} {sql} ORDER BY {order} LIMIT %s OFFSET %s",
+                [*markers, *markers, SNIPPET_WORDS, *params, limit, offset],
             )
-            return [int(row[0]) for row in cursor.fetchall()]
-
-    def highlights(
-        self, edition: str, terms: list[str], article_ids: list[int]
-    ) -> dict[int, tuple[str, str]]:
-        # Only the page's articles are quoted: snippet() over every match would cost more
-        # than the search itself.
-        if not article_ids:
-            return {}
-        table = sqlite_table(edition)
-        marks = ", ".join(["%s"] * len(article_ids))
-        sql = (
-            f"SELECT entry.article_id, "  # noqa: S608 - our table names; values are parameters
-            f"highlight({table}, 0, %s, %s), snippet({table}, 2, %s, %s, '…', %s) "
-            f"FROM {table} CROSS JOIN articles_searchentry AS entry "
-            f"ON entry.position = {table}.rowid WHERE {table} MATCH %s "
-            # The page's positions: FTS5 looks each one up instead of scanning every match.
-            f"AND {table}.rowid IN (SELECT position FROM articles_searchentry "
-            f"WHERE edition = %s AND article_id IN ({marks}))"
-        )
-        markers = [MARK_START, MARK_END]
-        params: list[Any] = [
-            *markers,
-            *markers,
-            SNIPPET_WORDS,
-            fts5_query(terms),
-            edition,
-            *article_ids,
-        ]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return {int(row[0]): (str(row[1]), str(row[2])) for row in cursor.fetchall()}
+            return [Found(int(row[0]), (str(row[1]), str(row[2]))) for row in cursor.fetchall()]
 
     def write_documents(self, entries: list[SearchEntry]) -> None:
         """Nothing to do: the FTS5 tables follow `SearchEntry` by triggers."""
@@ -220,7 +198,7 @@ class PostgresSearch:
     ) -> Counted:
         return Counted(self._matching(edition, terms, public)[:limit].count(), None)
 
-    def ranked_ids(
+    def ranked_page(
         self,
         edition: str,
         terms: list[str],
@@ -230,6 +208,20 @@ class PostgresSearch:
         offset: int,
         limit: int,
         from_position: int | None,
+    ) -> list[Found]:
+        ids = self._ranked_ids(edition, terms, public, sort=sort, offset=offset, limit=limit)
+        marked = self._highlights(edition, terms, ids) if ids else {}
+        return [Found(pk, marked.get(pk)) for pk in ids]
+
+    def _ranked_ids(
+        self,
+        edition: str,
+        terms: list[str],
+        public: QuerySet[Article],
+        *,
+        sort: str,
+        offset: int,
+        limit: int,
     ) -> list[int]:
         # PostgreSQL ranks every match (`from_position` is SQLite's bound; bench/README.md).
         found = self._matching(edition, terms, public)
@@ -241,7 +233,7 @@ class PostgresSearch:
             found = found.annotate(rank=rank).order_by("-rank", *newest)
         return list(found.values_list("article_id", flat=True)[offset : offset + limit])
 
-    def highlights(
+    def _highlights(
         self, edition: str, terms: list[str], article_ids: list[int]
     ) -> dict[int, tuple[str, str]]:
         query = self._query(edition, terms)

@@ -363,11 +363,12 @@ class OrderAndPagesTests(TestCase):
         assert "Page 1 of 2" in html
 
     def test_a_page_of_results_costs_the_same_whatever_is_found(self) -> None:
-        # The count, the page's ranked IDs, their articles, their section names and their
-        # highlighted passages.
-        with self.assertNumQueries(5):
+        # The count, the ranked page with its highlighted passages (PostgreSQL quotes them in
+        # a query of their own), the page's articles and their section names.
+        queries = 5 if connection.vendor == "postgresql" else 4
+        with self.assertNumQueries(queries):
             search_articles("en", "bail").page.object_list  # noqa: B018 - evaluated for its queries
-        with self.assertNumQueries(5):
+        with self.assertNumQueries(queries):
             search_articles("en", "roundup", page=2).page.object_list  # noqa: B018
 
 
