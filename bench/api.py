@@ -11,6 +11,9 @@ bench/peer.py seeds its articles). The calls are the widget's, with the partner'
   (`with_poll=true`, the widget's first screen);
 - the comment counts of the ten pages in one `GET /api/v1/counts` (Isso: `POST /count` with the
   same ten pages).
+Each is measured on gunicorn alone and behind the shipped nginx configuration (deploy/nginx/),
+which keeps public answers for GAZETTE_SHARED_PAGE_SECONDS under the calling origin and
+language.
 Isso is measured by ../shared/bench/run_peer_bench.sh; the two take turns BENCH_ROUNDS (2)
 times and each run notes the load average at its start. Targets: thread reads at least 50x
 Isso's req/s, the counts call at least 5x.
@@ -23,10 +26,12 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from urllib.parse import urlencode
 
 import harness
 import peer
+from scratch import ScratchNginx  # deploy/nginx, on the path peer.py gives
 
 ORIGIN = "https://partner.example.org"
 PAGE = ORIGIN + "/news/{n}/"
@@ -62,7 +67,7 @@ def cases() -> list[peer.Case]:
         [("site", "partner"), *(("url", PAGE.format(n=n)) for n in range(1, 11))]
     )
     widget = {"via": "django", "origin": ORIGIN}
-    return [
+    django = [
         peer.Case(
             "thread read, 200 comments", thread(1), peer="list200", target=">= 50x", **widget
         ),
@@ -78,6 +83,8 @@ def cases() -> list[peer.Case]:
         ),
         peer.Case("counts of 10 pages", counts, peer="count", target=">= 5x", **widget),
     ]
+    # The same calls through the shipped nginx configuration, which keeps public answers.
+    return django + [replace(case, label=f"{case.label}, nginx", via="nginx") for case in django]
 
 
 def main() -> None:
@@ -94,13 +101,17 @@ def main() -> None:
         found = cases()
         print(f"Gazette's API on SQLite; {knobs.wrk_command()}")
         rounds: list[tuple[dict[str, peer.Figures], float, dict[str, peer.Figures]]] = []
-        with harness.Server(env, workers=knobs.workers, log_path=work / "gunicorn.log") as server:
+        with (
+            harness.Server(env, workers=knobs.workers, log_path=work / "gunicorn.log") as server,
+            ScratchNginx(work / "nginx", app_port=server.port, var_dir=work) as nginx,
+        ):
             server.wait_until_ready(found[0].path)
+            ports = {"django": server.port, "nginx": nginx.http_port}
             for number in range(1, int(os.environ.get("BENCH_ROUNDS", "2")) + 1):
                 print(f"round {number}: Isso (load {peer.load_average():.1f})", flush=True)
                 isso, isso_load = peer.run_peer(knobs)
                 print(f"round {number}: Gazette (load {peer.load_average():.1f})", flush=True)
-                mine = {case.label: peer.measure(case, server.port, knobs) for case in found}
+                mine = {case.label: peer.measure(case, ports[case.via], knobs) for case in found}
                 rounds.append((isso, isso_load, mine))
         peer.print_table(rounds, found)
 

@@ -298,7 +298,7 @@ def run_peer(knobs: harness.LoadKnobs) -> tuple[dict[str, Figures], float]:
 
 
 def ratio(case: Case, mine: Figures, peer: dict[str, Figures], row: dict[str, Figures]) -> str:
-    if case.via == "nginx":
+    if case.via == "nginx" and not case.peer:
         bound = row.get(case.label.replace(", nginx", ", same bytes from a file"))
         return f"{mine.rps / bound.rps:.0%} of the file" if bound else ""
     if case.label.startswith("20,000"):

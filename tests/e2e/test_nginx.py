@@ -15,6 +15,7 @@ import ssl
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from types import ModuleType
@@ -117,6 +118,45 @@ def test_a_reader_with_a_personal_cookie_reaches_django(front: Any) -> None:
     assert status == 200
     assert headers["X-Cache-Status"] == "BYPASS"
     assert headers["Cache-Control"] == "private, no-cache"
+
+
+API_ORIGINS = ("https://one.example.org", "https://two.example.org")
+
+
+@pytest.fixture(scope="module")
+def api_site(server: Server) -> str:
+    """A registered site with two origins (as a newsroom with and without `www.` has)."""
+    server.shell(
+        "from gazette.sites.models import Site\n"
+        "Site.objects.create(key='front-cached', name='Front', "
+        f"allowed_origins={list(API_ORIGINS)!r})"
+    )
+    return "/api/v1/threads?site=front-cached&url=" + urllib.parse.quote(API_ORIGINS[0] + "/story")
+
+
+def test_api_answers_are_kept_for_each_calling_origin_and_language(
+    front: Any, api_site: str
+) -> None:
+    def call(origin: str, language: str, **more: str) -> tuple[dict[str, str], bytes]:
+        headers = {"Origin": origin, "Accept-Language": language, **more}
+        fetch(front.http_url + api_site, headers)
+        status, answer, body = fetch(front.http_url + api_site, headers)
+        assert status == 200
+        return answer, body
+
+    one, _body = call(API_ORIGINS[0], "en")
+    assert one["X-Cache-Status"] in ("HIT", "UPDATING")
+    assert one["Access-Control-Allow-Origin"] == API_ORIGINS[0]
+    # The other origin of the site is not handed the first one's CORS answer.
+    two, _body = call(API_ORIGINS[1], "en")
+    assert two["Access-Control-Allow-Origin"] == API_ORIGINS[1]
+    assert two["X-Cache-Status"] in ("HIT", "UPDATING")
+    russian, _body = call(API_ORIGINS[0], "ru")
+    assert russian["Content-Language"] == "ru"
+    assert one["Content-Language"] == "en"
+    # A reader's own view (their likes, their vote) always comes from Django.
+    mine, _body = call(API_ORIGINS[0], "en", **{"X-Gazette-Reader": "a-token"})
+    assert mine["X-Cache-Status"] == "BYPASS"
 
 
 def test_static_files_are_served_by_nginx_for_a_year(front: Any) -> None:
