@@ -127,7 +127,8 @@ class _Hits(Sequence[SearchHit]):
                 # database to walk the date index instead of looking the IDs up.
                 self.public.filter(pk__in=ids)
                 .order_by()
-                .select_related("section")
+                # The photo too: an edition written from another script converts its caption.
+                .select_related("section", "lead_photo")
                 .prefetch_related("section__translations"),
                 self.edition,
             )

@@ -18,6 +18,7 @@ from gazette.articles.services import index_article, index_articles, publish_art
 from tests.factories import (
     ArticleFactory,
     DraftArticleFactory,
+    PhotoFactory,
     ScheduledArticleFactory,
     SectionFactory,
 )
@@ -273,6 +274,20 @@ class LanguagesTests(TestCase):
         results = search_articles("uz-cyrl", "тошкент")
         assert [article.headline for article in found(results)] == ["Тошкент суди қарор қилди"]
         assert search_articles("uz-cyrl", "toshkent").count == 0
+
+    def test_cyrillic_results_with_photos_cost_no_query_per_result(self) -> None:
+        for number in range(3):
+            published(
+                section=self.section,
+                language="uz",
+                headline=f"Toshkent sudi {number}",
+                slug=f"photo-{number}",
+                lead_photo=PhotoFactory(caption="Toshkent sudi"),
+            )
+        queries = 5 if connection.vendor == "postgresql" else 4
+        with self.assertNumQueries(queries):
+            hits = search_articles("uz-cyrl", "тошкент").page.object_list
+        assert {hit.article.lead_photo.caption for hit in hits} == {"Тошкент суди"}
 
     def test_an_editors_cyrillic_version_is_found_instead_of_the_written_one(self) -> None:
         latin = published(section=self.section, language="uz", headline="Sud qarori", slug="f")
