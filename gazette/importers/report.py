@@ -19,6 +19,7 @@ class Outcome:
     PUBLISHED = "published"
     PENDING = "pending"
     SPAM = "spam"
+    REMOVED = "removed"
     DELETED = "deleted"
     ALREADY_IMPORTED = "already_imported"
     SKIPPED = "skipped"
@@ -26,6 +27,11 @@ class Outcome:
     ARTICLES_CREATED = "articles_created"
     THREADS_MATCHED = "threads_matched"
     THREADS_CREATED = "threads_created"
+    # A Gazette export's history (history.py).
+    SITES_CREATED = "sites_created"
+    POLICY_VERSIONS = "policy_versions_restored"
+    POLLS = "polls_restored"
+    DECISIONS = "decisions_restored"
 
 
 @dataclass
@@ -59,7 +65,13 @@ class Report:
     def imported(self) -> int:
         return sum(
             self.counts[key]
-            for key in (Outcome.PUBLISHED, Outcome.PENDING, Outcome.SPAM, Outcome.DELETED)
+            for key in (
+                Outcome.PUBLISHED,
+                Outcome.PENDING,
+                Outcome.SPAM,
+                Outcome.REMOVED,
+                Outcome.DELETED,
+            )
         )
 
     def as_dict(self) -> dict[str, object]:
@@ -87,6 +99,7 @@ def summary(report: Report) -> list[str]:
             "spam": counts[Outcome.SPAM],
             "deleted": counts[Outcome.DELETED],
         },
+        _("Removed by moderation at the source: %(count)d") % {"count": counts[Outcome.REMOVED]},
         _("Already imported: %(count)d") % {"count": counts[Outcome.ALREADY_IMPORTED]},
         _("Skipped: %(count)d") % {"count": counts[Outcome.SKIPPED]},
     ]
@@ -104,6 +117,18 @@ def summary(report: Report) -> list[str]:
             "articles": counts[Outcome.ARTICLES_CREATED],
             "matched": counts[Outcome.THREADS_MATCHED],
             "created": counts[Outcome.THREADS_CREATED],
+        }
+    )
+    lines.append(
+        _(
+            "Restored history: %(sites)d sites, %(versions)d Comment Policy versions, "
+            "%(polls)d polls, %(decisions)d moderation decisions"
+        )
+        % {
+            "sites": counts[Outcome.SITES_CREATED],
+            "versions": counts[Outcome.POLICY_VERSIONS],
+            "polls": counts[Outcome.POLLS],
+            "decisions": counts[Outcome.DECISIONS],
         }
     )
     if report.unmatched_pages:
