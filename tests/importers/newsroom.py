@@ -52,7 +52,12 @@ def build_newsroom() -> Newsroom:
     moderator = staff_in(MODERATOR, username="moderator-amina")
     main = thread_for_article(first)
 
-    opening = post(main, "The court should publish *its reasoning*.", email="dana@example.org")
+    opening = post(
+        main,
+        "The court should publish *its reasoning*.",
+        email="dana@example.org",
+        ip_hash="hash-of-dana",
+    )
     answer = post(main, "It did, on page four.", opening.pk, name="Erlan", anonymous_id="r-2")
     post(main, "Page four is only the summary.", answer.pk, name="Dana", anonymous_id="r-1")
     insult = post(main, "Only a fool believes that.", name="Troll", anonymous_id="r-3")
