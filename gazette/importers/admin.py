@@ -20,7 +20,7 @@ from gazette.accounts.models import User
 from gazette.importers import exports, runs
 from gazette.importers.export_records import ExportOptions
 from gazette.importers.forms import ExportForm, ImportRunForm
-from gazette.importers.models import ImportRun
+from gazette.importers.models import ImportedDecision, ImportRun
 
 _SHOWN = ("format", "section", "site_url", "status", "progress", "summary", "error")
 
@@ -109,3 +109,25 @@ class ImportRunAdmin(admin.ModelAdmin[ImportRun]):
         for run in queryset.exclude(file=""):
             runs.restart_import(run=run)
         messages.success(request, gettext("The imports will run again."))
+
+
+@admin.register(ImportedDecision)
+class ImportedDecisionAdmin(admin.ModelAdmin[ImportedDecision]):
+    """Decisions taken on the install an export came from: history to read, never to change."""
+
+    list_display = ("decided_at", "event", "clause_number", "clause_key", "moderator", "source")
+    list_filter = ("event", "source")
+    raw_id_fields = ("comment",)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(
+        self, request: HttpRequest, obj: ImportedDecision | None = None
+    ) -> bool:
+        return False
+
+    def has_delete_permission(
+        self, request: HttpRequest, obj: ImportedDecision | None = None
+    ) -> bool:
+        return False

@@ -20,6 +20,7 @@ from django.db.models import Q, QuerySet
 from gazette.comments.models import Comment, CommentLike, Thread
 from gazette.core import clock
 from gazette.core.http import absolute_url, base_url
+from gazette.importers.models import ImportedDecision
 from gazette.moderation.models import AuditEntry, Clause, PolicyVersion
 from gazette.reactions.models import Poll
 from gazette.sites.models import Site
@@ -265,6 +266,28 @@ def decisions(options: ExportOptions) -> Iterator[ExportRecord]:
             history = []
         history.append(entry)
     yield from _decided(history, personal=options.personal_data)
+    yield from _imported_decisions(_comments(options), options)
+
+
+def _imported_decisions(
+    exported: QuerySet[Comment], options: ExportOptions
+) -> Iterator[ExportRecord]:
+    """Decisions an earlier import brought in travel on with their comments, as they came."""
+    rows = ImportedDecision.objects.filter(comment__in=exported).order_by("pk")
+    for row in rows.iterator(chunk_size=options.chunk_size):
+        yield {
+            "type": "decision",
+            "id": f"{row.source}:{row.source_id}",
+            "comment": str(row.comment_id),
+            "event": row.event,
+            "decided_at": timestamp(row.decided_at),
+            "from_state": row.from_state,
+            "to_state": row.to_state,
+            "clause": _clause_ref(row.clause_key, row.clause_number, row.policy_version),
+            "automatic": row.automatic,
+            "moderator": row.moderator,
+            "appeal_outcome": row.appeal_outcome or None,
+        }
 
 
 def _decided(history: list[AuditEntry], *, personal: bool) -> Iterator[ExportRecord]:
@@ -283,13 +306,6 @@ def _decided(history: list[AuditEntry], *, personal: bool) -> Iterator[ExportRec
 
 
 def _decision(entry: AuditEntry, appeal: str | None, *, personal: bool) -> ExportRecord:
-    clause = None
-    if entry.clause_key:
-        clause = {
-            "key": entry.clause_key,
-            "number": entry.clause_number,
-            "policy_version": entry.policy_version,
-        }
     return {
         "type": "decision",
         "id": str(entry.pk),
@@ -298,11 +314,15 @@ def _decision(entry: AuditEntry, appeal: str | None, *, personal: bool) -> Expor
         "decided_at": timestamp(entry.created_at),
         "from_state": entry.from_state,
         "to_state": entry.to_state,
-        "clause": clause,
+        "clause": _clause_ref(entry.clause_key, entry.clause_number, entry.policy_version),
         "automatic": entry.automatic,
         "moderator": _moderator(entry, personal=personal),
         "appeal_outcome": appeal,
     }
+
+
+def _clause_ref(key: str, number: int | None, version: int | None) -> ExportRecord | None:
+    return {"key": key, "number": number, "policy_version": version} if key else None
 
 
 def _moderator(entry: AuditEntry, *, personal: bool) -> str:

@@ -14,9 +14,8 @@ from tests.comments.helpers import GENEROUS_RATES
 from tests.importers.helpers import imported
 from tests.importers.newsroom import build_newsroom, export_lines, exported
 
-SCHEMA = json.loads(
-    (Path(__file__).parents[2] / "docs" / "export-format.schema.json").read_text(encoding="utf-8")
-)
+DOCS = Path(__file__).parents[2] / "docs"
+SCHEMA = json.loads((DOCS / "export-format.schema.json").read_text(encoding="utf-8"))
 
 
 def of_type(lines, kind):
@@ -44,6 +43,14 @@ class JsonLinesExportTests(TestCase):
             "poll_tally",
             "decision",
         }
+
+    def test_the_format_document_describes_every_field_of_every_type_the_schema_knows(self):
+        document = (DOCS / "export-format.md").read_text(encoding="utf-8")
+        for record in SCHEMA["$defs"].values():
+            kind = record["properties"]["type"]["const"]
+            row = next(line for line in document.splitlines() if line.startswith(f"| `{kind}` |"))
+            for name in set(record["properties"]) - {"type"}:
+                assert f"`{name}`" in row, (kind, name)
 
     def test_the_first_line_names_the_format_its_version_and_whether_it_holds_personal_data(self):
         header = export_lines()[0]

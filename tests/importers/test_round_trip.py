@@ -12,13 +12,15 @@ from pathlib import Path
 from tempfile import TemporaryDirectory
 
 from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
 from gazette.articles.models import Article
 from gazette.comments.models import Comment, Thread
-from gazette.importers.models import ImportedComment, ImportedDecision
+from gazette.importers.models import ImportedComment, ImportedDecision, ImportRun
+from gazette.moderation.roles import EDITOR
 from gazette.moderation.transparency import month_report
 from gazette.reactions import queries as poll_queries
 from gazette.reactions.models import Poll
@@ -27,7 +29,15 @@ from tests.api.helpers import ORIGIN, PAGE
 from tests.comments.helpers import GENEROUS_RATES
 from tests.factories import ArticleFactory
 from tests.importers.helpers import imported
-from tests.importers.newsroom import build_newsroom, discussion_of, exported, reader, renumbered
+from tests.importers.newsroom import (
+    build_newsroom,
+    discussion_of,
+    export_lines,
+    exported,
+    reader,
+    renumbered,
+)
+from tests.moderation.factories import staff_in
 
 
 def _made_again(article):
@@ -127,6 +137,25 @@ class RoundTripTests(TestCase):
         assert decision.comment.state == Comment.State.REMOVED
         assert decision.moderator.startswith("moderator-")
         assert decision.moderator != "moderator-amina"
+
+    def test_an_export_of_the_new_install_carries_the_imported_decisions_on(self):
+        path = self.move_to_a_fresh_install()
+        imported(path, "gazette")
+        again = [line for line in export_lines() if line["type"] == "decision"]
+        removal = next(line for line in again if line["event"] == "removed")
+        assert removal["id"].startswith("gazette:")
+        assert removal["clause"]["key"] == "attacks"
+
+    def test_an_editor_uploads_an_export_and_it_is_imported_in_the_background(self):
+        path = self.move_to_a_fresh_install()
+        self.client.force_login(staff_in(EDITOR))
+        upload = SimpleUploadedFile("comments.jsonl", path.read_bytes())
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(
+                reverse("admin:importers_importrun_add"), {"format": "gazette", "file": upload}
+            )
+        assert ImportRun.objects.get().status == ImportRun.Status.FINISHED
+        assert Thread.objects.get(article__slug="appeal-heard").comment_count == 5
 
     def test_an_import_leaves_this_months_transparency_figures_as_they_were(self):
         month = timezone.localdate().replace(day=1)
