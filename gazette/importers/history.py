@@ -60,7 +60,9 @@ class Restorer:
                 try:
                     fault = self._restore(record)
                 except (KeyError, TypeError, ValueError):
-                    fault = _("a record lacking a field its type needs, or with a wrong value")
+                    fault = _(
+                        "a record lacking a field its type needs, or with a value of the wrong kind"
+                    )
                 if fault:
                     self.report.skip(Fault(fault, ref=record.ref, is_comment=False))
                 if self.dry_run:

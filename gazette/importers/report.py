@@ -121,8 +121,8 @@ def summary(report: Report) -> list[str]:
     )
     lines.append(
         _(
-            "Restored history: %(sites)d sites, %(versions)d Comment Policy versions, "
-            "%(polls)d polls, %(decisions)d moderation decisions"
+            "Restored history: sites %(sites)d; Comment Policy versions %(versions)d; "
+            "polls %(polls)d; moderation decisions %(decisions)d"
         )
         % {
             "sites": counts[Outcome.SITES_CREATED],
