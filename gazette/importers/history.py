@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from gazette.articles.models import Article
@@ -56,17 +56,22 @@ class Restorer:
         """Each record in a transaction of its own (rolled back in a dry run); a record that
         cannot be restored is reported and the rest go on."""
         for record in records:
-            with transaction.atomic():
-                try:
-                    fault = self._restore(record)
-                except (KeyError, TypeError, ValueError):
-                    fault = _(
-                        "a record lacking a field its type needs, or with a value of the wrong kind"
-                    )
-                if fault:
-                    self.report.skip(Fault(fault, ref=record.ref, is_comment=False))
-                if self.dry_run:
-                    transaction.set_rollback(True)
+            try:
+                fault = self._restore_one(record)
+            except (KeyError, TypeError, ValueError, IntegrityError):
+                # The record's transaction is rolled back whole; the others stand.
+                fault = _(
+                    "a record lacking a field its type needs, or with a value of the wrong kind"
+                )
+            if fault:
+                self.report.skip(Fault(fault, ref=record.ref, is_comment=False))
+
+    def _restore_one(self, record: History) -> str:
+        with transaction.atomic():
+            fault = self._restore(record)
+            if self.dry_run:
+                transaction.set_rollback(True)
+        return fault
 
     def _restore(self, record: History) -> str:
         """What was wrong with the record, or "" once restored (or found already there)."""

@@ -119,19 +119,21 @@ def summary(report: Report) -> list[str]:
             "created": counts[Outcome.THREADS_CREATED],
         }
     )
-    lines.append(
-        _(
-            "Restored history: sites %(sites)d; Comment Policy versions %(versions)d; "
-            "polls %(polls)d; moderation decisions %(decisions)d"
-        )
-        % {
-            "sites": counts[Outcome.SITES_CREATED],
-            "versions": counts[Outcome.POLICY_VERSIONS],
-            "polls": counts[Outcome.POLLS],
-            "decisions": counts[Outcome.DECISIONS],
-        }
-    )
+    lines.append(_history(counts))
     if report.unmatched_pages:
         lines.append(_("Pages that match none of our articles:"))
         lines += [f"  {address}" for address in report.unmatched_pages]
     return lines
+
+
+def _history(counts: Counter[str]) -> str:
+    """What a Gazette export brought beside its comments (history.py)."""
+    return _(
+        "Restored history: sites %(sites)d; Comment Policy versions %(versions)d; "
+        "polls %(polls)d; moderation decisions %(decisions)d"
+    ) % {
+        "sites": counts[Outcome.SITES_CREATED],
+        "versions": counts[Outcome.POLICY_VERSIONS],
+        "polls": counts[Outcome.POLLS],
+        "decisions": counts[Outcome.DECISIONS],
+    }

@@ -10,6 +10,7 @@ from django.test import TestCase, override_settings
 from gazette.comments.models import Comment, Thread
 from gazette.importers.exceptions import ImportRefused
 from gazette.moderation.models import AuditEntry, PolicyVersion
+from gazette.reactions.models import Poll
 from tests.comments.helpers import GENEROUS_RATES
 from tests.importers.helpers import imported
 from tests.importers.newsroom import build_newsroom, export_lines, exported
@@ -184,3 +185,25 @@ class GazetteImportTests(TestCase):
         )
         assert report.imported == 0
         assert "never-published) is not on this site" in report.skipped[0]["reason"]
+
+    def test_a_poll_naming_an_answer_its_set_lacks_is_not_restored_at_all(self):
+        lines = export_lines()
+        (poll,) = of_type(lines, "poll_tally")
+        poll["answers"][1]["code"] = "maybe"
+        Poll.objects.all().delete()
+        report = imported(self.write([json.dumps(lines[0]), json.dumps(poll)]), "gazette")
+        assert not Poll.objects.exists()
+        assert report.skipped[0]["reason"].startswith("a record lacking a field")
+
+    def test_a_dry_run_restores_no_history(self):
+        lines = export_lines()
+        version = of_type(lines, "policy_version")[-1]
+        version["number"] = 42
+        Poll.objects.all().delete()
+        path = self.write(
+            [json.dumps(line) for line in (lines[0], version, *of_type(lines, "poll_tally"))]
+        )
+        report = imported(path, "gazette", dry_run=True)
+        assert report.counts["policy_versions_restored"] == 1
+        assert not PolicyVersion.objects.filter(number=42).exists()
+        assert not Poll.objects.exists()

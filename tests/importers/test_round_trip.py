@@ -8,11 +8,13 @@ give them) before the import; the audit log cannot be emptied (its rows refuse d
 which is also why the transparency figures are compared before and after the import.
 """
 
+import io
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.test import TestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone
@@ -138,6 +140,20 @@ class RoundTripTests(TestCase):
         assert decision.moderator.startswith("moderator-")
         assert decision.moderator != "moderator-amina"
 
+    def test_the_command_reports_what_it_restored_beside_the_comments(self):
+        decisions = sum(line["type"] == "decision" for line in export_lines())
+        path = self.move_to_a_fresh_install()
+        out = io.StringIO()
+        call_command(
+            "import_comments", "--format", "gazette", str(path), stdout=out, stderr=io.StringIO()
+        )
+        assert "Imported: 7 published, 0 held for review, 0 spam, 1 deleted" in out.getvalue()
+        assert "Removed by moderation at the source: 1" in out.getvalue()
+        assert (
+            "Restored history: sites 1; Comment Policy versions 0; polls 1; "
+            f"moderation decisions {decisions}"
+        ) in out.getvalue()
+
     def test_an_export_of_the_new_install_carries_the_imported_decisions_on(self):
         path = self.move_to_a_fresh_install()
         imported(path, "gazette")
@@ -154,8 +170,11 @@ class RoundTripTests(TestCase):
             self.client.post(
                 reverse("admin:importers_importrun_add"), {"format": "gazette", "file": upload}
             )
-        assert ImportRun.objects.get().status == ImportRun.Status.FINISHED
+        run = ImportRun.objects.get()
+        assert run.status == ImportRun.Status.FINISHED
         assert Thread.objects.get(article__slug="appeal-heard").comment_count == 5
+        page = self.client.get(reverse("admin:importers_importrun_change", args=[run.pk])).text
+        assert "Moderation decisions restored as history" in page
 
     def test_an_import_leaves_this_months_transparency_figures_as_they_were(self):
         month = timezone.localdate().replace(day=1)
