@@ -148,7 +148,7 @@ def _threads(options: ExportOptions) -> QuerySet[Thread]:
 
 
 def threads(options: ExportOptions) -> Iterator[ExportRecord]:
-    rows = _threads(options).select_related("article").order_by("pk")
+    rows = _threads(options).select_related("article__section").order_by("pk")
     for thread in rows.iterator(chunk_size=options.chunk_size):
         article = thread.article
         yield {

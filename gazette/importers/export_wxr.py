@@ -99,7 +99,7 @@ def wxr_chunks(options: ExportOptions) -> Iterator[str]:
 
 def _threads_with_comments(options: ExportOptions) -> Iterator[tuple[Thread, list[Comment]]]:
     """Each thread with its comments: two cursors read side by side, both in thread order."""
-    chosen: QuerySet[Thread] = Thread.objects.select_related("article").order_by("pk")
+    chosen: QuerySet[Thread] = Thread.objects.select_related("article__section").order_by("pk")
     if options.site:
         chosen = chosen.filter(site=options.site)
     every = Comment.objects.filter(thread__in=chosen).order_by("thread_id", "created_at", "pk")

@@ -5,15 +5,23 @@ from tempfile import TemporaryDirectory
 import jsonschema
 import pytest
 from django.core.management import CommandError
+from django.db import connection
 from django.test import TestCase, override_settings
+from django.test.utils import CaptureQueriesContext
 
 from gazette.comments.models import Comment, Thread
+from gazette.comments.services import like_comment, thread_for_article
 from gazette.importers.exceptions import ImportRefused
-from gazette.moderation.models import AuditEntry, PolicyVersion
+from gazette.importers.export_records import ExportOptions, export_records
+from gazette.importers.export_wxr import wxr_chunks
+from gazette.moderation.models import AuditEntry, Decision, PolicyVersion
+from gazette.moderation.services.appeals import decide_appeal, file_appeal
 from gazette.reactions.models import Poll
 from tests.comments.helpers import GENEROUS_RATES
+from tests.factories import ArticleFactory
 from tests.importers.helpers import imported
-from tests.importers.newsroom import build_newsroom, export_lines, exported
+from tests.importers.newsroom import build_newsroom, export_lines, exported, reader
+from tests.moderation.factories import WHY, post, reviewer
 
 DOCS = Path(__file__).parents[2] / "docs"
 SCHEMA = json.loads((DOCS / "export-format.schema.json").read_text(encoding="utf-8"))
@@ -53,6 +61,22 @@ class JsonLinesExportTests(TestCase):
             for name in set(record["properties"]) - {"type"}:
                 assert f"`{name}`" in row, (kind, name)
 
+    def test_the_number_of_queries_does_not_grow_with_the_number_of_threads_and_comments(self):
+        def queries():
+            options = ExportOptions(personal_data=True)
+            with CaptureQueriesContext(connection) as captured:
+                list(export_records(options))
+                list(wxr_chunks(options))
+            return len(captured)
+
+        before = queries()
+        for number in range(3):
+            thread = thread_for_article(ArticleFactory(slug=f"more-{number}"))
+            opening = post(thread, "A second hearing is due.", name="Dana")
+            post(thread, "When?", opening.pk, name="Erlan", anonymous_id="r-2")
+            like_comment(comment_id=opening.pk, reader=reader("r-5"))
+        assert queries() == before
+
     def test_the_first_line_names_the_format_its_version_and_whether_it_holds_personal_data(self):
         header = export_lines()[0]
         assert (header["type"], header["version"], header["personal_data"]) == (
@@ -87,6 +111,13 @@ class JsonLinesExportTests(TestCase):
         assert removal["clause"]["number"] == 3
         assert removal["moderator"].startswith("moderator-")
         assert removal["decided_at"].endswith("+00:00")
+
+    def test_a_removal_carries_the_outcome_of_the_appeal_against_it(self):
+        removal = Decision.objects.get(comment=self.newsroom.comments["insult"], action="remove")
+        appeal = file_appeal(decision=removal, statement="It was a figure of speech.")
+        decide_appeal(appeal=appeal, actor=reviewer(), outcome="upheld", response=WHY)
+        decided = {d["event"]: d for d in of_type(export_lines(), "decision")}
+        assert decided["removed"]["appeal_outcome"] == "appeal_rejected"
 
     def test_a_comment_its_author_deleted_leaves_without_its_text(self):
         withdrawn = str(self.newsroom.comments["withdrawn"].pk)
