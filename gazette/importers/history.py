@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import datetime
+from functools import cached_property
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
@@ -50,7 +52,11 @@ class Restorer:
         self.source = source
         self.report = report
         self.dry_run = dry_run
-        self.index = ArticleIndex.build()
+
+    @cached_property
+    def index(self) -> ArticleIndex:
+        # Read on the first poll of an article only: most imports have none.
+        return ArticleIndex.build()
 
     def restore(self, records: Iterable[History]) -> None:
         """Each record in a transaction of its own (rolled back in a dry run); a record that
@@ -58,7 +64,7 @@ class Restorer:
         for record in records:
             try:
                 fault = self._restore_one(record)
-            except (KeyError, TypeError, ValueError, IntegrityError):
+            except (KeyError, TypeError, ValueError, IntegrityError, ValidationError):
                 # The record's transaction is rolled back whole; the others stand.
                 fault = _(
                     "a record lacking a field its type needs, or with a value of the wrong kind"
@@ -89,7 +95,7 @@ class Restorer:
         # This install's own site stands already; its articles' threads follow our articles.
         if data.get("own") or Site.objects.filter(key=data["key"]).exists():
             return ""
-        Site.objects.create(
+        site = Site(
             key=_text(data, "key", 64),
             name=_text(data, "name", 200),
             allowed_origins=[str(origin) for origin in data.get("allowed_origins") or []],
@@ -97,6 +103,8 @@ class Restorer:
             moderation_mode=_text(data, "moderation_mode", 4),
             policy_url=_text(data, "policy_url", 200),
         )
+        site.full_clean()  # the checks the admin makes: origins, edition, key
+        site.save()
         self.report.counts[Outcome.SITES_CREATED] += 1
         return ""
 

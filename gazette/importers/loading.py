@@ -152,7 +152,8 @@ class Loader:
             if not self.target.dry_run:
                 self.index.add(article)
             article_id = article.pk
-        if not comments:
+        # A closed thread of a Gazette export stays closed, comments or none, as readers saw it.
+        if not comments and not (source.is_closed and source.key):
             return None
         thread = self._keyed_thread(source, comments) if article_id is None else None
         if article_id is not None:

@@ -1,7 +1,7 @@
-"""A small install built through the real services, for the export and round-trip tests: two
-articles (one thread closed), nested replies, a comment removed under a clause, a comment
-deleted by its author with a reply under its placeholder, likes, poll votes, and a thread on a
-page of a registered site."""
+"""A small install built through the real services, for the export and round-trip tests:
+three articles (two threads closed, one of them before any comment), nested replies, a comment
+removed under a clause, a comment deleted by its author with a reply under its placeholder,
+likes, poll votes, and a thread on a page of a registered site."""
 
 import io
 import json
@@ -78,6 +78,11 @@ def build_newsroom() -> Newsroom:
     closed = thread_for_article(second)
     post(closed, "A fair verdict.", name="Olzhas", anonymous_id="r-8")
     close_thread(thread=closed, reason="Comments closed after the verdict.")
+
+    quiet = thread_for_article(
+        ArticleFactory(section=section, slug="hearing-adjourned", headline="Hearing adjourned")
+    )
+    close_thread(thread=quiet, reason="No comments on adjourned hearings.")
 
     site = SiteFactory(key="partner")
     elsewhere = thread_for_page(site=site, url=PAGE)

@@ -110,6 +110,9 @@ class RoundTripTests(TestCase):
         assert "<span data-like-count>2</span>" in appeal_heard
         assert before["polls"][0] == [("yes", 2), ("no", 1)]
         assert len(before["elsewhere"]) == 1
+        assert ("main", "hearing-adjourned", "", 0, True, "No comments on adjourned hearings.") in (
+            before["threads"]
+        )
         path = self.move_to_a_fresh_install()
         report = imported(path, "gazette")
         assert report.counts["skipped"] == 0
