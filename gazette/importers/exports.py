@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import TextChoices
 from django.utils.translation import gettext_lazy as _
 
 from gazette.accounts.models import User
@@ -28,12 +29,9 @@ WITH_PERSONAL_DATA = "with_personal_data"
 WITHOUT_PERSONAL_DATA = "without_personal_data"
 
 
-class ExportFormat:
-    JSONL = "jsonl"
-    WXR = "wxr"
-
-    choices = ((JSONL, _("Gazette export (JSON Lines)")), (WXR, _("WordPress export (WXR)")))
-    values = (JSONL, WXR)
+class ExportFormat(TextChoices):
+    JSONL = "jsonl", _("Gazette export (JSON Lines)")
+    WXR = "wxr", _("WordPress export (WXR)")
 
 
 @dataclass(frozen=True)
