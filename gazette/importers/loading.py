@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from gazette.articles.models import Article, Section
 from gazette.comments import policy, queries
 from gazette.comments.conf import comment_settings
-from gazette.comments.models import Comment, Thread
+from gazette.comments.models import Comment, Standing, Thread
 from gazette.comments.services.threads import thread_for_article
 from gazette.core.network import ip_hash
 from gazette.core.text import NameRefused, clean_name
@@ -38,12 +38,14 @@ STATES = {
     SourceState.PUBLISHED: State.PUBLISHED,
     SourceState.PENDING: State.PENDING,
     SourceState.SPAM: State.REMOVED,
+    SourceState.REMOVED: State.REMOVED,
     SourceState.DELETED: State.DELETED,
 }
 OUTCOMES = {
     SourceState.PUBLISHED: Outcome.PUBLISHED,
     SourceState.PENDING: Outcome.PENDING,
     SourceState.SPAM: Outcome.SPAM,
+    SourceState.REMOVED: Outcome.REMOVED,
     SourceState.DELETED: Outcome.DELETED,
 }
 _CHUNK = 500  # rows per statement, under every database's limit of parameters
@@ -150,18 +152,41 @@ class Loader:
             if not self.target.dry_run:
                 self.index.add(article)
             article_id = article.pk
-        if not comments:
+        # A closed thread of a Gazette export stays closed, comments or none, as readers saw it.
+        if not comments and not (source.is_closed and source.key):
             return None
         thread = self._keyed_thread(source, comments) if article_id is None else None
         if article_id is not None:
             thread = thread_for_article(Article.objects.get(pk=article_id))
             self.report.counts[Outcome.THREADS_MATCHED] += 1
         if thread is not None and source.is_closed and not thread.is_closed:
-            Thread.objects.filter(pk=thread.pk).update(is_closed=True, version=F("version") + 1)
+            Thread.objects.filter(pk=thread.pk).update(
+                is_closed=True, closed_reason=source.closed_reason[:200], version=F("version") + 1
+            )
             thread.is_closed = True
         return thread
 
     def _keyed_thread(self, source: SourceThread, comments: list[SourceComment]) -> Thread | None:
+        if source.article is not None:
+            edition, slug = source.article
+            self._skip_all(
+                comments,
+                _(
+                    "its article (%(edition)s, %(slug)s) is not on this site; import or "
+                    "publish the article first"
+                )
+                % {"edition": edition, "slug": slug[:200]},
+            )
+            return None
+        if source.site and source.key:
+            # A Gazette export's own thread keeps its site and key.
+            thread, created = Thread.objects.get_or_create(
+                site=source.site,
+                key=source.key,
+                defaults={"url": source.link[:500], "title": source.title[:200]},
+            )
+            self.report.page_unmatched(source.key, created=created)
+            return thread
         address = canonical_or_blank(source.link)
         if not address:
             reason = _(
@@ -237,17 +262,23 @@ class Loader:
             # A deleted comment's text stays out of every page, whatever a template does.
             body_html="" if deleted else comment_html(source.body, source.markup),
             state=state,
-            policy_version="",
-            language=thread.article.language if thread.article is not None else "",
+            policy_version=source.policy_version[:20],
+            language=source.language[:8]
+            or (thread.article.language if thread.article is not None else ""),
             abuse_signals={"imported_from": self.target.source, "source_id": source.ref},
             screening_reasons=_reasons(source.state),
-            ip_hash=self._ip_hash(source.ip),
+            ip_hash=source.ip_hash[:64] or self._ip_hash(source.ip),
+            author_key=source.author_key[:100],
+            author_standing=source.standing
+            if source.standing in Standing.values
+            else Standing.GUEST,
             fingerprint=hashlib.sha256(
                 f"import\x1f{self.target.source}\x1f{source.ref}".encode()
             ).hexdigest(),
             like_count=source.likes,
             created_at=source.created_at,
-            deleted_at=source.created_at if deleted else None,
+            edited_at=source.edited_at,
+            deleted_at=(source.deleted_at or source.created_at) if deleted else None,
         )
         if parent is not None:
             self._place(comment, parent)

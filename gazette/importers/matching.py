@@ -47,6 +47,7 @@ class ArticleIndex:
 
     by_url: dict[str, int] = field(default_factory=dict)
     by_slug: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    by_edition: dict[tuple[str, str], int] = field(default_factory=dict)
 
     @classmethod
     def build(cls) -> ArticleIndex:
@@ -62,8 +63,12 @@ class ArticleIndex:
         if address:
             self.by_url[address] = article.pk
         self.by_slug[article.slug].append(article.pk)
+        self.by_edition[(article.language, article.slug)] = article.pk
 
     def article_id(self, thread: SourceThread, *, source: str, is_wordpress: bool) -> int | None:
+        if thread.article is not None:
+            # A Gazette export names its article exactly; no guessing from the address.
+            return self.by_edition.get(thread.article)
         post_id = wordpress_post_id(thread, is_wordpress=is_wordpress)
         if post_id:
             imported = (

@@ -16,6 +16,7 @@ class Format(models.TextChoices):
     DISQUS = "disqus", _("Disqus XML export")
     WXR = "wxr", _("WordPress export (WXR)")
     ISSO = "isso", _("Isso database")
+    GAZETTE = "gazette", _("Gazette export (JSON Lines)")
 
 
 class ImportedComment(models.Model):
@@ -55,6 +56,44 @@ class ImportedArticle(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["source", "source_id"], name="one_article_per_source_id"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source}:{self.source_id}"
+
+
+class ImportedDecision(models.Model):
+    """A moderation decision taken on another install, kept as history beside the comment.
+
+    Not an audit log entry: the audit log records what moderators here did, and the
+    transparency report counts it alone, so an import leaves every published figure as it
+    was. The decision keeps its original time, and its moderator only as the export named
+    them (a pseudonym unless the export holds personal data)."""
+
+    source = models.CharField(_("source"), max_length=100)
+    source_id = models.CharField(_("ID at the source"), max_length=100)
+    comment = models.ForeignKey(
+        Comment, on_delete=models.CASCADE, related_name="+", verbose_name=_("comment")
+    )
+    event = models.CharField(_("event"), max_length=20)
+    decided_at = models.DateTimeField(_("decided"))
+    from_state = models.CharField(_("from"), max_length=12, blank=True)
+    to_state = models.CharField(_("to"), max_length=12, blank=True)
+    clause_key = models.CharField(_("clause"), max_length=40, blank=True)
+    clause_number = models.PositiveSmallIntegerField(_("clause number"), null=True, blank=True)
+    policy_version = models.PositiveIntegerField(_("policy version"), null=True, blank=True)
+    automatic = models.BooleanField(_("automatic"), default=False)
+    moderator = models.CharField(_("moderator"), max_length=150, blank=True)
+    appeal_outcome = models.CharField(_("appeal outcome"), max_length=20, blank=True)
+
+    class Meta:
+        ordering = ["decided_at", "pk"]
+        verbose_name = _("imported moderation decision")
+        verbose_name_plural = _("imported moderation decisions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "source_id"], name="one_decision_per_source_id"
             )
         ]
 
@@ -105,6 +144,13 @@ class ImportRun(models.Model):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("comment import")
         verbose_name_plural = _("comment imports")
+        permissions = [
+            ("export_comments", _("Can download the export of every comment")),
+            (
+                "export_personal_data",
+                _("Can download the export of every comment with readers' personal data"),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_format_display()} ({self.created_at:%Y-%m-%d %H:%M})"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 
 class Markup(StrEnum):
@@ -20,6 +21,7 @@ class SourceState(StrEnum):
     PUBLISHED = "published"
     PENDING = "pending"
     SPAM = "spam"
+    REMOVED = "removed"  # by moderation, in a Gazette export
     DELETED = "deleted"
 
 
@@ -48,6 +50,11 @@ class SourceThread:
     is_closed: bool = False
     is_deleted: bool = False
     post: SourcePost | None = None
+    # A Gazette export names the thread's site and key, and its article by edition and slug.
+    site: str = ""
+    key: str = ""
+    article: tuple[str, str] | None = None  # (edition, slug)
+    closed_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -63,6 +70,14 @@ class SourceComment:
     markup: Markup
     state: SourceState
     likes: int = 0
+    # What a Gazette export also carries; other sources leave them empty.
+    edited_at: datetime | None = None
+    deleted_at: datetime | None = None
+    language: str = ""
+    policy_version: str = ""
+    standing: str = ""
+    author_key: str = ""
+    ip_hash: str = ""
 
 
 @dataclass(frozen=True)
@@ -75,4 +90,15 @@ class Fault:
     is_comment: bool = True  # else a page's record
 
 
-Record = SourceThread | SourceComment | Fault
+@dataclass(frozen=True)
+class History:
+    """A Gazette export's record that is neither a page nor a comment (a site, a Comment
+    Policy version, a poll's tallies, a moderation decision), restored once the comments are
+    in (history.py). `data` is the record as the export wrote it."""
+
+    kind: str
+    ref: str
+    data: dict[str, Any]
+
+
+Record = SourceThread | SourceComment | History | Fault

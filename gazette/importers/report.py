@@ -19,6 +19,7 @@ class Outcome:
     PUBLISHED = "published"
     PENDING = "pending"
     SPAM = "spam"
+    REMOVED = "removed"
     DELETED = "deleted"
     ALREADY_IMPORTED = "already_imported"
     SKIPPED = "skipped"
@@ -26,6 +27,11 @@ class Outcome:
     ARTICLES_CREATED = "articles_created"
     THREADS_MATCHED = "threads_matched"
     THREADS_CREATED = "threads_created"
+    # A Gazette export's history (history.py).
+    SITES_CREATED = "sites_created"
+    POLICY_VERSIONS = "policy_versions_restored"
+    POLLS = "polls_restored"
+    DECISIONS = "decisions_restored"
 
 
 @dataclass
@@ -59,7 +65,13 @@ class Report:
     def imported(self) -> int:
         return sum(
             self.counts[key]
-            for key in (Outcome.PUBLISHED, Outcome.PENDING, Outcome.SPAM, Outcome.DELETED)
+            for key in (
+                Outcome.PUBLISHED,
+                Outcome.PENDING,
+                Outcome.SPAM,
+                Outcome.REMOVED,
+                Outcome.DELETED,
+            )
         )
 
     def as_dict(self) -> dict[str, object]:
@@ -87,6 +99,7 @@ def summary(report: Report) -> list[str]:
             "spam": counts[Outcome.SPAM],
             "deleted": counts[Outcome.DELETED],
         },
+        _("Removed by moderation at the source: %(count)d") % {"count": counts[Outcome.REMOVED]},
         _("Already imported: %(count)d") % {"count": counts[Outcome.ALREADY_IMPORTED]},
         _("Skipped: %(count)d") % {"count": counts[Outcome.SKIPPED]},
     ]
@@ -106,7 +119,21 @@ def summary(report: Report) -> list[str]:
             "created": counts[Outcome.THREADS_CREATED],
         }
     )
+    lines.append(_history(counts))
     if report.unmatched_pages:
         lines.append(_("Pages that match none of our articles:"))
         lines += [f"  {address}" for address in report.unmatched_pages]
     return lines
+
+
+def _history(counts: Counter[str]) -> str:
+    """What a Gazette export brought beside its comments (history.py)."""
+    return _(
+        "Restored history: sites %(sites)d; Comment Policy versions %(versions)d; "
+        "polls %(polls)d; moderation decisions %(decisions)d"
+    ) % {
+        "sites": counts[Outcome.SITES_CREATED],
+        "versions": counts[Outcome.POLICY_VERSIONS],
+        "polls": counts[Outcome.POLLS],
+        "decisions": counts[Outcome.DECISIONS],
+    }

@@ -1,5 +1,5 @@
-"""Importing the comments of another system: a Disqus XML export, a WordPress export (WXR) or
-an Isso database.
+"""Importing the comments of another system: a Disqus XML export, a WordPress export (WXR), an
+Isso database, or another install's Gazette export (with its history, history.py).
 
 The file is read whole into a private staging table first (staging.py): a file that is not
 well-formed is refused there, with its line and column, before anything is written. Records
@@ -19,7 +19,8 @@ from django.utils.translation import gettext as _
 
 from gazette.articles.models import Section
 from gazette.core.progress import Progress, Silent
-from gazette.importers import disqus, isso, wxr
+from gazette.importers import disqus, gazette_jsonl, isso, wxr
+from gazette.importers.history import AFTER_COMMENTS, BEFORE_COMMENTS, Restorer
 from gazette.importers.loading import Batch, Loader, Target
 from gazette.importers.models import Format
 from gazette.importers.records import Fault, Record
@@ -49,6 +50,8 @@ def _records(path: Path, options: ImportOptions) -> Iterator[Record]:
         return disqus.read(path)
     if options.format == Format.WXR:
         return wxr.read(path)
+    if options.format == Format.GAZETTE:
+        return gazette_jsonl.read(path)
     return isso.read(path, options.site_url)
 
 
@@ -110,6 +113,8 @@ def _load(
         is_wordpress=options.format == Format.WXR,
         dry_run=options.dry_run,
     )
+    restorer = Restorer(source=options.source_name, report=report, dry_run=options.dry_run)
+    restorer.restore(staging.history(*BEFORE_COMMENTS))
     loader = Loader(target, report)
     done = 0
     for batch in _batches(staging, max(options.batch_size, 1)):
@@ -121,6 +126,7 @@ def _load(
     for orphan in staging.orphans():
         report.skip(Fault(_("a comment on a page the file does not have"), ref=orphan.ref))
         progress.step()
+    restorer.restore(staging.history(*AFTER_COMMENTS))
 
 
 def _stage(path: Path, options: ImportOptions, staging: Staging, report: Report) -> None:

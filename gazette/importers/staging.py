@@ -16,7 +16,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from gazette.importers.records import Fault, SourceComment, SourceThread
+from gazette.importers.records import Fault, History, SourceComment, SourceThread
 
 _SCHEMA = """
 CREATE TABLE threads (seq INTEGER PRIMARY KEY, ref TEXT UNIQUE NOT NULL, data BLOB NOT NULL);
@@ -24,6 +24,7 @@ CREATE TABLE comments (
     seq INTEGER PRIMARY KEY, ref TEXT UNIQUE NOT NULL, thread_ref TEXT NOT NULL,
     data BLOB NOT NULL
 );
+CREATE TABLE history (seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, data BLOB NOT NULL);
 """
 _COMMIT_EVERY = 10_000
 
@@ -40,9 +41,14 @@ class Staging:
         self.connection.executescript(_SCHEMA)
         self._pending = 0
 
-    def add(self, record: SourceThread | SourceComment) -> Fault | None:
+    def add(self, record: SourceThread | SourceComment | History) -> Fault | None:
         """Keep the record; a second record with an ID already kept is refused as a Fault."""
         data = pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
+        if isinstance(record, History):
+            self.connection.execute(
+                "INSERT INTO history (kind, data) VALUES (?, ?)", (record.kind, data)
+            )
+            return None
         if isinstance(record, SourceThread):
             cursor = self.connection.execute(
                 "INSERT INTO threads (ref, data) VALUES (?, ?) ON CONFLICT DO NOTHING",
@@ -95,6 +101,18 @@ class Staging:
             comment = _loaded(data)
             if isinstance(comment, SourceComment):
                 yield comment
+
+    def history(self, *kinds: str) -> Iterator[History]:
+        """The history records of these kinds, in file order."""
+        marks = ", ".join("?" * len(kinds))
+        rows = self.connection.cursor().execute(
+            f"SELECT data FROM history WHERE kind IN ({marks}) ORDER BY seq",  # noqa: S608 - placeholders only
+            kinds,
+        )
+        for (data,) in rows:
+            record = _loaded(data)
+            if isinstance(record, History):
+                yield record
 
     def close(self) -> None:
         self.connection.close()

@@ -113,6 +113,8 @@ class AuditEntry(models.Model):
         DATA_PROVIDED = "data_provided", _("Reader's data provided to staff on request")
         ROLE_GRANTED = "role_granted", _("Staff role given")
         ROLE_REVOKED = "role_revoked", _("Staff role taken away")
+        # Every comment downloaded at once: by whom, and whether with readers' personal data.
+        COMMENTS_EXPORTED = "comments_exported", _("Comments exported")
 
     created_at = models.DateTimeField(_("time"), db_index=True)
     event = models.CharField(_("event"), max_length=20, choices=Event.choices)
