@@ -7,9 +7,10 @@ Uzbek. PostgreSQL: `SearchEntry.document`, a weighted tsvector under a GIN
 index, in the edition's text search configuration: `english` and `russian` stem, Kazakh and
 Uzbek use `simple` (PostgreSQL ships no stemmer for them).
 
-Both are given the query as plain terms (`search_text.query_terms`) and the public articles of
-the edition as a queryset (`queries.edition_articles`), which stays the one gate: an entry is
-found only when its article is in it.
+Both count at most a bounded number of matches, newest first, and rank only those where more
+match. Both are given the query as plain terms (`search_text.query_terms`) and the public
+articles of the edition as a queryset (`queries.edition_articles`), which stays the one gate:
+an entry is found only when its article is in it.
 """
 
 from __future__ import annotations
@@ -196,7 +197,15 @@ class PostgresSearch:
     def count(
         self, edition: str, terms: list[str], public: QuerySet[Article], *, limit: int
     ) -> Counted:
-        return Counted(self._matching(edition, terms, public)[:limit].count(), None)
+        """Counted newest first, stopping at `limit`, as on SQLite: the oldest counted is where
+        relevance starts ranking, so a word in every article costs what a rarer one does."""
+        newest = (
+            self._matching(edition, terms, public)
+            .order_by("-position")
+            .values_list("position", flat=True)[:limit]
+        )
+        positions = list(newest)
+        return Counted(len(positions), min(positions) if positions else None)
 
     def ranked_page(
         self,
@@ -209,7 +218,15 @@ class PostgresSearch:
         limit: int,
         from_position: int | None,
     ) -> list[Found]:
-        ids = self._ranked_ids(edition, terms, public, sort=sort, offset=offset, limit=limit)
+        ids = self._ranked_ids(
+            edition,
+            terms,
+            public,
+            sort=sort,
+            offset=offset,
+            limit=limit,
+            from_position=from_position,
+        )
         marked = self._highlights(edition, terms, ids) if ids else {}
         return [Found(pk, marked.get(pk)) for pk in ids]
 
@@ -222,15 +239,16 @@ class PostgresSearch:
         sort: str,
         offset: int,
         limit: int,
+        from_position: int | None,
     ) -> list[int]:
-        # PostgreSQL ranks every match (`from_position` is SQLite's bound; bench/README.md).
         found = self._matching(edition, terms, public)
-        newest = ("-article__published_at", "-article_id")
         if sort == NEWEST:
-            found = found.order_by(*newest)
+            found = found.order_by("-position")
         else:
+            if from_position is not None:
+                found = found.filter(position__gte=from_position)
             rank = SearchRank(F("document"), self._query(edition, terms))
-            found = found.annotate(rank=rank).order_by("-rank", *newest)
+            found = found.annotate(rank=rank).order_by("-rank", "-position")
         return list(found.values_list("article_id", flat=True)[offset : offset + limit])
 
     def _highlights(
