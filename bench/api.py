@@ -39,6 +39,7 @@ PAGE = ORIGIN + "/news/{n}/"
 # The partner site, its ten pages, two of them discussed at length, and a poll answered.
 SEED_PAGES = (
     peer.SEED_SHAPE
+    + f"ORIGIN = {ORIGIN!r}\nPAGE = {PAGE!r}\n"
     + r"""
 from gazette.comments import services
 from gazette.reactions.services import cast_reaction
@@ -55,7 +56,7 @@ for n in range(1, 11):
     for voter in range(20):
         cast_reaction(target=target, reader=Reader(key=f"anon:bench{n}-{voter}"), choice="yes")
 print("seeded")
-""".replace("ORIGIN", repr(ORIGIN)).replace("PAGE.format", f"{PAGE!r}.format")
+"""
 )
 
 

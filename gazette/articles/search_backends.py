@@ -218,29 +218,6 @@ class PostgresSearch:
         limit: int,
         from_position: int | None,
     ) -> list[Found]:
-        ids = self._ranked_ids(
-            edition,
-            terms,
-            public,
-            sort=sort,
-            offset=offset,
-            limit=limit,
-            from_position=from_position,
-        )
-        marked = self._highlights(edition, terms, ids) if ids else {}
-        return [Found(pk, marked.get(pk)) for pk in ids]
-
-    def _ranked_ids(
-        self,
-        edition: str,
-        terms: list[str],
-        public: QuerySet[Article],
-        *,
-        sort: str,
-        offset: int,
-        limit: int,
-        from_position: int | None,
-    ) -> list[int]:
         found = self._matching(edition, terms, public)
         if sort == NEWEST:
             found = found.order_by("-position")
@@ -249,7 +226,9 @@ class PostgresSearch:
                 found = found.filter(position__gte=from_position)
             rank = SearchRank(F("document"), self._query(edition, terms))
             found = found.annotate(rank=rank).order_by("-rank", "-position")
-        return list(found.values_list("article_id", flat=True)[offset : offset + limit])
+        ids = list(found.values_list("article_id", flat=True)[offset : offset + limit])
+        marked = self._highlights(edition, terms, ids) if ids else {}
+        return [Found(pk, marked.get(pk)) for pk in ids]
 
     def _highlights(
         self, edition: str, terms: list[str], article_ids: list[int]
