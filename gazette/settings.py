@@ -151,6 +151,14 @@ def _database() -> dict[str, object]:
                 "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
             ),
         }
+    elif config["ENGINE"] == "django.db.backends.postgresql":
+        # Gazette's statements are short and many run at once: a parallel plan's workers cost
+        # more to start (about 10 ms) than they save, and take the cores other requests need.
+        options = dict(config.get("OPTIONS") or {})  # type: ignore[call-overload]
+        options["options"] = " ".join(
+            filter(None, ["-c max_parallel_workers_per_gather=0", options.get("options")])
+        )
+        config["OPTIONS"] = options
     config["CONN_HEALTH_CHECKS"] = True
     return config
 

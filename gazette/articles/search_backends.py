@@ -17,14 +17,9 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple, Protocol
 
-from django.contrib.postgres.search import (
-    SearchHeadline,
-    SearchQuery,
-    SearchRank,
-    SearchVector,
-)
+from django.contrib.postgres.search import SearchVector
 from django.db import connection
-from django.db.models import F, QuerySet
+from django.db.models import QuerySet
 
 from gazette.articles.models import Article, SearchEntry
 from gazette.articles.search_text import EDITION_SLOTS, MARK_END, MARK_START, fts5_query
@@ -183,29 +178,60 @@ class SqliteSearch:
 
 
 class PostgresSearch:
-    def _query(self, edition: str, terms: list[str]) -> SearchQuery:
-        # plainto_tsquery: every term required, and no text can be read as an operator.
-        return SearchQuery(" ".join(terms), config=postgres_config(edition), search_type="plain")
+    """Each edition's entries have their own GIN index (migration 0008), as each has its own
+    FTS5 table on SQLite. A word found in most articles is counted among the edition's newest
+    entries first (`WINDOWS`): where those hold enough matches, older ones are not read at all;
+    a rarer word, whose matches are few, is counted through the whole edition. Written as SQL
+    statements, like SQLite's: building them through the ORM cost more than running them."""
+
+    # How many of the edition's newest entries a count looks among, before all of them.
+    WINDOWS = (5_000, 25_000)
 
     def _matching(
         self, edition: str, terms: list[str], public: QuerySet[Article]
-    ) -> QuerySet[SearchEntry]:
-        return SearchEntry.objects.filter(
-            edition=edition, document=self._query(edition, terms), article__in=public.values("pk")
+    ) -> tuple[str, list[Any]]:
+        """FROM and WHERE of the edition's entries that hold every term and whose article is
+        in `public` (its own conditions, compiled from the queryset: the gate stays one)."""
+        gate, gate_params = _where_of(public)
+        article = connection.ops.quote_name(Article._meta.db_table)
+        # plainto_tsquery: every term required, and no text can be read as an operator.
+        sql = (
+            f"FROM articles_searchentry AS entry JOIN {article} "
+            f"ON {article}.id = entry.article_id WHERE entry.edition = %s "
+            "AND entry.document @@ plainto_tsquery(%s::regconfig, %s) "
+            f"AND ({gate})"
         )
+        return sql, [edition, postgres_config(edition), " ".join(terms), *gate_params]
 
     def count(
         self, edition: str, terms: list[str], public: QuerySet[Article], *, limit: int
     ) -> Counted:
         """Counted newest first, stopping at `limit`, as on SQLite: the oldest counted is where
         relevance starts ranking, so a word in every article costs what a rarer one does."""
-        newest = (
-            self._matching(edition, terms, public)
-            .order_by("-position")
-            .values_list("position", flat=True)[:limit]
-        )
-        positions = list(newest)
-        return Counted(len(positions), min(positions) if positions else None)
+        sql, params = self._matching(edition, terms, public)
+        with connection.cursor() as cursor:
+            for window in self.WINDOWS:
+                # The window's oldest entry; none when the edition has fewer: then it is all.
+                floor = (
+                    "(SELECT position FROM articles_searchentry WHERE edition = %s "
+                    "ORDER BY position DESC OFFSET %s LIMIT 1)"
+                )
+                cursor.execute(
+                    f"SELECT count(*), min(position), {floor} IS NULL FROM (SELECT entry.position "  # noqa: S608 - see _matching
+                    f"{sql} AND entry.position >= COALESCE({floor}, %s) "
+                    "ORDER BY entry.position DESC LIMIT %s) AS newest",
+                    [edition, window - 1, *params, edition, window - 1, -(2**63), limit],
+                )
+                found, oldest, whole_edition = cursor.fetchone()
+                if found >= limit or whole_edition:
+                    return Counted(int(found), None if oldest is None else int(oldest))
+            cursor.execute(
+                f"SELECT count(*), min(position) FROM (SELECT entry.position {sql} "  # noqa: S608 - see _matching
+                "ORDER BY entry.position DESC LIMIT %s) AS newest",
+                [*params, limit],
+            )
+            found, oldest = cursor.fetchone()
+            return Counted(int(found), None if oldest is None else int(oldest))
 
     def ranked_page(
         self,
@@ -218,47 +244,38 @@ class PostgresSearch:
         limit: int,
         from_position: int | None,
     ) -> list[Found]:
-        found = self._matching(edition, terms, public)
+        """The page's matches with their passages in one statement: only the page's rows are
+        quoted (ts_headline over every match would cost more than the search)."""
+        sql, params = self._matching(edition, terms, public)
+        query = "plainto_tsquery(%s::regconfig, %s)"
+        query_params = [postgres_config(edition), " ".join(terms)]
         if sort == NEWEST:
-            found = found.order_by("-position")
+            rank, rank_params = "0", []
         else:
+            rank, rank_params = f"ts_rank(entry.document, {query})", query_params
             if from_position is not None:
-                found = found.filter(position__gte=from_position)
-            rank = SearchRank(F("document"), self._query(edition, terms))
-            found = found.annotate(rank=rank).order_by("-rank", "-position")
-        ids = list(found.values_list("article_id", flat=True)[offset : offset + limit])
-        marked = self._highlights(edition, terms, ids) if ids else {}
-        return [Found(pk, marked.get(pk)) for pk in ids]
-
-    def _highlights(
-        self, edition: str, terms: list[str], article_ids: list[int]
-    ) -> dict[int, tuple[str, str]]:
-        query = self._query(edition, terms)
-        config = postgres_config(edition)
-        rows = (
-            SearchEntry.objects.filter(edition=edition, article_id__in=article_ids)
-            .annotate(
-                marked_headline=SearchHeadline(
-                    "headline",
-                    query,
-                    config=config,
-                    start_sel=MARK_START,
-                    stop_sel=MARK_END,
-                    highlight_all=True,
-                ),
-                marked_body=SearchHeadline(
-                    "body",
-                    query,
-                    config=config,
-                    start_sel=MARK_START,
-                    stop_sel=MARK_END,
-                    max_words=SNIPPET_WORDS,
-                    min_words=15,
-                ),
-            )
-            .values_list("article_id", "marked_headline", "marked_body")
+                sql += " AND entry.position >= %s"
+                params.append(from_position)
+        marks = f"StartSel={MARK_START}, StopSel={MARK_END}"
+        quoted = (
+            f"ts_headline(%s::regconfig, entry.headline, {query}, %s), "
+            f"ts_headline(%s::regconfig, entry.body, {query}, %s)"
         )
-        return {article_id: (headline, body) for article_id, headline, body in rows}
+        quoted_params = [
+            postgres_config(edition), *query_params, f"{marks}, HighlightAll=true",
+            postgres_config(edition), *query_params,
+            f"{marks}, MaxWords={SNIPPET_WORDS}, MinWords=15",
+        ]  # fmt: skip
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"WITH page AS (SELECT entry.id, {rank} AS rank, entry.position {sql} "  # noqa: S608 - see _matching
+                "ORDER BY rank DESC, entry.position DESC LIMIT %s OFFSET %s) "
+                f"SELECT entry.article_id, {quoted} "
+                "FROM page JOIN articles_searchentry AS entry ON entry.id = page.id "
+                "ORDER BY page.rank DESC, page.position DESC",
+                [*rank_params, *params, limit, offset, *quoted_params],
+            )
+            return [Found(int(row[0]), (str(row[1]), str(row[2]))) for row in cursor.fetchall()]
 
     def write_documents(self, entries: list[SearchEntry]) -> None:
         by_config: dict[str, list[int]] = {}

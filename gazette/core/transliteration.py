@@ -11,8 +11,13 @@ keeps (s for both с and ц, e for е and э), the rules below and a short list 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
+
+# Words are converted one at a time, each always the same way, so a worker keeps the words it
+# has converted: the articles of a page in the other script repeat most of each other's.
+WORDS_KEPT = 20_000
 
 OKINA = "\u02bb"  # ʻ in oʻ, gʻ
 TUTUQ = "\u02bc"  # ʼ in maʼno, sanʼat
@@ -96,6 +101,7 @@ _UZ_LATIN_LETTERS = {
 _UZ_LATIN_WORD = re.compile(f"[A-Za-z{OKINA}{TUTUQ}]+")
 
 
+@functools.lru_cache(maxsize=WORDS_KEPT)
 def _uz_word_to_cyrillic(word: str) -> str:
     if word in _KEPT_WORDS:
         return word
@@ -192,6 +198,7 @@ _UZ_CYRILLIC_LETTERS = {
 _UZ_CYRILLIC_WORD = re.compile(r"[А-Яа-яЁёЎўҚқҒғҲҳ]+")
 
 
+@functools.lru_cache(maxsize=WORDS_KEPT)
 def _uz_word_to_latin(word: str) -> str:
     out: list[str] = []
     upper_context = word.isupper() and len(word) > 1
@@ -240,6 +247,7 @@ _KK_CAPITALS = {"и": "İ", "й": "İ", "і": "I"}
 _KK_WORD = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]+")
 
 
+@functools.lru_cache(maxsize=WORDS_KEPT)
 def _kk_word_to_latin(word: str) -> str:
     out: list[str] = []
     upper_context = word.isupper() and len(word) > 1

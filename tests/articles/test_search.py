@@ -13,6 +13,7 @@ from django.test import TestCase, override_settings
 
 from gazette.articles.models import Article, SearchEntry
 from gazette.articles.search import NoSuchPage, SearchResults, search_articles
+from gazette.articles.search_backends import PostgresSearch
 from gazette.articles.search_text import fts5_query, plain_text, query_terms
 from gazette.articles.services import index_article, index_articles, publish_articles
 from tests.factories import (
@@ -284,8 +285,7 @@ class LanguagesTests(TestCase):
                 slug=f"photo-{number}",
                 lead_photo=PhotoFactory(caption="Toshkent sudi"),
             )
-        queries = 5 if connection.vendor == "postgresql" else 4
-        with self.assertNumQueries(queries):
+        with self.assertNumQueries(4):
             hits = search_articles("uz-cyrl", "тошкент").page.object_list
         assert {hit.article.lead_photo.caption for hit in hits} == {"Тошкент суди"}
 
@@ -356,7 +356,20 @@ class OrderAndPagesTests(TestCase):
         html = self.client.get("/en/search/", {"q": "bail"}).content.decode()
         assert "More than 13 articles found for “bail”: the first 13 are shown." in html
 
-    @pytest.mark.skipif(connection.vendor != "sqlite", reason="PostgreSQL ranks every match")
+    @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's windows")
+    @override_settings(GAZETTE_SEARCH_MAX_RESULTS=13)
+    def test_counting_among_the_newest_entries_first_finds_what_all_would(self) -> None:
+        # Windows of the 3 and the 8 newest entries, then all 15: "bail" is in every article,
+        # "hearings" only in the oldest.
+        with patch.object(PostgresSearch, "WINDOWS", (3, 8)):
+            everywhere, once = search_articles("en", "bail"), search_articles("en", "hearings")
+            with override_settings(GAZETTE_SEARCH_MAX_RESULTS=2):
+                within_the_first = search_articles("en", "bail", sort="date")
+        assert (everywhere.count, everywhere.more) == (13, True)
+        assert found(once) == [self.best]
+        assert (within_the_first.count, within_the_first.more) == (2, True)
+        assert found(within_the_first) == self.articles[::-1][:2]
+
     @override_settings(GAZETTE_SEARCH_MAX_RESULTS=13)
     def test_relevance_ranks_the_newest_matches_past_the_limit(self) -> None:
         # The best match is the oldest: beyond the newest 13, it is not ranked first.
@@ -378,12 +391,11 @@ class OrderAndPagesTests(TestCase):
         assert "Page 1 of 2" in html
 
     def test_a_page_of_results_costs_the_same_whatever_is_found(self) -> None:
-        # The count, the ranked page with its highlighted passages (PostgreSQL quotes them in
-        # a query of their own), the page's articles and their section names.
-        queries = 5 if connection.vendor == "postgresql" else 4
-        with self.assertNumQueries(queries):
+        # The count, the ranked page with its highlighted passages, the page's articles and
+        # their section names.
+        with self.assertNumQueries(4):
             search_articles("en", "bail").page.object_list  # noqa: B018 - evaluated for its queries
-        with self.assertNumQueries(queries):
+        with self.assertNumQueries(4):
             search_articles("en", "roundup", page=2).page.object_list  # noqa: B018
 
 
