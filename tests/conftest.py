@@ -9,6 +9,7 @@ from django.test import TestCase, TransactionTestCase
 from django.utils import translation
 
 from gazette.api import caching as api_caching
+from gazette.articles import services as article_services
 from gazette.core import fragments, pages
 from gazette.moderation import audit_guards
 from gazette.sites import queries as site_queries
@@ -67,6 +68,7 @@ def _cache_of_its_own(settings):
     pages.forget_kept()
     site_queries.forget_kept()
     api_caching.forget_kept()
+    article_services.forget_counted_reads()
 
 
 def pytest_configure(config):

@@ -22,7 +22,7 @@ from gazette.articles import caching, renditions, tasks
 from gazette.articles.models import Article, DailyReads, Photo, SearchEntry
 from gazette.articles.search_backends import backend
 from gazette.articles.search_text import entry_position, plain_text, without_markers
-from gazette.core import clock, editions
+from gazette.core import clock, editions, fragments
 from gazette.core.logs import once_a_minute
 
 logger = logging.getLogger(__name__)
@@ -129,6 +129,13 @@ def rebuild_search_index(*, on_batch: Callable[[int], None] | None = None) -> in
             on_batch(len(batch))
 
 
+_counted_here: fragments.KeptInProcess[bool] = fragments.KeptInProcess(10_000)
+
+
+def forget_counted_reads() -> None:
+    _counted_here.clear()
+
+
 def count_read(*, article: Article, reader_key: str) -> bool:
     """Count a reader's opening of an article, once per reader, article and day; returns
     whether it counted.
@@ -140,11 +147,16 @@ def count_read(*, article: Article, reader_key: str) -> bool:
     today = clock.now().date()
     reader = hashlib.sha256(reader_key.encode()).hexdigest()[:24]
     seen_key = f"articles:read:{today.isoformat()}:{article.pk}:{reader}"
+    # A reader who comes back to a page is mostly served by the same worker: it remembers
+    # whom it has counted, so that a return costs no write (on SQLite, the write lock).
+    if _counted_here.get(seen_key):
+        return False
     try:
         first_today = cache.add(seen_key, 1, timeout=int(timedelta(days=1).total_seconds()))
     except Exception as exc:
         once_a_minute.warn(logger, "Reads not counted: the shared cache is unavailable", exc=exc)
         return False
+    _counted_here.keep(seen_key, True)  # noqa: FBT003 - a set, kept as a map to True
     if not first_today:
         return False
     with transaction.atomic():

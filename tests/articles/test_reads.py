@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from gazette.articles.models import DailyReads
 from gazette.articles.queries import most_read
-from gazette.articles.services import count_read
+from gazette.articles.services import count_read, forget_counted_reads
 from gazette.core import clock
 from tests.factories import (
     ArticleFactory,
@@ -43,6 +43,18 @@ class CountReadTests(TestCase):
         assert not count_read(article=self.article, reader_key="anon:a")
         assert count_read(article=self.article, reader_key="anon:b")
         assert reads_of(self.article) == 2
+
+    def test_a_reader_coming_back_to_the_same_worker_costs_no_write(self) -> None:
+        count_read(article=self.article, reader_key="anon:a")
+        with self.assertNumQueries(0):
+            assert not count_read(article=self.article, reader_key="anon:a")
+        assert reads_of(self.article) == 1
+
+    def test_a_reader_counted_by_another_worker_is_not_counted_again(self) -> None:
+        count_read(article=self.article, reader_key="anon:a")
+        forget_counted_reads()  # this worker never saw the reader: the shared cache did
+        assert not count_read(article=self.article, reader_key="anon:a")
+        assert reads_of(self.article) == 1
 
     def test_each_day_has_a_row_of_its_own(self) -> None:
         yesterday = clock.now().date() - timedelta(days=1)
