@@ -24,6 +24,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest
 from django.utils.translation import get_language
 
+from gazette.articles import queries
 from gazette.articles.models import (
     Article,
     Author,
@@ -34,7 +35,7 @@ from gazette.articles.models import (
     Tag,
     TagName,
 )
-from gazette.core import fragments, pages
+from gazette.core import clock, fragments, pages
 from gazette.core.http import absolute_url
 
 STAMP_KEY = "articles:stamp"
@@ -138,3 +139,18 @@ def story_key(
     )
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
     return f"articles:story:{digest}"
+
+
+# ---------------------------------------------------------------- related stories
+
+
+def related_articles(request: HttpRequest, article: Article, language: str) -> list[Article]:
+    """`queries.related_articles`, kept under the publishing stamp for `pages.PAGE_SECONDS` at
+    most: an article scheduled for now appears there within that time, as on a kept page."""
+    period = int(clock.now().timestamp()) // pages.PAGE_SECONDS
+    key = f"articles:related:{language}:{article.pk}:{publishing_stamp(request)}:{period}"
+    related = fragments.read_immutable(key)
+    if related is None:
+        related = queries.related_articles(article, language)
+        fragments.write_immutable(key, related)
+    return list(related)

@@ -215,7 +215,7 @@ def _render_article(request: HttpRequest, article: Article, *, preview: bool) ->
         "preview": preview,
         "editions": editions,
         "panels": settings.GAZETTE_ARTICLE_PANELS,
-        "related": queries.related_articles(article, _edition()),
+        "related": caching.related_articles(request, article, _edition()),
     }
     context |= _story_fragments(request, article, editions, preview=preview)
     response = render(request, "articles/article.html", context)
