@@ -209,29 +209,29 @@ class PostgresSearch:
         """Counted newest first, stopping at `limit`, as on SQLite: the oldest counted is where
         relevance starts ranking, so a word in every article costs what a rarer one does."""
         sql, params = self._matching(edition, terms, public)
+        # The window's oldest entry; none when the edition has fewer: then the window is all.
+        floor = (
+            "(SELECT position FROM articles_searchentry WHERE edition = %s "
+            "ORDER BY position DESC OFFSET %s LIMIT 1)"
+        )
         with connection.cursor() as cursor:
-            for window in self.WINDOWS:
-                # The window's oldest entry; none when the edition has fewer: then it is all.
-                floor = (
-                    "(SELECT position FROM articles_searchentry WHERE edition = %s "
-                    "ORDER BY position DESC OFFSET %s LIMIT 1)"
-                )
+            for window in (*self.WINDOWS, None):
+                if window is None:
+                    whole, within, asked = "true", "", [*params, limit]
+                else:
+                    whole = f"{floor} IS NULL"
+                    within = f" AND entry.position >= COALESCE({floor}, %s)"
+                    at = [edition, window - 1]
+                    asked = [*at, *params, *at, -(2**63), limit]
                 cursor.execute(
-                    f"SELECT count(*), min(position), {floor} IS NULL FROM (SELECT entry.position "  # noqa: S608 - see _matching
-                    f"{sql} AND entry.position >= COALESCE({floor}, %s) "
-                    "ORDER BY entry.position DESC LIMIT %s) AS newest",
-                    [edition, window - 1, *params, edition, window - 1, -(2**63), limit],
+                    f"SELECT count(*), min(position), {whole} FROM (SELECT entry.position "  # noqa: S608 - see _matching
+                    f"{sql}{within} ORDER BY entry.position DESC LIMIT %s) AS newest",
+                    asked,
                 )
                 found, oldest, whole_edition = cursor.fetchone()
                 if found >= limit or whole_edition:
-                    return Counted(int(found), None if oldest is None else int(oldest))
-            cursor.execute(
-                f"SELECT count(*), min(position) FROM (SELECT entry.position {sql} "  # noqa: S608 - see _matching
-                "ORDER BY entry.position DESC LIMIT %s) AS newest",
-                [*params, limit],
-            )
-            found, oldest = cursor.fetchone()
-            return Counted(int(found), None if oldest is None else int(oldest))
+                    break
+        return Counted(int(found), None if oldest is None else int(oldest))
 
     def ranked_page(
         self,
