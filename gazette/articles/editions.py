@@ -16,6 +16,8 @@ from django.utils import translation
 from gazette.articles.models import Article
 from gazette.core import editions
 
+_WRITTEN_FIELDS = ("headline", "standfirst", "dateline", "body")
+
 
 def written_in(article: Article, language: str) -> Article:
     """`article` as readers of `language` read it: a copy for rendering, never to be saved."""
@@ -25,11 +27,12 @@ def written_in(article: Article, language: str) -> Article:
     convert = derivation.convert
     written = copy.copy(article)
     written.language = language
-    written.headline = convert(article.headline)
-    written.standfirst = convert(article.standfirst)
-    written.dateline = convert(article.dateline)
-    written.body = convert(article.body)
-    if article.lead_photo is not None:
+    # Only what was read: a list that did not read the bodies does not convert them.
+    deferred = article.get_deferred_fields()
+    for field in _WRITTEN_FIELDS:
+        if field not in deferred:
+            setattr(written, field, convert(getattr(article, field)))
+    if Article.lead_photo.is_cached(article) and article.lead_photo is not None:
         photo = copy.copy(article.lead_photo)
         photo.caption = convert(photo.caption)
         photo.alt_text = convert(photo.alt_text)

@@ -127,8 +127,10 @@ class _Hits(Sequence[SearchHit]):
                 # database to walk the date index instead of looking the IDs up.
                 self.public.filter(pk__in=ids)
                 .order_by()
-                # The photo too: an edition written from another script converts its caption.
-                .select_related("section", "lead_photo")
+                # A result shows its headline, passage, section and date: not the body, which
+                # an edition written from another script would otherwise convert whole.
+                .defer("body")
+                .select_related("section")
                 .prefetch_related("section__translations"),
                 self.edition,
             )

@@ -127,7 +127,7 @@ class SqliteSearch:
         sql, params = self._matching(edition, terms, public)
         with connection.cursor() as cursor:
             counting = (
-                f"SELECT count(*), min(id) FROM (SELECT {table}.rowid AS id {sql} "  # noqa: S608 - see _matching
+                f"SELECT count(*), min(id) FROM (SELECT {table}.rowid AS id {sql} "  # noqa: S608 - see _entries and _public
                 f"ORDER BY {table}.rowid DESC LIMIT %s)"
             )
             cursor.execute(counting, [*params, limit])
@@ -179,58 +179,50 @@ class SqliteSearch:
 
 class PostgresSearch:
     """Each edition's entries have their own GIN index (migration 0008), as each has its own
-    FTS5 table on SQLite. A word found in most articles is counted among the edition's newest
-    entries first (`WINDOWS`): where those hold enough matches, older ones are not read at all;
-    a rarer word, whose matches are few, is counted through the whole edition. Written as SQL
-    statements, like SQLite's: building them through the ORM cost more than running them."""
+    FTS5 table on SQLite, and the entries' long columns are kept out of line (migration 0009),
+    so reading the position of every match of even a word found in all articles costs a few
+    pages. Matches are tested against the gate newest first, only until enough are found.
+    Written as SQL statements, like SQLite's: building them through the ORM cost more than
+    running them."""
 
-    # How many of the edition's newest entries a count looks among, before all of them.
-    WINDOWS = (5_000, 25_000)
-
-    def _matching(
-        self, edition: str, terms: list[str], public: QuerySet[Article]
-    ) -> tuple[str, list[Any]]:
-        """FROM and WHERE of the edition's entries that hold every term and whose article is
-        in `public` (its own conditions, compiled from the queryset: the gate stays one)."""
-        gate, gate_params = _where_of(public)
-        article = connection.ops.quote_name(Article._meta.db_table)
+    def _entries(self, edition: str, terms: list[str]) -> tuple[str, list[Any]]:
+        """FROM and WHERE of the edition's entries that hold every term."""
         # plainto_tsquery: every term required, and no text can be read as an operator.
         sql = (
-            f"FROM articles_searchentry AS entry JOIN {article} "
-            f"ON {article}.id = entry.article_id WHERE entry.edition = %s "
-            "AND entry.document @@ plainto_tsquery(%s::regconfig, %s) "
-            f"AND ({gate})"
+            "FROM articles_searchentry AS entry WHERE entry.edition = %s "
+            "AND entry.document @@ plainto_tsquery(%s::regconfig, %s)"
         )
-        return sql, [edition, postgres_config(edition), " ".join(terms), *gate_params]
+        return sql, [edition, postgres_config(edition), " ".join(terms)]
+
+    def _public(self, alias: str, public: QuerySet[Article]) -> tuple[str, list[Any]]:
+        """Whether the article of the entry named `alias` is in `public` (its own conditions,
+        compiled from the queryset: the gate stays one)."""
+        gate, gate_params = _where_of(public)
+        article = connection.ops.quote_name(Article._meta.db_table)
+        sql = (
+            f"EXISTS (SELECT 1 FROM {article} WHERE {article}.id = {alias}.article_id "  # noqa: S608 - our table names; values are parameters
+            f"AND ({gate}))"
+        )
+        return sql, gate_params
 
     def count(
         self, edition: str, terms: list[str], public: QuerySet[Article], *, limit: int
     ) -> Counted:
         """Counted newest first, stopping at `limit`, as on SQLite: the oldest counted is where
         relevance starts ranking, so a word in every article costs what a rarer one does."""
-        sql, params = self._matching(edition, terms, public)
-        # The window's oldest entry; none when the edition has fewer: then the window is all.
-        floor = (
-            "(SELECT position FROM articles_searchentry WHERE edition = %s "
-            "ORDER BY position DESC OFFSET %s LIMIT 1)"
+        entries, entries_params = self._entries(edition, terms)
+        gate, gate_params = self._public("match", public)
+        # OFFSET 0 keeps the sorted matches a subquery of their own: the gate then reads
+        # articles in that order and stops at the limit, instead of reading every match's.
+        sql = (
+            "SELECT count(*), min(position) FROM (SELECT match.position FROM ("  # noqa: S608 - see _entries and _public
+            f"SELECT entry.position, entry.article_id {entries} "
+            "ORDER BY entry.position DESC OFFSET 0) AS match "
+            f"WHERE {gate} ORDER BY match.position DESC LIMIT %s) AS newest"
         )
         with connection.cursor() as cursor:
-            for window in (*self.WINDOWS, None):
-                if window is None:
-                    whole, within, asked = "true", "", [*params, limit]
-                else:
-                    whole = f"{floor} IS NULL"
-                    within = f" AND entry.position >= COALESCE({floor}, %s)"
-                    at = [edition, window - 1]
-                    asked = [*at, *params, *at, -(2**63), limit]
-                cursor.execute(
-                    f"SELECT count(*), min(position), {whole} FROM (SELECT entry.position "  # noqa: S608 - see _matching
-                    f"{sql}{within} ORDER BY entry.position DESC LIMIT %s) AS newest",
-                    asked,
-                )
-                found, oldest, whole_edition = cursor.fetchone()
-                if found >= limit or whole_edition:
-                    break
+            cursor.execute(sql, [*entries_params, *gate_params, limit])
+            found, oldest = cursor.fetchone()
         return Counted(int(found), None if oldest is None else int(oldest))
 
     def ranked_page(
@@ -246,7 +238,10 @@ class PostgresSearch:
     ) -> list[Found]:
         """The page's matches with their passages in one statement: only the page's rows are
         quoted (ts_headline over every match would cost more than the search)."""
-        sql, params = self._matching(edition, terms, public)
+        entries, params = self._entries(edition, terms)
+        gate, gate_params = self._public("entry", public)
+        sql = f"{entries} AND {gate}"
+        params += gate_params
         query = "plainto_tsquery(%s::regconfig, %s)"
         query_params = [postgres_config(edition), " ".join(terms)]
         if sort == NEWEST:
@@ -268,7 +263,7 @@ class PostgresSearch:
         ]  # fmt: skip
         with connection.cursor() as cursor:
             cursor.execute(
-                f"WITH page AS (SELECT entry.id, {rank} AS rank, entry.position {sql} "  # noqa: S608 - see _matching
+                f"WITH page AS (SELECT entry.id, {rank} AS rank, entry.position {sql} "  # noqa: S608 - see _entries and _public
                 "ORDER BY rank DESC, entry.position DESC LIMIT %s OFFSET %s) "
                 f"SELECT entry.article_id, {quoted} "
                 "FROM page JOIN articles_searchentry AS entry ON entry.id = page.id "
