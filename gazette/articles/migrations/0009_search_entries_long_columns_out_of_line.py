@@ -6,23 +6,21 @@
 
 from django.db import migrations
 
-OUT_OF_LINE = [
-    "ALTER TABLE articles_searchentry SET (toast_tuple_target = 128)",
-    "UPDATE articles_searchentry SET body = body || ''",
-]
-IN_LINE = ["ALTER TABLE articles_searchentry RESET (toast_tuple_target)"]
+TABLE = "articles_searchentry"
 
 
-def _run(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements:
-                schema_editor.execute(statement)
+def out_of_line(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(f"ALTER TABLE {TABLE} SET (toast_tuple_target = 128)")
+        schema_editor.execute(f"UPDATE {TABLE} SET body = body || ''")
 
-    return run
+
+def in_line(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(f"ALTER TABLE {TABLE} RESET (toast_tuple_target)")
 
 
 class Migration(migrations.Migration):
     dependencies = [("articles", "0008_search_indexes_per_edition_on_postgres")]
 
-    operations = [migrations.RunPython(_run(OUT_OF_LINE), _run(IN_LINE))]
+    operations = [migrations.RunPython(out_of_line, in_line)]
