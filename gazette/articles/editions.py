@@ -32,7 +32,7 @@ def written_in(article: Article, language: str) -> Article:
     for field in _WRITTEN_FIELDS:
         if field not in deferred:
             setattr(written, field, convert(getattr(article, field)))
-    if Article.lead_photo.is_cached(article) and article.lead_photo is not None:
+    if "lead_photo_id" not in deferred and article.lead_photo is not None:
         photo = copy.copy(article.lead_photo)
         photo.caption = convert(photo.caption)
         photo.alt_text = convert(photo.alt_text)

@@ -127,9 +127,9 @@ class _Hits(Sequence[SearchHit]):
                 # database to walk the date index instead of looking the IDs up.
                 self.public.filter(pk__in=ids)
                 .order_by()
-                # A result shows its headline, passage, section and date: not the body, which
-                # an edition written from another script would otherwise convert whole.
-                .defer("body")
+                # A result shows its headline, passage, section and date: not the body or the
+                # photo, which an edition written from another script would otherwise convert.
+                .defer("body", "lead_photo")
                 .select_related("section")
                 .prefetch_related("section__translations"),
                 self.edition,

@@ -127,7 +127,7 @@ class SqliteSearch:
         sql, params = self._matching(edition, terms, public)
         with connection.cursor() as cursor:
             counting = (
-                f"SELECT count(*), min(id) FROM (SELECT {table}.rowid AS id {sql} "  # noqa: S608 - see _entries and _public
+                f"SELECT count(*), min(id) FROM (SELECT {table}.rowid AS id {sql} "  # noqa: S608 - see _matching
                 f"ORDER BY {table}.rowid DESC LIMIT %s)"
             )
             cursor.execute(counting, [*params, limit])

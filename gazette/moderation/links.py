@@ -37,7 +37,7 @@ def _value(token: str, salt: str) -> int | None:
             value = signing.loads(token, salt=salt)
         else:
             value = signing.Signer(salt=salt).unsign_object(token)
-    except (signing.BadSignature, ValueError):
+    except signing.BadSignature:
         return None
     return value if isinstance(value, int) else None
 
