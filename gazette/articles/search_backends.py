@@ -19,7 +19,7 @@ from typing import Any, NamedTuple, Protocol
 
 from django.contrib.postgres.search import SearchVector
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Value
 
 from gazette.articles.models import Article, SearchEntry
 from gazette.articles.search_text import EDITION_SLOTS, MARK_END, MARK_START, fts5_query
@@ -33,7 +33,7 @@ POSTGRES_CONFIGS = {"en": "english", "ru": "russian"}
 
 class Counted(NamedTuple):
     """How many matches (at most the limit asked), and where the counted ones start: the
-    position of the oldest of them on SQLite (None on PostgreSQL, which ranks them all)."""
+    position of the oldest of them (None when nothing matched)."""
 
     found: int
     oldest: int | None
@@ -64,7 +64,7 @@ class SearchBackend(Protocol):
         from_position: int | None,
     ) -> list[Found]: ...
 
-    def write_documents(self, entries: list[SearchEntry]) -> None: ...
+    def with_documents(self, entries: list[SearchEntry]) -> list[SearchEntry]: ...
 
 
 def backend() -> SearchBackend:
@@ -170,8 +170,9 @@ class SqliteSearch:
             )
             return [Found(int(row[0]), (str(row[1]), str(row[2]))) for row in cursor.fetchall()]
 
-    def write_documents(self, entries: list[SearchEntry]) -> None:
-        """Nothing to do: the FTS5 tables follow `SearchEntry` by triggers."""
+    def with_documents(self, entries: list[SearchEntry]) -> list[SearchEntry]:
+        """The entries as they are: the FTS5 tables follow `SearchEntry` by triggers."""
+        return entries
 
 
 # ---------------------------------------------------------------- PostgreSQL
@@ -272,14 +273,17 @@ class PostgresSearch:
             )
             return [Found(int(row[0]), (str(row[1]), str(row[2]))) for row in cursor.fetchall()]
 
-    def write_documents(self, entries: list[SearchEntry]) -> None:
-        by_config: dict[str, list[int]] = {}
+    def with_documents(self, entries: list[SearchEntry]) -> list[SearchEntry]:
+        """The entries, each with its document computed in the statement that inserts it.
+
+        From the texts as values rather than an UPDATE after the insert: each entry is then
+        written once, not twice, and an edition's entries stay on as few pages as their
+        columns need (the count reads the position of every match from them)."""
         for entry in entries:
-            by_config.setdefault(postgres_config(entry.edition), []).append(entry.pk)
-        for config, ids in by_config.items():
-            document = (
-                SearchVector("headline", weight="A", config=config)
-                + SearchVector("standfirst", weight="B", config=config)
-                + SearchVector("body", weight="C", config=config)
+            config = postgres_config(entry.edition)
+            entry.document = (  # an expression: the INSERT evaluates it
+                SearchVector(Value(entry.headline), weight="A", config=config)
+                + SearchVector(Value(entry.standfirst), weight="B", config=config)
+                + SearchVector(Value(entry.body), weight="C", config=config)
             )
-            SearchEntry.objects.filter(pk__in=ids).update(document=document)
+        return entries

@@ -101,9 +101,10 @@ def index_articles(*, articles: Iterable[Article]) -> int:
             batch = items[start : start + INDEX_BATCH]
             SearchEntry.objects.filter(article__in=[article.pk for article in batch]).delete()
             entries = SearchEntry.objects.bulk_create(
-                [entry for article in batch for entry in _search_entries(article)]
+                backend().with_documents(
+                    [entry for article in batch for entry in _search_entries(article)]
+                )
             )
-            backend().write_documents(entries)
             written += len(entries)
     return written
 
