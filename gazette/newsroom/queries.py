@@ -1,0 +1,409 @@
+"""Reads of the newsroom dashboard: the overview of a period and edition (tables per section,
+author and article, weekly trend, clauses cited, the spread of poll shares) and an article's
+panel. Counts only: nothing here reads who voted, commented or reported.
+
+Everything comes from the daily rollups (models.py), in a fixed number of queries whatever the
+size of the archive; per-article sums are read once and grouped per section and author here.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, cast
+
+from django.db.models import QuerySet, Sum
+from django.db.models.functions import TruncWeek
+
+from gazette.articles.models import Article, Author, Byline, Section
+from gazette.comments.models import Comment
+from gazette.moderation.models import Clause
+from gazette.newsroom import policy
+from gazette.newsroom.figures import COUNTS, Row, sorted_rows
+from gazette.newsroom.models import DailyArticleStats, DailyClauseCount, FigureRefresh
+
+ARTICLES_SHOWN = 50
+TOP_CLAUSES = 5
+LIKED_SHOWN = 5
+_SUMS = {name: Sum(name) for name in COUNTS}
+
+
+@dataclass(frozen=True)
+class Week:
+    start: date
+    votes: int
+    votes_yes: int
+    votes_no: int
+    comments: int
+
+    @property
+    def yes_share(self) -> float | None:
+        return policy.share(self.votes_yes, self.votes_yes + self.votes_no)
+
+
+@dataclass(frozen=True)
+class ClauseCount:
+    key: str
+    label: str
+    decisions: int
+
+    def as_record(self) -> dict[str, object]:
+        return {"key": self.key, "label": self.label, "decisions": self.decisions}
+
+
+@dataclass(frozen=True)
+class Overview:
+    period: policy.Period
+    edition: str
+    sections: list[Row]
+    authors: list[Row]
+    articles: list[Row]
+    weeks: list[Week]
+    clauses: list[ClauseCount]
+    histogram: list[int]
+    as_of: datetime | None
+
+    @property
+    def total(self) -> Row:
+        total = Row.of("total", "", {})
+        for row in self.sections:
+            total = total.plus(_counts(row), articles=row.articles)
+        return total
+
+
+def _counts(row: Row) -> dict[str, int]:
+    return {name: getattr(row, name) for name in COUNTS}
+
+
+def figures_as_of() -> datetime | None:
+    """When the newest refresh started: the figures hold what was committed by then."""
+    return (
+        FigureRefresh.objects.order_by("-started_at").values_list("started_at", flat=True).first()
+    )
+
+
+def _stats(period: policy.Period, edition: str) -> QuerySet[DailyArticleStats]:
+    stats = DailyArticleStats.objects.filter(day__gte=period.first, day__lte=period.last)
+    return stats.filter(language=edition) if edition else stats
+
+
+def _clause_counts(period: policy.Period, edition: str) -> QuerySet[DailyClauseCount]:
+    counts = DailyClauseCount.objects.filter(day__gte=period.first, day__lte=period.last)
+    return counts.filter(language=edition) if edition else counts
+
+
+def overview(period: policy.Period, edition: str, *, language: str, sort: str) -> Overview:
+    """The dashboard for the days of `period` in `edition` ("" for every edition), with names
+    in `language`; tables sorted by `sort` (figures.SORTS)."""
+    per_article = _per_article(period, edition)
+    clauses = _clause_rows(period, edition)
+    return Overview(
+        period=period,
+        edition=edition,
+        sections=sorted_rows(_section_rows(per_article, language, clauses), sort),
+        authors=sorted_rows(_author_rows(per_article, period, edition), sort),
+        articles=_article_rows(per_article, sort, limit=ARTICLES_SHOWN),
+        weeks=_weeks(period, edition),
+        clauses=_top_clauses(clauses, language),
+        histogram=policy.histogram(_poll_shares(per_article)),
+        as_of=figures_as_of(),
+    )
+
+
+def article_table(period: policy.Period, edition: str, *, sort: str) -> list[Row]:
+    """Every article with activity in the period (the page shows the first ARTICLES_SHOWN)."""
+    return _article_rows(_per_article(period, edition), sort, limit=None)
+
+
+def _per_article(period: policy.Period, edition: str) -> list[dict[str, Any]]:
+    """Each article's sums over the period: one grouped read of the rollups."""
+    rows = _stats(period, edition).values("article_id", "section_id").annotate(**_SUMS).order_by()
+    return cast("list[dict[str, Any]]", list(rows))
+
+
+def _section_rows(
+    per_article: list[dict[str, Any]], language: str, clauses: list[dict[str, Any]]
+) -> list[Row]:
+    sections = {
+        section.pk: section
+        for section in Section.objects.filter(
+            pk__in={row["section_id"] for row in per_article}
+        ).prefetch_related("translations")
+    }
+    top = _top_clause_per(clauses, "section_id", language)
+    rows: dict[int, Row] = {}
+    for item in per_article:
+        section_id = item["section_id"]
+        if section_id not in rows:
+            section = sections[section_id]
+            rows[section_id] = Row.of(
+                str(section_id),
+                section.name_in(language),
+                {},
+                url=section.get_absolute_url(),
+                top_clause=top.get(section_id, ""),
+            )
+        rows[section_id] = rows[section_id].plus(item)
+    return list(rows.values())
+
+
+def _author_rows(
+    per_article: list[dict[str, Any]], period: policy.Period, edition: str
+) -> list[Row]:
+    """An article with two authors counts in full for each (a byline is shared work)."""
+    bylines = Byline.objects.filter(
+        article_id__in=_stats(period, edition).values("article_id")
+    ).values_list("article_id", "author_id")
+    authors_of: dict[int, list[int]] = defaultdict(list)
+    for article_id, author_id in bylines:
+        authors_of[article_id].append(author_id)
+    authors = {
+        author.pk: author
+        for author in Author.objects.filter(pk__in={a for ids in authors_of.values() for a in ids})
+    }
+    rows: dict[int, Row] = {}
+    for item in per_article:
+        for author_id in authors_of.get(item["article_id"], ()):
+            if author_id not in rows:
+                author = authors[author_id]
+                rows[author_id] = Row.of(
+                    str(author_id), author.name, {}, url=author.get_absolute_url()
+                )
+            rows[author_id] = rows[author_id].plus(item)
+    return list(rows.values())
+
+
+def _article_rows(per_article: list[dict[str, Any]], sort: str, *, limit: int | None) -> list[Row]:
+    unnamed = [Row.of(str(item["article_id"]), "", item, articles=1) for item in per_article]
+    if sort.removeprefix("-") == "label":
+        # Headlines are needed to sort by them: read them all (a rare choice).
+        chosen = unnamed
+    else:
+        chosen = sorted_rows(unnamed, sort)[:limit] if limit else unnamed
+    articles = {
+        article.pk: article
+        for article in Article.objects.filter(pk__in=[int(row.key) for row in chosen])
+        .select_related("section")
+        .only("pk", "headline", "slug", "language", "section__slug")
+    }
+    named = [
+        Row.of(
+            row.key,
+            articles[int(row.key)].headline,
+            _counts(row),
+            articles=1,
+            url=articles[int(row.key)].get_absolute_url(),
+        )
+        for row in chosen
+        if int(row.key) in articles
+    ]
+    rows = sorted_rows(named, sort)
+    return rows[:limit] if limit else rows
+
+
+def _poll_shares(per_article: Iterable[dict[str, Any]]) -> list[float]:
+    shares = []
+    for item in per_article:
+        answered = (item["votes_yes"] or 0) + (item["votes_no"] or 0)
+        if answered >= policy.HISTOGRAM_MIN_VOTES:
+            shares.append(item["votes_yes"] / answered)
+    return shares
+
+
+def _weeks(period: policy.Period, edition: str) -> list[Week]:
+    rows = (
+        _stats(period, edition)
+        .annotate(week=TruncWeek("day"))
+        .values("week")
+        .annotate(
+            votes=Sum("votes"),
+            votes_yes=Sum("votes_yes"),
+            votes_no=Sum("votes_no"),
+            comments=Sum("comments"),
+        )
+        .order_by("week")
+    )
+    found: dict[date, dict[str, Any]] = {_as_date(row["week"]): dict(row) for row in rows}
+    weeks = []
+    start = policy.week_start(period.first)
+    while start <= period.last:
+        row = found.get(start, {})
+        weeks.append(
+            Week(
+                start=start,
+                votes=row.get("votes") or 0,
+                votes_yes=row.get("votes_yes") or 0,
+                votes_no=row.get("votes_no") or 0,
+                comments=row.get("comments") or 0,
+            )
+        )
+        start = date.fromordinal(start.toordinal() + 7)
+    return weeks
+
+
+def _as_date(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _clause_rows(period: policy.Period, edition: str) -> list[dict[str, Any]]:
+    rows = (
+        _clause_counts(period, edition)
+        .values("clause_id", "section_id")
+        .annotate(n=Sum("decisions"))
+        .order_by()
+    )
+    return cast("list[dict[str, Any]]", list(rows))
+
+
+def _top_clause_per(rows: list[dict[str, Any]], group: str, language: str) -> dict[int, str]:
+    best: dict[int, tuple[int, int]] = {}
+    for row in rows:
+        current = best.get(row[group])
+        if current is None or (row["n"], -row["clause_id"]) > (current[1], -current[0]):
+            best[row[group]] = (row["clause_id"], row["n"])
+    names = _clause_names({clause_id for clause_id, _n in best.values()}, language)
+    return {group_id: names.get(clause_id, "") for group_id, (clause_id, _n) in best.items()}
+
+
+def _clause_names(ids: set[int], language: str) -> dict[int, str]:
+    """Clause → "3. No personal attacks" in `language`: two queries, none when no clause."""
+    if not ids:
+        return {}
+    return {
+        clause.pk: f"{clause.number}. {clause.title_in(language)}"
+        for clause in Clause.objects.filter(pk__in=ids).prefetch_related("translations")
+    }
+
+
+def _top_clauses(rows: list[dict[str, Any]], language: str) -> list[ClauseCount]:
+    totals: dict[int, int] = defaultdict(int)
+    for row in rows:
+        totals[row["clause_id"]] += row["n"]
+    chosen = sorted(totals.items(), key=lambda item: (-item[1], item[0]))[:TOP_CLAUSES]
+    names = _clause_names({clause_id for clause_id, _n in chosen}, language)
+    return [
+        ClauseCount(key=str(clause_id), label=names.get(clause_id, ""), decisions=n)
+        for clause_id, n in chosen
+    ]
+
+
+def table_records(
+    table: str, period: policy.Period, edition: str, *, language: str, sort: str
+) -> list[dict[str, object]]:
+    """Every row of one table as plain values, for the CSV and JSON downloads."""
+    if table == "articles":
+        return [row.as_record() for row in article_table(period, edition, sort=sort)]
+    figures = overview(period, edition, language=language, sort=sort)
+    if table == "weeks":
+        return [
+            {
+                "week": week.start.isoformat(),
+                "votes": week.votes,
+                "votes_yes": week.votes_yes,
+                "votes_no": week.votes_no,
+                "comments": week.comments,
+            }
+            for week in figures.weeks
+        ]
+    if table == "clauses":
+        return [clause.as_record() for clause in figures.clauses]
+    rows = figures.sections if table == "sections" else figures.authors
+    return [row.as_record() for row in rows]
+
+
+# ---------------------------------------------------------------- an article's panel
+
+
+@dataclass(frozen=True)
+class Day:
+    day: date
+    votes: int
+    votes_yes: int
+    votes_no: int
+    comments: int
+    cumulative_yes: int
+    cumulative_answered: int
+
+    @property
+    def cumulative_share(self) -> float | None:
+        return policy.share(self.cumulative_yes, self.cumulative_answered)
+
+
+@dataclass(frozen=True)
+class Panel:
+    article: Article
+    total: Row
+    days: list[Day]
+    liked: list[Comment]
+    section_median: dict[str, float | None]
+    as_of: datetime | None
+
+
+def article_panel(article: Article) -> Panel:
+    """An article's figures since publication, its most liked public comments and how it
+    compares with the median article of its section in its edition."""
+    rows = list(
+        DailyArticleStats.objects.filter(article=article).order_by("day").values("day", *COUNTS)
+    )
+    total = Row.of(str(article.pk), article.headline, {}, url=article.get_absolute_url())
+    days = []
+    yes = answered = 0
+    for row in rows:
+        total = total.plus(row)
+        yes += row["votes_yes"]
+        answered += row["votes_yes"] + row["votes_no"]
+        days.append(
+            Day(
+                day=row["day"],
+                votes=row["votes"],
+                votes_yes=row["votes_yes"],
+                votes_no=row["votes_no"],
+                comments=row["comments"],
+                cumulative_yes=yes,
+                cumulative_answered=answered,
+            )
+        )
+    return Panel(
+        article=article,
+        total=total,
+        days=days,
+        liked=most_liked_comments(article),
+        section_median=section_median(article),
+        as_of=figures_as_of(),
+    )
+
+
+def most_liked_comments(article: Article) -> list[Comment]:
+    """The article's most liked published comments: what any reader can see on its page."""
+    return list(
+        Comment.objects.published()
+        .filter(thread__article=article, like_count__gt=0)
+        .only("pk", "body_html", "like_count", "created_at", "author_name", "thread_id")
+        .order_by("-like_count", "created_at", "pk")[:LIKED_SHOWN]
+    )
+
+
+def section_median(article: Article) -> dict[str, float | None]:
+    """The median, over the articles of the same section and edition with any activity, of their
+    votes, share of yes (from HISTOGRAM_MIN_VOTES answers) and published comments."""
+    totals = list(
+        DailyArticleStats.objects.filter(section_id=article.section_id, language=article.language)
+        .values("article_id")
+        .annotate(
+            votes=Sum("votes"), yes=Sum("votes_yes"), no=Sum("votes_no"), comments=Sum("comments")
+        )
+        .order_by()
+    )
+    shares = [
+        row["yes"] / (row["yes"] + row["no"])
+        for row in totals
+        if row["yes"] + row["no"] >= policy.HISTOGRAM_MIN_VOTES
+    ]
+    return {
+        "votes": policy.median(row["votes"] for row in totals),
+        "yes_share": policy.median(shares),
+        "comments": policy.median(row["comments"] for row in totals),
+        "articles": float(len(totals)),
+    }
