@@ -99,14 +99,31 @@ def overview(period: policy.Period, edition: str, *, language: str, sort: str) -
     in `language`; tables sorted by `sort` (figures.SORTS)."""
     per_article = _per_article(period, edition)
     clauses = _clause_rows(period, edition)
+    top_per_section = _top_clause_per(clauses, "section_id")
+    top_clauses = _top_clauses(clauses)
+    names = _clause_names(
+        {clause_id for clause_id, _n in top_per_section.values()}
+        | {clause_id for clause_id, _n in top_clauses},
+        language,
+    )
     return Overview(
         period=period,
         edition=edition,
-        sections=sorted_rows(_section_rows(per_article, language, clauses), sort),
+        sections=sorted_rows(
+            _section_rows(
+                per_article,
+                language,
+                {key: names.get(clause_id, "") for key, (clause_id, _n) in top_per_section.items()},
+            ),
+            sort,
+        ),
         authors=sorted_rows(_author_rows(per_article, period, edition), sort),
         articles=_article_rows(per_article, sort, limit=ARTICLES_SHOWN),
         weeks=_weeks(period, edition),
-        clauses=_top_clauses(clauses, language),
+        clauses=[
+            ClauseCount(key=str(clause_id), label=names.get(clause_id, ""), decisions=n)
+            for clause_id, n in top_clauses
+        ],
         histogram=policy.histogram(_poll_shares(per_article)),
         as_of=figures_as_of(),
     )
@@ -124,7 +141,7 @@ def _per_article(period: policy.Period, edition: str) -> list[dict[str, Any]]:
 
 
 def _section_rows(
-    per_article: list[dict[str, Any]], language: str, clauses: list[dict[str, Any]]
+    per_article: list[dict[str, Any]], language: str, top: dict[int, str]
 ) -> list[Row]:
     sections = {
         section.pk: section
@@ -132,7 +149,6 @@ def _section_rows(
             pk__in={row["section_id"] for row in per_article}
         ).prefetch_related("translations")
     }
-    top = _top_clause_per(clauses, "section_id", language)
     rows: dict[int, Row] = {}
     for item in per_article:
         section_id = item["section_id"]
@@ -257,14 +273,14 @@ def _clause_rows(period: policy.Period, edition: str) -> list[dict[str, Any]]:
     return cast("list[dict[str, Any]]", list(rows))
 
 
-def _top_clause_per(rows: list[dict[str, Any]], group: str, language: str) -> dict[int, str]:
+def _top_clause_per(rows: list[dict[str, Any]], group: str) -> dict[int, tuple[int, int]]:
+    """Group → (its clause cited most, how often); ties go to the lower clause id."""
     best: dict[int, tuple[int, int]] = {}
     for row in rows:
         current = best.get(row[group])
         if current is None or (row["n"], -row["clause_id"]) > (current[1], -current[0]):
             best[row[group]] = (row["clause_id"], row["n"])
-    names = _clause_names({clause_id for clause_id, _n in best.values()}, language)
-    return {group_id: names.get(clause_id, "") for group_id, (clause_id, _n) in best.items()}
+    return best
 
 
 def _clause_names(ids: set[int], language: str) -> dict[int, str]:
@@ -277,16 +293,12 @@ def _clause_names(ids: set[int], language: str) -> dict[int, str]:
     }
 
 
-def _top_clauses(rows: list[dict[str, Any]], language: str) -> list[ClauseCount]:
+def _top_clauses(rows: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    """The clauses cited most over every group: (clause id, decisions), most first."""
     totals: dict[int, int] = defaultdict(int)
     for row in rows:
         totals[row["clause_id"]] += row["n"]
-    chosen = sorted(totals.items(), key=lambda item: (-item[1], item[0]))[:TOP_CLAUSES]
-    names = _clause_names({clause_id for clause_id, _n in chosen}, language)
-    return [
-        ClauseCount(key=str(clause_id), label=names.get(clause_id, ""), decisions=n)
-        for clause_id, n in chosen
-    ]
+    return sorted(totals.items(), key=lambda item: (-item[1], item[0]))[:TOP_CLAUSES]
 
 
 def table_records(
