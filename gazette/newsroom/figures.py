@@ -6,7 +6,7 @@ print the same figures.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from gazette.newsroom import policy
@@ -135,6 +135,36 @@ def normalised_sort(sort: str | None) -> str:
     if sort and sort.removeprefix("-") in SORTS:
         return sort
     return DEFAULT_SORT
+
+
+def _answered_share(counts: Mapping[str, int]) -> float:
+    answered = counts["votes_yes"] + counts["votes_no"]
+    return counts["votes_yes"] / answered if answered else -1.0
+
+
+def _answered_low(counts: Mapping[str, int]) -> float:
+    interval = policy.wilson_interval(counts["votes_yes"], counts["votes_yes"] + counts["votes_no"])
+    return interval.low if interval else -1.0
+
+
+def _part_of_posted(name: str) -> Callable[[Mapping[str, int]], float]:
+    return lambda counts: (
+        counts[name] / counts["comments_posted"] if counts["comments_posted"] else -1.0
+    )
+
+
+def counts_key(sort: str) -> Callable[[Mapping[str, int]], float]:
+    """The sort key of `sort` over one article's summed counts (no Row needed: a year's
+    overview ranks every article of the period and names only those it shows)."""
+    name = sort.removeprefix("-")
+    special: dict[str, Callable[[Mapping[str, int]], float]] = {
+        "articles": lambda _counts: 1.0,
+        "yes_share": _answered_share,
+        "yes_low": _answered_low,
+        "held_share": _part_of_posted("held"),
+        "removed_share": _part_of_posted("removed"),
+    }
+    return special.get(name) or (lambda counts: float(counts[name] or 0))
 
 
 def sorted_rows(rows: list[Row], sort: str) -> list[Row]:

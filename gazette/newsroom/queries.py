@@ -21,7 +21,7 @@ from gazette.articles.models import Article, Author, Byline, Section
 from gazette.comments.models import Comment
 from gazette.moderation.models import Clause
 from gazette.newsroom import policy
-from gazette.newsroom.figures import COUNTS, Row, sorted_rows
+from gazette.newsroom.figures import COUNTS, Row, counts_key, sorted_rows
 from gazette.newsroom.models import DailyArticleStats, DailyClauseCount, FigureRefresh
 
 ARTICLES_SHOWN = 50
@@ -140,29 +140,36 @@ def _per_article(period: policy.Period, edition: str) -> list[dict[str, Any]]:
     return cast("list[dict[str, Any]]", list(rows))
 
 
+def _summed(items: Iterable[tuple[int, dict[str, Any]]]) -> dict[int, tuple[dict[str, int], int]]:
+    """Group → (its counts summed, how many articles), from (group, article's counts) pairs."""
+    groups: dict[int, tuple[dict[str, int], int]] = {}
+    for group, item in items:
+        if group in groups:
+            sums, articles = groups[group]
+            for name in COUNTS:
+                sums[name] += item[name] or 0
+            groups[group] = (sums, articles + 1)
+        else:
+            groups[group] = ({name: item[name] or 0 for name in COUNTS}, 1)
+    return groups
+
+
 def _section_rows(
     per_article: list[dict[str, Any]], language: str, top: dict[int, str]
 ) -> list[Row]:
-    sections = {
-        section.pk: section
-        for section in Section.objects.filter(
-            pk__in={row["section_id"] for row in per_article}
-        ).prefetch_related("translations")
-    }
-    rows: dict[int, Row] = {}
-    for item in per_article:
-        section_id = item["section_id"]
-        if section_id not in rows:
-            section = sections[section_id]
-            rows[section_id] = Row.of(
-                str(section_id),
-                section.name_in(language),
-                {},
-                url=section.get_absolute_url(),
-                top_clause=top.get(section_id, ""),
-            )
-        rows[section_id] = rows[section_id].plus(item)
-    return list(rows.values())
+    groups = _summed((item["section_id"], item) for item in per_article)
+    sections = Section.objects.filter(pk__in=groups).prefetch_related("translations")
+    return [
+        Row.of(
+            str(section.pk),
+            section.name_in(language),
+            groups[section.pk][0],
+            articles=groups[section.pk][1],
+            url=section.get_absolute_url(),
+            top_clause=top.get(section.pk, ""),
+        )
+        for section in sections
+    ]
 
 
 def _author_rows(
@@ -175,48 +182,56 @@ def _author_rows(
     authors_of: dict[int, list[int]] = defaultdict(list)
     for article_id, author_id in bylines:
         authors_of[article_id].append(author_id)
-    authors = {
-        author.pk: author
-        for author in Author.objects.filter(pk__in={a for ids in authors_of.values() for a in ids})
-    }
-    rows: dict[int, Row] = {}
-    for item in per_article:
-        for author_id in authors_of.get(item["article_id"], ()):
-            if author_id not in rows:
-                author = authors[author_id]
-                rows[author_id] = Row.of(
-                    str(author_id), author.name, {}, url=author.get_absolute_url()
-                )
-            rows[author_id] = rows[author_id].plus(item)
-    return list(rows.values())
+    groups = _summed(
+        (author_id, item)
+        for item in per_article
+        for author_id in authors_of.get(item["article_id"], ())
+    )
+    return [
+        Row.of(
+            str(author.pk),
+            author.name,
+            groups[author.pk][0],
+            articles=groups[author.pk][1],
+            url=author.get_absolute_url(),
+        )
+        for author in Author.objects.filter(pk__in=groups)
+    ]
 
 
 def _article_rows(per_article: list[dict[str, Any]], sort: str, *, limit: int | None) -> list[Row]:
-    unnamed = [Row.of(str(item["article_id"]), "", item, articles=1) for item in per_article]
-    if sort.removeprefix("-") == "label":
-        # Headlines are needed to sort by them: read them all (a rare choice).
-        chosen = unnamed
+    """Articles ranked by `sort` (ties by article, the same on the page and in downloads),
+    the first `limit` of them named; by headline, every one is named first."""
+    by_label = sort.removeprefix("-") == "label"
+    if by_label:
+        chosen = per_article
     else:
-        chosen = sorted_rows(unnamed, sort)[:limit] if limit else unnamed
+        key = counts_key(sort)
+        descending = sort.startswith("-")
+        chosen = sorted(
+            per_article,
+            key=lambda item: (key(item) * (-1 if descending else 1), item["article_id"]),
+        )[:limit]
     articles = {
         article.pk: article
-        for article in Article.objects.filter(pk__in=[int(row.key) for row in chosen])
+        for article in Article.objects.filter(pk__in=[item["article_id"] for item in chosen])
         .select_related("section")
         .only("pk", "headline", "slug", "language", "section__slug")
     }
-    named = [
+    rows = [
         Row.of(
-            row.key,
-            articles[int(row.key)].headline,
-            _counts(row),
+            str(item["article_id"]),
+            articles[item["article_id"]].headline,
+            item,
             articles=1,
-            url=articles[int(row.key)].get_absolute_url(),
+            url=articles[item["article_id"]].get_absolute_url(),
         )
-        for row in chosen
-        if int(row.key) in articles
+        for item in chosen
+        if item["article_id"] in articles
     ]
-    rows = sorted_rows(named, sort)
-    return rows[:limit] if limit else rows
+    if by_label:
+        rows = sorted_rows(rows, sort)[:limit]
+    return rows
 
 
 def _poll_shares(per_article: Iterable[dict[str, Any]]) -> list[float]:
