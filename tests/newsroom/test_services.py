@@ -1,9 +1,12 @@
+import io
 from datetime import timedelta
 
 import time_machine
+from django.core.management import call_command
 from django.test import TestCase
 from django.utils import timezone
 
+from gazette.core.scheduler import JOBS
 from gazette.moderation.models import Clause
 from gazette.moderation.roles import MODERATOR
 from gazette.moderation.services import decisions
@@ -106,3 +109,18 @@ class RefreshFiguresTests(TestCase):
         assert before == after
         assert [(votes, comments) for _day, votes, comments in after] == [(1, 1), (1, 0)]
         assert FigureRefresh.objects.count() == 2
+
+
+class RefreshCommandTests(TestCase):
+    def test_the_command_rebuilds_every_article_when_asked(self) -> None:
+        article = ArticleFactory()
+        vote(article, "ana", "yes")
+        out = io.StringIO()
+        call_command("refresh_newsroom_figures", "--full", stdout=out)
+        assert "1 articles" in out.getvalue()
+        assert FigureRefresh.objects.get().full
+
+    def test_the_scheduler_refreshes_the_figures_and_queues_digests(self) -> None:
+        names = {job.name: job.every_seconds for job in JOBS}
+        assert names["refresh_newsroom_figures"] == 300
+        assert names["send_newsroom_digests"] == 3600

@@ -2,10 +2,11 @@ import csv
 import io
 import json
 import re
+from datetime import timedelta
 
 from django.test import TestCase, override_settings
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from gazette.comments.services import thread_for_article
 from gazette.moderation.models import Clause
@@ -194,3 +195,27 @@ class ArticlePanelTests(TestCase):
     def test_a_reader_cannot_open_the_panel(self) -> None:
         self.client.force_login(UserFactory())
         assert self.client.get(self.url()).status_code == 403
+
+
+class PeriodTests(TestCase):
+    @classmethod
+    def setUpTestData(cls) -> None:
+        cls.article = ArticleFactory(headline="Budget hearing")
+        vote(cls.article, "ana", "yes")
+        refresh_figures()
+        cls.editor = editor()
+
+    def test_a_period_between_two_days_counts_only_those_days(self) -> None:
+        self.client.force_login(self.editor)
+        today = timezone.localdate()
+        inside = downloaded_json(
+            self.client, period="custom", first=today.isoformat(), last=today.isoformat()
+        )
+        before = downloaded_json(
+            self.client,
+            period="custom",
+            first=(today - timedelta(days=9)).isoformat(),
+            last=(today - timedelta(days=1)).isoformat(),
+        )
+        assert [row["votes"] for row in inside] == [1]
+        assert before == []
