@@ -98,18 +98,21 @@ def _articles(count: int, rnd: random.Random) -> list[dict]:
         Author(name=f"Author {n}", slug=f"author-{n}") for n in range(AUTHORS)
     )
     languages = rnd.choices(list(EDITIONS), weights=list(EDITIONS.values()), k=count)
+    published = [NOW - timedelta(seconds=rnd.randint(3600, 365 * 86400)) for _ in range(count)]
     articles = [
         {
             "id": n + 1,
-            "created_at": NOW,
-            "updated_at": NOW,
+            # Written when published and not touched since, as an archive's articles are (the
+            # refresh would otherwise take every article for one changed a moment ago).
+            "created_at": published[n],
+            "updated_at": published[n],
             "headline": f"Court hears appeal in case number {n}",
             "slug": f"court-hears-appeal-{n}",
             "section_id": sections[n % SECTIONS].pk,
             "body": "The appeal opened on Monday.",
             "language": languages[n],
             "status": Article.Status.PUBLISHED,
-            "published_at": NOW - timedelta(seconds=rnd.randint(3600, 365 * 86400)),
+            "published_at": published[n],
         }
         for n in range(count)
     ]

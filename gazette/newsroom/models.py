@@ -57,6 +57,67 @@ class DailyArticleStats(models.Model):
         return f"{self.article_id} {self.day}"
 
 
+class ArticleTotals(models.Model):
+    """An article's daily rows summed, with the first and last day they cover.
+
+    A period that covers an article's every active day reads this one row instead of its daily
+    rows: a year's overview then reads one row per article, plus the daily rows of the few
+    articles whose activity straddles the period's first day.
+    """
+
+    article = models.OneToOneField(
+        Article, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="+")
+    language = models.CharField(max_length=8)
+    first_day = models.DateField()
+    last_day = models.DateField()
+    votes = models.PositiveIntegerField(default=0)
+    votes_yes = models.PositiveIntegerField(default=0)
+    votes_no = models.PositiveIntegerField(default=0)
+    comments_posted = models.PositiveIntegerField(default=0)
+    comments = models.PositiveIntegerField(default=0)
+    commenters = models.PositiveIntegerField(default=0)
+    replies = models.PositiveIntegerField(default=0)
+    held = models.PositiveIntegerField(default=0)
+    removed = models.PositiveIntegerField(default=0)
+    reports = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("article figures")
+        verbose_name_plural = _("article figures")
+        indexes = [
+            models.Index(fields=["last_day", "first_day"]),
+            models.Index(fields=["language", "last_day", "first_day"]),
+            models.Index(fields=["section", "language"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} {self.first_day}-{self.last_day}"
+
+
+class DailyEditionTotals(models.Model):
+    """One edition's daily rows summed for one day: the weekly trend reads these."""
+
+    language = models.CharField(max_length=8)
+    day = models.DateField()
+    votes = models.PositiveIntegerField(default=0)
+    votes_yes = models.PositiveIntegerField(default=0)
+    votes_no = models.PositiveIntegerField(default=0)
+    comments = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("daily edition figures")
+        verbose_name_plural = _("daily edition figures")
+        constraints = [
+            models.UniqueConstraint(fields=["language", "day"], name="one_edition_row_per_day")
+        ]
+        indexes = [models.Index(fields=["day"])]
+
+    def __str__(self) -> str:
+        return f"{self.language} {self.day}"
+
+
 class DailyClauseCount(models.Model):
     """How many moderation decisions on one article's comments cited one clause on one day."""
 

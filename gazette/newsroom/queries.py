@@ -14,15 +14,20 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, cast
 
-from django.db.models import QuerySet, Sum
-from django.db.models.functions import TruncWeek
+from django.db.models import F, Q, QuerySet, Sum
 
 from gazette.articles.models import Article, Author, Byline, Section
 from gazette.comments.models import Comment
 from gazette.moderation.models import Clause
 from gazette.newsroom import policy
 from gazette.newsroom.figures import COUNTS, Row, counts_key, sorted_rows
-from gazette.newsroom.models import DailyArticleStats, DailyClauseCount, FigureRefresh
+from gazette.newsroom.models import (
+    ArticleTotals,
+    DailyArticleStats,
+    DailyClauseCount,
+    DailyEditionTotals,
+    FigureRefresh,
+)
 
 ARTICLES_SHOWN = 50
 TOP_CLAUSES = 5
@@ -134,10 +139,27 @@ def article_table(period: policy.Period, edition: str, *, sort: str) -> list[Row
     return _article_rows(_per_article(period, edition), sort, limit=None)
 
 
+def _active(period: policy.Period, edition: str) -> QuerySet[ArticleTotals]:
+    """The articles with any activity in the period."""
+    totals = ArticleTotals.objects.filter(first_day__lte=period.last, last_day__gte=period.first)
+    return totals.filter(language=edition) if edition else totals
+
+
 def _per_article(period: policy.Period, edition: str) -> list[dict[str, Any]]:
-    """Each article's sums over the period: one grouped read of the rollups."""
-    rows = _stats(period, edition).values("article_id", "section_id").annotate(**_SUMS).order_by()
-    return cast("list[dict[str, Any]]", list(rows))
+    """Each article's sums over the period, in two reads: the totals of the articles whose every
+    active day lies in the period, and the daily rows, summed, of those that straddle one of its
+    ends (a year's overview reads one row per article, not one per article and day)."""
+    inside = Q(first_day__gte=period.first, last_day__lte=period.last)
+    whole = _active(period, edition).filter(inside).values("article_id", "section_id", *COUNTS)
+    straddling = _active(period, edition).exclude(inside).values("article_id")
+    parts = (
+        _stats(period, edition)
+        .filter(article_id__in=straddling)
+        .values("article_id", "section_id")
+        .annotate(**_SUMS)
+        .order_by()
+    )
+    return cast("list[dict[str, Any]]", [*whole.order_by(), *parts])
 
 
 def _summed(items: Iterable[tuple[int, dict[str, Any]]]) -> dict[int, tuple[dict[str, int], int]]:
@@ -177,7 +199,7 @@ def _author_rows(
 ) -> list[Row]:
     """An article with two authors counts in full for each (a byline is shared work)."""
     bylines = Byline.objects.filter(
-        article_id__in=_stats(period, edition).values("article_id")
+        article_id__in=_active(period, edition).values("article_id")
     ).values_list("article_id", "author_id")
     authors_of: dict[int, list[int]] = defaultdict(list)
     for article_id, author_id in bylines:
@@ -244,19 +266,22 @@ def _poll_shares(per_article: Iterable[dict[str, Any]]) -> list[float]:
 
 
 def _weeks(period: policy.Period, edition: str) -> list[Week]:
-    rows = (
-        _stats(period, edition)
-        .annotate(week=TruncWeek("day"))
-        .values("week")
-        .annotate(
-            votes=Sum("votes"),
-            votes_yes=Sum("votes_yes"),
-            votes_no=Sum("votes_no"),
-            comments=Sum("comments"),
+    """Each week's figures from the editions' daily totals (a row per edition and day), summed
+    here into weeks (a date function in SQL would run once per row on SQLite)."""
+    days = DailyEditionTotals.objects.filter(day__gte=period.first, day__lte=period.last)
+    if edition:
+        days = days.filter(language=edition)
+    found: dict[date, dict[str, int]] = {}
+    for day, votes, votes_yes, votes_no, comments in days.values_list(
+        "day", "votes", "votes_yes", "votes_no", "comments"
+    ).order_by():
+        week = found.setdefault(
+            policy.week_start(day), {"votes": 0, "votes_yes": 0, "votes_no": 0, "comments": 0}
         )
-        .order_by("week")
-    )
-    found: dict[date, dict[str, Any]] = {_as_date(row["week"]): dict(row) for row in rows}
+        week["votes"] += votes
+        week["votes_yes"] += votes_yes
+        week["votes_no"] += votes_no
+        week["comments"] += comments
     weeks = []
     start = policy.week_start(period.first)
     while start <= period.last:
@@ -264,18 +289,14 @@ def _weeks(period: policy.Period, edition: str) -> list[Week]:
         weeks.append(
             Week(
                 start=start,
-                votes=row.get("votes") or 0,
-                votes_yes=row.get("votes_yes") or 0,
-                votes_no=row.get("votes_no") or 0,
-                comments=row.get("comments") or 0,
+                votes=row.get("votes", 0),
+                votes_yes=row.get("votes_yes", 0),
+                votes_no=row.get("votes_no", 0),
+                comments=row.get("comments", 0),
             )
         )
         start = date.fromordinal(start.toordinal() + 7)
     return weeks
-
-
-def _as_date(value: date | datetime) -> date:
-    return value.date() if isinstance(value, datetime) else value
 
 
 def _clause_rows(period: policy.Period, edition: str) -> list[dict[str, Any]]:
@@ -416,11 +437,8 @@ def section_median(article: Article) -> dict[str, float | None]:
     """The median, over the articles of the same section and edition with any activity, of their
     votes, share of yes (from HISTOGRAM_MIN_VOTES answers) and published comments."""
     totals = list(
-        DailyArticleStats.objects.filter(section_id=article.section_id, language=article.language)
-        .values("article_id")
-        .annotate(
-            votes=Sum("votes"), yes=Sum("votes_yes"), no=Sum("votes_no"), comments=Sum("comments")
-        )
+        ArticleTotals.objects.filter(section_id=article.section_id, language=article.language)
+        .values("votes", "comments", yes=F("votes_yes"), no=F("votes_no"))
         .order_by()
     )
     shares = [

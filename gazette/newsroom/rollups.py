@@ -23,7 +23,7 @@ from django.db.models.functions import TruncDate
 from gazette.articles.models import Article
 from gazette.comments.models import Comment
 from gazette.moderation.models import Decision, Report
-from gazette.newsroom.models import DailyArticleStats, DailyClauseCount
+from gazette.newsroom.models import ArticleTotals, DailyArticleStats, DailyClauseCount
 from gazette.reactions.models import Vote
 
 State = Comment.State
@@ -151,3 +151,39 @@ def _row(
         removed=comments.get("removed", 0),
         reports=reports,
     )
+
+
+SUMMED = (
+    "votes",
+    "votes_yes",
+    "votes_no",
+    "comments_posted",
+    "comments",
+    "commenters",
+    "replies",
+    "held",
+    "removed",
+    "reports",
+)
+
+
+def totals(stats: list[DailyArticleStats]) -> list[ArticleTotals]:
+    """Each article's daily rows summed, with the first and last day they cover."""
+    by_article: dict[int, ArticleTotals] = {}
+    for row in stats:
+        total = by_article.get(row.article_id)
+        if total is None:
+            by_article[row.article_id] = ArticleTotals(
+                article_id=row.article_id,
+                section_id=row.section_id,
+                language=row.language,
+                first_day=row.day,
+                last_day=row.day,
+                **{name: getattr(row, name) for name in SUMMED},
+            )
+            continue
+        total.first_day = min(total.first_day, row.day)
+        total.last_day = max(total.last_day, row.day)
+        for name in SUMMED:
+            setattr(total, name, getattr(total, name) + getattr(row, name))
+    return list(by_article.values())

@@ -12,7 +12,7 @@ rows in place and the next run redoes its work, so nothing is lost and nothing d
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db import transaction
 from django.db.models import Count, Q, Sum
@@ -25,8 +25,10 @@ from gazette.moderation.models import Decision, Report
 from gazette.newsroom import rollups
 from gazette.newsroom.models import (
     ArticleRollupState,
+    ArticleTotals,
     DailyArticleStats,
     DailyClauseCount,
+    DailyEditionTotals,
     DigestSubscription,
     FigureRefresh,
 )
@@ -51,8 +53,10 @@ def refresh_figures(*, full: bool = False) -> FigureRefresh:
         article_ids = _all_articles()
     else:
         article_ids = _changed_since(previous.started_at - OVERLAP) | _out_of_step()
+    days: set[date] = set()
     for chunk in _chunks(sorted(article_ids)):
-        _rebuild(chunk, started)
+        days |= _rebuild(chunk, started)
+    _rebuild_edition_days(days)
     return FigureRefresh.objects.create(
         started_at=started, finished_at=clock.now(), articles=len(article_ids), full=full
     )
@@ -127,16 +131,21 @@ def _signatures(article_ids: list[int] | None) -> dict[int, tuple[int, int]]:
     }
 
 
-def _rebuild(article_ids: list[int], started: datetime) -> None:
+def _rebuild(article_ids: list[int], started: datetime) -> set[date]:
+    """Replace the rows of `article_ids`; the days whose rows changed (before or after)."""
     with transaction.atomic():
         # Read inside the transaction that writes, so the state matches the rows.
         signatures = _signatures(article_ids)
         stats, clauses = rollups.recompute(article_ids)
-        DailyArticleStats.objects.filter(article_id__in=article_ids).delete()
+        old = DailyArticleStats.objects.filter(article_id__in=article_ids)
+        days = set(old.values_list("day", flat=True).distinct()) | {row.day for row in stats}
+        old.delete()
         DailyClauseCount.objects.filter(article_id__in=article_ids).delete()
+        ArticleTotals.objects.filter(article_id__in=article_ids).delete()
         ArticleRollupState.objects.filter(article_id__in=article_ids).delete()
         DailyArticleStats.objects.bulk_create(stats, batch_size=1000)
         DailyClauseCount.objects.bulk_create(clauses, batch_size=1000)
+        ArticleTotals.objects.bulk_create(rollups.totals(stats), batch_size=1000)
         ArticleRollupState.objects.bulk_create(
             [
                 ArticleRollupState(
@@ -146,6 +155,31 @@ def _rebuild(article_ids: list[int], started: datetime) -> None:
             ],
             batch_size=1000,
         )
+    return days
+
+
+def _rebuild_edition_days(days: set[date]) -> None:
+    """Each edition's totals of `days`, summed again from the articles' daily rows."""
+    ordered = sorted(days)
+    for start in range(0, len(ordered), CHUNK):
+        chosen = ordered[start : start + CHUNK]
+        with transaction.atomic():
+            DailyEditionTotals.objects.filter(day__in=chosen).delete()
+            DailyEditionTotals.objects.bulk_create(
+                [
+                    DailyEditionTotals(**row)
+                    for row in DailyArticleStats.objects.filter(day__in=chosen)
+                    .values("language", "day")
+                    .annotate(
+                        votes=Sum("votes"),
+                        votes_yes=Sum("votes_yes"),
+                        votes_no=Sum("votes_no"),
+                        comments=Sum("comments"),
+                    )
+                    .order_by()
+                ],
+                batch_size=1000,
+            )
 
 
 def subscribe_to_digest(*, user: User, language: str, edition: str = "") -> DigestSubscription:
