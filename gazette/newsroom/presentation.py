@@ -37,6 +37,11 @@ def overview_charts(overview: Overview) -> list[Chart]:
     weeks = [(_day(week.start), float(week.comments)) for week in overview.weeks]
     week_votes = [(_day(week.start), float(week.votes)) for week in overview.weeks]
     sections = [(row.label, row.comments) for row in overview.sections[:SECTIONS_CHARTED]]
+    shares = [
+        (row.label, row.yes_share)
+        for row in overview.sections[:SECTIONS_CHARTED]
+        if row.yes_share is not None
+    ]
     brackets = policy.HISTOGRAM_BRACKETS
     bracket_labels = [
         f"{round(100 * index / brackets)}-{round(100 * (index + 1) / brackets)} %"
@@ -61,6 +66,16 @@ def overview_charts(overview: Overview) -> list[Chart]:
             charts.bar_chart(_("Published comments by section"), sections),
             _("Section"),
             [(label, str(value)) for label, value in sections],
+        ),
+        Chart(
+            _("Share of yes by section"),
+            charts.column_chart(
+                _("Share of yes by section"),
+                [(label, value) for label, value in shares if value is not None],
+                percent=True,
+            ),
+            _("Section"),
+            [(label, _percent(value)) for label, value in shares],
         ),
         Chart(
             _("Articles by share of yes in their poll"),

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, cast
 
-from django.db.models import F, Q, QuerySet, Sum
+from django.db.models import Count, F, Q, QuerySet, Sum
 
-from gazette.articles.models import Article, Author, Byline, Section
+from gazette.articles.models import Article, Author, Section
 from gazette.comments.models import Comment
 from gazette.moderation.models import Clause
 from gazette.newsroom import policy
@@ -116,13 +116,14 @@ def overview(period: policy.Period, edition: str, *, language: str, sort: str) -
         edition=edition,
         sections=sorted_rows(
             _section_rows(
-                per_article,
+                period,
+                edition,
                 language,
                 {key: names.get(clause_id, "") for key, (clause_id, _n) in top_per_section.items()},
             ),
             sort,
         ),
-        authors=sorted_rows(_author_rows(per_article, period, edition), sort),
+        authors=sorted_rows(_author_rows(period, edition), sort),
         articles=_article_rows(per_article, sort, limit=ARTICLES_SHOWN),
         weeks=_weeks(period, edition),
         clauses=[
@@ -139,6 +140,14 @@ def article_table(period: policy.Period, edition: str, *, sort: str) -> list[Row
     return _article_rows(_per_article(period, edition), sort, limit=None)
 
 
+def _days_of(articles: QuerySet[Any], period: policy.Period) -> QuerySet[DailyArticleStats]:
+    """The daily rows of `articles` (already of one edition) in the period: read through the
+    (article, day) index, not the edition's."""
+    return DailyArticleStats.objects.filter(
+        article_id__in=articles, day__gte=period.first, day__lte=period.last
+    )
+
+
 def _active(period: policy.Period, edition: str) -> QuerySet[ArticleTotals]:
     """The articles with any activity in the period."""
     totals = ArticleTotals.objects.filter(first_day__lte=period.last, last_day__gte=period.first)
@@ -153,33 +162,50 @@ def _per_article(period: policy.Period, edition: str) -> list[dict[str, Any]]:
     whole = _active(period, edition).filter(inside).values("article_id", "section_id", *COUNTS)
     straddling = _active(period, edition).exclude(inside).values("article_id")
     parts = (
-        _stats(period, edition)
-        .filter(article_id__in=straddling)
-        .values("article_id", "section_id")
-        .annotate(**_SUMS)
-        .order_by()
+        _days_of(straddling, period).values("article_id", "section_id").annotate(**_SUMS).order_by()
     )
     return cast("list[dict[str, Any]]", [*whole.order_by(), *parts])
 
 
-def _summed(items: Iterable[tuple[int, dict[str, Any]]]) -> dict[int, tuple[dict[str, int], int]]:
-    """Group → (its counts summed, how many articles), from (group, article's counts) pairs."""
-    groups: dict[int, tuple[dict[str, int], int]] = {}
-    for group, item in items:
-        if group in groups:
-            sums, articles = groups[group]
-            for name in COUNTS:
-                sums[name] += item[name] or 0
-            groups[group] = (sums, articles + 1)
-        else:
-            groups[group] = ({name: item[name] or 0 for name in COUNTS}, 1)
+Groups = dict[int, tuple[dict[str, int], int]]
+
+
+def _grouped(period: policy.Period, edition: str, group: str) -> Groups:
+    """Group (a section, an author) → (its counts summed over the period, how many articles),
+    summed by the database from the same two parts as `_per_article`."""
+    inside = Q(first_day__gte=period.first, last_day__lte=period.last)
+    straddling = _active(period, edition).exclude(inside).values("article_id")
+    whole = (
+        _active(period, edition)
+        .filter(inside)
+        .values(group=F(group))
+        .annotate(**_SUMS, articles=Count("pk"))
+        .order_by()
+    )
+    parts = (
+        _days_of(straddling, period)
+        .values(group=F(group))
+        .annotate(**_SUMS, articles=Count("article_id", distinct=True))
+        .order_by()
+    )
+    groups: Groups = {}
+    rows = cast("list[dict[str, Any]]", [*whole, *parts])
+    for row in rows:
+        key = row["group"]
+        if key is None:  # an article without a byline
+            continue
+        sums, articles = groups.get(key, (dict.fromkeys(COUNTS, 0), 0))
+        groups[key] = (
+            {name: sums[name] + (row[name] or 0) for name in COUNTS},
+            articles + row["articles"],
+        )
     return groups
 
 
 def _section_rows(
-    per_article: list[dict[str, Any]], language: str, top: dict[int, str]
+    period: policy.Period, edition: str, language: str, top: dict[int, str]
 ) -> list[Row]:
-    groups = _summed((item["section_id"], item) for item in per_article)
+    groups = _grouped(period, edition, "section_id")
     sections = Section.objects.filter(pk__in=groups).prefetch_related("translations")
     return [
         Row.of(
@@ -194,21 +220,9 @@ def _section_rows(
     ]
 
 
-def _author_rows(
-    per_article: list[dict[str, Any]], period: policy.Period, edition: str
-) -> list[Row]:
+def _author_rows(period: policy.Period, edition: str) -> list[Row]:
     """An article with two authors counts in full for each (a byline is shared work)."""
-    bylines = Byline.objects.filter(
-        article_id__in=_active(period, edition).values("article_id")
-    ).values_list("article_id", "author_id")
-    authors_of: dict[int, list[int]] = defaultdict(list)
-    for article_id, author_id in bylines:
-        authors_of[article_id].append(author_id)
-    groups = _summed(
-        (author_id, item)
-        for item in per_article
-        for author_id in authors_of.get(item["article_id"], ())
-    )
+    groups = _grouped(period, edition, "article__bylines__author_id")
     return [
         Row.of(
             str(author.pk),

@@ -80,7 +80,7 @@ class DashboardTests(TestCase):
         response = self.client.get(overview_url(period=30))
         html = response.content.decode()
         assert response.status_code == 200
-        assert html.count("<svg") == 4
+        assert html.count("<svg") == 5
         assert html.count("<title>") >= 4
         assert 'class="visually-hidden"' in html
         assert "Busy trial" in html
@@ -92,7 +92,7 @@ class DashboardTests(TestCase):
 
     def test_the_overview_reads_the_same_number_of_queries_for_more_articles(self) -> None:
         self.client.get(overview_url())
-        with self.assertNumQueries(plus_cache_reads(17, 1)):
+        with self.assertNumQueries(plus_cache_reads(20, 1)):
             self.client.get(overview_url(period=365))
         for number in range(3):
             article = ArticleFactory(section=SectionFactory())
@@ -100,7 +100,7 @@ class DashboardTests(TestCase):
             comment(article, f"reader-{number}")
         refresh_figures()
         self.client.get(overview_url())
-        with self.assertNumQueries(plus_cache_reads(17, 1)):
+        with self.assertNumQueries(plus_cache_reads(20, 1)):
             self.client.get(overview_url(period=365))
 
     def test_an_edition_shows_only_its_articles(self) -> None:
