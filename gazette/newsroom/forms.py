@@ -32,8 +32,12 @@ def _edition_choices() -> list[tuple[str, str]]:
 
 class FiguresForm(forms.Form):
     period = forms.ChoiceField(label=_("Period"), required=False, choices=_period_choices)
-    first = forms.DateField(label=_("From"), required=False)
-    last = forms.DateField(label=_("To"), required=False)
+    first = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    last = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
     edition = forms.ChoiceField(label=_("Edition"), required=False, choices=_edition_choices)
 
     def clean(self) -> dict[str, object]:

@@ -8,7 +8,7 @@ from django.utils import timezone, translation
 from gazette.newsroom import digest
 from gazette.newsroom.models import DigestSubscription
 from gazette.newsroom.services import refresh_figures, subscribe_to_digest
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, UserFactory
 from tests.newsroom.helpers import comment, editor, vote
 
 
@@ -79,3 +79,10 @@ class WeeklyDigestTests(TestCase):
         assert DigestSubscription.objects.get().is_active
         self.client.post(url, {"digest": "off"})
         assert not DigestSubscription.objects.get().is_active
+
+    def test_a_reader_cannot_ask_for_the_digest(self) -> None:
+        self.client.force_login(UserFactory())
+        with translation.override("en"):
+            url = reverse("newsroom:digest")
+        assert self.client.post(url, {"digest": "on"}).status_code == 403
+        assert not DigestSubscription.objects.exists()

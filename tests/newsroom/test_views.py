@@ -103,6 +103,12 @@ class DashboardTests(TestCase):
         with self.assertNumQueries(plus_cache_reads(20, 1)):
             self.client.get(overview_url(period=365))
 
+    def test_a_sorted_column_says_so_and_links_to_the_other_order(self) -> None:
+        html = self.client.get(overview_url(period=30, sort="-votes")).content.decode()
+        assert 'aria-sort="descending"><a href="?period=30&amp;sort=votes">Votes ↓</a>' in html
+        assert '<a href="?period=30&amp;sort=-comments">Comments</a>' in html
+        assert '<a href="?period=30&amp;sort=label">Section</a>' in html
+
     def test_an_edition_shows_only_its_articles(self) -> None:
         rows = downloaded_json(self.client, edition="ru", table="articles")
         assert [row["label"] for row in rows] == ["Суд"]
