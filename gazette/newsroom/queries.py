@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, cast
 
@@ -103,28 +103,26 @@ def overview(period: policy.Period, edition: str, *, language: str, sort: str) -
     """The dashboard for the days of `period` in `edition` ("" for every edition), with names
     in `language`; tables sorted by `sort` (figures.SORTS)."""
     per_article = _per_article(period, edition)
-    clauses = _clause_rows(period, edition)
-    top_per_section = _top_clause_per(clauses, "section_id")
-    top_clauses = _top_clauses(clauses)
+    articles = _article_rows(per_article, sort, limit=ARTICLES_SHOWN)
+    by_section = _clause_rows(period, edition, "section_id")
+    by_author = _clause_rows(period, edition, "article__bylines__author_id")
+    by_article = _clause_rows(period, edition, "article_id", [int(row.key) for row in articles])
+    top_clauses = _top_clauses(by_section)
+    tops = [_top_clause_per(rows) for rows in (by_section, by_author, by_article)]
     names = _clause_names(
-        {clause_id for clause_id, _n in top_per_section.values()}
+        {clause_id for top in tops for clause_id, _n in top.values()}
         | {clause_id for clause_id, _n in top_clauses},
         language,
+    )
+    section_top, author_top, article_top = (
+        {key: names.get(clause_id, "") for key, (clause_id, _n) in top.items()} for top in tops
     )
     return Overview(
         period=period,
         edition=edition,
-        sections=sorted_rows(
-            _section_rows(
-                period,
-                edition,
-                language,
-                {key: names.get(clause_id, "") for key, (clause_id, _n) in top_per_section.items()},
-            ),
-            sort,
-        ),
-        authors=sorted_rows(_author_rows(period, edition), sort),
-        articles=_article_rows(per_article, sort, limit=ARTICLES_SHOWN),
+        sections=sorted_rows(_section_rows(period, edition, language, section_top), sort),
+        authors=sorted_rows(_with_top_clause(_author_rows(period, edition), author_top), sort),
+        articles=_with_top_clause(articles, article_top),
         weeks=_weeks(period, edition),
         clauses=[
             ClauseCount(key=str(clause_id), label=names.get(clause_id, ""), decisions=n)
@@ -135,9 +133,18 @@ def overview(period: policy.Period, edition: str, *, language: str, sort: str) -
     )
 
 
-def article_table(period: policy.Period, edition: str, *, sort: str) -> list[Row]:
+def _with_top_clause(rows: list[Row], top: dict[int, str]) -> list[Row]:
+    return [replace(row, top_clause=top.get(int(row.key), "")) for row in rows]
+
+
+def article_table(period: policy.Period, edition: str, *, language: str, sort: str) -> list[Row]:
     """Every article with activity in the period (the page shows the first ARTICLES_SHOWN)."""
-    return _article_rows(_per_article(period, edition), sort, limit=None)
+    rows = _article_rows(_per_article(period, edition), sort, limit=None)
+    top = _top_clause_per(_clause_rows(period, edition, "article_id"))
+    names = _clause_names({clause_id for clause_id, _n in top.values()}, language)
+    return _with_top_clause(
+        rows, {key: names.get(clause_id, "") for key, (clause_id, _n) in top.items()}
+    )
 
 
 def _days_of(articles: QuerySet[Any], period: policy.Period) -> QuerySet[DailyArticleStats]:
@@ -313,23 +320,30 @@ def _weeks(period: policy.Period, edition: str) -> list[Week]:
     return weeks
 
 
-def _clause_rows(period: policy.Period, edition: str) -> list[dict[str, Any]]:
+def _clause_rows(
+    period: policy.Period, edition: str, group: str, among: list[int] | None = None
+) -> list[dict[str, Any]]:
+    """Decisions citing each clause per `group` (a section, an author, an article), optionally
+    only for the articles `among`."""
+    counts = _clause_counts(period, edition)
+    if among is not None:
+        counts = counts.filter(article_id__in=among)
     rows = (
-        _clause_counts(period, edition)
-        .values("clause_id", "section_id")
+        counts.values("clause_id", group=F(group))
         .annotate(n=Sum("decisions"))
         .order_by()
+        .filter(group__isnull=False)
     )
     return cast("list[dict[str, Any]]", list(rows))
 
 
-def _top_clause_per(rows: list[dict[str, Any]], group: str) -> dict[int, tuple[int, int]]:
+def _top_clause_per(rows: list[dict[str, Any]]) -> dict[int, tuple[int, int]]:
     """Group → (its clause cited most, how often); ties go to the lower clause id."""
     best: dict[int, tuple[int, int]] = {}
     for row in rows:
-        current = best.get(row[group])
+        current = best.get(row["group"])
         if current is None or (row["n"], -row["clause_id"]) > (current[1], -current[0]):
-            best[row[group]] = (row["clause_id"], row["n"])
+            best[row["group"]] = (row["clause_id"], row["n"])
     return best
 
 
@@ -356,7 +370,8 @@ def table_records(
 ) -> list[dict[str, object]]:
     """Every row of one table as plain values, for the CSV and JSON downloads."""
     if table == "articles":
-        return [row.as_record() for row in article_table(period, edition, sort=sort)]
+        rows = article_table(period, edition, language=language, sort=sort)
+        return [row.as_record() for row in rows]
     figures = overview(period, edition, language=language, sort=sort)
     if table == "weeks":
         return [

@@ -92,7 +92,7 @@ class DashboardTests(TestCase):
 
     def test_the_overview_reads_the_same_number_of_queries_for_more_articles(self) -> None:
         self.client.get(overview_url())
-        with self.assertNumQueries(plus_cache_reads(20, 1)):
+        with self.assertNumQueries(plus_cache_reads(22, 1)):
             self.client.get(overview_url(period=365))
         for number in range(3):
             article = ArticleFactory(section=SectionFactory())
@@ -100,7 +100,7 @@ class DashboardTests(TestCase):
             comment(article, f"reader-{number}")
         refresh_figures()
         self.client.get(overview_url())
-        with self.assertNumQueries(plus_cache_reads(20, 1)):
+        with self.assertNumQueries(plus_cache_reads(22, 1)):
             self.client.get(overview_url(period=365))
 
     def test_a_sorted_column_says_so_and_links_to_the_other_order(self) -> None:
@@ -127,6 +127,13 @@ class DashboardTests(TestCase):
 
     def russian_thread_count(self):
         return thread_for_article(self.russian).comment_count
+
+    def test_each_table_names_the_clause_cited_most(self) -> None:
+        for table, label in (("authors", "Aliya Nurlanova"), ("articles", "Busy trial")):
+            rows = {row["label"]: row for row in downloaded_json(self.client, table=table)}
+            assert rows[label]["top_clause"].startswith("3. ")
+        rows = {row["label"]: row for row in downloaded_json(self.client, table="articles")}
+        assert rows["Quiet budget"]["top_clause"] == ""
 
     def test_tables_sort_on_the_server(self) -> None:
         by_votes = downloaded_json(self.client, table="articles", sort="-votes")
