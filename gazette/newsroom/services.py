@@ -44,8 +44,11 @@ def refresh_figures(*, full: bool = False) -> FigureRefresh:
     """Bring the rollups up to date with the raw tables; `full` rebuilds every article.
 
     Guarantees: after it returns, every article changed before the run's start has rows equal to
-    a recomputation from the raw tables. Safe to run from two processes at once (each article's
-    rows are replaced in one transaction; the later run writes the same figures).
+    a recomputation from the raw tables. Each article's rows are replaced in one transaction, so
+    a reader sees the old figures or the new ones, never a mix. Two runs at once cannot leave
+    wrong figures: on PostgreSQL the second one's inserts meet the first one's rows on the unique
+    constraints, so its transaction rolls back with an IntegrityError (the scheduler logs it and
+    runs again at its next turn); on SQLite the second waits for the first's write lock.
     """
     started = clock.now()
     previous = FigureRefresh.objects.order_by("-started_at").first()
