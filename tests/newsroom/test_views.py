@@ -205,6 +205,17 @@ class ArticlePanelTests(TestCase):
         assert "A careful and fair report." in html
         assert "Section median" in html
 
+    def test_an_article_nobody_reacted_to_has_an_empty_panel(self) -> None:
+        self.client.force_login(self.editor)
+        quiet = ArticleFactory()
+        with translation.override("en"):
+            url = reverse("newsroom:article", kwargs={"pk": quiet.pk})
+        response = self.client.get(url)
+        assert response.status_code == 200
+        assert (
+            "No published comment on this article has been liked yet." in response.content.decode()
+        )
+
     def test_a_reader_cannot_open_the_panel(self) -> None:
         self.client.force_login(UserFactory())
         assert self.client.get(self.url()).status_code == 403
