@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 
 from gazette.core import charts
 from gazette.newsroom import policy
-from gazette.newsroom.queries import Overview, Panel
+from gazette.newsroom.panel import Panel
+from gazette.newsroom.queries import Overview
 
 SECTIONS_CHARTED = 12
 

@@ -1,6 +1,7 @@
-"""Reads of the newsroom dashboard: the overview of a period and edition (tables per section,
-author and article, weekly trend, clauses cited, the spread of poll shares) and an article's
-panel. Counts only: nothing here reads who voted, commented or reported.
+"""Reads of the newsroom dashboard's overview of a period and edition: tables per section,
+author and article, the weekly trend, the clauses cited and the spread of poll shares (an
+article's panel reads in panel.py). Counts only: nothing here reads who voted, commented or
+reported.
 
 Everything comes from the daily rollups (models.py), in a fixed number of queries whatever the
 size of the archive; per-article sums are read once and grouped per section and author here.
@@ -17,7 +18,6 @@ from typing import Any, cast
 from django.db.models import Count, F, Q, QuerySet, Sum
 
 from gazette.articles.models import Article, Author, Section
-from gazette.comments.models import Comment
 from gazette.moderation.models import Clause
 from gazette.newsroom import policy
 from gazette.newsroom.figures import COUNTS, Row, counts_key, sorted_rows
@@ -31,7 +31,6 @@ from gazette.newsroom.models import (
 
 ARTICLES_SHOWN = 50
 TOP_CLAUSES = 5
-LIKED_SHOWN = 5
 _SUMS = {name: Sum(name) for name in COUNTS}
 
 
@@ -388,96 +387,3 @@ def table_records(
         return [clause.as_record() for clause in figures.clauses]
     rows = figures.sections if table == "sections" else figures.authors
     return [row.as_record() for row in rows]
-
-
-# ---------------------------------------------------------------- an article's panel
-
-
-@dataclass(frozen=True)
-class Day:
-    day: date
-    votes: int
-    votes_yes: int
-    votes_no: int
-    comments: int
-    cumulative_yes: int
-    cumulative_answered: int
-
-    @property
-    def cumulative_share(self) -> float | None:
-        return policy.share(self.cumulative_yes, self.cumulative_answered)
-
-
-@dataclass(frozen=True)
-class Panel:
-    article: Article
-    total: Row
-    days: list[Day]
-    liked: list[Comment]
-    section_median: dict[str, float | None]
-    as_of: datetime | None
-
-
-def article_panel(article: Article) -> Panel:
-    """An article's figures since publication, its most liked public comments and how it
-    compares with the median article of its section in its edition."""
-    rows = list(
-        DailyArticleStats.objects.filter(article=article).order_by("day").values("day", *COUNTS)
-    )
-    total = Row.of(str(article.pk), article.headline, {}, url=article.get_absolute_url())
-    days = []
-    yes = answered = 0
-    for row in rows:
-        total = total.plus(row)
-        yes += row["votes_yes"]
-        answered += row["votes_yes"] + row["votes_no"]
-        days.append(
-            Day(
-                day=row["day"],
-                votes=row["votes"],
-                votes_yes=row["votes_yes"],
-                votes_no=row["votes_no"],
-                comments=row["comments"],
-                cumulative_yes=yes,
-                cumulative_answered=answered,
-            )
-        )
-    return Panel(
-        article=article,
-        total=total,
-        days=days,
-        liked=most_liked_comments(article),
-        section_median=section_median(article),
-        as_of=figures_as_of(),
-    )
-
-
-def most_liked_comments(article: Article) -> list[Comment]:
-    """The article's most liked published comments: what any reader can see on its page."""
-    return list(
-        Comment.objects.published()
-        .filter(thread__article=article, like_count__gt=0)
-        .only("pk", "body_html", "like_count", "created_at", "author_name", "thread_id")
-        .order_by("-like_count", "created_at", "pk")[:LIKED_SHOWN]
-    )
-
-
-def section_median(article: Article) -> dict[str, float | None]:
-    """The median, over the articles of the same section and edition with any activity, of their
-    votes, share of yes (from HISTOGRAM_MIN_VOTES answers) and published comments."""
-    totals = list(
-        ArticleTotals.objects.filter(section_id=article.section_id, language=article.language)
-        .values("votes", "comments", yes=F("votes_yes"), no=F("votes_no"))
-        .order_by()
-    )
-    shares = [
-        row["yes"] / (row["yes"] + row["no"])
-        for row in totals
-        if row["yes"] + row["no"] >= policy.HISTOGRAM_MIN_VOTES
-    ]
-    return {
-        "votes": policy.median(row["votes"] for row in totals),
-        "yes_share": policy.median(shares),
-        "comments": policy.median(row["comments"] for row in totals),
-        "articles": float(len(totals)),
-    }

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from gazette.accounts.models import User
 from gazette.articles.models import Article
-from gazette.newsroom import digest, downloads, presentation, queries, services
+from gazette.newsroom import digest, downloads, panel, presentation, queries, services
 from gazette.newsroom.figures import normalised_sort
 from gazette.newsroom.forms import FiguresForm
 from gazette.newsroom.models import DigestSubscription
@@ -93,8 +93,8 @@ def _download(
 @editors_only
 def article_panel(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.select_related("section"), pk=pk)
-    panel = queries.article_panel(article)
-    context = {"panel": panel, "charts": presentation.panel_charts(panel)}
+    figures = panel.article_panel(article)
+    context = {"panel": figures, "charts": presentation.panel_charts(figures)}
     return render(request, "newsroom/article.html", context)
 
 
