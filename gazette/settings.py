@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "gazette.reactions",
     "gazette.comments",
     "gazette.moderation",
+    "gazette.newsroom",
     "gazette.importers",
     "gazette.api",
     "gazette.embed",

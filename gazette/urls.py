@@ -36,6 +36,7 @@ if settings.SERVE_MEDIA:
 
 urlpatterns += i18n_patterns(
     path("reactions/", include("gazette.reactions.urls")),
+    path("newsroom/", include("gazette.newsroom.urls")),
     path("", include("gazette.moderation.urls")),
     path("", include("gazette.comments.urls")),
     path("accounts/", include("gazette.accounts.urls")),

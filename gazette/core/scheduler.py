@@ -39,6 +39,11 @@ JOBS: tuple[Job, ...] = (
     Job("purge_challenges", 3600, _command("purge_challenges")),
     # Address hashes and other abuse-handling data past GAZETTE_ABUSE_DATA_RETENTION_DAYS.
     Job("purge_abuse_data", 3600, _command("purge_abuse_data")),
+    # The newsroom dashboard's daily rollups, for the articles that changed: the dashboard says
+    # its figures are "as of" the last run, so this interval is their freshness bound.
+    Job("refresh_newsroom_figures", 300, _command("refresh_newsroom_figures")),
+    # Editors' weekly digests whose week has come (each queued once, sent by the task worker).
+    Job("send_newsroom_digests", 3600, _command("send_newsroom_digests")),
 )
 
 

@@ -31,6 +31,8 @@ _EDITOR = [
     "comments.view_comment", "comments.view_thread", "moderation.view_policyversion",
     # What readers made of the newsroom's articles: poll results, read only.
     "reactions.view_poll", "reactions.view_reactionset",
+    # The newsroom dashboard (gazette.newsroom): counts per section, author and article.
+    "newsroom.view_newsroom_dashboard",
     *_MODES,
 ]  # fmt: skip
 _MODERATOR = [

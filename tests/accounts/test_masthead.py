@@ -34,7 +34,7 @@ class MastheadTests(TestCase):
 
     def test_staff_see_the_desks_their_roles_open(self) -> None:
         for role, links in [
-            (EDITOR, ["Newsroom admin"]),
+            (EDITOR, ["Newsroom figures", "Newsroom admin"]),
             (MODERATOR, ["Moderation", "Newsroom admin"]),
             (SENIOR_MODERATOR, ["Moderation", "Appeals", "Newsroom admin"]),
         ]:

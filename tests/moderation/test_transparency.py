@@ -10,7 +10,8 @@ from django.utils import timezone, translation
 
 from gazette.comments.exceptions import CommentRejected, CommentsClosed, ParentNotFound
 from gazette.comments.services import close_thread
-from gazette.moderation import charts, transparency
+from gazette.core import charts
+from gazette.moderation import transparency
 from gazette.moderation.models import AuditEntry, Clause, Notice, RecentText
 from gazette.moderation.roles import MODERATOR
 from gazette.moderation.services import decisions

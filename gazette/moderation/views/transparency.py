@@ -23,8 +23,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from gazette.core import charts
 from gazette.core.http import absolute_url
-from gazette.moderation import charts, transparency, transparency_labels
+from gazette.moderation import transparency, transparency_labels
 from gazette.moderation import transparency_document as published
 
 FIRST_YEAR = 2000
