@@ -197,7 +197,11 @@ def measure(words: dict[str, list[str]], rnd: random.Random) -> None:
         harness.time_each(run, items[:10])  # warm the caches of the database
         timings = harness.time_each(run, items)
         p50, p99 = harness.percentile(timings, 0.5), harness.percentile(timings, 0.99)
-        print(f"  {kind:<28} p50 {p50:6.1f} ms   p99 {p99:6.1f} ms   ({len(items)} searches)")
+        slowest, (edition, text, sort) = max(zip(timings, items, strict=True))
+        print(
+            f"  {kind:<28} p50 {p50:6.1f} ms   p99 {p99:6.1f} ms   ({len(items)} searches; "
+            f"slowest {slowest:.1f} ms: {text!r} in {edition}, {sort})"
+        )
 
 
 def run_one(database_url: str) -> None:

@@ -215,10 +215,12 @@ class PostgresSearch:
         gate, gate_params = self._public("match", public)
         # OFFSET 0 keeps the sorted matches a subquery of their own: the gate then reads
         # articles in that order and stops at the limit, instead of reading every match's.
+        # "+ 0": the matches are found through the GIN index and then sorted, never by walking
+        # the index of positions and testing every entry's document on the way.
         sql = (
             "SELECT count(*), min(position) FROM (SELECT match.position FROM ("  # noqa: S608 - see _entries and _public
-            f"SELECT entry.position, entry.article_id {entries} "
-            "ORDER BY entry.position DESC OFFSET 0) AS match "
+            f"SELECT entry.position + 0 AS position, entry.article_id {entries} "
+            "ORDER BY 1 DESC OFFSET 0) AS match "
             f"WHERE {gate} ORDER BY match.position DESC LIMIT %s) AS newest"
         )
         [(found, oldest)] = self._fetch(sql, [*entries_params, *gate_params, limit])
