@@ -49,6 +49,7 @@ class AuthorAdmin(admin.ModelAdmin[Author]):
     list_display = ("name", "slug")
     search_fields = ("name",)
     prepopulated_fields = {"slug": ("name",)}
+    raw_id_fields = ("account",)
 
 
 @admin.register(Photo)

@@ -109,6 +109,15 @@ class Author(models.Model):
     slug = models.SlugField(_("slug"), unique=True)
     bio = models.TextField(_("biography"), blank=True)
     photo = PhotoField(_("photo"), upload_to="authors/%Y/", blank=True, validators=[validate_photo])
+    account = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author",
+        verbose_name=_("staff account"),
+        help_text=_("The account this author signs in with: it sees its own articles' figures."),
+    )
 
     class Meta:
         ordering = ["name"]

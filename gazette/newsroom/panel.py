@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from django.db.models import F
 
+from gazette.accounts.models import User
 from gazette.articles.models import Article
 from gazette.comments.models import Comment
 from gazette.newsroom import policy
@@ -16,6 +17,8 @@ from gazette.newsroom.models import ArticleTotals, DailyArticleStats
 from gazette.newsroom.queries import figures_as_of
 
 LIKED_SHOWN = 5
+OWN_ARTICLES_SHOWN = 50
+DASHBOARD_PERMISSION = "newsroom.view_newsroom_dashboard"
 
 
 @dataclass(frozen=True)
@@ -106,3 +109,19 @@ def section_median(article: Article) -> dict[str, float | None]:
         "comments": policy.median(row["comments"] for row in totals),
         "articles": float(len(totals)),
     }
+
+
+def may_open_panel(user: User, article: Article) -> bool:
+    """Editors open every article's panel; an author opens the panels of their own articles."""
+    if user.has_perm(DASHBOARD_PERMISSION):
+        return True
+    return article.bylines.filter(author__account=user).exists()
+
+
+def own_articles(user: User) -> list[Article]:
+    """The newest articles the author signed in as `user` wrote, whose panels they may open."""
+    return list(
+        Article.objects.filter(bylines__author__account=user)
+        .select_related("section")
+        .order_by("-published_at", "-pk")[:OWN_ARTICLES_SHOWN]
+    )

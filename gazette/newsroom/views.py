@@ -8,6 +8,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -25,7 +26,7 @@ from gazette.newsroom.forms import FiguresForm
 from gazette.newsroom.models import DigestSubscription
 from gazette.newsroom.policy import Period
 
-DASHBOARD = "newsroom.view_newsroom_dashboard"
+DASHBOARD = panel.DASHBOARD_PERMISSION
 
 
 def editors_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -90,12 +91,23 @@ def _download(
 
 
 @require_safe
-@editors_only
+@login_required
 def article_panel(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.select_related("section"), pk=pk)
+    if not isinstance(request.user, User) or not panel.may_open_panel(request.user, article):
+        raise PermissionDenied
     figures = panel.article_panel(article)
     context = {"panel": figures, "charts": presentation.panel_charts(figures)}
     return render(request, "newsroom/article.html", context)
+
+
+@require_safe
+@login_required
+def own_articles(request: HttpRequest) -> HttpResponse:
+    """An author's own articles, each with a link to its panel."""
+    assert isinstance(request.user, User)  # noqa: S101 - login_required came first
+    articles = panel.own_articles(request.user)
+    return render(request, "newsroom/own_articles.html", {"articles": articles})
 
 
 @require_POST

@@ -243,3 +243,37 @@ class PeriodTests(TestCase):
         )
         assert [row["votes"] for row in inside] == [1]
         assert before == []
+
+
+class AuthorsOwnPanelsTests(TestCase):
+    @classmethod
+    def setUpTestData(cls) -> None:
+        cls.reporter = UserFactory(is_staff=True)
+        author = AuthorFactory(account=cls.reporter)
+        cls.own = ArticleFactory(headline="Court hears the appeal")
+        cls.own.bylines.create(author=author, position=0)
+        cls.others = ArticleFactory(headline="Council votes on the budget")
+
+    def panel_url(self, article):
+        with translation.override("en"):
+            return reverse("newsroom:article", kwargs={"pk": article.pk})
+
+    def test_an_author_opens_the_panel_of_their_own_article(self) -> None:
+        self.client.force_login(self.reporter)
+        response = self.client.get(self.panel_url(self.own))
+        assert response.status_code == 200
+        assert "Court hears the appeal" in response.content.decode()
+
+    def test_an_author_cannot_open_the_panel_of_an_article_they_did_not_write(self) -> None:
+        self.client.force_login(self.reporter)
+        assert self.client.get(self.panel_url(self.others)).status_code == 403
+
+    def test_an_author_finds_their_articles_from_the_masthead(self) -> None:
+        self.client.force_login(self.reporter)
+        with translation.override("en"):
+            front = self.client.get(reverse("articles:home")).content.decode()
+            mine = reverse("newsroom:own_articles")
+        assert f'href="{mine}"' in front
+        html = self.client.get(mine).content.decode()
+        assert self.panel_url(self.own) in html
+        assert self.panel_url(self.others) not in html
