@@ -22,11 +22,9 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import subprocess
 import sys
 import time
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import harness
 
@@ -404,29 +402,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0, help="share of the full archive")
     scale = parser.parse_args().scale
-    targets = []
-    with harness.scratch_dir("gazette-bench-dashboard-") as folder:
-        targets.append(("SQLite", f"sqlite:///{folder / 'dashboard.sqlite3'}"))
-        postgres = os.environ.get("BENCH_DATABASE_URL", "")
-        if postgres:
-            harness.scratch_postgres(postgres, create=True)
-            targets.append(("PostgreSQL", postgres))
-        failed = False
-        for name, url in targets:
-            print(f"{name}: scale {scale}")
-            env = harness.scratch_env(folder, {"DATABASE_URL": url})
-            done = subprocess.run(
-                [sys.executable, str(Path(__file__).resolve()), "--run", url, str(scale)],
-                env=env,
-                check=False,
-                timeout=7200,
-            )
-            failed = failed or done.returncode != 0
-        if postgres:
-            harness.scratch_postgres(postgres, create=False)
-        else:
-            print("PostgreSQL: not measured (set BENCH_DATABASE_URL to a scratch database)")
-    return 1 if failed else 0
+    return harness.run_on_each_database(
+        __file__, "dashboard.sqlite3", f"{{name}}: scale {scale}", [str(scale)], timeout=7200
+    )
 
 
 if __name__ == "__main__":

@@ -115,6 +115,37 @@ def scratch_postgres(url: str, *, create: bool, admin_url: str | None = None) ->
             connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
+def run_on_each_database(
+    script: str, sqlite_name: str, heading: str, args: list[str], *, timeout: int
+) -> int:
+    """Run `script --run URL *args` in a process of its own on a scratch SQLite database, then
+    on the scratch PostgreSQL database that BENCH_DATABASE_URL names (created, then dropped),
+    each under `heading` (`{name}` is the engine). Returns 1 if a run failed, else 0."""
+    targets = []
+    with scratch_dir(f"gazette-bench-{Path(script).stem}-") as folder:
+        targets.append(("SQLite", f"sqlite:///{folder / sqlite_name}"))
+        postgres = os.environ.get("BENCH_DATABASE_URL", "")
+        if postgres:
+            scratch_postgres(postgres, create=True)
+            targets.append(("PostgreSQL", postgres))
+        failed = False
+        for name, url in targets:
+            print(heading.format(name=name))
+            env = scratch_env(folder, {"DATABASE_URL": url})
+            done = subprocess.run(
+                [sys.executable, str(Path(script).resolve()), "--run", url, *args],
+                env=env,
+                check=False,
+                timeout=timeout,
+            )
+            failed = failed or done.returncode != 0
+        if postgres:
+            scratch_postgres(postgres, create=False)
+        else:
+            print("PostgreSQL: not measured (set BENCH_DATABASE_URL to a scratch database)")
+    return 1 if failed else 0
+
+
 # ---------------------------------------------------------------- the server
 
 

@@ -20,10 +20,8 @@ from __future__ import annotations
 
 import os
 import random
-import subprocess
 import sys
 import time
-from pathlib import Path
 
 import harness
 
@@ -227,29 +225,13 @@ def run_one(database_url: str) -> None:
 
 
 def main() -> int:
-    targets = []
-    with harness.scratch_dir("gazette-bench-search-") as folder:
-        targets.append(("SQLite (FTS5)", f"sqlite:///{folder / 'search.sqlite3'}"))
-        postgres = os.environ.get("BENCH_DATABASE_URL", "")
-        if postgres:
-            harness.scratch_postgres(postgres, create=True)
-            targets.append(("PostgreSQL", postgres))
-        failed = False
-        for name, url in targets:
-            print(f"{name}: {ARTICLES} articles, {SEARCHES} searches per kind")
-            env = harness.scratch_env(folder, {"DATABASE_URL": url})
-            done = subprocess.run(
-                [sys.executable, str(Path(__file__).resolve()), "--run", url],
-                env=env,
-                check=False,
-                timeout=3600,
-            )
-            failed = failed or done.returncode != 0
-        if postgres:
-            harness.scratch_postgres(postgres, create=False)
-        if not postgres:
-            print("PostgreSQL: not measured (set BENCH_DATABASE_URL to a scratch database)")
-    return 1 if failed else 0
+    return harness.run_on_each_database(
+        __file__,
+        "search.sqlite3",
+        f"{{name}}: {ARTICLES} articles, {SEARCHES} searches per kind",
+        [],
+        timeout=3600,
+    )
 
 
 if __name__ == "__main__":

@@ -15,7 +15,26 @@ from gazette.articles.models import Article, Section
 from gazette.moderation.models import Clause
 
 
-class DailyArticleStats(models.Model):
+class ArticleCounts(models.Model):
+    """The counts kept for an article, per day (`DailyArticleStats`) or summed (`ArticleTotals`)."""
+
+    votes = models.PositiveIntegerField(default=0)
+    votes_yes = models.PositiveIntegerField(default=0)
+    votes_no = models.PositiveIntegerField(default=0)
+    comments_posted = models.PositiveIntegerField(default=0)
+    comments = models.PositiveIntegerField(default=0)
+    # Readers with at least one published comment on the article that day (summed over days).
+    commenters = models.PositiveIntegerField(default=0)
+    replies = models.PositiveIntegerField(default=0)
+    held = models.PositiveIntegerField(default=0)
+    removed = models.PositiveIntegerField(default=0)
+    reports = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class DailyArticleStats(ArticleCounts):
     """What readers did with one article on one day (in the site's time zone).
 
     Votes are counted on the day they were first cast, under the answer they hold now (a reader
@@ -30,19 +49,8 @@ class DailyArticleStats(models.Model):
     section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="+")
     language = models.CharField(max_length=8)
     day = models.DateField()
-    votes = models.PositiveIntegerField(default=0)
-    votes_yes = models.PositiveIntegerField(default=0)
-    votes_no = models.PositiveIntegerField(default=0)
     # Every answer of the poll's set by its code ({"yes": 3, "no": 1} or a set's emoji codes).
     votes_by_choice = models.JSONField(default=dict)
-    comments_posted = models.PositiveIntegerField(default=0)
-    comments = models.PositiveIntegerField(default=0)
-    # Readers with at least one published comment on this article that day.
-    commenters = models.PositiveIntegerField(default=0)
-    replies = models.PositiveIntegerField(default=0)
-    held = models.PositiveIntegerField(default=0)
-    removed = models.PositiveIntegerField(default=0)
-    reports = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("daily article figures")
@@ -57,7 +65,7 @@ class DailyArticleStats(models.Model):
         return f"{self.article_id} {self.day}"
 
 
-class ArticleTotals(models.Model):
+class ArticleTotals(ArticleCounts):
     """An article's daily rows summed, with the first and last day they cover.
 
     A period that covers an article's every active day reads this one row instead of its daily
@@ -72,16 +80,6 @@ class ArticleTotals(models.Model):
     language = models.CharField(max_length=8)
     first_day = models.DateField()
     last_day = models.DateField()
-    votes = models.PositiveIntegerField(default=0)
-    votes_yes = models.PositiveIntegerField(default=0)
-    votes_no = models.PositiveIntegerField(default=0)
-    comments_posted = models.PositiveIntegerField(default=0)
-    comments = models.PositiveIntegerField(default=0)
-    commenters = models.PositiveIntegerField(default=0)
-    replies = models.PositiveIntegerField(default=0)
-    held = models.PositiveIntegerField(default=0)
-    removed = models.PositiveIntegerField(default=0)
-    reports = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("article figures")
