@@ -275,7 +275,7 @@ class FailedLoadTests(TestCase):
 
 @FAST_HASHING
 class EnsureEditorAccountTests(TestCase):
-    def test_new_editor_is_staff_with_publishing_permissions_only(self) -> None:
+    def test_new_editor_is_staff_in_the_editors_role_with_publishing_permissions(self) -> None:
         account = ensure_editor_account(username="desk", password="a long demo password")
         user = User.objects.get(username="desk")
         assert account.created
@@ -284,6 +284,7 @@ class EnsureEditorAccountTests(TestCase):
         assert user.user_permissions.count() == 28
         assert user.has_perm("articles.change_article")
         assert user.has_perm("articles.delete_photo")
+        assert user.has_perm("newsroom.view_newsroom_dashboard")
         assert not user.has_perm("accounts.change_user")
 
     def test_existing_account_keeps_its_password_and_rights(self) -> None:

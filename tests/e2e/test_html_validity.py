@@ -16,9 +16,9 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import BrowserContext
+from playwright.sync_api import BrowserContext, expect
 
-from tests.e2e.conftest import Server
+from tests.e2e.conftest import Account, Server
 from tests.e2e.helpers import ASTANA_COURT, sign_in
 
 pytestmark = pytest.mark.e2e
@@ -56,6 +56,7 @@ MODERATOR_PAGES = [
     "/en/me/moderation/",
     "/en/accounts/profile/",
 ]
+EDITOR_PAGES = ["/en/newsroom/", "/en/newsroom/mine/"]
 
 
 def _java() -> str:
@@ -117,6 +118,17 @@ def _errors(files: dict[str, str]) -> list[str]:
     ]
 
 
+def _sign_in_to_the_admin(context: BrowserContext, account: Account) -> None:
+    """The demo editor signs in with a username, through the admin's form, as editors do."""
+    page = context.new_page()
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill(account.email)
+    page.get_by_label("Password").fill(account.password)
+    page.get_by_role("button", name="Log in").click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+    page.close()
+
+
 def test_every_page_type_is_valid_html(new_context, server: Server, tmp_path: Path):
     _java()
     reader = new_context()
@@ -124,5 +136,13 @@ def test_every_page_type_is_valid_html(new_context, server: Server, tmp_path: Pa
     moderator = new_context()
     sign_in(moderator, server.senior_moderator).close()
     files |= _fetch(moderator, MODERATOR_PAGES, tmp_path / "moderator")
+    server.manage("refresh_newsroom_figures", "--full")
+    editor = new_context()
+    _sign_in_to_the_admin(editor, server.editor)
+    panel = re.search(
+        r'href="(/en/newsroom/articles/\d+/)"', editor.request.get("/en/newsroom/").text()
+    )
+    assert panel, "no article's panel is linked from the newsroom dashboard"
+    files |= _fetch(editor, [*EDITOR_PAGES, panel.group(1)], tmp_path / "editor")
     errors = _errors(files)
     assert not errors, "\n".join(errors)

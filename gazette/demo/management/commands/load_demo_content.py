@@ -40,7 +40,7 @@ from gazette.core.progress import Progress, Silent
 from gazette.demo import content, photos
 from gazette.demo.content import Edition, PhotoData, Story
 from gazette.demo.discussions import load_discussions
-from gazette.moderation.roles import ADMINISTRATOR
+from gazette.moderation.roles import ADMINISTRATOR, EDITOR
 
 EDITOR_MODELS = ("article", "section", "sectionname", "author", "photo", "tag", "byline")
 EDITOR_ACTIONS = ("add", "change", "delete", "view")
@@ -228,7 +228,8 @@ def editor_permissions() -> list[Permission]:
 
 
 def ensure_editor_account(*, username: str, password: str) -> DemoAccount:
-    """A staff account that may edit everything on the publishing side; not a superuser."""
+    """A staff account that may edit everything on the publishing side, in the editor's role
+    (which reads the newsroom dashboard); not a superuser."""
     account, user = _ensure_staff_account(
         role="editor",
         settings_prefix="GAZETTE_DEMO_EDITOR",
@@ -238,6 +239,7 @@ def ensure_editor_account(*, username: str, password: str) -> DemoAccount:
     )
     if user is not None:
         user.user_permissions.set(editor_permissions())
+        user.groups.add(Group.objects.get(name=EDITOR))
     return account
 
 
