@@ -97,23 +97,7 @@ def column_chart(title: str, rows: list[tuple[str, float]], *, percent: bool = F
             for index, (label, value) in enumerate(rows)
         ),
     )
-    height = baseline + AXIS
-    description = "; ".join(f"{label}: {_shown(value, percent=percent)}" for label, value in rows)
-    return format_html(
-        '<svg class="chart" role="img" xmlns="http://www.w3.org/2000/svg" '
-        'viewBox="0 0 {} {}" width="{}" height="{}"><title>{}</title><desc>{}</desc>'
-        '<line x1="0" y1="{}" x2="{}" y2="{}" stroke="#555"></line>{}</svg>',
-        WIDTH,
-        height,
-        WIDTH,
-        height,
-        title,
-        description,
-        baseline,
-        WIDTH,
-        baseline,
-        columns,
-    )
+    return _on_baseline(title, rows, baseline, columns, percent=percent)
 
 
 def line_chart(title: str, points: list[tuple[str, float]], *, percent: bool = False) -> SafeString:
@@ -140,13 +124,29 @@ def line_chart(title: str, points: list[tuple[str, float]], *, percent: bool = F
         if points
         else (),
     )
-    description = "; ".join(f"{label}: {_shown(value, percent=percent)}" for label, value in points)
+    line = format_html(
+        '<polyline points="{}" fill="none" stroke="#2a6ebb" stroke-width="2"></polyline>{}',
+        path,
+        ends,
+    )
+    return _on_baseline(title, points, baseline, line, percent=percent)
+
+
+def _on_baseline(
+    title: str,
+    rows: list[tuple[str, float]],
+    baseline: float,
+    drawing: SafeString,
+    *,
+    percent: bool,
+) -> SafeString:
+    """A chart's SVG: its title, a description listing every value, a baseline and the drawing."""
     height = baseline + AXIS
+    description = "; ".join(f"{label}: {_shown(value, percent=percent)}" for label, value in rows)
     return format_html(
         '<svg class="chart" role="img" xmlns="http://www.w3.org/2000/svg" '
         'viewBox="0 0 {} {}" width="{}" height="{}"><title>{}</title><desc>{}</desc>'
-        '<line x1="0" y1="{}" x2="{}" y2="{}" stroke="#555"></line>'
-        '<polyline points="{}" fill="none" stroke="#2a6ebb" stroke-width="2"></polyline>{}</svg>',
+        '<line x1="0" y1="{}" x2="{}" y2="{}" stroke="#555"></line>{}</svg>',
         WIDTH,
         height,
         WIDTH,
@@ -156,8 +156,7 @@ def line_chart(title: str, points: list[tuple[str, float]], *, percent: bool = F
         baseline,
         WIDTH,
         baseline,
-        path,
-        ends,
+        drawing,
     )
 
 
