@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
+from typing import TypeVar
 
 from django.db import transaction
-from django.db.models import Count, Q, Sum
+from django.db.models import Q, Sum
 
 from gazette.accounts.models import User
 from gazette.articles.models import Article
@@ -38,6 +39,7 @@ from gazette.reactions.models import Poll, Vote
 # before the run's start: the next run looks back this much further than the previous start.
 OVERLAP = timedelta(minutes=10)
 CHUNK = 500
+T = TypeVar("T")
 
 
 def refresh_figures(*, full: bool = False) -> FigureRefresh:
@@ -65,9 +67,9 @@ def refresh_figures(*, full: bool = False) -> FigureRefresh:
     )
 
 
-def _chunks(ids: list[int]) -> Iterator[list[int]]:
-    for start in range(0, len(ids), CHUNK):
-        yield ids[start : start + CHUNK]
+def _chunks(items: list[T]) -> Iterator[list[T]]:
+    for start in range(0, len(items), CHUNK):
+        yield items[start : start + CHUNK]
 
 
 def _all_articles() -> set[int]:
@@ -124,7 +126,7 @@ def _signatures(article_ids: list[int] | None) -> dict[int, tuple[int, int]]:
     )
     versions = dict(
         threads.values("article_id")
-        .annotate(v=Sum("version"), n=Count("pk"))
+        .annotate(v=Sum("version"))
         .order_by()
         .values_list("article_id", "v")
     )
@@ -163,9 +165,7 @@ def _rebuild(article_ids: list[int], started: datetime) -> set[date]:
 
 def _rebuild_edition_days(days: set[date]) -> None:
     """Each edition's totals of `days`, summed again from the articles' daily rows."""
-    ordered = sorted(days)
-    for start in range(0, len(ordered), CHUNK):
-        chosen = ordered[start : start + CHUNK]
+    for chosen in _chunks(sorted(days)):
         with transaction.atomic():
             DailyEditionTotals.objects.filter(day__in=chosen).delete()
             DailyEditionTotals.objects.bulk_create(
