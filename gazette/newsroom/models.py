@@ -23,8 +23,13 @@ class ArticleCounts(models.Model):
     votes_no = models.PositiveIntegerField(default=0)
     comments_posted = models.PositiveIntegerField(default=0)
     comments = models.PositiveIntegerField(default=0)
-    # Readers with at least one published comment on the article that day (summed over days).
+    # Readers with at least one published comment on the article in the row's days, and their
+    # numbers (commenters.py): a period's or a group's commenters are the union of its rows'.
     commenters = models.PositiveIntegerField(default=0)
+    commenter_numbers = models.BinaryField(default=b"")
+    # The article's authors' ids, space-separated, copied like its section and edition so that
+    # the dashboard groups per author without reading the bylines.
+    author_ids = models.CharField(max_length=200, blank=True, default="")
     replies = models.PositiveIntegerField(default=0)
     held = models.PositiveIntegerField(default=0)
     removed = models.PositiveIntegerField(default=0)
@@ -152,6 +157,16 @@ class ArticleRollupState(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article_id} at {self.refreshed_at}"
+
+
+class CommenterNumber(models.Model):
+    """A small number standing for one reader who commented, so that rollup rows can list their
+    commenters compactly. It is given to a digest of the reader's key, never the key itself."""
+
+    digest = models.CharField(max_length=32, unique=True)
+
+    def __str__(self) -> str:
+        return f"commenter {self.pk}"
 
 
 class FigureRefresh(models.Model):

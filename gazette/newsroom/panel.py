@@ -3,7 +3,7 @@ comments and the median article of its section in its edition. Counts only, as t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from django.db.models import F
@@ -11,7 +11,7 @@ from django.db.models import F
 from gazette.accounts.models import User
 from gazette.articles.models import Article
 from gazette.comments.models import Comment
-from gazette.newsroom import policy
+from gazette.newsroom import commenters, policy
 from gazette.newsroom.figures import COUNTS, Row
 from gazette.newsroom.models import ArticleTotals, DailyArticleStats
 from gazette.newsroom.queries import figures_as_of
@@ -50,7 +50,9 @@ def article_panel(article: Article) -> Panel:
     """An article's figures since publication, its most liked public comments and how it
     compares with the median article of its section in its edition."""
     rows = list(
-        DailyArticleStats.objects.filter(article=article).order_by("day").values("day", *COUNTS)
+        DailyArticleStats.objects.filter(article=article)
+        .order_by("day")
+        .values("day", *COUNTS, "commenter_numbers")
     )
     total = Row.of(str(article.pk), article.headline, {}, url=article.get_absolute_url())
     days = []
@@ -70,9 +72,11 @@ def article_panel(article: Article) -> Panel:
                 cumulative_answered=answered,
             )
         )
+    # A reader who commented on two days is one commenter of the article.
+    readers = commenters.union(row["commenter_numbers"] for row in rows)
     return Panel(
         article=article,
-        total=total,
+        total=replace(total, commenters=commenters.count(readers)),
         days=days,
         liked=most_liked_comments(article),
         section_median=section_median(article),

@@ -15,12 +15,15 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, cast
 
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Q, QuerySet, Sum
 
 from gazette.articles.models import Article, Author, Section
+from gazette.core import editions
 from gazette.moderation.models import Clause
-from gazette.newsroom import policy
-from gazette.newsroom.figures import COUNTS, Row, counts_key, sorted_rows
+from gazette.newsroom import commenters, policy
+from gazette.newsroom.figures import COUNTS, DEFAULT_SORT, Row, counts_key, sorted_rows
 from gazette.newsroom.models import (
     ArticleTotals,
     DailyArticleStats,
@@ -30,8 +33,12 @@ from gazette.newsroom.models import (
 )
 
 ARTICLES_SHOWN = 50
+# Seconds an overview is kept: the refresh runs every 5 minutes, and a newer one changes the key.
+KEPT_FOR = 15 * 60
 TOP_CLAUSES = 5
-_SUMS = {name: Sum(name) for name in COUNTS}
+# Commenters are not summed: a period's or a group's are a union (commenters.py).
+SUMMED = tuple(name for name in COUNTS if name != "commenters")
+_SUMS = {name: Sum(name) for name in SUMMED}
 
 
 @dataclass(frozen=True)
@@ -68,13 +75,15 @@ class Overview:
     clauses: list[ClauseCount]
     histogram: list[int]
     as_of: datetime | None
+    # Every reader who commented in the period, once (a section's or an author's are in the row).
+    commenters: int = 0
 
     @property
     def total(self) -> Row:
         total = Row.of("total", "", {})
         for row in self.sections:
             total = total.plus(_counts(row), articles=row.articles)
-        return total
+        return replace(total, commenters=self.commenters)
 
 
 def _counts(row: Row) -> dict[str, int]:
@@ -86,6 +95,10 @@ def figures_as_of() -> datetime | None:
     return (
         FigureRefresh.objects.order_by("-started_at").values_list("started_at", flat=True).first()
     )
+
+
+def _newest_refresh() -> tuple[int, datetime] | None:
+    return FigureRefresh.objects.order_by("-started_at").values_list("pk", "started_at").first()
 
 
 def _stats(period: policy.Period, edition: str) -> QuerySet[DailyArticleStats]:
@@ -100,14 +113,57 @@ def _clause_counts(period: policy.Period, edition: str) -> QuerySet[DailyClauseC
 
 def overview(period: policy.Period, edition: str, *, language: str, sort: str) -> Overview:
     """The dashboard for the days of `period` in `edition` ("" for every edition), with names
-    in `language`; tables sorted by `sort` (figures.SORTS)."""
+    in `language`; tables sorted by `sort` (figures.SORTS).
+
+    Its figures change only when the rollups are refreshed, so an overview once computed is
+    kept in the cache under the newest refresh until the next one (the names of sections,
+    authors and articles it shows are then as of its computation, at most one refresh old).
+    """
+    newest = _newest_refresh()
+    key = _overview_key(newest, period, edition, language, sort)
+    found = cache.get(key)
+    if not isinstance(found, Overview):
+        found = _computed_overview(
+            period, edition, language=language, sort=sort, as_of=newest[1] if newest else None
+        )
+        cache.set(key, found, KEPT_FOR)
+    return found
+
+
+def _overview_key(
+    refresh: tuple[int, datetime] | None,
+    period: policy.Period,
+    edition: str,
+    language: str,
+    sort: str,
+) -> str:
+    stamp = f"{refresh[0]}-{refresh[1].timestamp()}" if refresh else "none"
+    return f"newsroom:overview:{stamp}:{period.first}:{period.last}:{edition}:{language}:{sort}"
+
+
+def warm_overviews(today: date) -> int:
+    """Compute and keep, for the newest refresh, the overviews editors open most: the default
+    period and the year, of every edition together and of each edition (in its own language),
+    sorted by default. Returns how many were computed."""
+    choices = [("", settings.LANGUAGE_CODE), *((code, code) for code in editions.codes())]
+    computed = 0
+    for days in (policy.DEFAULT_PERIOD, 365):
+        for edition, language in choices:
+            overview(policy.last_days(days, today), edition, language=language, sort=DEFAULT_SORT)
+            computed += 1
+    return computed
+
+
+def _computed_overview(
+    period: policy.Period, edition: str, *, language: str, sort: str, as_of: datetime | None
+) -> Overview:
     per_article = _per_article(period, edition)
-    articles = _article_rows(per_article, sort, limit=ARTICLES_SHOWN)
-    by_section = _clause_rows(period, edition, "section_id")
-    by_author = _clause_rows(period, edition, "article__bylines__author_id")
-    by_article = _clause_rows(period, edition, "article_id", [int(row.key) for row in articles])
-    top_clauses = _top_clauses(by_section)
-    tops = [_top_clause_per(rows) for rows in (by_section, by_author, by_article)]
+    authors_of = _authors_of(per_article)
+    groups = _Groups(per_article, authors_of)
+    clauses = _Clauses(period, edition, per_article, authors_of)
+    # Per section, author and article: (the clause cited most, how often).
+    tops = [clauses.top_per(kind) for kind in ("section", "author", "article")]
+    top_clauses = clauses.most_cited()
     names = _clause_names(
         {clause_id for top in tops for clause_id, _n in top.values()}
         | {clause_id for clause_id, _n in top_clauses},
@@ -116,11 +172,12 @@ def overview(period: policy.Period, edition: str, *, language: str, sort: str) -
     section_top, author_top, article_top = (
         {key: names.get(clause_id, "") for key, (clause_id, _n) in top.items()} for top in tops
     )
+    articles = _article_rows(per_article, sort, limit=ARTICLES_SHOWN)
     return Overview(
         period=period,
         edition=edition,
-        sections=sorted_rows(_section_rows(period, edition, language, section_top), sort),
-        authors=sorted_rows(_with_top_clause(_author_rows(period, edition), author_top), sort),
+        sections=sorted_rows(_section_rows(groups, language, section_top), sort),
+        authors=sorted_rows(_author_rows(groups, author_top), sort),
         articles=_with_top_clause(articles, article_top),
         weeks=_weeks(period, edition),
         clauses=[
@@ -128,7 +185,8 @@ def overview(period: policy.Period, edition: str, *, language: str, sort: str) -
             for clause_id, n in top_clauses
         ],
         histogram=policy.histogram(_poll_shares(per_article)),
-        as_of=figures_as_of(),
+        as_of=as_of,
+        commenters=groups.commenters.get(_EVERYONE, 0),
     )
 
 
@@ -138,8 +196,9 @@ def _with_top_clause(rows: list[Row], top: dict[int, str]) -> list[Row]:
 
 def article_table(period: policy.Period, edition: str, *, language: str, sort: str) -> list[Row]:
     """Every article with activity in the period (the page shows the first ARTICLES_SHOWN)."""
-    rows = _article_rows(_per_article(period, edition), sort, limit=None)
-    top = _top_clause_per(_clause_rows(period, edition, "article_id"))
+    per_article = _per_article(period, edition)
+    rows = _article_rows(per_article, sort, limit=None)
+    top = _Clauses(period, edition, per_article, {}).top_per("article")
     names = _clause_names({clause_id for clause_id, _n in top.values()}, language)
     return _with_top_clause(
         rows, {key: names.get(clause_id, "") for key, (clause_id, _n) in top.items()}
@@ -161,64 +220,78 @@ def _active(period: policy.Period, edition: str) -> QuerySet[ArticleTotals]:
 
 
 def _per_article(period: policy.Period, edition: str) -> list[dict[str, Any]]:
-    """Each article's sums over the period, in two reads: the totals of the articles whose every
-    active day lies in the period, and the daily rows, summed, of those that straddle one of its
-    ends (a year's overview reads one row per article, not one per article and day)."""
+    """Each article's sums over the period (with its commenters' numbers), in two reads: the
+    totals of the articles whose every active day lies in the period, and the daily rows of
+    those that straddle one of its ends, summed here (a year's overview reads one row per
+    article, not one per article and day)."""
     inside = Q(first_day__gte=period.first, last_day__lte=period.last)
-    whole = _active(period, edition).filter(inside).values("article_id", "section_id", *COUNTS)
+    fields = ("article_id", "section_id", "author_ids", *COUNTS, "commenter_numbers")
+    whole = _active(period, edition).filter(inside).values(*fields).order_by()
     straddling = _active(period, edition).exclude(inside).values("article_id")
-    parts = (
-        _days_of(straddling, period).values("article_id", "section_id").annotate(**_SUMS).order_by()
-    )
-    return cast("list[dict[str, Any]]", [*whole.order_by(), *parts])
+    summed: dict[int, dict[str, Any]] = {}
+    readers: dict[int, list[bytes]] = defaultdict(list)
+    for day in _days_of(straddling, period).values(*fields).order_by():
+        readers[day["article_id"]].append(day["commenter_numbers"])
+        item = summed.setdefault(day["article_id"], {**day, **dict.fromkeys(SUMMED, 0)})
+        for name in SUMMED:
+            item[name] += day[name]
+    for article_id, item in summed.items():
+        item["commenter_numbers"] = commenters.union(readers[article_id])
+        item["commenters"] = commenters.count(item["commenter_numbers"])
+    return cast("list[dict[str, Any]]", [*whole, *summed.values()])
 
 
-Groups = dict[int, tuple[dict[str, int], int]]
+def _authors_of(per_article: list[dict[str, Any]]) -> dict[int, list[int]]:
+    """Article → its authors (copied into the rollups from its byline)."""
+    return {
+        item["article_id"]: [int(pk) for pk in item["author_ids"].split()] for item in per_article
+    }
 
 
-def _grouped(period: policy.Period, edition: str, group: str) -> Groups:
-    """Group (a section, an author) → (its counts summed over the period, how many articles),
-    summed by the database from the same two parts as `_per_article`."""
-    inside = Q(first_day__gte=period.first, last_day__lte=period.last)
-    straddling = _active(period, edition).exclude(inside).values("article_id")
-    whole = (
-        _active(period, edition)
-        .filter(inside)
-        .values(group=F(group))
-        .annotate(**_SUMS, articles=Count("pk"))
-        .order_by()
-    )
-    parts = (
-        _days_of(straddling, period)
-        .values(group=F(group))
-        .annotate(**_SUMS, articles=Count("article_id", distinct=True))
-        .order_by()
-    )
-    groups: Groups = {}
-    rows = cast("list[dict[str, Any]]", [*whole, *parts])
-    for row in rows:
-        key = row["group"]
-        if key is None:  # an article without a byline
-            continue
-        sums, articles = groups.get(key, (dict.fromkeys(COUNTS, 0), 0))
-        groups[key] = (
-            {name: sums[name] + (row[name] or 0) for name in COUNTS},
-            articles + row["articles"],
-        )
-    return groups
+_EVERYONE = "everyone"
 
 
-def _section_rows(
-    period: policy.Period, edition: str, language: str, top: dict[int, str]
-) -> list[Row]:
-    groups = _grouped(period, edition, "section_id")
-    sections = Section.objects.filter(pk__in=groups).prefetch_related("translations")
+class _Groups:
+    """The period's per-article sums added up per section and per author (an article with two
+    authors counts in full for each: a byline is shared work), with each group's distinct
+    commenters and the period's."""
+
+    def __init__(self, per_article: list[dict[str, Any]], authors_of: dict[int, list[int]]):
+        self.sections: dict[int, dict[str, int]] = {}
+        self.authors: dict[int, dict[str, int]] = {}
+        tally = commenters.Tally()
+        for item in per_article:
+            numbers = item["commenter_numbers"]
+            tally.add(_EVERYONE, numbers)
+            self._add(self.sections, item["section_id"], item)
+            tally.add(("section", item["section_id"]), numbers)
+            for author_id in authors_of.get(item["article_id"], ()):
+                self._add(self.authors, author_id, item)
+                tally.add(("author", author_id), numbers)
+        self.commenters = tally.counts()
+        for kind, found in (("section", self.sections), ("author", self.authors)):
+            for key, sums in found.items():
+                sums["commenters"] = self.commenters.get((kind, key), 0)
+
+    @staticmethod
+    def _add(groups: dict[int, dict[str, int]], key: int, item: dict[str, Any]) -> None:
+        sums = groups.get(key)
+        if sums is None:
+            groups[key] = {**{name: item[name] for name in SUMMED}, "articles": 1}
+            return
+        for name in SUMMED:
+            sums[name] += item[name]
+        sums["articles"] += 1
+
+
+def _section_rows(groups: _Groups, language: str, top: dict[int, str]) -> list[Row]:
+    sections = Section.objects.filter(pk__in=groups.sections).prefetch_related("translations")
     return [
         Row.of(
             str(section.pk),
             section.name_in(language),
-            groups[section.pk][0],
-            articles=groups[section.pk][1],
+            groups.sections[section.pk],
+            articles=groups.sections[section.pk]["articles"],
             url=section.get_absolute_url(),
             top_clause=top.get(section.pk, ""),
         )
@@ -226,18 +299,17 @@ def _section_rows(
     ]
 
 
-def _author_rows(period: policy.Period, edition: str) -> list[Row]:
-    """An article with two authors counts in full for each (a byline is shared work)."""
-    groups = _grouped(period, edition, "article__bylines__author_id")
+def _author_rows(groups: _Groups, top: dict[int, str]) -> list[Row]:
     return [
         Row.of(
             str(author.pk),
             author.name,
-            groups[author.pk][0],
-            articles=groups[author.pk][1],
+            groups.authors[author.pk],
+            articles=groups.authors[author.pk]["articles"],
             url=author.get_absolute_url(),
+            top_clause=top.get(author.pk, ""),
         )
-        for author in Author.objects.filter(pk__in=groups)
+        for author in Author.objects.filter(pk__in=groups.authors)
     ]
 
 
@@ -319,31 +391,51 @@ def _weeks(period: policy.Period, edition: str) -> list[Week]:
     return weeks
 
 
-def _clause_rows(
-    period: policy.Period, edition: str, group: str, among: list[int] | None = None
-) -> list[dict[str, Any]]:
-    """Decisions citing each clause per `group` (a section, an author, an article), optionally
-    only for the articles `among`."""
-    counts = _clause_counts(period, edition)
-    if among is not None:
-        counts = counts.filter(article_id__in=among)
-    rows = (
-        counts.values("clause_id", group=F(group))
-        .annotate(n=Sum("decisions"))
-        .order_by()
-        .filter(group__isnull=False)
-    )
-    return cast("list[dict[str, Any]]", list(rows))
+class _Clauses:
+    """The decisions citing each clause in the period, read once per article and added up per
+    section and per author here."""
 
+    def __init__(
+        self,
+        period: policy.Period,
+        edition: str,
+        per_article: list[dict[str, Any]],
+        authors_of: dict[int, list[int]],
+    ):
+        section_of = {item["article_id"]: item["section_id"] for item in per_article}
+        self._counts: dict[str, dict[tuple[int, int], int]] = {
+            "section": defaultdict(int),
+            "author": defaultdict(int),
+            "article": defaultdict(int),
+        }
+        rows = (
+            _clause_counts(period, edition)
+            .values_list("article_id", "clause_id")
+            .annotate(n=Sum("decisions"))
+            .order_by()
+        )
+        for article_id, clause_id, n in rows:
+            self._counts["article"][(article_id, clause_id)] += n
+            if article_id in section_of:
+                self._counts["section"][(section_of[article_id], clause_id)] += n
+            for author_id in authors_of.get(article_id, ()):
+                self._counts["author"][(author_id, clause_id)] += n
 
-def _top_clause_per(rows: list[dict[str, Any]]) -> dict[int, tuple[int, int]]:
-    """Group → (its clause cited most, how often); ties go to the lower clause id."""
-    best: dict[int, tuple[int, int]] = {}
-    for row in rows:
-        current = best.get(row["group"])
-        if current is None or (row["n"], -row["clause_id"]) > (current[1], -current[0]):
-            best[row["group"]] = (row["clause_id"], row["n"])
-    return best
+    def top_per(self, kind: str) -> dict[int, tuple[int, int]]:
+        """Group of `kind` → (its clause cited most, how often); ties go to the lower clause."""
+        best: dict[int, tuple[int, int]] = {}
+        for (group, clause_id), n in self._counts[kind].items():
+            current = best.get(group)
+            if current is None or (n, -clause_id) > (current[1], -current[0]):
+                best[group] = (clause_id, n)
+        return best
+
+    def most_cited(self) -> list[tuple[int, int]]:
+        """The clauses cited most in the period: (clause id, decisions), most first."""
+        totals: dict[int, int] = defaultdict(int)
+        for (_article, clause_id), n in self._counts["article"].items():
+            totals[clause_id] += n
+        return sorted(totals.items(), key=lambda item: (-item[1], item[0]))[:TOP_CLAUSES]
 
 
 def _clause_names(ids: set[int], language: str) -> dict[int, str]:
@@ -354,14 +446,6 @@ def _clause_names(ids: set[int], language: str) -> dict[int, str]:
         clause.pk: f"{clause.number}. {clause.title_in(language)}"
         for clause in Clause.objects.filter(pk__in=ids).prefetch_related("translations")
     }
-
-
-def _top_clauses(rows: list[dict[str, Any]]) -> list[tuple[int, int]]:
-    """The clauses cited most over every group: (clause id, decisions), most first."""
-    totals: dict[int, int] = defaultdict(int)
-    for row in rows:
-        totals[row["clause_id"]] += row["n"]
-    return sorted(totals.items(), key=lambda item: (-item[1], item[0]))[:TOP_CLAUSES]
 
 
 def table_records(

@@ -20,9 +20,10 @@ from typing import Any, cast
 from django.db.models import Count, F, Q
 from django.db.models.functions import TruncDate
 
-from gazette.articles.models import Article
+from gazette.articles.models import Article, Byline
 from gazette.comments.models import Comment
 from gazette.moderation.models import Decision, Report
+from gazette.newsroom import commenters
 from gazette.newsroom.models import ArticleTotals, DailyArticleStats, DailyClauseCount
 from gazette.reactions.models import Vote
 
@@ -32,6 +33,15 @@ YES, NO = "yes", "no"
 
 def _by_day(rows: Iterable[dict[str, Any]]) -> dict[tuple[int, date], dict[str, Any]]:
     return {(row["article_id"], row["day"]): row for row in rows}
+
+
+def _authors(article_ids: list[int]) -> dict[int, str]:
+    """Article → its authors' ids in byline order, space-separated."""
+    authors: dict[int, list[str]] = defaultdict(list)
+    bylines = Byline.objects.filter(article_id__in=article_ids).order_by("position", "pk")
+    for article_id, author_id in bylines.values_list("article_id", "author_id"):
+        authors[article_id].append(str(author_id))
+    return {article_id: " ".join(ids) for article_id, ids in authors.items()}
 
 
 def _votes(article_ids: list[int]) -> dict[tuple[int, date], dict[str, int]]:
@@ -60,11 +70,26 @@ def _comments(article_ids: list[int]) -> Iterable[dict[str, Any]]:
             replies=Count("pk", filter=published & Q(parent__isnull=False)),
             held=Count("pk", filter=Q(state=State.PENDING)),
             removed=Count("pk", filter=Q(state=State.REMOVED)),
-            commenters=Count("author_key", filter=published, distinct=True),
         )
         .order_by()
     )
     return cast("Iterable[dict[str, Any]]", rows)
+
+
+def _commenters(article_ids: list[int]) -> dict[tuple[int, date], bytes]:
+    """(article, day) → the packed numbers of the readers with a published comment that day."""
+    rows = list(
+        Comment.objects.filter(thread__article_id__in=article_ids, state=State.PUBLISHED)
+        .annotate(article_id=F("thread__article_id"), day=TruncDate("created_at"))
+        .values_list("article_id", "day", "author_key")
+        .distinct()
+        .order_by()
+    )
+    numbers = commenters.numbers_of(key for _article, _day, key in rows)
+    readers: dict[tuple[int, date], list[int]] = defaultdict(list)
+    for article_id, day, key in rows:
+        readers[(article_id, day)].append(numbers[key])
+    return {where: commenters.pack(found) for where, found in readers.items()}
 
 
 def _reports(article_ids: list[int]) -> dict[tuple[int, date], int]:
@@ -97,8 +122,10 @@ def recompute(article_ids: list[int]) -> tuple[list[DailyArticleStats], list[Dai
         .values_list("pk", "section_id", "language")
         .order_by()
     }
+    authors = _authors(article_ids)
     votes = _votes(article_ids)
     comments = _by_day(_comments(article_ids))
+    readers = _commenters(article_ids)
     reports = _reports(article_ids)
     days = sorted(set(votes) | set(comments) | set(reports))
     stats = []
@@ -107,9 +134,10 @@ def recompute(article_ids: list[int]) -> tuple[list[DailyArticleStats], list[Dai
         section_id, language = articles[article_id]
         stats.append(
             _row(
-                (article_id, section_id, language, day),
+                (article_id, section_id, language, authors.get(article_id, ""), day),
                 votes.get(key, {}),
                 comments.get(key) or {},
+                readers.get(key, b""),
                 reports.get(key, 0),
             )
         )
@@ -128,16 +156,18 @@ def recompute(article_ids: list[int]) -> tuple[list[DailyArticleStats], list[Dai
 
 
 def _row(
-    where: tuple[int, int, str, date],
+    where: tuple[int, int, str, str, date],
     choices: dict[str, int],
     comments: dict[str, Any],
+    readers: bytes,
     reports: int,
 ) -> DailyArticleStats:
-    article_id, section_id, language, day = where
+    article_id, section_id, language, author_ids, day = where
     return DailyArticleStats(
         article_id=article_id,
         section_id=section_id,
         language=language,
+        author_ids=author_ids,
         day=day,
         votes=sum(choices.values()),
         votes_yes=choices.get(YES, 0),
@@ -145,7 +175,8 @@ def _row(
         votes_by_choice=dict(sorted(choices.items())),
         comments_posted=comments.get("posted", 0),
         comments=comments.get("published", 0),
-        commenters=comments.get("commenters", 0),
+        commenters=commenters.count(readers),
+        commenter_numbers=readers,
         replies=comments.get("replies", 0),
         held=comments.get("held", 0),
         removed=comments.get("removed", 0),
@@ -153,13 +184,13 @@ def _row(
     )
 
 
+# The counts a period's rows add up to (commenters are a union instead: commenters.py).
 SUMMED = (
     "votes",
     "votes_yes",
     "votes_no",
     "comments_posted",
     "comments",
-    "commenters",
     "replies",
     "held",
     "removed",
@@ -168,15 +199,19 @@ SUMMED = (
 
 
 def totals(stats: list[DailyArticleStats]) -> list[ArticleTotals]:
-    """Each article's daily rows summed, with the first and last day they cover."""
+    """Each article's daily rows summed (its commenters united), with the first and last day
+    they cover."""
     by_article: dict[int, ArticleTotals] = {}
+    readers: dict[int, list[bytes]] = defaultdict(list)
     for row in stats:
+        readers[row.article_id].append(bytes(row.commenter_numbers))
         total = by_article.get(row.article_id)
         if total is None:
             by_article[row.article_id] = ArticleTotals(
                 article_id=row.article_id,
                 section_id=row.section_id,
                 language=row.language,
+                author_ids=row.author_ids,
                 first_day=row.day,
                 last_day=row.day,
                 **{name: getattr(row, name) for name in SUMMED},
@@ -186,4 +221,7 @@ def totals(stats: list[DailyArticleStats]) -> list[ArticleTotals]:
         total.last_day = max(total.last_day, row.day)
         for name in SUMMED:
             setattr(total, name, getattr(total, name) + getattr(row, name))
+    for article_id, total in by_article.items():
+        total.commenter_numbers = commenters.union(readers[article_id])
+        total.commenters = commenters.count(total.commenter_numbers)
     return list(by_article.values())

@@ -1,10 +1,13 @@
 """Bring the newsroom dashboard's daily rollups up to date (the scheduler runs it every few
-minutes; `--full` rebuilds every article, e.g. after restoring a backup)."""
+minutes; `--full` rebuilds every article, e.g. after restoring a backup), then compute the
+overviews editors open most, so that they answer from the cache."""
 
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
+from django.utils import timezone
 
+from gazette.newsroom.queries import warm_overviews
 from gazette.newsroom.services import refresh_figures
 
 
@@ -16,4 +19,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         run = refresh_figures(full=options["full"])
-        self.stdout.write(f"Refreshed the figures of {run.articles} articles.")
+        warmed = warm_overviews(timezone.localdate())
+        self.stdout.write(
+            f"Refreshed the figures of {run.articles} articles; computed {warmed} overviews."
+        )
