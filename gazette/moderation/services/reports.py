@@ -40,6 +40,7 @@ from gazette.moderation.models import (
 from gazette.moderation.policy import Action, ReportingMeasure, Source
 from gazette.moderation.services import audit, decisions
 from gazette.moderation.services.reporter_messages import send_reporter_message
+from gazette.moderation import live
 from gazette.moderation.webhooks import announce_report
 
 
@@ -122,6 +123,7 @@ def report_comment(
         )
         send_reporter_message(report=report, kind=ReporterMessage.Kind.ACKNOWLEDGED)
         announce_report(report)
+        live.report_received(report)
         open_reports = Report.objects.filter(comment=current, outcome=Report.Outcome.OPEN).count()
         if open_reports >= threshold:
             decisions.decide(
