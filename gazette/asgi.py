@@ -3,6 +3,7 @@
 stream stays open for minutes."""
 
 import os
+from typing import Any
 
 from django.core.asgi import get_asgi_application
 
@@ -16,7 +17,7 @@ STREAM_PREFIX = "/events/"
 stream_application = make_app()
 
 
-async def _lifespan(receive, send):  # type: ignore[no-untyped-def]  # ASGI's own shape
+async def _lifespan(receive: Any, send: Any) -> None:
     while True:
         message = await receive()
         if message["type"] == "lifespan.startup":
@@ -26,7 +27,7 @@ async def _lifespan(receive, send):  # type: ignore[no-untyped-def]  # ASGI's ow
             return
 
 
-async def application(scope, receive, send):  # type: ignore[no-untyped-def]  # ASGI's own shape
+async def application(scope: Any, receive: Any, send: Any) -> None:
     if scope["type"] == "lifespan":
         await _lifespan(receive, send)
         return

@@ -240,7 +240,7 @@ class Hub:
 
     @staticmethod
     def _subscribe(url: str) -> Any:
-        pubsub = redis_client(url).pubsub(ignore_subscribe_messages=True)
+        pubsub = redis_client(url).pubsub(ignore_subscribe_messages=True)  # type: ignore[no-untyped-call]  # redis leaves it untyped
         pubsub.subscribe(WAKE_CHANNEL)
         return pubsub
 

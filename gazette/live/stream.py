@@ -27,10 +27,10 @@ from django.utils.translation import gettext as _
 
 from gazette.core.network import counted_network
 from gazette.live import replay
-from gazette.live.replay import tidy_connection
 from gazette.live.channels import is_known
 from gazette.live.conf import STAFF_CHANNELS
 from gazette.live.hub import Frame, Hub, Listener, StreamsExhausted, process_hub
+from gazette.live.replay import tidy_connection
 
 Scope = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
@@ -105,12 +105,20 @@ def make_app(hub_of: Callable[[], Hub] = process_hub) -> Callable[[Scope, Receiv
         channels = frozenset(query.get("channel", []))
         lang = (query.get("lang") or [settings.LANGUAGE_CODE])[0]
         with translation.override(lang if lang in dict(settings.LANGUAGES) else None):
-            await _serve(scope, receive, send, hub_of(), channels, _last_event_id(scope, query))
+            await _serve(
+                scope=scope,
+                receive=receive,
+                send=send,
+                hub=hub_of(),
+                channels=channels,
+                last_id=_last_event_id(scope, query),
+            )
 
     return app
 
 
 async def _serve(
+    *,
     scope: Scope,
     receive: Receive,
     send: Send,
@@ -122,9 +130,7 @@ async def _serve(
         await _plain(send, 400, _("Unknown live update channel."), [])
         return
     permissions = [STAFF_CHANNELS[c] for c in channels if c in STAFF_CHANNELS]
-    if permissions and not await sync_to_async(_may_listen)(
-        _header(scope, b"cookie"), permissions
-    ):
+    if permissions and not await sync_to_async(_may_listen)(_header(scope, b"cookie"), permissions):
         await _plain(send, 403, _("These live updates are for moderators only."), [])
         return
     await hub.ensure_started()
@@ -135,7 +141,9 @@ async def _serve(
         await _plain(send, 503, _refusal(exc), [(b"retry-after", retry.encode())])
         return
     try:
-        await _stream(scope, receive, send, hub, listener, last_id)
+        await _stream(
+            scope=scope, receive=receive, send=send, hub=hub, listener=listener, last_id=last_id
+        )
     finally:
         hub.close(listener)
 
@@ -153,7 +161,7 @@ async def _missed(hub: Hub, listener: Listener, last_id: int | None) -> list[Fra
 
 
 async def _stream(
-    scope: Scope, receive: Receive, send: Send, hub: Hub, listener: Listener, last_id: int | None
+    *, scope: Scope, receive: Receive, send: Send, hub: Hub, listener: Listener, last_id: int | None
 ) -> None:
     conf = hub.conf
     # The listener is already subscribed: what arrives while the missed events are read is
@@ -191,7 +199,9 @@ async def _follow(
             sent = max(sent, listener.frames[-1].id)
             listener.frames.clear()
             if fresh:
-                await send({"type": "http.response.body", "body": b"".join(fresh), "more_body": True})
+                await send(
+                    {"type": "http.response.body", "body": b"".join(fresh), "more_body": True}
+                )
                 last_event = last_beat = time.monotonic()
             continue
         now = time.monotonic()
@@ -204,7 +214,9 @@ async def _follow(
             await send({"type": "http.response.body", "body": b": \n\n", "more_body": True})
             last_beat = now
         listener.waiter = loop.create_future()
-        timeout = min(conf.heartbeat_seconds - (now - last_beat), conf.idle_seconds - (now - last_event))
+        timeout = min(
+            conf.heartbeat_seconds - (now - last_beat), conf.idle_seconds - (now - last_event)
+        )
         done, _pending = await asyncio.wait(
             (listener.waiter, disconnect), timeout=max(timeout, 0.01),
             return_when=asyncio.FIRST_COMPLETED,

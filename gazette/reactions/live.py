@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.utils import translation
-from django.utils.translation import ngettext
 
 from gazette.accounts.readers import Reader
 from gazette.core import editions
@@ -51,9 +50,7 @@ def tallies_changed(target: PollTarget) -> None:
             }
     data = {
         "total": view.total,
-        "choices": [
-            {"code": c.code, "count": c.count, "percent": c.percent} for c in view.choices
-        ],
+        "choices": [{"code": c.code, "count": c.count, "percent": c.percent} for c in view.choices],
         "texts": texts,
     }
     publish(channel=page_channel(target.site, target.key), kind="poll", data=data)

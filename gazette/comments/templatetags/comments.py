@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from django import template
 from django.conf import settings
-from django.utils.safestring import SafeString
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
 from gazette.articles.models import Article

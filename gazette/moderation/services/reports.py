@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from gazette.accounts.models import User
 from gazette.comments.models import Comment
 from gazette.core import clock
-from gazette.moderation import policy
+from gazette.moderation import live, policy
 from gazette.moderation.exceptions import AlreadyReported, ModerationError, ReportingSuspended
 from gazette.moderation.models import (
     AuditEntry,
@@ -40,7 +40,6 @@ from gazette.moderation.models import (
 from gazette.moderation.policy import Action, ReportingMeasure, Source
 from gazette.moderation.services import audit, decisions
 from gazette.moderation.services.reporter_messages import send_reporter_message
-from gazette.moderation import live
 from gazette.moderation.webhooks import announce_report
 
 
