@@ -248,10 +248,14 @@ class Hub:
         """Until a publisher says the log grew (or a second passes: a lost message, or one
         published while Redis was away, is found by reading anyway). Messages that arrived
         meanwhile are drained: one read serves them all."""
-        message = pubsub.get_message(timeout=1.0)
-        while message is not None and pubsub.get_message(timeout=0) is not None:
-            pass
-        return message is not None
+        deadline = time.monotonic() + 1.0
+        while (remaining := deadline - time.monotonic()) > 0:
+            # None also for a message it ignores (the subscription's confirmation): wait on.
+            if pubsub.get_message(timeout=remaining) is not None:
+                while pubsub.get_message(timeout=0) is not None:
+                    pass
+                return True
+        return False
 
 
 _hub: Hub | None = None
