@@ -32,10 +32,11 @@
     if (source) return;
     var address = root.dataset.live + (lastId ? "&last_event_id=" + encodeURIComponent(lastId) : "");
     source = new EventSource(address);
-    source.onopen = function () { failures = 0; };
+    source.onopen = function () { failures = 0; root.setAttribute("data-live-open", ""); };
     source.onerror = function () {
       // Open or reconnecting, the browser retries by itself as the server asked (retry:).
       // Closed means refused (busy: 503; no ASGI server: 204): we try again, later each time.
+      root.removeAttribute("data-live-open");
       if (source && source.readyState === EventSource.CLOSED) {
         source = null;
         failures += 1;
