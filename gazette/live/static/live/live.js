@@ -118,10 +118,19 @@
       cursor.after(node);
       return true;
     }
+    // The first comment the reader can see (or the button): what must not move on screen.
+    function anchor() {
+      var items = list.children;
+      for (var i = 0; i < items.length; i += 1) {
+        if (items[i].getBoundingClientRect().bottom > 0) return items[i];
+      }
+      return button;
+    }
     function showPending() {
-      // The button stays where the reader's eyes are: whatever goes in above it, the page is
-      // scrolled by as much, so nothing the reader was reading moves.
-      var before = button.getBoundingClientRect().top;
+      // Whatever goes in above what the reader is looking at, the page is scrolled by as much
+      // (browsers without scroll anchoring would otherwise move it down the screen).
+      var fixed = anchor();
+      var before = fixed.getBoundingClientRect().top;
       pending.splice(0).forEach(function (data) {
         if (document.getElementById("comment-" + data.id)) return;
         var node = fragment(pick(data.html));
@@ -130,7 +139,7 @@
         if (data.parent && insertReply(node, data.parent)) return;
         if (newest) list.insertBefore(node, list.firstElementChild); else list.appendChild(node);
       });
-      window.scrollBy(0, button.getBoundingClientRect().top - before);
+      window.scrollBy(0, fixed.getBoundingClientRect().top - before);
       showButton();
     }
     handlers.comment = function (data) {
