@@ -104,6 +104,9 @@ def make_app(hub_of: Callable[[], Hub] = process_hub) -> Callable[[Scope, Receiv
         query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
         channels = frozenset(query.get("channel", []))
         lang = (query.get("lang") or [settings.LANGUAGE_CODE])[0]
+        # A page rendered for its reader alone (the queue) already shows everything before
+        # it opened its stream: it asks for no first replay.
+        fresh = (query.get("replay") or [""])[0] == "0"
         with translation.override(lang if lang in dict(settings.LANGUAGES) else None):
             await _serve(
                 scope=scope,
@@ -112,6 +115,7 @@ def make_app(hub_of: Callable[[], Hub] = process_hub) -> Callable[[Scope, Receiv
                 hub=hub_of(),
                 channels=channels,
                 last_id=_last_event_id(scope, query),
+                fresh=fresh,
             )
 
     return app
@@ -125,6 +129,7 @@ async def _serve(
     hub: Hub,
     channels: frozenset[str],
     last_id: int | None,
+    fresh: bool = False,
 ) -> None:
     if not channels or len(channels) > MAX_CHANNELS or not all(map(is_known, channels)):
         await _plain(send, 400, _("Unknown live update channel."), [])
@@ -142,18 +147,27 @@ async def _serve(
         return
     try:
         await _stream(
-            scope=scope, receive=receive, send=send, hub=hub, listener=listener, last_id=last_id
+            scope=scope,
+            receive=receive,
+            send=send,
+            hub=hub,
+            listener=listener,
+            last_id=last_id,
+            fresh=fresh,
         )
     finally:
         hub.close(listener)
 
 
-async def _missed(hub: Hub, listener: Listener, last_id: int | None) -> list[Frame] | None:
+async def _missed(
+    hub: Hub, listener: Listener, last_id: int | None, *, fresh: bool
+) -> list[Frame] | None:
     """What the stream missed: after its last id (None: too much, the page should reload), or
-    on a first connection the last minute's events, which the page applies idempotently."""
+    on a first connection the last minute's events, which the page applies idempotently
+    (nothing for a `fresh` page)."""
     channels, conf = listener.channels, hub.conf
     if last_id is None:
-        return hub.recent(channels, conf.first_replay_seconds)
+        return [] if fresh else hub.recent(channels, conf.first_replay_seconds)
     kept = hub.kept_since(channels, last_id)
     if kept is not None:
         return kept
@@ -161,12 +175,19 @@ async def _missed(hub: Hub, listener: Listener, last_id: int | None) -> list[Fra
 
 
 async def _stream(
-    *, scope: Scope, receive: Receive, send: Send, hub: Hub, listener: Listener, last_id: int | None
+    *,
+    scope: Scope,
+    receive: Receive,
+    send: Send,
+    hub: Hub,
+    listener: Listener,
+    last_id: int | None,
+    fresh: bool,
 ) -> None:
     conf = hub.conf
     # The listener is already subscribed: what arrives while the missed events are read is
     # kept in its frames, and anything sent twice is dropped by id below.
-    missed = await _missed(hub, listener, last_id)
+    missed = await _missed(hub, listener, last_id, fresh=fresh)
     await send({"type": "http.response.start", "status": 200, "headers": HEADERS})
     if scope["method"] == "HEAD":
         await send({"type": "http.response.body", "body": b""})

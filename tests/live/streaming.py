@@ -35,6 +35,7 @@ class Stream:
     headers: list[tuple[bytes, bytes]] = field(default_factory=list)
     address: str = "203.0.113.7"
     last_event_id: str = ""
+    query: list[tuple[str, str]] = field(default_factory=list)
     status: int | None = None
     response_headers: dict[bytes, bytes] = field(default_factory=dict)
     chunks: list[bytes] = field(default_factory=list)
@@ -44,6 +45,7 @@ class Stream:
         query = [("channel", channel) for channel in self.channels]
         if self.last_event_id:
             query.append(("last_event_id", self.last_event_id))
+        query.extend(self.query)
         scope = {
             "type": "http",
             "method": "GET",

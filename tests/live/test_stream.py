@@ -261,6 +261,17 @@ class QueueStreamTests(LiveTestCase):
         assert f'"id":{comment.pk},"action":"remove"' in queue.text
         await queue.close()
 
+    async def test_the_queue_page_is_not_sent_what_it_shows_already(self):
+        await ModerationSettings.objects.filter(pk=1).aupdate(mode="pre")
+        await self.posted("Held before the queue page was rendered.")
+        headers = await self.session_of(self.moderator)
+        queue = await self.stream(MODERATION, headers=headers, query=[("replay", "0")]).open()
+        assert queue.events() == []
+        await self.posted("Held after it opened its stream.")
+        await deliver(self.hub)
+        assert [kind for _id, kind in queue.events()] == ["held"]
+        await queue.close()
+
     session_of = VisibilityTests.session_of
 
 
