@@ -142,6 +142,15 @@
       window.scrollBy(0, fixed.getBoundingClientRect().top - before);
       showButton();
     }
+    // The reader's own comment is put on the page by the answer to their post, which may come
+    // after its event: whatever appears in the list is no longer waiting.
+    if (window.MutationObserver) {
+      new MutationObserver(function () {
+        var before = pending.length;
+        pending = pending.filter(function (item) { return !document.getElementById("comment-" + item.id); });
+        if (pending.length !== before) showButton();
+      }).observe(list, { childList: true });
+    }
     handlers.comment = function (data) {
       setCount(data);
       if (document.getElementById("comment-" + data.id)) return; // ours, or shown already
