@@ -4,6 +4,7 @@ application, collects what it sends, and hangs up when told."""
 from __future__ import annotations
 
 import asyncio
+import json
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -97,6 +98,16 @@ class Stream:
             fields = dict(line.split(": ", 1) for line in block.splitlines() if ": " in line)
             if "id" in fields:
                 found.append((int(fields["id"]), fields["event"]))
+        return found
+
+    def data(self, kind: str) -> list[dict[str, object]]:
+        """The data of each event of this kind, in order (PostgreSQL keeps JSON keys in an
+        order of its own, so events are compared as values, not as text)."""
+        found = []
+        for block in self.text.split("\n\n"):
+            fields = dict(line.split(": ", 1) for line in block.splitlines() if ": " in line)
+            if fields.get("event") == kind:
+                found.append(json.loads(fields["data"]))
         return found
 
     async def close(self) -> None:
