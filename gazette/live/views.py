@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 
@@ -13,5 +12,4 @@ def no_stream(request: HttpRequest) -> HttpResponse:
     # is, updated on reload, as it was before live updates.
     response = HttpResponse(status=204)
     response["Cache-Control"] = "no-store"
-    response["X-Gazette-Live"] = _("Live updates need the ASGI server.")
     return response
