@@ -13,9 +13,10 @@ from datetime import timedelta
 from typing import Any
 
 import redis
-from django.db import connection, transaction
+from django.db import transaction
 
 from gazette.core import clock
+from gazette.core.ordering import order_log_writers
 from gazette.live.conf import live_settings
 from gazette.live.models import LiveEvent
 
@@ -41,14 +42,13 @@ def publish(*, channel: str, kind: str, data: dict[str, Any]) -> None:
     """Record the event `kind` on `channel` with `data` (JSON, everything a listener shows).
 
     Must run inside the transaction of the change it tells of; nothing is published if that
-    transaction rolls back. Events are numbered in commit order: on PostgreSQL the log is locked
-    until commit, so a later number is never visible before an earlier one (SQLite has one
-    writer at a time already)."""
+    transaction rolls back. Events are numbered in commit order: on PostgreSQL the log writers'
+    lock (core/ordering.py, shared with the audit chain, so no two transactions can deadlock
+    over the two logs) is held until commit, so a later number is never visible before an
+    earlier one; SQLite has one writer at a time already."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("publish() must be called inside the transaction of the change.")
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(f"LOCK TABLE {LiveEvent._meta.db_table} IN SHARE ROW EXCLUSIVE MODE")
+    order_log_writers()
     LiveEvent.objects.create(channel=channel, kind=kind, data=data, created_at=clock.now())
     transaction.on_commit(wake_listeners, robust=True)
 
