@@ -30,6 +30,7 @@ run: install
 	$(MANAGE) load_demo_content --if-empty
 	$(MANAGE) export_profanity_model
 	@echo "Gazette is being served at http://$(HOST):$(PORT)/ (Ctrl-C stops it)."
+	@# deploy/bin/gazette-web: gunicorn managing uvicorn workers (ASGI: pages and live updates).
 	@# The task worker (e-mails, retraining) and the periodic jobs run beside the server, each
 	@# started again if it dies (the task queue is in the database: nothing queued is lost), and
 	@# stop with it. In production systemd does the same (deploy/systemd/).
@@ -68,7 +69,7 @@ messages: install
 
 # Every benchmark in turn (5-10 minutes); each stops what it started. BENCH_* knobs apply.
 bench: install
-	@failed=; for name in pages comments reactions challenges screening search; do \
+	@failed=; for name in pages comments reactions challenges screening search live; do \
 		echo "==> bench/$$name.py"; \
 		$(BIN)/python bench/$$name.py || failed="$$failed $$name"; \
 		echo; \

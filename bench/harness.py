@@ -149,8 +149,19 @@ def run_on_each_database(
 # ---------------------------------------------------------------- the server
 
 
+def server_kind() -> str:
+    """BENCH_SERVER: "asgi" (the production server, as deploy/bin/gazette-web runs it) or
+    "wsgi" (gunicorn's sync workers, for comparison)."""
+    kind = os.environ.get("BENCH_SERVER", "asgi")
+    if kind not in ("asgi", "wsgi"):
+        raise SystemExit("BENCH_SERVER must be asgi or wsgi")
+    return kind
+
+
 class Server:
-    """The production server, `gunicorn gazette.wsgi`, on a free port of 127.0.0.1.
+    """The production server, as deploy/bin/gazette-web runs it (gunicorn managing uvicorn
+    workers, `gazette.asgi`; with BENCH_SERVER=wsgi, sync workers and `gazette.wsgi`), on a free
+    port of 127.0.0.1.
 
     It runs in a process group of its own, with its output in `log_path`. Use it as a context
     manager (or call stop()): on the way out the group it started, and only that, is ended.
@@ -159,10 +170,16 @@ class Server:
     def __init__(self, env: dict[str, str], *, workers: int, log_path: Path) -> None:
         self.port = free_port()
         self.log_path = log_path
+        self.kind = server_kind()
+        app = (
+            ["gazette.asgi:application", "--worker-class", "uvicorn_worker.UvicornWorker"]
+            if self.kind == "asgi"
+            else ["gazette.wsgi"]
+        )
         with log_path.open("wb") as log:
             self.process = subprocess.Popen(
                 [
-                    *(str(BIN / "gunicorn"), "gazette.wsgi", "--workers", str(workers)),
+                    *(str(BIN / "gunicorn"), *app, "--workers", str(workers)),
                     *("--bind", f"{HOST}:{self.port}", "--log-level", "warning"),
                 ],
                 cwd=ROOT,

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "gazette.accounts",
     "gazette.articles",
     "gazette.sites",
+    "gazette.live",
     "gazette.reactions",
     "gazette.comments",
     "gazette.moderation",
@@ -344,6 +345,19 @@ GAZETTE_PERSONAL_COOKIES: list[str] = ["gz_reader", "gz_comments"]
 GAZETTE_SHARED_PAGE_SECONDS = env_int("GAZETTE_SHARED_PAGE_SECONDS", 5)
 # Threads and reaction polls are keyed by (site, key); this install's own pages use this site.
 GAZETTE_SITE_ID = env_str("GAZETTE_SITE_ID", "main")
+
+# Live updates over server-sent events (docs/live-updates.md). With REDIS_URL the app servers
+# wake each other through Redis pub/sub; without it each worker reads the event log every
+# POLL_MS. The stream limits are per worker process.
+GAZETTE_LIVE = {
+    "REDIS_URL": env_str("GAZETTE_LIVE_REDIS_URL", "") or env_str("REDIS_URL", ""),
+    "POLL_MS": env_int("GAZETTE_LIVE_POLL_MS", 150),
+    "MAX_STREAMS": env_int("GAZETTE_LIVE_MAX_STREAMS", 4000),
+    "MAX_STREAMS_PER_ADDRESS": env_int("GAZETTE_LIVE_MAX_STREAMS_PER_ADDRESS", 8),
+    "HEARTBEAT_SECONDS": env_int("GAZETTE_LIVE_HEARTBEAT_SECONDS", 15),
+    "IDLE_SECONDS": env_int("GAZETTE_LIVE_IDLE_SECONDS", 600),
+    "KEEP_HOURS": env_int("GAZETTE_LIVE_KEEP_HOURS", 24),
+}
 # Single sign-on tokens of registered sites may expire at most this far ahead of their issue.
 GAZETTE_SSO_MAX_TOKEN_SECONDS = env_int("GAZETTE_SSO_MAX_TOKEN_SECONDS", 600)
 # A reader token given after single sign-on is valid this long; the host signs in again after.

@@ -26,6 +26,8 @@ urlpatterns = [
     path("csp-report/", csp_report, name="csp_report"),
     path("admin/", admin.site.urls),
     path("api/", include("gazette.api.urls")),
+    # Served by the ASGI application itself (gazette/asgi.py); this answers under WSGI.
+    path("events/", include("gazette.live.urls")),
     path("", include("gazette.embed.urls")),
 ]
 

@@ -42,6 +42,8 @@ JOBS: tuple[Job, ...] = (
     # The newsroom dashboard's daily rollups, for the articles that changed: the dashboard says
     # its figures are "as of" the last run, so this interval is their freshness bound.
     Job("refresh_newsroom_figures", 300, _command("refresh_newsroom_figures")),
+    # Live events older than GAZETTE_LIVE_KEEP_HOURS: streams resume from no further back.
+    Job("purge_live_events", 600, _command("purge_live_events")),
     # Editors' weekly digests whose week has come (each queued once, sent by the task worker).
     Job("send_newsroom_digests", 3600, _command("send_newsroom_digests")),
 )

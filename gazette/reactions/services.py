@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from gazette.accounts.readers import Reader
-from gazette.reactions import caching, queries
+from gazette.reactions import caching, live, queries
 from gazette.reactions.conf import ShowCounts, reactions_conf
 from gazette.reactions.exceptions import PollUnavailable, UnknownChoice
 from gazette.reactions.models import Poll, ReactionChoice, ReactionSet, Tally, Vote
@@ -44,12 +44,14 @@ def cast_reaction(*, target: PollTarget, reader: Reader, choice: str) -> Vote:
                     raise
             else:
                 _move_tallies(poll_id, {chosen_id: +1})
+                live.tallies_changed(target)
                 return vote
         if vote.choice_id != chosen_id:
             previous = vote.choice_id
             vote.choice_id = chosen_id
             vote.save(update_fields=["choice", "updated_at"])
             _move_tallies(poll_id, {previous: -1, chosen_id: +1})
+            live.tallies_changed(target)
         return vote
 
 
@@ -65,6 +67,7 @@ def withdraw_reaction(*, target: PollTarget, reader: Reader) -> bool:
             return False
         vote.delete()
         _move_tallies(vote.poll_id, {vote.choice_id: -1})
+        live.tallies_changed(target)
     return True
 
 

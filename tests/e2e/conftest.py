@@ -1,6 +1,7 @@
 """End-to-end fixtures: the production server on a fresh database, and Debian's Chromium.
 
-The server is what `make run` serves: gunicorn with `gazette.wsgi`, DEBUG off, static files
+The server is what `make run` serves: deploy/bin/gazette-web (gunicorn managing uvicorn
+workers, `gazette.asgi`), DEBUG off, static files
 collected and served by WhiteNoise, demo content loaded. It runs in its own processes against its
 own database, so these tests never touch pytest-django's test database (none of them asks for
 `db`) and see only what a browser sees. The task worker that `make run` starts beside it is left
@@ -279,19 +280,11 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
             },
         )
         with log.open("wb") as log_file:
+            # The server `make run` starts: gunicorn with uvicorn workers, over ASGI.
             process = subprocess.Popen(  # noqa: S603
-                [
-                    str(Path(sys.executable).parent / "gunicorn"),
-                    "gazette.wsgi",
-                    "--workers",
-                    "2",
-                    "--bind",
-                    f"127.0.0.1:{port}",
-                    "--access-logfile",
-                    "-",
-                ],
+                [str(ROOT / "deploy" / "bin" / "gazette-web")],
                 cwd=ROOT,
-                env=env,
+                env={**env, "GAZETTE_BIND": f"127.0.0.1:{port}", "WORKERS": "2"},
                 stdout=log_file,
                 stderr=subprocess.STDOUT,
             )

@@ -18,6 +18,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
+from email.message import Message
 from types import ModuleType
 from typing import Any
 
@@ -68,7 +69,9 @@ def front(server: Server, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
         yield nginx
 
 
-def fetch(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+def fetch(url: str, headers: dict[str, str] | None = None) -> tuple[int, Message, bytes]:
+    """Status, headers (looked up without regard to case, as HTTP says: uvicorn sends them in
+    lower case) and body."""
     request = urllib.request.Request(url, headers=headers or {})  # noqa: S310 - our own
     context = ssl._create_unverified_context()  # noqa: S323 - the scratch self-signed certificate
     opener = urllib.request.build_opener(
@@ -76,9 +79,9 @@ def fetch(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict[st
     )
     try:
         with opener.open(request, timeout=20) as response:
-            return response.status, dict(response.headers), response.read()
+            return response.status, response.headers, response.read()
     except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers), error.read()
+        return error.code, error.headers, error.read()
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):

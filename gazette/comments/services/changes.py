@@ -15,7 +15,7 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from gazette.accounts.readers import Reader
-from gazette.comments import policy, seam
+from gazette.comments import live, policy, seam
 from gazette.comments.conf import comment_settings
 from gazette.comments.exceptions import (
     CommentError,
@@ -83,12 +83,26 @@ def change_comment_state(*, comment: Comment, state: State) -> bool:
     others = tuple(s for s in State if s != state)
     with transaction.atomic():
         was_pending = comment.state == State.PENDING
+        was_published = comment.state == State.PUBLISHED
         changed = _transition(comment, to=state, allowed_from=others)
         if changed and state == State.PUBLISHED and was_pending:
             announce_publication(comment)
         if changed and state in _ANNOUNCED_STATES:
             announce_comment(_ANNOUNCED_STATES[state], comment)
+        if changed:
+            _tell_listeners(comment, was_published=was_published)
     return changed
+
+
+def _tell_listeners(comment: Comment, *, was_published: bool) -> None:
+    """The live updates of a change of state: readers see it come or go, moderators see a
+    comment held again."""
+    if comment.state == State.PUBLISHED:
+        live.comment_published(comment)
+    elif was_published:
+        live.comment_withdrawn(comment)
+    if comment.state == State.PENDING:
+        live.comment_held(comment)
 
 
 # The states a site's webhooks hear of; a reinstated comment is published again.
@@ -161,9 +175,14 @@ def edit_comment(*, comment_id: int, proof: AuthorProof, body: str) -> Comment:
             screening_reasons=list(verdict.reasons),
         )
         thread_changed(comment.thread_id)
+        was_published = comment.state == State.PUBLISHED
         if verdict.action == HOLD:
             _transition(comment, to=State.PENDING, allowed_from=(State.PUBLISHED,))
         comment.refresh_from_db()
+        if comment.state == State.PUBLISHED:
+            live.comment_edited(comment)
+        elif verdict.action == HOLD:
+            _tell_listeners(comment, was_published=was_published)
         # Held text is a restriction too: moderation writes its author a notice.
         seam.moderation().record(submission, verdict, comment)
     return comment
@@ -174,5 +193,7 @@ def delete_comment(*, comment_id: int, proof: AuthorProof) -> Comment:
     a placeholder so the thread keeps its shape. Raises NotCommentAuthor or EditWindowClosed."""
     with transaction.atomic():
         comment = _own_comment_for_change(comment_id, proof)
-        _transition(comment, to=State.DELETED, allowed_from=(State.PUBLISHED, State.PENDING))
+        was_published = comment.state == State.PUBLISHED
+        if _transition(comment, to=State.DELETED, allowed_from=(State.PUBLISHED, State.PENDING)):
+            _tell_listeners(comment, was_published=was_published)
     return comment

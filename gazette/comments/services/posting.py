@@ -23,7 +23,7 @@ from gazette.accounts.models import User
 from gazette.accounts.readers import Reader
 from gazette.challenges.forms import AbuseSignals
 from gazette.challenges.limits import may_mail
-from gazette.comments import policy, seam, tasks
+from gazette.comments import live, policy, seam, tasks
 from gazette.comments.conf import comment_settings
 from gazette.comments.exceptions import (
     CommentError,
@@ -120,6 +120,9 @@ def post_comment(
                 comment_count=F("comment_count") + 1, version=F("version") + 1
             )
             announce_publication(comment)
+            live.comment_published(comment)
+        else:
+            live.comment_held(comment)
     return comment
 
 
@@ -310,6 +313,7 @@ def publish_refused_comment(
         comment_count=F("comment_count") + 1, version=F("version") + 1
     )
     announce_publication(comment)
+    live.comment_published(comment)
     return comment
 
 

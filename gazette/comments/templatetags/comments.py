@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from django import template
 from django.conf import settings
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
@@ -13,6 +15,7 @@ from gazette.comments import formcache, popular, queries
 from gazette.comments.discussion import Discussion, discussion_for
 from gazette.comments.queries import EditionDiscussion
 from gazette.comments.rendering import EntryRenderer, Viewer
+from gazette.live.channels import page_channel
 
 register = template.Library()
 
@@ -58,3 +61,12 @@ def comment_entries(context: template.Context, discussion: Discussion) -> SafeSt
 @register.simple_tag
 def most_discussed() -> list[Article]:
     return popular.most_discussed(get_language() or settings.LANGUAGE_CODE)
+
+
+@register.simple_tag
+def live_stream(article: Article) -> str:
+    """The address of the live updates of the article's page (its discussion and its poll):
+    the same for every reader, so a kept page may carry it."""
+    channel = page_channel(queries.site_id(), queries.article_thread_key(article))
+    query = urlencode({"channel": channel, "lang": get_language() or settings.LANGUAGE_CODE})
+    return f"{reverse('live:stream')}?{query}"

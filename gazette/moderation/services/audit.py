@@ -13,19 +13,18 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 
 from gazette.accounts.models import User
 from gazette.comments.models import Comment, Thread
 from gazette.core import clock
+from gazette.core.ordering import order_log_writers
 from gazette.moderation.models import AuditEntry, Clause
 from gazette.moderation.models.audit import chain_digest
 
 # Who acted when no user did and the caller names no component.
 SYSTEM = "system"
 READER = "reader"
-# Any constant of our own: PostgreSQL's advisory lock that orders writers of the chain.
-CHAIN_LOCK = 7_310_112
 
 
 @dataclass(frozen=True)
@@ -133,12 +132,11 @@ def _lock_chain_head() -> str:
     """The newest entry's hash, read under the lock that orders the chain's writers.
 
     SQLite serialises writers already (every transaction begins IMMEDIATE). PostgreSQL takes a
-    transaction-scoped advisory lock rather than `select_for_update` of the newest row: the
-    lock also covers an empty log, and it is held until commit, so the next writer reads this
-    entry as the head.
+    transaction-scoped advisory lock (core/ordering.py, shared with the live updates' event
+    log, so a transaction writing both logs cannot deadlock with another) rather than
+    `select_for_update` of the newest row: the lock also covers an empty log, and it is held
+    until commit, so the next writer reads this entry as the head.
     """
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CHAIN_LOCK])
+    order_log_writers()
     head = AuditEntry.objects.order_by("-pk").values_list("entry_hash", flat=True).first()
     return head or ""

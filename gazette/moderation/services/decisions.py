@@ -22,7 +22,7 @@ from gazette.accounts.models import User
 from gazette.comments.models import Comment
 from gazette.comments.services import change_comment_state
 from gazette.core import clock
-from gazette.moderation import policy, queries, tasks
+from gazette.moderation import live, policy, queries, tasks
 from gazette.moderation.exceptions import (
     ClauseNotInForce,
     ClauseRequired,
@@ -142,6 +142,7 @@ def decide(
         automatic=automatic,
         grounds=grounds,
     )
+    live.comment_decided(current, action=action.value, actor=actor)
     if action == Action.REMOVE:
         reporting.resolve_reports(
             comment=current, outcome=Report.Outcome.ACTIONED, decision=decision, actor=actor

@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from gazette.accounts.models import User
 from gazette.comments.models import Comment
 from gazette.core import clock
-from gazette.moderation import policy
+from gazette.moderation import live, policy
 from gazette.moderation.exceptions import AlreadyReported, ModerationError, ReportingSuspended
 from gazette.moderation.models import (
     AuditEntry,
@@ -122,6 +122,7 @@ def report_comment(
         )
         send_reporter_message(report=report, kind=ReporterMessage.Kind.ACKNOWLEDGED)
         announce_report(report)
+        live.report_received(report)
         open_reports = Report.objects.filter(comment=current, outcome=Report.Outcome.OPEN).count()
         if open_reports >= threshold:
             decisions.decide(
