@@ -166,14 +166,16 @@ MODEL_NAMES = {
 
 
 def _house_findings(text: str, form: Normalised, rules: Rules) -> list[Finding]:
-    """The shipped models, one per harmful class, each against its own threshold."""
+    """The shipped models, one per harmful class and language-script (the one the text is
+    guessed to be written in), each against its own threshold."""
     if not rules.settings.house_models or len(form.clean.split()) < MODEL_MIN_WORDS:
         return []
     findings = []
     written = language_of(text)
     for house in rules.house:
-        score = house.score(text, form)
-        threshold = house.threshold_for(written)
+        chosen = house.model_for(written)
+        score = chosen.model.score(text, form)
+        threshold = chosen.threshold
         if score.probability < threshold:
             continue
         grams = ", ".join(f"“{gram.strip()}”" for gram, _weight in score.top_ngrams)
@@ -181,7 +183,8 @@ def _house_findings(text: str, form: Normalised, rules: Rules) -> list[Finding]:
             "model": MODEL_NAMES[house.label],
             "score": score.probability,
             "threshold": threshold,
-            "version": house.version,
+            # Which of the class's models scored it, and the version of the file it is in.
+            "version": f"{chosen.key} {house.version}",
             "ngrams": grams,
         }
         findings.append(
@@ -198,6 +201,7 @@ def _house_findings(text: str, form: Normalised, rules: Rules) -> list[Finding]:
                     "score": score.probability,
                     "threshold": threshold,
                     "written": written,
+                    "model": chosen.key,
                     "version": house.version,
                     "ngrams": score.top_ngrams,
                 },
