@@ -7,9 +7,9 @@ from dataclasses import replace
 import pytest
 
 from gazette.moderation.models import ModerationSettings
+from gazette.moderation.screening import corpus
 from gazette.moderation.screening.assessment import assess
 from gazette.moderation.screening.heuristics import disguised_links
-from gazette.moderation.screening import corpus
 from gazette.moderation.screening.house import MULTILINGUAL, house_models
 from gazette.moderation.screening.rules import Rules
 from gazette.moderation.screening.termmatch import Matcher, Term, TermAction, TermMode
