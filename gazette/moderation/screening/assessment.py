@@ -20,17 +20,28 @@ from gazette.moderation.policy import Finding
 from gazette.moderation.screening import heuristics, profanity
 from gazette.moderation.screening.languages import language_of
 from gazette.moderation.screening.normalise import Normalised, normalise
+from gazette.moderation.screening.quotes import is_quoted, reported_quotes
 from gazette.moderation.screening.rules import Rules
 from gazette.moderation.screening.termmatch import Hit, Via
 
 logger = logging.getLogger(__name__)
 
 
+# The clauses whose terms a reader may quote in reporting what was said at a trial (quotes.py);
+# an advertisement in quotation marks is still an advertisement.
+QUOTABLE_CLAUSES = frozenset({"violence", "hate", "attacks"})
+
+
 def assess(text: str, rules: Rules) -> list[Finding]:
     """What the text alone shows under `rules` (no database access)."""
     visible = visible_text(text).strip()
     form = normalise(visible)
-    findings = [_term_finding(hit, rules.term_list_version) for hit in rules.matcher.find(form)]
+    quoted = reported_quotes(form.original)
+    findings = [
+        _term_finding(hit, rules.term_list_version)
+        for hit in rules.matcher.find(form)
+        if not (hit.term.clause_key in QUOTABLE_CLAUSES and is_quoted(hit.start, hit.end, quoted))
+    ]
     findings.extend(_shape_findings(text, visible, rules))
     findings.extend(_model_findings(visible, form, rules))
     return findings
