@@ -18,6 +18,8 @@ from gazette.core.text import visible_text
 from gazette.moderation import policy
 from gazette.moderation.policy import Finding
 from gazette.moderation.screening import heuristics, profanity
+from gazette.moderation.screening.classifier import Score
+from gazette.moderation.screening.house import HouseModel, ScriptModel
 from gazette.moderation.screening.languages import language_of
 from gazette.moderation.screening.normalise import Normalised, normalise
 from gazette.moderation.screening.quotes import is_quoted, reported_quotes
@@ -184,11 +186,11 @@ def _house_findings(text: str, form: Normalised, rules: Rules) -> list[Finding]:
     findings = []
     written = language_of(text)
     for house in rules.house:
-        chosen = house.model_for(written)
-        score = chosen.model.score(text, form)
-        threshold = chosen.threshold
-        if score.probability < threshold:
+        held = _first_holding(house, written, text, form)
+        if held is None:
             continue
+        chosen, score = held
+        threshold = chosen.threshold
         grams = ", ".join(f"“{gram.strip()}”" for gram, _weight in score.top_ngrams)
         values = {
             "model": MODEL_NAMES[house.label],
@@ -219,3 +221,15 @@ def _house_findings(text: str, form: Normalised, rules: Rules) -> list[Finding]:
             )
         )
     return findings
+
+
+def _first_holding(
+    house: HouseModel, written: str, text: str, form: Normalised
+) -> tuple[ScriptModel, Score] | None:
+    """The first of the class's models for `written` that scores the text at or above its
+    threshold, with its score."""
+    for chosen in house.models_for(written):
+        score = chosen.model.score(text, form)
+        if score.probability >= chosen.threshold:
+            return chosen, score
+    return None

@@ -49,6 +49,12 @@ class HouseModel:
     def model_for(self, written: str) -> ScriptModel:
         return self.models.get(written) or self.models[MULTILINGUAL]
 
+    def models_for(self, written: str) -> list[ScriptModel]:
+        """The models that judge a text in `written`: its language-script's own, then the
+        multilingual one, which still catches what every language shares (spam above all:
+        brands, links, numbers) and its own model missed on the tuning part."""
+        return list(dict.fromkeys((self.model_for(written), self.models[MULTILINGUAL])))
+
     def score(self, text: str, form: Normalised | None = None) -> Score:
         return self.model_for(language_of(text)).model.score(text, form)
 

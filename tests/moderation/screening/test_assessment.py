@@ -90,3 +90,8 @@ def test_a_text_is_scored_by_the_model_of_the_language_it_is_written_in():
     expected = incitement.models["kk-cyrl"].model.score(text).probability
     assert incitement.score(text).probability == expected
     assert findings[-1].detail["model"] == "kk-cyrl"
+
+
+def test_the_multilingual_model_judges_a_text_after_its_language_scripts_own():
+    spam = next(model for model in house_models() if model.label == "spam")
+    assert [part.key for part in spam.models_for("uz-latn")] == ["uz-latn", MULTILINGUAL]
