@@ -92,6 +92,7 @@ def test_a_text_is_scored_by_the_model_of_the_language_it_is_written_in():
     assert findings[-1].detail["model"] == "kk-cyrl"
 
 
-def test_the_multilingual_model_judges_a_text_after_its_language_scripts_own():
-    spam = next(model for model in house_models() if model.label == "spam")
-    assert [part.key for part in spam.models_for("uz-latn")] == ["uz-latn", MULTILINGUAL]
+def test_the_multilingual_spam_model_judges_a_text_after_its_language_scripts_own():
+    models = {model.label: model for model in house_models()}
+    assert [part.key for part in models["spam"].models_for("uz-latn")] == ["uz-latn", MULTILINGUAL]
+    assert [part.key for part in models["incitement"].models_for("uz-latn")] == ["uz-latn"]
