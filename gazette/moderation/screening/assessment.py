@@ -18,19 +18,32 @@ from gazette.core.text import visible_text
 from gazette.moderation import policy
 from gazette.moderation.policy import Finding
 from gazette.moderation.screening import heuristics, profanity
+from gazette.moderation.screening.classifier import Score
+from gazette.moderation.screening.house import HouseModel, ScriptModel
 from gazette.moderation.screening.languages import language_of
 from gazette.moderation.screening.normalise import Normalised, normalise
+from gazette.moderation.screening.quotes import is_quoted, reported_quotes
 from gazette.moderation.screening.rules import Rules
 from gazette.moderation.screening.termmatch import Hit, Via
 
 logger = logging.getLogger(__name__)
 
 
+# The clauses whose terms a reader may quote in reporting what was said at a trial (quotes.py);
+# an advertisement in quotation marks is still an advertisement.
+QUOTABLE_CLAUSES = frozenset({"violence", "hate", "attacks"})
+
+
 def assess(text: str, rules: Rules) -> list[Finding]:
     """What the text alone shows under `rules` (no database access)."""
     visible = visible_text(text).strip()
     form = normalise(visible)
-    findings = [_term_finding(hit, rules.term_list_version) for hit in rules.matcher.find(form)]
+    quoted = reported_quotes(form.original)
+    findings = [
+        _term_finding(hit, rules.term_list_version)
+        for hit in rules.matcher.find(form)
+        if not (hit.term.clause_key in QUOTABLE_CLAUSES and is_quoted(hit.start, hit.end, quoted))
+    ]
     findings.extend(_shape_findings(text, visible, rules))
     findings.extend(_model_findings(visible, form, rules))
     return findings
@@ -166,22 +179,25 @@ MODEL_NAMES = {
 
 
 def _house_findings(text: str, form: Normalised, rules: Rules) -> list[Finding]:
-    """The shipped models, one per harmful class, each against its own threshold."""
+    """The shipped models, one per harmful class and language-script (the one the text is
+    guessed to be written in), each against its own threshold."""
     if not rules.settings.house_models or len(form.clean.split()) < MODEL_MIN_WORDS:
         return []
     findings = []
     written = language_of(text)
     for house in rules.house:
-        score = house.score(text, form)
-        threshold = house.threshold_for(written)
-        if score.probability < threshold:
+        held = _first_holding(house, written, text, form)
+        if held is None:
             continue
+        chosen, score = held
+        threshold = chosen.threshold
         grams = ", ".join(f"“{gram.strip()}”" for gram, _weight in score.top_ngrams)
         values = {
             "model": MODEL_NAMES[house.label],
             "score": score.probability,
             "threshold": threshold,
-            "version": house.version,
+            # Which of the class's models scored it, and the version of the file it is in.
+            "version": f"{chosen.key} {house.version}",
             "ngrams": grams,
         }
         findings.append(
@@ -198,9 +214,22 @@ def _house_findings(text: str, form: Normalised, rules: Rules) -> list[Finding]:
                     "score": score.probability,
                     "threshold": threshold,
                     "written": written,
+                    "model": chosen.key,
                     "version": house.version,
                     "ngrams": score.top_ngrams,
                 },
             )
         )
     return findings
+
+
+def _first_holding(
+    house: HouseModel, written: str, text: str, form: Normalised
+) -> tuple[ScriptModel, Score] | None:
+    """The first of the class's models for `written` that scores the text at or above its
+    threshold, with its score."""
+    for chosen in house.models_for(written):
+        score = chosen.model.score(text, form)
+        if score.probability >= chosen.threshold:
+            return chosen, score
+    return None

@@ -22,6 +22,8 @@ NGRAM_RANGE = (2, 5)
 MAX_FEATURES = 40_000
 MIN_EXAMPLES_PER_CLASS = 10
 TOP_NGRAMS = 5
+# The score from which an example counts as removed, for the cross-validated accuracy.
+DECISION = 0.5
 
 
 def ngrams(text: str) -> list[str]:
@@ -97,6 +99,8 @@ class Trained:
     examples: int
     removed: int
     accuracy: float  # cross-validated, on examples the model had not seen
+    # Each example's score by the cross-validation model that had not seen it, in input order.
+    unseen_scores: list[float]
 
 
 class NotEnoughExamples(Exception):  # noqa: N818 - named for the state it reports
@@ -122,7 +126,7 @@ def train(
     from sklearn.linear_model import LogisticRegression  # noqa: PLC0415
     from sklearn.model_selection import (  # noqa: PLC0415
         StratifiedKFold,
-        cross_val_score,
+        cross_val_predict,
     )
     from sklearn.pipeline import make_pipeline  # noqa: PLC0415
 
@@ -141,7 +145,12 @@ def train(
 
     labels = [int(label) for label in removed]
     folds = StratifiedKFold(n_splits=min(5, positives, negatives), shuffle=True, random_state=0)
-    accuracy = float(cross_val_score(pipeline(), list(texts), labels, cv=folds).mean())
+    unseen = cross_val_predict(pipeline(), list(texts), labels, cv=folds, method="predict_proba")
+    unseen_scores = [float(row[1]) for row in unseen]
+    accuracy = sum(
+        (score >= DECISION) == bool(label)
+        for score, label in zip(unseen_scores, labels, strict=True)
+    ) / len(labels)
     fitted = pipeline().fit(list(texts), labels)
     vectorizer, regression = fitted.steps[0][1], fitted.steps[1][1]
     weights = regression.coef_[0]
@@ -151,4 +160,10 @@ def train(
         for gram, index in sorted(vectorizer.vocabulary_.items())
     }
     data = {"features": features, "intercept": float(regression.intercept_[0])}
-    return Trained(data=data, examples=len(labels), removed=positives, accuracy=accuracy)
+    return Trained(
+        data=data,
+        examples=len(labels),
+        removed=positives,
+        accuracy=accuracy,
+        unseen_scores=unseen_scores,
+    )

@@ -16,7 +16,7 @@ text as written (after NFC), so that a match can be shown to moderators where it
 """
 
 # Cyrillic, Kazakh and Uzbek letters, and their look-alikes, are the subject here.
-# ruff: noqa: RUF001, RUF002
+# ruff: noqa: RUF001, RUF002, RUF003
 
 from __future__ import annotations
 
@@ -30,14 +30,34 @@ APOSTROPHES = frozenset("'`´‘’‛′ʹʼʻˈ")
 UZBEK_MARK = "ʻ"
 _APOSTROPHE = "\x00"
 
-# Single letters or digits separated by spacing characters, three or more in a row.
-_SPACED = re.compile(r"(?<![^\W_])[^\W_](?:[ .\-_*·•|/\\+~]{1,3}[^\W_](?![^\W_])){2,}")
+# Letters spaced out: single letters (the Uzbek oʻ and gʻ count as one) with one spacer between
+# them ("k i l l", "k.i.l.l", "k . i . l . l"). Two spaces or more between letters are a gap
+# between words ("k i l l  t h e m" → "kill them"). Once such a gap is there, two letters
+# spaced out are a word too ("и х"); without one, three letters are needed ("я в шоке").
+_LETTER = r"(?:[og]ʻ|[^\W_])(?![^\W_])"
+_SPACER = r"(?: ?[.\-_*·•|/\\+~]{1,3} ?| )"
+_SPACED_WORD = rf"{_LETTER}(?:{_SPACER}{_LETTER})+"
+_SPACED = re.compile(rf"(?<![^\W_]){_SPACED_WORD}(?: {{2,}}{_SPACED_WORD})*")
+_WORD_GAP = re.compile(" {2,}")
+_MIN_SPACED_LETTERS = 3
 _SPACERS = frozenset(" .-_*·•|/\\+~")
 _RUN = re.compile(r"(.)\1*", re.DOTALL)
 _LONG = 3
 _LONG_RUN = re.compile(r"([^ ])\1{2,}")
 # Cheap test for whether _SPACED can match at all: two single characters in a row.
-_SPACED_HINT = re.compile(r"(?<![^\W_])[^\W_][ .\-_*·•|/\\+~]{1,3}[^\W_](?![^\W_])")
+_SPACED_HINT = re.compile(r"(?<![^\W_])[^\W_]ʻ?[ .\-_*·•|/\\+~]{1,3}[^\W_]ʻ?(?![^\W_])")
+
+# Digits between Cyrillic letters stand for the Cyrillic letters they look like ("1д10т" is
+# "идиот"), not the Latin ones the table below gives them.
+_CYRILLIC_LETTER = "а-яёәғқңөұүһіўҳ"
+_CYRILLIC_WORD_WITH_DIGIT = re.compile(
+    rf"[^\W_]*(?:\d[^\W_]*[{_CYRILLIC_LETTER}]|[{_CYRILLIC_LETTER}][^\W_]*\d)[^\W_]*"
+)
+_CYRILLIC_DIGITS = str.maketrans({"0": "о", "1": "и", "3": "з", "4": "ч", "6": "б", "8": "в"})
+
+# Uzbek Cyrillic typed on a Russian keyboard: у к г х for ў қ ғ ҳ. Terms are matched in both
+# spellings (termmatch.py), through folding, so such a match holds and never refuses.
+RUSSIAN_KEYBOARD = str.maketrans("ўқғҳ", "укгх")
 
 # The skeleton table. Keys are characters of the clean form (already casefolded).
 _FOLD: dict[str, str] = {
@@ -143,42 +163,59 @@ def _clean(text: str) -> tuple[list[str], list[int]]:
             if len(cache) < _CACHE_LIMIT:
                 cache[char] = out
         for piece in out:
-            if piece == " ":
-                if not chars or chars[-1] == " ":
-                    continue
-            elif piece == _APOSTROPHE:
+            if piece == _APOSTROPHE:
                 if not chars or chars[-1] not in "og":
                     continue
                 piece = UZBEK_MARK  # noqa: PLW2901 - the apostrophe becomes part of the letter
             chars.append(piece)
             origin.append(index)
-    if chars and chars[-1] == " ":
-        chars.pop()
-        origin.pop()
     return chars, origin
 
 
+def _spacers_of(match: re.Match[str]) -> list[int]:
+    """Where, in a run of letters spaced out, the spacers to drop are (gaps between words stay);
+    none when the run is too short to be a disguise."""
+    start, run = match.start(), match.group()
+    gaps = {
+        position for gap in _WORD_GAP.finditer(run) for position in range(gap.start(), gap.end())
+    }
+    spacers = [i for i, char in enumerate(run) if char in _SPACERS and i not in gaps]
+    letters = len(run) - len(spacers) - len(gaps) - run.count(UZBEK_MARK)
+    if not gaps and letters < _MIN_SPACED_LETTERS:
+        return []
+    return [start + i for i in spacers]
+
+
 def _join_spaced(chars: list[str], origin: list[int]) -> tuple[str, list[int]]:
-    """Join letters spaced out to dodge a term list: "s p a m" → "spam"."""
+    """Join letters spaced out to dodge a term list ("s p a m" → "spam"), then collapse the
+    spaces left."""
     text = "".join(chars)
-    if " " not in text and not any(spacer in text for spacer in ".-_*|/"):
-        return text, origin
-    drop: set[int] = set()
-    for match in _SPACED.finditer(text):
-        drop.update(
-            position for position in range(match.start(), match.end()) if text[position] in _SPACERS
-        )
-    if not drop:
-        return text, origin
-    kept = [position for position in range(len(text)) if position not in drop]
+    drop = {position for match in _SPACED.finditer(text) for position in _spacers_of(match)}
+    kept: list[int] = []
+    for position, char in enumerate(text):
+        if position in drop or (char == " " and (not kept or text[kept[-1]] == " ")):
+            continue
+        kept.append(position)
+    if kept and text[kept[-1]] == " ":
+        kept.pop()
     return "".join(text[position] for position in kept), [origin[position] for position in kept]
+
+
+def _cyrillic_digits(clean: str) -> str:
+    """The clean form with each digit in a Cyrillic word replaced by the Cyrillic letter it
+    stands for (same length, so positions stay)."""
+    if not any(char.isdigit() for char in clean):
+        return clean
+    return _CYRILLIC_WORD_WITH_DIGIT.sub(
+        lambda match: match.group().translate(_CYRILLIC_DIGITS), clean
+    )
 
 
 def _skeleton(clean: str, origin: list[int]) -> tuple[str, list[int]]:
     chars: list[str] = []
     skeleton_origin: list[int] = []
     cache = _FOLD_CACHE
-    for char, index in zip(clean, origin, strict=True):
+    for char, index in zip(_cyrillic_digits(clean), origin, strict=True):
         out = cache.get(char)
         if out is None:
             out = _fold_char(char)
@@ -238,10 +275,11 @@ def _fast_clean(original: str) -> str:
         text = "".join(_clean_char(char) for char in original)
     if _APOSTROPHE in text:
         text = _UZBEK_APOSTROPHE.sub(UZBEK_MARK, text).replace(_APOSTROPHE, "")
-    return _SPACE_RUN.sub(" ", text).strip(" ")
+    return text
 
 
 def _fast_skeleton(clean: str) -> str:
+    clean = _cyrillic_digits(clean)
     _extend(_FOLD_TABLE, _KNOWN_FOLD, clean, _fold_char)
     text = clean.translate(_FOLD_TABLE)
     if len(_FOLD_TABLE) >= _CACHE_LIMIT:  # pragma: no cover - a text of rare characters
@@ -250,7 +288,9 @@ def _fast_skeleton(clean: str) -> str:
 
 
 def _without_spacers(match: re.Match[str]) -> str:
-    return "".join(char for char in match.group() if char not in _SPACERS)
+    run, start = match.group(), match.start()
+    drop = {position - start for position in _spacers_of(match)}
+    return "".join(char for i, char in enumerate(run) if i not in drop)
 
 
 def normalise(text: str) -> Normalised:
@@ -259,6 +299,7 @@ def normalise(text: str) -> Normalised:
     clean = _fast_clean(original)
     if _SPACED_HINT.search(clean):
         clean = _SPACED.sub(_without_spacers, clean)
+    clean = _SPACE_RUN.sub(" ", clean).strip(" ")
     return Normalised(original, clean, _fast_skeleton(clean))
 
 

@@ -17,7 +17,12 @@ from functools import cache
 
 import ahocorasick
 
-from gazette.moderation.screening.normalise import UZBEK_MARK, Normalised, normalise
+from gazette.moderation.screening.normalise import (
+    RUSSIAN_KEYBOARD,
+    UZBEK_MARK,
+    Normalised,
+    normalise,
+)
 
 SNIPPET_CONTEXT = 30
 
@@ -130,6 +135,10 @@ class Matcher:
             self.terms.append(term)
             _add(self._clean, form.clean, index)
             _add(self._skeleton, form.skeleton, index)
+            # Uzbek Cyrillic as typed on a Russian keyboard, found through folding: it holds.
+            typed = normalise(form.clean.translate(RUSSIAN_KEYBOARD)).skeleton
+            if typed != form.skeleton:
+                _add(self._skeleton, typed, index)
         for automaton in (self._clean, self._skeleton):
             if len(automaton):
                 automaton.make_automaton()

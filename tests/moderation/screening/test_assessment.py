@@ -2,12 +2,15 @@
 # ruff: noqa: RUF001
 """Screening reads what the reader will see, and spots web addresses written to slip past."""
 
+from dataclasses import replace
+
 import pytest
 
 from gazette.moderation.models import ModerationSettings
+from gazette.moderation.screening import corpus
 from gazette.moderation.screening.assessment import assess
 from gazette.moderation.screening.heuristics import disguised_links
-from gazette.moderation.screening.house import house_models
+from gazette.moderation.screening.house import MULTILINGUAL, house_models
 from gazette.moderation.screening.rules import Rules
 from gazette.moderation.screening.termmatch import Matcher, Term, TermAction, TermMode
 
@@ -71,4 +74,25 @@ def test_every_shipped_model_names_its_version_and_threshold():
     models = house_models()
     assert {model.label for model in models} == {"incitement", "abuse", "spam"}
     assert all(len(model.version) == 10 for model in models)
-    assert all(0.5 <= value < 1 for model in models for value in model.thresholds.values())
+    assert all(0.5 <= part.threshold < 1 for model in models for part in model.models.values())
+
+
+def test_every_class_has_a_model_per_language_script_and_a_multilingual_one():
+    expected = {*corpus.WRITTEN, MULTILINGUAL}
+    assert all(set(model.models) == expected for model in house_models())
+
+
+def test_a_text_is_scored_by_the_model_of_the_language_it_is_written_in():
+    incitement = next(model for model in house_models() if model.label == "incitement")
+    text = "Сотты жарып жіберу керек, судьяны өлтіреміз"
+    rules = replace(RULES, settings=ModerationSettings(profanity_threshold=0), house=house_models())
+    findings = assess(text, rules)
+    expected = incitement.models["kk-cyrl"].model.score(text).probability
+    assert incitement.score(text).probability == expected
+    assert findings[-1].detail["model"] == "kk-cyrl"
+
+
+def test_the_multilingual_spam_model_judges_a_text_after_its_language_scripts_own():
+    models = {model.label: model for model in house_models()}
+    assert [part.key for part in models["spam"].models_for("uz-latn")] == ["uz-latn", MULTILINGUAL]
+    assert [part.key for part in models["incitement"].models_for("uz-latn")] == ["uz-latn"]

@@ -21,6 +21,12 @@ from gazette.moderation.screening.normalise import _trace, clean_form, normalise
         ("O‘zbekiston gʼalaba", "oʻzbekiston gʻalaba"),  # Uzbek oʻ and gʻ keep their mark
         ("  many   spaces\n\there ", "many spaces here"),
         ("я в шоке", "я в шоке"),  # two single letters in a row are ordinary words
+        ("k i l l  t h e m", "kill them"),  # a wider gap between letters is a word gap
+        ("k i l l   t h e m   a l l", "kill them all"),
+        ("k . i . l . l", "kill"),
+        ("у б е й т е  и х  в с е х", "убейте их всех"),  # after a word gap, "и х" is a word
+        ("Q o' t o q b o s h", "qoʻtoqbosh"),  # the Uzbek oʻ is one spaced-out letter
+        ("a b and c d", "a b and c d"),  # two letters without a word gap stay apart
         ("ТЕРРОРИСТ", "террорист"),
     ],
 )
@@ -42,10 +48,19 @@ def test_clean_form_removes_disguises_only(written, clean):
         ("spaaaaam", "spam"),
         ("class", "class"),  # doubled letters stay
         ("şñäöüı", "snaoui"),  # Kazakh Latin letters lose their marks
+        ("1д10т", skeleton_form("идиот")),  # digits in a Cyrillic word are Cyrillic letters
+        ("с0сат 4мо ё6", skeleton_form("сосат чмо ёб")),
+        ("sh00t h4t3", "shoot hate"),  # in a Latin word they stay Latin
     ],
 )
 def test_skeleton_folds_look_alikes_and_keyboard_substitutes(written, skeleton):
     assert skeleton_form(written) == skeleton
+
+
+def test_digits_in_a_cyrillic_word_keep_their_positions():
+    written = "ты 1д10т"
+    form = normalise(written)
+    assert form.skeleton_origin[form.skeleton.index("uduot")] == written.index("1д")
 
 
 def test_positions_point_into_the_text_as_written():
@@ -57,7 +72,7 @@ def test_positions_point_into_the_text_as_written():
     assert form.clean_origin[start + 3] == written.index("e you")
 
 
-ALPHABET = "ab oOgG'’ʻ\u200b\u0301.-ыжюqҚәЁ4 s p a m\tЖ"
+ALPHABET = "ab oOgG'’ʻ\u200b\u0301.-ыжюqҚәЁ4 s p a m\tЖ  03д16 "
 
 
 def test_fast_forms_agree_with_the_traced_ones_on_random_text():

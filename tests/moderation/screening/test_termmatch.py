@@ -94,5 +94,29 @@ def test_blocked_term_found_only_by_folding_does_not_block():
     assert not hit.is_blocking
 
 
+UZBEK = Matcher([Term("ўлдир", BLOCK, TermMode.WORD_START, clause_key="violence")])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "уни улдириш керак",  # у for ў, as on a Russian keyboard
+        "Уни УЛДИРАМИЗ",
+    ],
+)
+def test_uzbek_cyrillic_typed_on_a_russian_keyboard_holds(text):
+    hits = UZBEK.find(text)
+    assert [(hit.term.phrase, hit.via, hit.is_blocking) for hit in hits] == [
+        ("ўлдир", Via.FOLDED, False)
+    ]
+
+
+def test_digits_in_a_cyrillic_word_match_the_cyrillic_term():
+    matcher = Matcher([Term("идиот", BLOCK, TermMode.WHOLE_WORD, clause_key="attacks")])
+    assert [(hit.term.phrase, hit.via) for hit in matcher.find("Автор — 1д10т")] == [
+        ("идиот", Via.FOLDED)
+    ]
+
+
 def test_an_empty_list_finds_nothing():
     assert Matcher([]).find("anything at all") == []

@@ -2,6 +2,9 @@
 tuning part of the evaluation corpus. Run after changing the training data; commit the result.
 
     manage.py train_house_models
+
+Each harmful class gets a model per language-script, trained on that language-script's
+comments alone, and a multilingual one trained on all of them (house.py).
 """
 
 from __future__ import annotations
@@ -15,12 +18,15 @@ from gazette.core.progress import Progress
 from gazette.moderation.screening import classifier, corpus, house
 from gazette.moderation.screening.assessment import MODEL_MIN_WORDS
 from gazette.moderation.screening.corpus import Example
+from gazette.moderation.screening.languages import language_of
 from gazette.moderation.screening.normalise import clean_form
 
 # The share of clean comments a model may hold, in any one language-script, on the tuning part.
 FALSE_HOLD_BUDGET = 0.01
 LOWEST_THRESHOLD = 0.7
 MAX_FEATURES = 30_000
+# A language-script has a tenth to a fifth of the comments: fewer n-grams are worth keeping.
+SCRIPT_MAX_FEATURES = 15_000
 # As for the site model; weaker (lower) values held more clean Russian comments on the tuning part.
 REGULARISATION = 10.0
 
@@ -41,48 +47,86 @@ class Command(BaseCommand):
         house.MODEL_DIR.mkdir(exist_ok=True)
         progress = Progress(self.stderr, "Models trained", total=len(house.CLAUSES))
         for label in house.CLAUSES:
-            trained = classifier.train(
-                [example.text for example in training],
-                [example.label == label for example in training],
-                max_features=MAX_FEATURES,
-                regularisation=REGULARISATION,
-            )
-            model = classifier.SiteModel.from_data(trained.data)
-            thresholds = choose_thresholds(model, tuning)
-            threshold = max(thresholds.values(), default=LOWEST_THRESHOLD)
-            data = {
-                "label": label,
-                "threshold": threshold,
-                "thresholds": thresholds,
-                **trained.data,
+            models = {
+                key: self.trained_model(label, key, part, tuning)
+                for key, part in training_parts(training).items()
             }
             if not options["dry_run"]:
                 house.model_path(label).write_text(
-                    json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True),
+                    json.dumps(
+                        {"label": label, "models": models},
+                        ensure_ascii=False,
+                        separators=(",", ":"),
+                        sort_keys=True,
+                    ),
                     encoding="utf-8",
                 )
             progress.step()
-            self.stdout.write(
-                f"{label}: {trained.examples} examples, {trained.removed} positive, "
-                f"cross-validated accuracy {trained.accuracy:.3f}, thresholds {thresholds}"
-            )
         progress.done()
         house.house_models.cache_clear()
 
+    def trained_model(
+        self, label: str, key: str, training: list[Example], tuning: list[Example]
+    ) -> dict[str, Any]:
+        """One model's numbers and threshold, its figures reported on the way."""
+        trained = classifier.train(
+            [example.text for example in training],
+            [example.label == label for example in training],
+            max_features=MAX_FEATURES if key == house.MULTILINGUAL else SCRIPT_MAX_FEATURES,
+            regularisation=REGULARISATION,
+        )
+        model = classifier.SiteModel.from_data(trained.data)
+        if key != house.MULTILINGUAL:
+            # The comments screening will hand this model: those guessed to be written in it.
+            tuning = [example for example in tuning if language_of(example.text) == key]
+        clean_scores = tuning_clean_scores(model, tuning)
+        # Its scores of clean training comments it had not seen: many more hard negatives than
+        # the tuning part has, so one unusual tuning comment does not set the threshold alone.
+        for example, score in zip(training, trained.unseen_scores, strict=True):
+            if not example.is_harmful and is_long_enough(example.text):
+                clean_scores.setdefault(f"training {example.written}", []).append(score)
+        threshold = choose_threshold(clean_scores)
+        self.stdout.write(
+            f"{label} {key}: {trained.examples} examples, {trained.removed} positive, "
+            f"cross-validated accuracy {trained.accuracy:.3f}, threshold {threshold}"
+        )
+        return {"threshold": threshold, **trained.data}
 
-def choose_thresholds(model: classifier.SiteModel, tuning: list[Example]) -> dict[str, float]:
-    """Per language-script, the lowest threshold at which the model holds at most
-    FALSE_HOLD_BUDGET of the clean tuning comments (never below LOWEST_THRESHOLD)."""
+
+def training_parts(training: list[Example]) -> dict[str, list[Example]]:
+    """The comments each model learns from: all of them, and each language-script's own."""
+    parts = {house.MULTILINGUAL: training}
+    for example in training:
+        parts.setdefault(example.written, []).append(example)
+    return parts
+
+
+def is_long_enough(text: str) -> bool:
+    """Whether screening asks the models about the text at all (assessment.MODEL_MIN_WORDS)."""
+    return len(clean_form(text).split()) >= MODEL_MIN_WORDS
+
+
+def tuning_clean_scores(
+    model: classifier.SiteModel, tuning: list[Example]
+) -> dict[str, list[float]]:
+    """The model's scores of the clean tuning comments, by language-script."""
     clean: dict[str, list[float]] = {}
     for example in tuning:
-        # Screening does not ask the models about shorter texts (assessment.MODEL_MIN_WORDS).
-        if not example.is_harmful and len(clean_form(example.text).split()) >= MODEL_MIN_WORDS:
-            clean.setdefault(example.written, []).append(model.score(example.text).probability)
-    thresholds = {}
-    for written, scores in clean.items():
+        if not example.is_harmful and is_long_enough(example.text):
+            clean.setdefault(f"tuning {example.written}", []).append(
+                model.score(example.text).probability
+            )
+    return clean
+
+
+def choose_threshold(clean_scores: dict[str, list[float]]) -> float:
+    """The lowest threshold at which the model holds at most FALSE_HOLD_BUDGET of the clean
+    comments of every group (never below LOWEST_THRESHOLD)."""
+    threshold = LOWEST_THRESHOLD
+    for scores in clean_scores.values():
         allowed = int(len(scores) * FALSE_HOLD_BUDGET)
         ranked = sorted(scores, reverse=True)
         # Just above the score of the first clean comment beyond the budget.
-        threshold = ranked[allowed] + 0.01 if len(ranked) > allowed else LOWEST_THRESHOLD
-        thresholds[written] = round(min(max(threshold, LOWEST_THRESHOLD), 0.99), 2)
-    return thresholds
+        if len(ranked) > allowed:
+            threshold = max(threshold, ranked[allowed] + 0.01)
+    return round(min(threshold, 0.99), 2)
