@@ -191,16 +191,7 @@ def post_load(
                     **fields,
                 }
             )
-            headers = {
-                "Content-Type": "application/x-www-form-urlencoded",
-                # As a browser sends a form from one of our pages (kept pages carry no CSRF
-                # token; core/csrf.py accepts the browser's own word for where it comes from).
-                "Origin": f"http://{harness.HOST}:{port}",
-                "Sec-Fetch-Site": "same-origin",
-                "Referer": f"http://{harness.HOST}:{port}{page}",
-                # Only a header: each post claims its own client address behind "our proxy".
-                "X-Forwarded-For": f"10.0.{number // 256 % 256}.{number % 256}",
-            }
+            headers = harness.form_post_headers(port, page, number, network=0)
             started = time.perf_counter()
             status = harness.request(port, "POST", path, body=body, headers=headers).status
             elapsed = (time.perf_counter() - started) * 1000

@@ -243,6 +243,19 @@ class Response(NamedTuple):
     set_cookie: list[str]
 
 
+def form_post_headers(port: int, page: str, number: int, *, network: int) -> dict[str, str]:
+    """Headers of a form posted from `page` as a browser sends it (kept pages carry no CSRF
+    token; core/csrf.py accepts the browser's own word for where it comes from), each post
+    claiming its own client address in 10.`network`.x.y behind "our proxy" (only a header)."""
+    return {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Origin": f"http://{HOST}:{port}",
+        "Sec-Fetch-Site": "same-origin",
+        "Referer": f"http://{HOST}:{port}{page}",
+        "X-Forwarded-For": f"10.{network}.{number // 256 % 256}.{number % 256}",
+    }
+
+
 def request(
     port: int,
     method: str,

@@ -137,13 +137,7 @@ def post_each_second(
                 **fields,
             }
         )
-        headers = {
-            "Content-Type": "application/x-www-form-urlencoded",
-            "Origin": f"http://{harness.HOST}:{port}",
-            "Sec-Fetch-Site": "same-origin",
-            "Referer": f"http://{harness.HOST}:{port}{page}",
-            "X-Forwarded-For": f"10.9.{number // 256 % 256}.{number % 256}",
-        }
+        headers = harness.form_post_headers(port, page, number, network=9)
         statuses.append(harness.request(port, "POST", path, body=body, headers=headers).status)
     return statuses
 
