@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.utils import translation
-from django.utils.translation import ngettext
 
 from gazette.comments.models import Comment, Thread
 from gazette.comments.queries import Entry
-from gazette.comments.rendering import EntryRenderer, Viewer
+from gazette.comments.rendering import EntryRenderer, Viewer, count_label
 from gazette.core import editions
 from gazette.live.channels import MODERATION, page_channel
 from gazette.live.events import publish
@@ -32,12 +31,7 @@ def _languages(thread: Thread, comment: Comment) -> list[str]:
     """The editions a page of this thread is read in: the article's, and those written from it."""
     first = thread.article.language if thread.article is not None else ""
     first = first or comment.language or settings.LANGUAGE_CODE
-    derived = [
-        code
-        for code in editions.codes()
-        if (found := editions.derivation(code)) is not None and found.source == first
-    ]
-    return [first, *derived]
+    return [first, *editions.written_from(first)]
 
 
 def _rendered(comment: Comment, languages: list[str]) -> dict[str, str]:
@@ -54,9 +48,7 @@ def _counted(thread_id: int, languages: list[str]) -> dict[str, object]:
     labels = {}
     for language in languages:
         with translation.override(language):
-            labels[language] = ngettext("%(count)d Comment", "%(count)d Comments", count) % {
-                "count": count
-            }
+            labels[language] = count_label(count)
     return {"count": count, "count_label": labels}
 
 

@@ -207,3 +207,8 @@ class EntryRenderer:
             f' <a href="{self.base}{pk}/edit/">{self.labels["edit"]}</a>'
             f' <a href="{self.base}{pk}/delete/">{self.labels["delete"]}</a>'
         )
+
+
+def count_label(count: int) -> str:
+    """The thread's "N Comment(s)" in the active language, as the page's heading says it."""
+    return ngettext("%(count)d Comment", "%(count)d Comments", count) % {"count": count}

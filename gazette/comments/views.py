@@ -16,7 +16,7 @@ from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -33,7 +33,7 @@ from gazette.comments.discussion import discussion_for
 from gazette.comments.exceptions import CommentError, CommentRejected
 from gazette.comments.forms import CommentForm, EditCommentForm, LikeForm
 from gazette.comments.models import Comment, Thread
-from gazette.comments.rendering import EntryRenderer, Viewer
+from gazette.comments.rendering import EntryRenderer, Viewer, count_label
 from gazette.core.http import wants_json
 
 
@@ -183,10 +183,6 @@ def _posted(request: HttpRequest, comment: Comment) -> HttpResponse:
         return HttpResponseRedirect(comment.get_absolute_url())
     messages.info(request, message)
     return HttpResponseRedirect(_page_url(comment.thread) + "#comments")
-
-
-def count_label(count: int) -> str:
-    return ngettext("%(count)d Comment", "%(count)d Comments", count) % {"count": count}
 
 
 def _page_url(thread: Thread) -> str:

@@ -61,3 +61,12 @@ def derivation(code: str) -> Derivation | None:
     if found is None or code not in codes() or found.source not in codes():
         return None
     return found
+
+
+def written_from(code: str) -> list[str]:
+    """The editions written from edition `code` (Uzbek in Cyrillic from Uzbek in Latin, say)."""
+    return [
+        other
+        for other in codes()
+        if (found := derivation(other)) is not None and found.source == code
+    ]

@@ -26,12 +26,7 @@ _NOBODY = Reader(key="")
 
 def _languages(poll: Poll) -> list[str]:
     first = poll.article.language if poll.article is not None else settings.LANGUAGE_CODE
-    derived = [
-        code
-        for code in editions.codes()
-        if (found := editions.derivation(code)) is not None and found.source == first
-    ]
-    return [first, *derived]
+    return [first, *editions.written_from(first)]
 
 
 def tallies_changed(target: PollTarget) -> None:
