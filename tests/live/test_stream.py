@@ -343,11 +343,12 @@ class WsgiTests(TestCase):
 
 def _redis_url() -> str:
     url = os.environ.get("REDIS_URL", "")
-    if not url:
-        if os.environ.get("CI") == "true":
-            pytest.fail("REDIS_URL is not set: CI must test the Redis transport.", pytrace=False)
-        pytest.skip("REDIS_URL is not set: the Redis transport is not tested")
-    return url
+    if url:
+        return url
+    if os.environ.get("CI") == "true":
+        # .ci/run starts Redis before every run, the SQLite one included; unreachable, it fails.
+        return "redis://127.0.0.1:6379/2"
+    pytest.skip("REDIS_URL is not set: the Redis transport is not tested")
 
 
 class RedisTransportTests(LiveTestCase):
