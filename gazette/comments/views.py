@@ -34,6 +34,7 @@ from gazette.comments.exceptions import CommentError, CommentRejected
 from gazette.comments.forms import CommentForm, EditCommentForm, LikeForm
 from gazette.comments.models import Comment, Thread
 from gazette.comments.rendering import EntryRenderer, Viewer, count_label
+from gazette.comments.services.text import as_stored
 from gazette.core.http import wants_json
 
 
@@ -104,7 +105,8 @@ def _nudge(request: HttpRequest, article: Article) -> HttpResponse | None:
     body = request.POST.get("body", "")
     if not body.strip() or nudges.outcome_of(request.POST.get(nudges.FIELD, ""), body):
         return None
-    words = seam.moderation().nudge(body)
+    # The text as the post would store it: screening the post then finds it assessed already.
+    words = seam.moderation().nudge(as_stored(body))
     if not words:
         return None
     # Only a nudge shown is counted (a look at screening without spending a captcha): counting

@@ -14,9 +14,14 @@ from gazette.comments.exceptions import CommentError
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+def as_stored(body: str) -> str:
+    """The text as it will be stored, if it passes the checks."""
+    return _CONTROL_CHARACTERS.sub("", body).strip()
+
+
 def checked_text(body: str) -> str:
     """The text as it will be stored; raises CommentError when empty or too long."""
-    text = _CONTROL_CHARACTERS.sub("", body).strip()
+    text = as_stored(body)
     limit = comment_settings().max_length
     if not text:
         raise CommentError(_("Write something before posting."))

@@ -34,8 +34,37 @@ logger = logging.getLogger(__name__)
 QUOTABLE_CLAUSES = frozenset({"violence", "hate", "attacks"})
 
 
+class _LastAssessment:
+    """The nudge and then the post's own screening assess the same text under the same rules,
+    one after the other in one request: the second is answered from here. Keyed by the rules
+    object itself, which load_rules replaces whenever the rules change; one slot per process
+    (a pair of assignments, so threads never see half an entry)."""
+
+    entry: tuple[str, Rules, tuple[Finding, ...]] | None = None
+
+    @classmethod
+    def of(cls, text: str, rules: Rules) -> tuple[Finding, ...] | None:
+        entry = cls.entry
+        if entry is not None and entry[1] is rules and entry[0] == text:
+            return entry[2]
+        return None
+
+    @classmethod
+    def keep(cls, text: str, rules: Rules, findings: tuple[Finding, ...]) -> None:
+        cls.entry = (text, rules, findings)
+
+
 def assess(text: str, rules: Rules) -> list[Finding]:
     """What the text alone shows under `rules` (no database access)."""
+    kept = _LastAssessment.of(text, rules)
+    if kept is not None:
+        return list(kept)
+    findings = _assessed(text, rules)
+    _LastAssessment.keep(text, rules, tuple(findings))
+    return findings
+
+
+def _assessed(text: str, rules: Rules) -> list[Finding]:
     visible = visible_text(text).strip()
     form = normalise(visible)
     quoted = reported_quotes(form.original)

@@ -36,6 +36,7 @@ class Rules:
 _lock = threading.Lock()
 _compiled: dict[str, tuple[object, tuple[Matcher, str]]] = {}
 _classifier: dict[str, tuple[int | None, SiteModel | None]] = {}
+_kept_rules: dict[str, Rules] = {}
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,7 @@ def load_rules() -> Rules:
     caller holds the comment then (screening fails closed)."""
     stamp = _read_stamp()
     matcher, version = _matcher(stamp.terms)
-    return Rules(
+    rules = Rules(
         matcher=matcher,
         term_list_version=version,
         settings=stamp.settings,
@@ -154,3 +155,30 @@ def load_rules() -> Rules:
         house=house_models(),
         classifier_id=stamp.classifier_id,
     )
+    return _unchanged_or(rules)
+
+
+def _unchanged_or(rules: Rules) -> Rules:
+    """The Rules object given last if nothing in `rules` changed since, else `rules`: while the
+    rules stay the same, so does the object, and what is kept for them (the text assessed last,
+    assessment.py) is recognised by identity."""
+    with _lock:
+        kept = _kept_rules.get("rules")
+        if kept is not None and _same(kept, rules):
+            return kept
+        _kept_rules["rules"] = rules
+    return rules
+
+
+def _same(kept: Rules, rules: Rules) -> bool:
+    return (
+        kept.matcher is rules.matcher
+        and kept.classifier is rules.classifier
+        and kept.house is rules.house
+        and kept.classifier_id == rules.classifier_id
+        and _settings_values(kept.settings) == _settings_values(rules.settings)
+    )
+
+
+def _settings_values(conf: ModerationSettings) -> list[object]:
+    return [getattr(conf, field.attname) for field in conf._meta.concrete_fields]

@@ -18,7 +18,7 @@ import logging
 from dataclasses import replace
 from datetime import timedelta
 
-from django.db.models import Count, Min
+from django.db.models import Count, Min, Q
 from django.utils.translation import gettext as _
 
 from gazette.comments.seam import HOLD, PUBLISH, REJECT, Submission, Verdict
@@ -187,11 +187,14 @@ def _history(submission: Submission, rules: Rules) -> list[Finding]:
 def _burst_findings(author_key: str, rules: Rules) -> list[Finding]:
     conf = rules.settings
     now = clock.now()
-    mine = RecentText.objects.filter(author_key=author_key)
-    first_seen = mine.aggregate(first=Min("created_at"))["first"]
-    is_new = first_seen is None or first_seen > now - timedelta(hours=conf.new_author_hours)
     window = now - timedelta(minutes=conf.burst_window_minutes)
-    recent = mine.filter(created_at__gte=window).count() if is_new else 0
+    # One query for both: when the author was first seen, and how many they posted lately.
+    seen = RecentText.objects.filter(author_key=author_key).aggregate(
+        first=Min("created_at"), recent=Count("pk", filter=Q(created_at__gte=window))
+    )
+    first_seen = seen["first"]
+    is_new = first_seen is None or first_seen > now - timedelta(hours=conf.new_author_hours)
+    recent = seen["recent"] if is_new else 0
     if not policy.is_burst(recent_count=recent, limit=conf.burst_limit, is_new_author=is_new):
         return []
     return [
