@@ -2,12 +2,15 @@
 
     .venv/bin/python bench/live.py
 
-Builds a scratch install (SQLite, as `make run`), seeds one article, starts the production
-server as `make run` does (gunicorn managing uvicorn workers, `gazette.asgi`, BENCH_WORKERS
-2), opens BENCH_LISTENERS (2,000) server-sent event streams on the article's channel from one
-thread of this process (asyncio, raw sockets), then posts one comment per second for
-BENCH_SECONDS (30) through the real posting path (the form, a solved ALTCHA captcha,
-screening and rate limits on, each post from its own address behind one trusted proxy).
+Builds a scratch install (SQLite, as `make run`; BENCH_DATABASE_URL=postgres://… uses a scratch
+PostgreSQL database it creates and drops, and BENCH_REDIS_URL=redis://… (a scratch database,
+emptied first) makes Redis the cache and the workers' wake-up, as in production), seeds one
+article, starts the production server as `make run` does (gunicorn managing uvicorn workers,
+`gazette.asgi`, BENCH_WORKERS 2), opens BENCH_LISTENERS (2,000) server-sent event streams on the
+article's channel from one thread of this process (asyncio, raw sockets), then posts one
+comment per second for BENCH_SECONDS (30) through the real posting path (the form, a solved
+ALTCHA captcha, screening and rate limits on, each post from its own address behind one
+trusted proxy).
 
 It prints, over every (listener, comment) pair, the time from the event's write in the
 posting transaction (LiveEvent.created_at, a moment before the commit: the figure errs high)
@@ -30,6 +33,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import harness
+import redis
 from comments import SECRET, solved_forms
 
 SEED = r"""
@@ -81,18 +85,23 @@ class Listener(asyncio.Protocol):
         self.lost = True
 
 
-def scratch_env(var_dir: Path, listeners: int) -> dict[str, str]:
-    return harness.scratch_env(
-        var_dir,
-        {
-            "SECRET_KEY": SECRET,
-            "GAZETTE_TRUSTED_PROXIES": "1",
-            "GAZETTE_COMMENT_AUTO_CLOSE_DAYS": "0",
-            # Every listener comes from 127.0.0.1 here: the limit per address is lifted.
-            "GAZETTE_LIVE_MAX_STREAMS_PER_ADDRESS": str(listeners + 10),
-            "GAZETTE_LIVE_MAX_STREAMS": str(listeners + 10),
-        },
-    )
+def scratch_env(
+    var_dir: Path, listeners: int, *, database_url: str, redis_url: str
+) -> dict[str, str]:
+    extra = {
+        "SECRET_KEY": SECRET,
+        "GAZETTE_TRUSTED_PROXIES": "1",
+        "GAZETTE_COMMENT_AUTO_CLOSE_DAYS": "0",
+        # Every listener comes from 127.0.0.1 here: the limit per address is lifted.
+        "GAZETTE_LIVE_MAX_STREAMS_PER_ADDRESS": str(listeners + 10),
+        "GAZETTE_LIVE_MAX_STREAMS": str(listeners + 10),
+    }
+    if database_url:
+        extra["DATABASE_URL"] = database_url
+    if redis_url:
+        # As production runs it: Redis wakes the workers, and is the cache and rate limits.
+        extra["REDIS_URL"] = redis_url
+    return harness.scratch_env(var_dir, extra)
 
 
 def worker_pids(server: harness.Server) -> list[int]:
@@ -242,21 +251,37 @@ def main() -> None:
     seconds = int(os.environ.get("BENCH_SECONDS", "30"))
     workers = int(os.environ.get("BENCH_WORKERS", "2"))
     keep = bool(os.environ.get("BENCH_KEEP"))
+    database_url = os.environ.get("BENCH_DATABASE_URL", "")
+    redis_url = os.environ.get("BENCH_REDIS_URL", "")
     with harness.scratch_dir("gazette-bench-live-", keep=keep) as work:
-        env = scratch_env(work, listeners)
-        harness.prepare_install(env)
-        output = harness.manage(env, "shell", "--command", SEED)
-        page, pk, channel = next(
-            line for line in output.splitlines() if line.startswith("/")
-        ).split()
-        forms = solved_forms(env, seconds, int(pk))
-        print(
-            f"scratch install on SQLite; {listeners} listeners, {seconds} posts, {workers} workers"
-        )
-        with harness.Server(env, workers=workers, log_path=work / "server.log") as server:
-            server.wait_until_ready(page)
-            result = asyncio.run(listen_and_post(server, page, int(pk), channel, forms))
-        report(result, written_at(env))
+        try:
+            if database_url:
+                harness.scratch_postgres(database_url, create=True)
+            if redis_url:
+                # A scratch Redis database: the counters of an earlier run would count here.
+                redis.Redis.from_url(redis_url).flushdb()
+            env = scratch_env(work, listeners, database_url=database_url, redis_url=redis_url)
+            measure(env, work, listeners=listeners, seconds=seconds, workers=workers)
+        finally:
+            if database_url:
+                harness.scratch_postgres(database_url, create=False)
+
+
+def measure(env: dict[str, str], work: Path, *, listeners: int, seconds: int, workers: int) -> None:
+    harness.prepare_install(env)
+    output = harness.manage(env, "shell", "--command", SEED)
+    page, pk, channel = next(line for line in output.splitlines() if line.startswith("/")).split()
+    forms = solved_forms(env, seconds, int(pk))
+    database = "PostgreSQL" if "DATABASE_URL" in env else "SQLite"
+    wake = "Redis pub/sub" if "REDIS_URL" in env else "each worker polling the log"
+    print(
+        f"scratch install on {database}, woken by {wake}; {listeners} listeners, "
+        f"{seconds} posts, {workers} workers"
+    )
+    with harness.Server(env, workers=workers, log_path=work / "server.log") as server:
+        server.wait_until_ready(page)
+        result = asyncio.run(listen_and_post(server, page, int(pk), channel, forms))
+    report(result, written_at(env))
 
 
 if __name__ == "__main__":
