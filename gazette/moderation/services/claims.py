@@ -40,7 +40,9 @@ def claim_item(*, comment: Comment, actor: User, take_over: bool = False) -> Que
 
 def _claim(comment: Comment, actor: User, *, take_over: bool) -> QueueClaim:
     now = clock.now()
-    # The comment's row lock orders moderators claiming the same item at once.
+    # The comment's row lock orders moderators claiming the same item at once. Rows are written
+    # before the audit entry and the events, which take the logs' lock: a decision does the
+    # same, so two transactions never wait for each other's locks in opposite orders.
     current = decisions.locked(comment.pk)
     held = QueueClaim.objects.select_related("moderator").filter(comment=current).first()
     taken_from = None
@@ -48,22 +50,24 @@ def _claim(comment: Comment, actor: User, *, take_over: bool) -> QueueClaim:
         if not take_over:
             raise _refusal(held)
         taken_from = held.moderator
+    if held is not None:
+        held.delete()
+    given_up = list(QueueClaim.objects.filter(moderator=actor).values_list("comment_id", flat=True))
+    QueueClaim.objects.filter(moderator=actor).delete()
+    claim = QueueClaim.objects.create(
+        comment=current, moderator=actor, claimed_at=now, taken_over_from=taken_from
+    )
+    if taken_from is not None:
         audit.record(
             AuditEntry.Event.CLAIM_TAKEN_OVER,
             comment=current,
             actor=actor,
             from_state=current.state,
             to_state=current.state,
-            note=held.moderator.public_name,
+            note=taken_from.public_name,
         )
-    if held is not None:
-        held.delete()
-    for earlier in QueueClaim.objects.filter(moderator=actor):
-        earlier.delete()
-        live.item_released(earlier.comment_id)
-    claim = QueueClaim.objects.create(
-        comment=current, moderator=actor, claimed_at=now, taken_over_from=taken_from
-    )
+    for comment_id in given_up:
+        live.item_released(comment_id)
     live.item_claimed(claim)
     return claim
 
@@ -77,18 +81,17 @@ def release_item(*, comment: Comment, actor: User) -> bool:
     return bool(released)
 
 
-def ensure_free(*, comment: Comment, actor: User) -> None:
-    """Before a moderator decides: refuse if another moderator's claim is in force. Call inside
-    the decision's transaction, with the comment's row locked."""
+def end_for_decision(*, comment: Comment, actor: User) -> None:
+    """A moderator is about to decide the item: refused while another moderator's claim is in
+    force, else whatever claim there was ends (the `decided` event tells the queues). Call
+    inside the decision's transaction, with the comment's row locked, before the audit entry
+    (see _claim on the order of locks); a refused decision rolls the claim back."""
     held = QueueClaim.objects.select_related("moderator").filter(comment_id=comment.pk).first()
-    if held is not None and held.moderator_id != actor.pk and held.in_force_at(clock.now()):
+    if held is None:
+        return
+    if held.moderator_id != actor.pk and held.in_force_at(clock.now()):
         raise _refusal(held)
-
-
-def end_claim(*, comment: Comment) -> None:
-    """The item is decided: whoever held it holds it no longer (the `decided` event tells
-    the queues)."""
-    QueueClaim.objects.filter(comment_id=comment.pk).delete()
+    held.delete()
 
 
 def _refusal(claim: QueueClaim) -> ItemClaimed:

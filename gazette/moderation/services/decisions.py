@@ -126,7 +126,7 @@ def decide(
         raise ClauseRequired
     current = locked(comment.pk)
     if actor is not None and not automatic:
-        claims.ensure_free(comment=current, actor=actor)
+        claims.end_for_decision(comment=current, actor=actor)
     clause = _cited(current, clause)
     _check_grounds(action, clause, grounds, automatic=automatic)
     before = current.state
@@ -146,8 +146,6 @@ def decide(
         grounds=grounds,
     )
     live.comment_decided(current, action=action.value, actor=actor)
-    if not automatic:
-        claims.end_claim(comment=current)
     if action == Action.REMOVE:
         reporting.resolve_reports(
             comment=current, outcome=Report.Outcome.ACTIONED, decision=decision, actor=actor
@@ -348,7 +346,7 @@ def dismiss_reports(
     require(actor, MODERATE)
     with transaction.atomic():
         current = locked(comment.pk)
-        claims.ensure_free(comment=current, actor=actor)
+        claims.end_for_decision(comment=current, actor=actor)
         closed = reporting.resolve_reports(
             comment=current,
             outcome=Report.Outcome.NO_ACTION,
@@ -368,8 +366,6 @@ def dismiss_reports(
         )
         if current.state == Comment.State.PENDING:
             decide(comment=current, action=Action.APPROVE, actor=actor, note=note)
-        else:
-            claims.end_claim(comment=current)
     return closed
 
 
