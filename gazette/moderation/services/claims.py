@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -20,29 +20,22 @@ from gazette.moderation.exceptions import ItemClaimed
 from gazette.moderation.models import AuditEntry, QueueClaim
 from gazette.moderation.services import audit, decisions
 
-MODERATE = "moderation.moderate_comments"
-
 
 def claim_item(*, comment: Comment, actor: User, take_over: bool = False) -> QueueClaim:
     """Claim the item for `actor` (again, if theirs: the claim starts anew). Raises
     PermissionRequired, or ItemClaimed while another moderator's claim is in force and
     `take_over` is not chosen."""
-    decisions.require(actor, MODERATE)
-    try:
-        with transaction.atomic():
-            return _claim(comment, actor, take_over=take_over)
-    except IntegrityError:
-        # Another moderator's claim was written between our read and our insert (a database
-        # without row locks in this path): theirs stands.
-        holder = QueueClaim.objects.select_related("moderator").get(comment_id=comment.pk)
-        raise _refusal(holder) from None
+    decisions.require(actor, decisions.MODERATE)
+    with transaction.atomic():
+        return _claim(comment, actor, take_over=take_over)
 
 
 def _claim(comment: Comment, actor: User, *, take_over: bool) -> QueueClaim:
     now = clock.now()
-    # The comment's row lock orders moderators claiming the same item at once. Rows are written
-    # before the audit entry and the events, which take the logs' lock: a decision does the
-    # same, so two transactions never wait for each other's locks in opposite orders.
+    # The comment's row lock orders moderators claiming the same item at once (the one-to-one
+    # on the comment is the database's last guard). Rows are written before the audit entry
+    # and the events, which take the logs' lock: a decision does the same, so two
+    # transactions never wait for each other's locks in opposite orders.
     current = decisions.locked(comment.pk)
     held = QueueClaim.objects.select_related("moderator").filter(comment=current).first()
     taken_from = None
