@@ -148,7 +148,6 @@ class ItemClaimed(ModerationError):
     """Another moderator is looking at the item (their claim is in force)."""
 
     status = 409
-    default_message = _("Another moderator is looking at this item.")
 
     def __init__(self, *, name: str, since: str) -> None:
         super().__init__(
