@@ -36,6 +36,7 @@ from gazette.comments.page_urls import NotAPageAddress
 from gazette.moderation.exceptions import (
     AlreadyReported,
     AppealAlreadyDecided,
+    ItemClaimed,
     ModerationError,
     OwnDecision,
     PermissionRequired,
@@ -149,6 +150,7 @@ DOMAIN_PROBLEMS: list[tuple[type[Exception], int, str, str]] = [
     (ReportIncomplete, 422, "report_incomplete", "clause"),
     (PermissionRequired, 403, "permission_required", ""),
     (TransitionNotAllowed, 409, "transition_not_allowed", ""),
+    (ItemClaimed, 409, "item_claimed", ""),
     (OwnDecision, 403, "own_decision", ""),
     (ReporterMayNotDecide, 403, "reporter_may_not_decide", ""),
     (ReviewerLacksLanguage, 403, "reviewer_lacks_language", ""),

@@ -26,7 +26,14 @@ from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from gazette.comments.models import Comment, Thread
 from gazette.core import clock
 from gazette.moderation import modes
-from gazette.moderation.models import Appeal, AuditEntry, Decision, Report, Sanction
+from gazette.moderation.models import (
+    Appeal,
+    AuditEntry,
+    Decision,
+    QueueClaim,
+    Report,
+    Sanction,
+)
 from gazette.moderation.screening.classifier import Score
 from gazette.moderation.screening.rules import Rules, load_rules
 from gazette.moderation.screening.scores import Scores, scores_of
@@ -108,6 +115,8 @@ class Item:
     # What screening's models make of the text now, and the rules its arrival recorded.
     scores: Scores | None = None
     arrival_rules: list[str] = field(default_factory=list)
+    # A moderator's claim in force on the item (services/claims.py), with its moderator.
+    claim: QueueClaim | None = None
 
     @property
     def first_time_author(self) -> bool:
@@ -193,6 +202,13 @@ def queue_comments(queue: Queue, filters: Filters) -> QuerySet[Comment]:
     )
 
 
+def in_queue(comment_id: int, queue: Queue, filters: Filters) -> Item | None:
+    """One item as the queue's page would show it, or None if it is not in that queue (with
+    those filters) now: what a page open on the queue inserts when the item arrives."""
+    comment = queue_comments(queue, filters).filter(pk=comment_id).first()
+    return None if comment is None else item_for(comment)
+
+
 def queue_counts(filters: Filters) -> dict[str, int]:
     """How many items wait in each queue (one query per queue, for the tabs)."""
     return {queue.value: queue_comments(queue, filters).count() for queue in Queue}
@@ -245,6 +261,9 @@ def _fill(items: list[Item], *, all_scores: bool = False) -> None:
         by_id[decision.comment_id].decisions.append(decision)
     for appeal in Appeal.objects.pending().filter(comment_id__in=by_id):
         by_id[appeal.comment_id or 0].appeal = appeal
+    claims = QueueClaim.objects.in_force(clock.now()).filter(comment_id__in=by_id)
+    for claim in claims.select_related("moderator"):
+        by_id[claim.comment_id].claim = claim
     _fill_histories(items)
     try:
         rules: Rules | None = load_rules()

@@ -142,3 +142,18 @@ class TransparencyDatabaseUnavailable(ModerationError):
         "The Transparency Database did not take the statements after several tries; nothing "
         "more was sent. Run the command again later: what it accepted is not sent twice."
     )
+
+
+class ItemClaimed(ModerationError):
+    """Another moderator is looking at the item (their claim is in force)."""
+
+    status = 409
+
+    def __init__(self, *, name: str, since: str) -> None:
+        super().__init__(
+            _(
+                "%(name)s has been looking at this item since %(since)s. "
+                "Take it over if you mean to decide it."
+            )
+            % {"name": name, "since": since}
+        )

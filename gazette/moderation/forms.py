@@ -302,3 +302,8 @@ class StatementPeriodForm(forms.Form):
         if since and until and since > until:
             raise forms.ValidationError(_("The first day comes after the last one."))
         return cleaned
+
+
+class ClaimForm(forms.Form):
+    # Chosen explicitly, never implied: taking an item another moderator is looking at.
+    take_over = forms.BooleanField(required=False)

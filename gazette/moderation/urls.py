@@ -3,6 +3,7 @@ from django.urls import path, register_converter
 from gazette.moderation.views import (
     appeal_desk,
     appeals,
+    claims,
     data_rights,
     history,
     policy,
@@ -45,6 +46,9 @@ urlpatterns = [
     path("moderation/comments/<int:pk>/decide/", queue.decide, name="decide"),
     path("moderation/comments/<int:pk>/sanction/", queue.sanction, name="sanction"),
     path("moderation/sanctions/<int:pk>/revoke/", queue.revoke_sanction, name="revoke_sanction"),
+    path("moderation/comments/<int:pk>/claim/", claims.claim, name="claim"),
+    path("moderation/comments/<int:pk>/release/", claims.release, name="release"),
+    path("moderation/comments/<int:pk>/item/", claims.queue_item, name="queue_item"),
     path("moderation/bulk/", queue.bulk, name="bulk"),
     path("moderation/presets/", presets.presets, name="presets"),
     path(

@@ -8,7 +8,7 @@ from gazette.api.models import ApiToken
 from gazette.comments.models import Comment
 from gazette.moderation.models import AuditEntry, Clause, Notice
 from gazette.moderation.roles import EDITOR, MODERATOR
-from gazette.moderation.services import decisions
+from gazette.moderation.services import claims, decisions
 from gazette.moderation.services.appeals import file_appeal
 from tests.api.helpers import assert_problem, call
 from tests.factories import ThreadFactory, UserFactory
@@ -180,6 +180,15 @@ class StaffDecisionTests(TestCase):
     def test_approving_a_published_comment_conflicts_with_its_state(self):
         comment = post(self.thread, "A view.")
         assert_problem(self.decide(comment, {"action": "approve"}), 409, "transition_not_allowed")
+
+    def test_an_item_another_moderator_holds_is_refused_naming_them(self):
+        comment = post(self.thread, "A view.")
+        claims.claim_item(comment=comment, actor=staff_in(MODERATOR, display_name="Mira"))
+        response = self.decide(comment, {"action": "hold", "explanation": "To be checked."})
+        problem = assert_problem(response, 409, "item_claimed")
+        assert "Mira has been looking at this item" in problem["detail"]
+        comment.refresh_from_db()
+        assert comment.state == Comment.State.PUBLISHED
 
     def test_no_mail_address_is_sent_back(self):
         comment = post(self.thread, "A view.", email="writer@example.org")

@@ -20,7 +20,7 @@ from gazette.live.events import WAKE_CHANNEL
 from gazette.live.models import LiveEvent
 from gazette.moderation.models import ModerationSettings
 from gazette.moderation.roles import EDITOR, MODERATOR
-from gazette.moderation.services import decisions
+from gazette.moderation.services import claims, decisions
 from gazette.reactions.services import cast_reaction
 from gazette.reactions.targets import PollTarget
 from tests.factories import ThreadFactory, reader_of_tests, yes_no_reaction_set
@@ -265,6 +265,40 @@ class QueueStreamTests(LiveTestCase):
             "remove",
             "removed",
         )
+        await queue.close()
+
+    async def test_a_moderator_hears_of_a_claim_and_its_release(self):
+        comment = await self.posted("Claim me.")
+        other = await sync_to_async(staff_in)(MODERATOR, display_name="Timur")
+        queue = await self.stream(MODERATION, headers=await self.session_of(self.moderator)).open()
+        claim = await self.committed(claims.claim_item, comment=comment, actor=other)
+        await self.committed(claims.release_item, comment=comment, actor=other)
+        await deliver(self.hub)
+        assert [kind for _id, kind in queue.events()] == ["claimed", "released"]
+        [claimed] = queue.data("claimed")
+        assert claimed == {
+            "id": comment.pk,
+            "by": "Timur",
+            "by_id": other.pk,
+            "since": claim.claimed_at.isoformat(),
+            "until": claim.until.isoformat(),
+        }
+        assert queue.data("released") == [{"id": comment.pk}]
+        await queue.close()
+
+    async def test_a_claim_rolled_back_is_never_heard_of(self):
+        comment = await self.posted("Claim me, then think better of it.")
+        queue = await self.stream(MODERATION, headers=await self.session_of(self.moderator)).open()
+
+        def claim_then_fail():
+            with transaction.atomic():
+                claims.claim_item(comment=comment, actor=self.moderator)
+                raise RollbackError
+
+        with pytest.raises(RollbackError):
+            await sync_to_async(claim_then_fail)()
+        await deliver(self.hub)
+        assert queue.events() == []
         await queue.close()
 
     async def test_the_queue_page_is_not_sent_what_it_shows_already(self):

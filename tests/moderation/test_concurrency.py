@@ -5,18 +5,19 @@ import pytest
 from django.test import TransactionTestCase
 
 from gazette.comments.models import Comment, Thread
-from gazette.moderation.exceptions import ModerationError
+from gazette.moderation.exceptions import ItemClaimed, ModerationError
 from gazette.moderation.models import (
     Appeal,
     AuditEntry,
     Clause,
     Decision,
     ModerationSettings,
+    QueueClaim,
     Report,
     Sanction,
 )
 from gazette.moderation.roles import MODERATOR
-from gazette.moderation.services import decisions
+from gazette.moderation.services import claims, decisions
 from gazette.moderation.services.appeals import decide_appeal, file_appeal
 from gazette.moderation.services.reports import NotReportable, report_comment
 from gazette.moderation.services.sanctions import sanction_author
@@ -51,6 +52,17 @@ class ConcurrentDecisionTests(TransactionTestCase):
         assert Decision.objects.count() == 1
         assert AuditEntry.objects.filter(event="removed").count() == 1
         assert Thread.objects.get(pk=self.thread.pk).comment_count == 0
+
+    def test_many_moderators_claiming_at_once_leave_one_claim(self):
+        def claim(moderator):
+            return lambda: claims.claim_item(
+                comment=Comment.objects.get(pk=self.comment.pk), actor=moderator
+            )
+
+        errors = run_at_once([claim(moderator) for moderator in self.moderators])
+        assert len(errors) == WORKERS - 1
+        assert all(isinstance(error, ItemClaimed) for error in errors)
+        assert QueueClaim.objects.filter(comment=self.comment).count() == 1
 
     def test_approve_and_remove_racing_leave_one_outcome(self):
         decisions.hold_comment(explanation=WHY, comment=self.comment, actor=self.moderators[0])

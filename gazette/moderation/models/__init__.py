@@ -11,6 +11,7 @@ from gazette.moderation.models.appeals import (
 from gazette.moderation.models.audit import AuditEntry, AuditLogIsAppendOnly
 from gazette.moderation.models.authority import AuthorityRequest
 from gazette.moderation.models.cases import Decision, Notice, Report
+from gazette.moderation.models.claims import CLAIM_LIFETIME, QueueClaim
 from gazette.moderation.models.clauses import (
     Clause,
     ClauseTranslation,
@@ -33,6 +34,7 @@ from gazette.moderation.models.screening import (
 from gazette.moderation.models.statements import SubmittedStatement
 
 __all__ = [
+    "CLAIM_LIFETIME",
     "Appeal",
     "AppealNotice",
     "AppealRightSuspension",
@@ -52,6 +54,7 @@ __all__ = [
     "PolicyVersion",
     "PolicyVersionTranslation",
     "PresetChoice",
+    "QueueClaim",
     "RecentText",
     "RecentTextHash",
     "Report",

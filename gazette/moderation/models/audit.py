@@ -113,6 +113,8 @@ class AuditEntry(models.Model):
         DATA_PROVIDED = "data_provided", _("Reader's data provided to staff on request")
         ROLE_GRANTED = "role_granted", _("Staff role given")
         ROLE_REVOKED = "role_revoked", _("Staff role taken away")
+        # A queue item another moderator had claimed, taken over (the holder in `note`).
+        CLAIM_TAKEN_OVER = "claim_taken_over", _("Queue item taken over from a moderator")
         # Every comment downloaded at once: by whom, and whether with readers' personal data.
         COMMENTS_EXPORTED = "comments_exported", _("Comments exported")
 

@@ -43,7 +43,7 @@ from gazette.moderation.models import (
 )
 from gazette.moderation.policy import Action, Ground, Source
 from gazette.moderation.screening.languages import language_of
-from gazette.moderation.services import audit
+from gazette.moderation.services import audit, claims
 from gazette.moderation.services import reports as reporting
 from gazette.moderation.services.audit import Context
 from gazette.moderation.services.notices import send_notice
@@ -111,8 +111,9 @@ def decide(
     """Take `action` on the comment. Must run inside a transaction.
 
     Raises PermissionRequired, ClauseRequired, ClauseNotInForce, ExplanationRequired,
-    LegalGroundRequired or TransitionNotAllowed (also when another moderator changed the
-    comment first).
+    LegalGroundRequired, ItemClaimed (another moderator's claim is in force) or
+    TransitionNotAllowed (also when another moderator changed the comment first). A moderator's
+    decision ends any claim on the item.
     """
     # Long by design: every decision passes these steps in this order, and one reading shows them
     # all.
@@ -124,6 +125,8 @@ def decide(
     if action in policy.NEEDS_CLAUSE and clause is None:
         raise ClauseRequired
     current = locked(comment.pk)
+    if actor is not None and not automatic:
+        claims.end_for_decision(comment=current, actor=actor)
     clause = _cited(current, clause)
     _check_grounds(action, clause, grounds, automatic=automatic)
     before = current.state
@@ -343,6 +346,7 @@ def dismiss_reports(
     require(actor, MODERATE)
     with transaction.atomic():
         current = locked(comment.pk)
+        claims.end_for_decision(comment=current, actor=actor)
         closed = reporting.resolve_reports(
             comment=current,
             outcome=Report.Outcome.NO_ACTION,

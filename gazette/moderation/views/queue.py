@@ -101,6 +101,8 @@ def queue(request: HttpRequest, name: str = "pending") -> HttpResponse:
         "languages": settings.LANGUAGES,
         "may_decide_appeals": request.user.has_perm("moderation.decide_appeals"),
         "recent_days": desk.RECENT_DAYS,
+        # The live script names a decided item's new state in the page's language.
+        "state_labels": dict(Comment.State.choices),
     }
     return render(request, "moderation/queue.html", context)
 
@@ -128,7 +130,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _refused(request: HttpRequest, exc: ModerationError, default: str) -> HttpResponse:
     """A decision the service refused: nothing was written; say why, with the way back."""
-    status = 409 if isinstance(exc, TransitionNotAllowed) else 400
+    status = 409 if isinstance(exc, TransitionNotAllowed) else exc.status
     back = _back(request, default).url
     context = {"message": exc.message, "back": back}
     return render(request, "moderation/refused.html", context, status=status)

@@ -217,37 +217,100 @@
   }
 
   // ---------------------------------------------------------------- the moderation queue
+  // One item's HTML comes from the server (the template the page itself uses), so a new item
+  // and a claim's mark look exactly as on a page served now.
   function queue() {
-    var arrived = 0;
-    var banner = null;
-    function more() {
-      arrived += 1;
-      if (!banner) {
-        banner = document.createElement("p");
-        banner.className = "notice live-notice";
-        banner.setAttribute("role", "status");
-        var link = document.createElement("a");
-        link.href = window.location.href;
-        link.setAttribute("data-live-reload", "");
-        banner.appendChild(link);
-        root.insertBefore(banner, root.firstElementChild);
-      }
-      banner.firstChild.textContent = fill(root.dataset.liveQueueNew, { count: arrived });
+    var list = root.querySelector("[data-queue-items]");
+    var states = {};
+    var labels = document.getElementById("queue-states");
+    try { states = JSON.parse(labels.textContent); } catch (error) { states = {}; }
+    function itemAddress(id) {
+      return root.dataset.liveItem.replace(/\/0\/item\/$/, "/" + id + "/item/") + "?" + root.dataset.liveItemQuery;
     }
-    handlers.held = function (data) { if (!document.getElementById("item-" + data.id)) more(); };
-    handlers.reported = function (data) { if (!document.getElementById("item-" + data.id)) more(); };
+    function fetchItem(id, then) {
+      window.fetch(itemAddress(id), { credentials: "same-origin", headers: { Accept: "text/html" } })
+        .then(function (response) { return response.status === 200 ? response.text() : ""; })
+        .then(function (html) { if (html) then(fragment(html)); })
+        .catch(function () {});
+    }
+    function decided(item) { return item.hasAttribute("data-taken"); }
+    // A claim taken or given up (by anyone, this moderator's other tabs too): the item's claim
+    // box is replaced by the server's; the decision form and what is typed in it stay.
+    function refreshClaim(id, message) {
+      var item = document.getElementById("item-" + id);
+      if (!item || decided(item)) return;
+      fetchItem(id, function (node) {
+        var fresh = node.querySelector("[data-claim]");
+        var box = item.querySelector("[data-claim]");
+        if (!fresh || !box || decided(item)) return;
+        box.replaceWith(fresh);
+        item.classList.toggle("queue-item--claimed", node.classList.contains("queue-item--claimed"));
+        if (message) {
+          var note = document.createElement("p");
+          note.className = "notice notice--error";
+          note.setAttribute("role", "alert");
+          note.textContent = message;
+          fresh.insertBefore(note, fresh.firstChild);
+        }
+      });
+    }
+    root.addEventListener("submit", function (event) {
+      var form = event.target;
+      if (!form.hasAttribute || !form.hasAttribute("data-claim-form")) return;
+      event.preventDefault();
+      var body = new FormData(form);
+      if (event.submitter && event.submitter.name) body.append(event.submitter.name, event.submitter.value);
+      var id = form.closest("[data-comment]").dataset.comment;
+      window.fetch(form.action, {
+        method: "POST", body: body, credentials: "same-origin", headers: { Accept: "application/json" }
+      }).then(function (response) {
+        return response.json().then(function (data) {
+          refreshClaim(id, response.ok ? "" : data.message);
+        });
+      }).catch(function () { form.submit(); });
+    });
+    // New items go in at the top under a "New" mark; the page is scrolled by as much as went
+    // in above what the moderator is reading, so nothing moves under them.
+    function arrive(data) {
+      if (!list || document.getElementById("item-" + data.id)) return;
+      fetchItem(data.id, function (node) {
+        if (document.getElementById("item-" + data.id)) return;
+        var first = null;
+        for (var i = 0; i < list.children.length; i += 1) {
+          if (list.children[i].getBoundingClientRect().bottom > 0) { first = list.children[i]; break; }
+        }
+        var before = first ? first.getBoundingClientRect().top : 0;
+        var mark = document.createElement("p");
+        mark.className = "queue-item__new";
+        mark.textContent = root.dataset.liveNewItem;
+        node.classList.add("queue-item--new");
+        node.insertBefore(mark, node.firstChild);
+        list.insertBefore(node, list.firstElementChild);
+        if (first && first !== node) window.scrollBy(0, first.getBoundingClientRect().top - before);
+        var empty = root.querySelector(".empty");
+        if (empty) empty.hidden = true;
+      });
+    }
+    handlers.held = arrive;
+    handlers.reported = arrive;
+    handlers.claimed = function (data) { refreshClaim(data.id, ""); };
+    handlers.released = function (data) { refreshClaim(data.id, ""); };
     handlers.decided = function (data) {
       var item = document.getElementById("item-" + data.id);
       if (!item || String(data.by_id) === root.dataset.liveMe) return;
       item.classList.add("queue-item--taken");
+      item.classList.remove("queue-item--claimed");
       item.setAttribute("data-taken", "");
+      var box = item.querySelector("[data-claim]");
+      if (box) box.remove();
       var note = item.querySelector("[data-taken-note]") || document.createElement("p");
       note.className = "notice queue-item__taken";
       note.setAttribute("data-taken-note", "");
       note.setAttribute("role", "status");
+      var state = states[data.state] || data.state;
       note.textContent = data.by
-        ? fill(root.dataset.liveTaken, { name: data.by, state: data.state })
-        : fill(root.dataset.liveTakenAuto, { state: data.state });
+        ? fill(root.dataset.liveTaken, { name: data.by, state: state })
+        : fill(root.dataset.liveTakenAuto, { state: state });
       item.insertBefore(note, item.firstElementChild);
       item.querySelectorAll("button, input, select, textarea").forEach(function (field) {
         field.disabled = true;

@@ -2,8 +2,13 @@
 // bulk action, a approves, r jumps to the clause list to remove, o opens the article.
 (function () {
   "use strict";
-  var items = Array.prototype.slice.call(document.querySelectorAll(".queue-item[data-comment]"));
-  if (!items.length) { return; }
+  // Read anew on each key: the live script inserts items that arrive while the page is open.
+  var items = [];
+  function refresh() {
+    var focused = current >= 0 ? items[current] : null;
+    items = Array.prototype.slice.call(document.querySelectorAll(".queue-item[data-comment]"));
+    current = focused ? items.indexOf(focused) : -1;
+  }
   var current = -1;
 
   function focus(index) {
@@ -22,6 +27,7 @@
 
   document.addEventListener("keydown", function (event) {
     if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) { return; }
+    refresh();
     var item = current >= 0 ? items[current] : null;
     switch (event.key) {
       case "j": focus(current + 1); break;
@@ -54,7 +60,10 @@
     }
   });
 
-  items.forEach(function (item, index) {
-    item.addEventListener("click", function () { focus(index); });
+  document.addEventListener("click", function (event) {
+    var item = event.target.closest && event.target.closest(".queue-item[data-comment]");
+    if (!item) { return; }
+    refresh();
+    focus(items.indexOf(item));
   });
 })();
