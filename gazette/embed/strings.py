@@ -75,4 +75,7 @@ def widget_strings() -> dict[str, object]:
         ),
         "failed": _("Something went wrong. Please try again."),
         "discussion": _("Discussion"),
+        # The live updates' texts, as the article page has them (live/live.js).
+        "newComments": _("New comments: %(count)s. Show them"),
+        "liveReset": _("Much has changed in this discussion. Reload the page to see it."),
     }
