@@ -247,8 +247,10 @@
     }
 
     showWaiting() {
-      // Whatever goes in above what the reader is looking at, the page is scrolled by as much.
-      const fixed = Array.from(this.list.children).find((node) => node.getBoundingClientRect().bottom > 0) || this.showButton;
+      // What the reader is looking at (a comment, else the form below the list) stays where it
+      // is on screen: the page is scrolled by whatever goes in above it, or leaves (the button).
+      const below = this.notice.nextElementSibling; // the form, or the note that comments are closed
+      const fixed = [...this.list.children, below].find((node) => node.getBoundingClientRect().bottom > 0) || below;
       const before = fixed.getBoundingClientRect().top;
       for (const comment of this.waiting.splice(0)) {
         if (this.indexOf(comment.id, this.comments) !== null) continue;
@@ -264,8 +266,8 @@
         node.classList.add("gz-comment--new");
         this.list.insertBefore(node, this.list.children[at] || null);
       }
-      window.scrollBy(0, fixed.getBoundingClientRect().top - before);
       this.drawWaiting();
+      window.scrollBy(0, fixed.getBoundingClientRect().top - before);
     }
 
     // The index after the comment at `index` and the replies under it.
@@ -681,10 +683,13 @@
       if (this.lastId) query.set("last_event_id", this.lastId);
       const source = new EventSource(config.events + "?" + query, { withCredentials: false });
       this.source = source;
+      const box = this.discussion.box;
       source.onopen = () => {
         this.failures = 0;
+        box.setAttribute("data-live-open", "");
       };
       source.onerror = () => {
+        box.removeAttribute("data-live-open");
         // Open or reconnecting, the browser retries by itself as the server asked (retry:).
         if (source.readyState !== EventSource.CLOSED || this.source !== source) return;
         this.source = null;
