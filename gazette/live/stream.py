@@ -184,37 +184,42 @@ def make_app(hub_of: Callable[[], Hub] = process_hub) -> Callable[[Scope, Receiv
         if scope["type"] != "http":
             return
         query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
-        site_key = _first(query, "site") or None
-        if scope["method"] == "OPTIONS" and _header(scope, b"access-control-request-method"):
-            await _preflight(scope, send, site_key)
-            return
-        if scope["method"] not in ("GET", "HEAD"):
-            await _plain(send, 405, "GET only", [(b"allow", b"GET")])
-            return
-        channels = frozenset(query.get("channel", []))
-        if site_key is not None:
-            # A page of a site asks by the site and key its thread has (the widget), and for
-            # nothing else.
-            page_key = _first(query, "key")
-            named = page_key and not channels
-            channels = frozenset({page_channel(site_key, page_key)} if named else ())
-        lang = (query.get("lang") or [settings.LANGUAGE_CODE])[0]
-        # A page rendered for its reader alone (the queue) already shows everything before
-        # it opened its stream: it asks for no first replay.
-        fresh = (query.get("replay") or [""])[0] == "0"
+        lang = _first(query, "lang") or settings.LANGUAGE_CODE
         with translation.override(lang if lang in dict(settings.LANGUAGES) else None):
-            await _serve(
-                scope=scope,
-                receive=receive,
-                send=send,
-                hub=hub_of(),
-                channels=channels,
-                site_key=site_key,
-                last_id=_last_event_id(scope, query),
-                fresh=fresh,
-            )
+            await _answer(scope, receive, send, hub_of(), query)
 
     return app
+
+
+async def _answer(
+    scope: Scope, receive: Receive, send: Send, hub: Hub, query: dict[str, list[str]]
+) -> None:
+    site_key = _first(query, "site") or None
+    if scope["method"] == "OPTIONS" and _header(scope, b"access-control-request-method"):
+        await _preflight(scope, send, site_key)
+        return
+    if scope["method"] not in ("GET", "HEAD"):
+        await _plain(send, 405, "GET only", [(b"allow", b"GET")])
+        return
+    channels = frozenset(query.get("channel", []))
+    if site_key is not None:
+        # A page of a site asks by the site and key its thread has (the widget), and for
+        # nothing else.
+        page_key = _first(query, "key")
+        named = page_key and not channels
+        channels = frozenset({page_channel(site_key, page_key)} if named else ())
+    await _serve(
+        scope=scope,
+        receive=receive,
+        send=send,
+        hub=hub,
+        channels=channels,
+        site_key=site_key,
+        last_id=_last_event_id(scope, query),
+        # A page rendered for its reader alone (the queue) already shows everything before
+        # it opened its stream: it asks for no first replay.
+        fresh=_first(query, "replay") == "0",
+    )
 
 
 async def _serve(
