@@ -350,6 +350,7 @@ def test_a_comment_from_another_reader_arrives_live_without_moving_the_page(
     expect(ana_widget.get_by_role("heading", name="1 Comment", exact=True)).to_be_visible()
     # Not inserted until asked: nothing moves under the reader.
     expect(_comment(ana, LIVE_BODY)).to_have_count(0)
+    assert_accessible(ana)
     form = ana.locator("form.gz-form")
     show.scroll_into_view_if_needed()
     on_screen = "(node) => Math.round(node.getBoundingClientRect().top)"
@@ -364,6 +365,13 @@ def test_a_comment_from_another_reader_arrives_live_without_moving_the_page(
     # Bolat's own widget shows it once: his post put it there, the event adds nothing.
     expect(_comment(bolat, LIVE_BODY)).to_have_count(1)
     expect(bolat.get_by_role("button", name=re.compile("^New comments"))).to_have_count(0)
+
+    # Ana sees the poll's figures since she voted; Bolat's vote changes them on her screen.
+    ana_widget.get_by_role("button", name="Yes").click()
+    expect(ana_widget.locator(".gz-votes")).to_have_text([" 1 (100%)", " 0 (0%)"])
+    bolat.locator("[data-gazette-discussion]").get_by_role("button", name="No").click()
+    expect(ana_widget.locator(".gz-votes")).to_have_text([" 1 (50%)", " 1 (50%)"])
+    assert form.get_by_label("Comment", exact=True).input_value() == draft
 
     # The author edits it, then deletes it: Ana's widget follows, and the count with it.
     mine = bolat.locator("#" + (_comment(bolat, LIVE_BODY).get_attribute("id") or ""))
