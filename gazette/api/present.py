@@ -3,12 +3,15 @@ moderators (no address, no IP-hash, no reader key)."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 from urllib.parse import urlencode
 
 from django.http import HttpRequest
 from django.urls import reverse
+from ninja.responses import NinjaJSONEncoder
 
+from gazette.api.schemas import CommentOut
 from gazette.challenges import proof
 from gazette.comments import queries
 from gazette.comments.conf import comment_settings
@@ -69,6 +72,14 @@ def comment_data(
         "liked": None if liked is None else comment.pk in liked,
         "more_replies": more_replies,
     }
+
+
+def public_comment(comment: Comment) -> dict[str, Any]:
+    """The comment exactly as the API sends it to a reader without a token, as JSON values:
+    for the live updates, which carry it to every widget on its page (one query-free copy)."""
+    shaped = CommentOut.model_validate(comment_data(comment, liked=None)).model_dump()
+    published: dict[str, Any] = json.loads(json.dumps(shaped, cls=NinjaJSONEncoder))
+    return published
 
 
 def entries_data(

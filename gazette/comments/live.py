@@ -4,8 +4,9 @@ their transactions, so an event is published exactly when its change is kept.
 A page's channel carries only what the public gate shows: a comment once published, its new
 text, its leaving the thread (removed, deleted, held again) and the count. The comment's HTML is
 rendered here once, as a reader without a session sees it on a kept page, in the page's edition
-and the editions written from it; a listener needs no query. A held comment goes only to the
-moderators' channel, without its text.
+and the editions written from it; beside it goes the comment as the API shows it to a reader
+without a token, which the widget on other sites' pages draws from. A listener needs no query.
+A held comment goes only to the moderators' channel, without its text.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.utils import translation
 
+from gazette.api.present import public_comment
 from gazette.comments.models import Comment, Thread
 from gazette.comments.queries import Entry
 from gazette.comments.rendering import EntryRenderer, Viewer, count_label
@@ -60,6 +62,7 @@ def comment_published(comment: Comment) -> None:
         "id": comment.pk,
         "parent": comment.parent_id,
         "html": _rendered(comment, languages),
+        "comment": public_comment(comment),
         **_counted(thread.pk, languages),
     }
     publish(channel=thread_channel(thread), kind="comment", data=data)
@@ -68,18 +71,26 @@ def comment_published(comment: Comment) -> None:
 def comment_edited(comment: Comment) -> None:
     """A published comment's new text, as readers see it."""
     thread = comment.thread
-    data = {"id": comment.pk, "html": _rendered(comment, _languages(thread, comment))}
+    data = {
+        "id": comment.pk,
+        "html": _rendered(comment, _languages(thread, comment)),
+        "comment": public_comment(comment),
+    }
     publish(channel=thread_channel(thread), kind="comment-edited", data=data)
 
 
 def comment_withdrawn(comment: Comment) -> None:
     """A comment readers may no longer see: the placeholder the page would now show in its
-    place (kept where it has replies), and the new count."""
+    place (kept where it has replies), and the new count. The API's placeholder goes with a
+    deleted or removed comment; one held again has none (the API shows a held comment, text
+    and all, to its author alone), so its replies leave with it."""
     thread = comment.thread
     languages = _languages(thread, comment)
+    withdrawn = comment.state in (Comment.State.DELETED, Comment.State.REMOVED)
     data = {
         "id": comment.pk,
         "placeholder": _rendered(comment, languages),
+        "comment": public_comment(comment) if withdrawn else None,
         **_counted(thread.pk, languages),
     }
     publish(channel=thread_channel(thread), kind="comment-removed", data=data)

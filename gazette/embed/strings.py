@@ -75,4 +75,8 @@ def widget_strings() -> dict[str, object]:
         ),
         "failed": _("Something went wrong. Please try again."),
         "discussion": _("Discussion"),
+        # The live updates' texts, the article page's own (comments/panel.html): a template
+        # writes a percent sign doubled in its msgid, and puts it back single when it renders.
+        "newComments": _("New comments: %%(count)s. Show them").replace("%%", "%"),
+        "liveReset": _("Much has changed in this discussion. Reload the page to see it."),
     }

@@ -38,6 +38,7 @@ def loader(request: HttpRequest) -> HttpResponse:
     script = absolute_url(static(WIDGET_SCRIPT), request=request)
     config = {
         "api": absolute_url("/api/v1", request=request),
+        "events": absolute_url(reverse("live:stream"), request=request),
         "css": absolute_url(static(WIDGET_STYLES), request=request),
         "strings": absolute_url(
             reverse("embed:strings", kwargs={"edition": "LANG"}), request=request

@@ -10,6 +10,12 @@ The answer is `text/event-stream` with `Cache-Control: no-cache` and `X-Accel-Bu
 `retry:`, resumes after `Last-Event-ID` (or `?last_event_id=`, for a page reopening its
 stream), sends a comment line as a heartbeat, and closes a stream idle for too long with a
 longer `retry:`. Beyond the limits it answers 503 with `Retry-After` and a sentence saying why.
+
+Other sites' pages (the widget) ask for a page by its site and key, `?site=…&key=…`, rather
+than by channel: the stream names the channel itself and serves it to the origins that site
+allows, as the API does (sites.queries.check_origin, looked up once when the stream opens).
+Any other cross-origin request, the moderation channel's among them, is answered 403 without
+CORS headers, so the browser gives the page nothing.
 """
 
 from __future__ import annotations
@@ -27,10 +33,13 @@ from django.utils.translation import gettext as _
 
 from gazette.core.network import counted_network
 from gazette.live import replay
-from gazette.live.channels import is_known
+from gazette.live.channels import is_known, page_channel
 from gazette.live.conf import STAFF_CHANNELS
 from gazette.live.hub import Frame, Hub, Listener, StreamsExhausted, process_hub
 from gazette.live.replay import tidy_connection
+from gazette.sites.exceptions import OriginRefused, UnknownSite
+from gazette.sites.policy import NotAnOrigin, canonical_origin
+from gazette.sites.queries import check_origin, site_by_key
 
 Scope = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
@@ -42,7 +51,11 @@ HEADERS = [
     (b"cache-control", b"no-cache, no-store"),
     (b"x-accel-buffering", b"no"),
     (b"x-content-type-options", b"nosniff"),
+    # Whether the answer names an origin depends on the one that asked.
+    (b"vary", b"Origin"),
 ]
+# A browser resuming a cross-origin stream sends Last-Event-ID, which it asks leave for first.
+PREFLIGHT_SECONDS = 600
 
 
 def _header(scope: Scope, name: bytes) -> str:
@@ -87,6 +100,78 @@ def _refusal(exc: StreamsExhausted) -> str:
     return _("Live updates are busy right now. The page will try again by itself.")
 
 
+def _own_origin(scope: Scope) -> str:
+    configured: str = settings.GAZETTE_BASE_URL
+    if configured:
+        return canonical_origin(configured)
+    return f"{scope.get('scheme', 'http')}://{_header(scope, b'host')}"
+
+
+def _foreign_origin(scope: Scope) -> str | None:
+    """The origin of another site's page asking (None for our own pages, which send none
+    or their own)."""
+    origin = _header(scope, b"origin")
+    if not origin:
+        return None
+    try:
+        return None if canonical_origin(origin) == _own_origin(scope) else origin
+    except NotAnOrigin:
+        return origin
+
+
+def _site_allows(site_key: str, origin: str, own_origin: str) -> bool:
+    """Whether the site registered as `site_key` allows pages of `origin` (the API's rule)."""
+    try:
+        check_origin(site_by_key(site_key), origin, own_origin=own_origin)
+    except (UnknownSite, OriginRefused):
+        return False
+    finally:
+        tidy_connection()
+    return True
+
+
+async def _cors_headers(scope: Scope, site_key: str | None) -> list[tuple[bytes, bytes]] | None:
+    """The CORS headers of an answer to this request: none for our own pages, the origin's for
+    a page of a site that allows it, None (refused) for any other origin."""
+    origin = _foreign_origin(scope)
+    if origin is None:
+        return []
+    if site_key is None or not await sync_to_async(_site_allows)(
+        site_key, origin, _own_origin(scope)
+    ):
+        return None
+    return [(b"access-control-allow-origin", origin.encode("latin-1"))]
+
+
+async def _refuse_origin(send: Send) -> None:
+    await _plain(
+        send,
+        403,
+        _("Live updates of this page are not sent to pages of other sites."),
+        [(b"vary", b"Origin")],
+    )
+
+
+async def _preflight(scope: Scope, send: Send, site_key: str | None) -> None:
+    cors = await _cors_headers(scope, site_key)
+    if not cors:
+        await _refuse_origin(send)
+        return
+    headers = [
+        *cors,
+        (b"access-control-allow-methods", b"GET"),
+        (b"access-control-allow-headers", b"Last-Event-ID"),
+        (b"access-control-max-age", str(PREFLIGHT_SECONDS).encode()),
+        (b"vary", b"Origin"),
+    ]
+    await send({"type": "http.response.start", "status": 204, "headers": headers})
+    await send({"type": "http.response.body", "body": b""})
+
+
+def _first(query: dict[str, list[str]], name: str) -> str:
+    return (query.get(name) or [""])[0]
+
+
 async def _wait_for_disconnect(receive: Receive) -> None:
     while True:
         message = await receive()
@@ -98,27 +183,43 @@ def make_app(hub_of: Callable[[], Hub] = process_hub) -> Callable[[Scope, Receiv
     async def app(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             return
-        if scope["method"] not in ("GET", "HEAD"):
-            await _plain(send, 405, "GET only", [(b"allow", b"GET")])
-            return
         query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
-        channels = frozenset(query.get("channel", []))
-        lang = (query.get("lang") or [settings.LANGUAGE_CODE])[0]
-        # A page rendered for its reader alone (the queue) already shows everything before
-        # it opened its stream: it asks for no first replay.
-        fresh = (query.get("replay") or [""])[0] == "0"
+        lang = _first(query, "lang") or settings.LANGUAGE_CODE
         with translation.override(lang if lang in dict(settings.LANGUAGES) else None):
-            await _serve(
-                scope=scope,
-                receive=receive,
-                send=send,
-                hub=hub_of(),
-                channels=channels,
-                last_id=_last_event_id(scope, query),
-                fresh=fresh,
-            )
+            await _answer(scope, receive, send, hub_of(), query)
 
     return app
+
+
+async def _answer(
+    scope: Scope, receive: Receive, send: Send, hub: Hub, query: dict[str, list[str]]
+) -> None:
+    site_key = _first(query, "site") or None
+    if scope["method"] == "OPTIONS" and _header(scope, b"access-control-request-method"):
+        await _preflight(scope, send, site_key)
+        return
+    if scope["method"] not in ("GET", "HEAD"):
+        await _plain(send, 405, "GET only", [(b"allow", b"GET")])
+        return
+    channels = frozenset(query.get("channel", []))
+    if site_key is not None:
+        # A page of a site asks by the site and key its thread has (the widget), and for
+        # nothing else.
+        page_key = _first(query, "key")
+        named = page_key and not channels
+        channels = frozenset({page_channel(site_key, page_key)} if named else ())
+    await _serve(
+        scope=scope,
+        receive=receive,
+        send=send,
+        hub=hub,
+        channels=channels,
+        site_key=site_key,
+        last_id=_last_event_id(scope, query),
+        # A page rendered for its reader alone (the queue) already shows everything before
+        # it opened its stream: it asks for no first replay.
+        fresh=_first(query, "replay") == "0",
+    )
 
 
 async def _serve(
@@ -128,11 +229,16 @@ async def _serve(
     send: Send,
     hub: Hub,
     channels: frozenset[str],
+    site_key: str | None,
     last_id: int | None,
     fresh: bool = False,
 ) -> None:
+    cors = await _cors_headers(scope, site_key)
+    if cors is None:
+        await _refuse_origin(send)
+        return
     if not channels or len(channels) > MAX_CHANNELS or not all(map(is_known, channels)):
-        await _plain(send, 400, _("Unknown live update channel."), [])
+        await _plain(send, 400, _("Unknown live update channel."), cors)
         return
     permissions = [STAFF_CHANNELS[c] for c in channels if c in STAFF_CHANNELS]
     if permissions and not await sync_to_async(_may_listen)(_header(scope, b"cookie"), permissions):
@@ -143,7 +249,7 @@ async def _serve(
         listener = hub.open(channels, client_address(scope))
     except StreamsExhausted as exc:
         retry = "60" if exc.per_address else "30"
-        await _plain(send, 503, _refusal(exc), [(b"retry-after", retry.encode())])
+        await _plain(send, 503, _refusal(exc), [(b"retry-after", retry.encode()), *cors])
         return
     try:
         await _stream(
@@ -151,6 +257,7 @@ async def _serve(
             receive=receive,
             send=send,
             hub=hub,
+            headers=[*HEADERS, *cors],
             listener=listener,
             last_id=last_id,
             fresh=fresh,
@@ -180,6 +287,7 @@ async def _stream(
     receive: Receive,
     send: Send,
     hub: Hub,
+    headers: list[tuple[bytes, bytes]],
     listener: Listener,
     last_id: int | None,
     fresh: bool,
@@ -188,7 +296,7 @@ async def _stream(
     # The listener is already subscribed: what arrives while the missed events are read is
     # kept in its frames, and anything sent twice is dropped by id below.
     missed = await _missed(hub, listener, last_id, fresh=fresh)
-    await send({"type": "http.response.start", "status": 200, "headers": HEADERS})
+    await send({"type": "http.response.start", "status": 200, "headers": headers})
     if scope["method"] == "HEAD":
         await send({"type": "http.response.body", "body": b""})
         return

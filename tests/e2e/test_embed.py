@@ -25,6 +25,8 @@ from tests.e2e.helpers import CAPTCHA_SECONDS, MIN_FILL_SECONDS, assert_accessib
 SITE_KEY = "partner"
 ARTICLE_PATH = "/2026/12/bridge-contract-hearing"
 RUSSIAN_PATH = "/ru/2026/12/bridge-contract-hearing"
+# A page only the live updates' journey comments on.
+LIVE_PATH = "/2026/12/ferry-timetable-changes"
 
 HOST_PAGE = """<!doctype html>
 <html lang="{edition}">
@@ -105,6 +107,7 @@ class StaticSite:
         self.httpd.pages = {
             ARTICLE_PATH: HOST_PAGE.format(**values, edition="en"),
             RUSSIAN_PATH: HOST_PAGE.format(**{**values, "path": RUSSIAN_PATH}, edition="ru"),
+            LIVE_PATH: HOST_PAGE.format(**{**values, "path": LIVE_PATH}, edition="en"),
             "/latest": LIST_PAGE.format(**values),
         }
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
@@ -321,3 +324,63 @@ def test_the_widget_speaks_the_editions_language(partner: StaticSite, reader_pag
     expect(widget.get_by_role("heading", name="0 комментариев")).to_be_visible()
     expect(widget.get_by_role("link", name="Правила комментирования")).to_be_visible()
     expect(widget.get_by_role("button", name="Отправить комментарий")).to_be_visible()
+
+
+# The brief's bound: a comment posted in one browser shows in the other within a second.
+ARRIVAL_MS = 1000
+LIVE_BODY = "The winter timetable drops the last ferry, which the night shift relies on."
+
+
+def test_a_comment_from_another_reader_arrives_live_without_moving_the_page(
+    partner: StaticSite, reader_page
+) -> None:
+    ana = reader_page(viewport={"width": 1280, "height": 600})
+    bolat = reader_page()
+    for page in (ana, bolat):
+        page.goto(partner.origin + LIVE_PATH)
+        expect(page.locator("[data-gazette-discussion] section[data-live-open]")).to_have_count(1)
+    ana_widget = ana.locator("[data-gazette-discussion]")
+    draft = "I am still writing this"
+    ana.locator("form.gz-form").get_by_label("Comment", exact=True).fill(draft)
+
+    _post(bolat, name="Bolat", body=LIVE_BODY)
+    expect(_comment(bolat, LIVE_BODY)).to_have_count(1, timeout=POST_SECONDS * 1000)
+    show = ana_widget.get_by_role("button", name="New comments: 1. Show them")
+    expect(show).to_be_visible(timeout=ARRIVAL_MS)
+    expect(ana_widget.get_by_role("heading", name="1 Comment", exact=True)).to_be_visible()
+    # Not inserted until asked: nothing moves under the reader.
+    expect(_comment(ana, LIVE_BODY)).to_have_count(0)
+    assert_accessible(ana)
+    form = ana.locator("form.gz-form")
+    show.scroll_into_view_if_needed()
+    on_screen = "(node) => Math.round(node.getBoundingClientRect().top)"
+    top = form.evaluate(on_screen)
+    show.click()
+    expect(_comment(ana, LIVE_BODY)).to_contain_text("Bolat")
+    expect(show).to_be_hidden()
+    # The comment went in above the form the reader is writing in, which has not moved on
+    # screen, nor lost a word.
+    assert form.evaluate(on_screen) == top
+    assert form.get_by_label("Comment", exact=True).input_value() == draft
+    # Bolat's own widget shows it once: his post put it there, the event adds nothing.
+    expect(_comment(bolat, LIVE_BODY)).to_have_count(1)
+    expect(bolat.get_by_role("button", name=re.compile("^New comments"))).to_have_count(0)
+
+    # Ana sees the poll's figures since she voted; Bolat's vote changes them on her screen.
+    ana_widget.get_by_role("button", name="Yes").click()
+    expect(ana_widget.locator(".gz-votes")).to_have_text([" 1 (100%)", " 0 (0%)"])
+    bolat.locator("[data-gazette-discussion]").get_by_role("button", name="No").click()
+    expect(ana_widget.locator(".gz-votes")).to_have_text([" 1 (50%)", " 1 (50%)"])
+    assert form.get_by_label("Comment", exact=True).input_value() == draft
+
+    # The author edits it, then deletes it: Ana's widget follows, and the count with it.
+    mine = bolat.locator("#" + (_comment(bolat, LIVE_BODY).get_attribute("id") or ""))
+    mine.get_by_role("button", name="Edit").click()
+    mine.get_by_role("textbox", name="Comment").fill(LIVE_BODY + " Please keep it.")
+    mine.get_by_role("button", name="Save").click()
+    expect(_comment(ana, "Please keep it.")).to_contain_text("edited", timeout=ARRIVAL_MS * 5)
+    mine.get_by_role("button", name="Delete").click()
+    mine.get_by_role("button", name="Delete").click()
+    expect(_comment(ana, LIVE_BODY)).to_have_count(0)
+    expect(ana_widget.get_by_role("heading", name="0 Comments")).to_be_visible()
+    assert ana.locator("form.gz-form").get_by_label("Comment", exact=True).input_value() == draft

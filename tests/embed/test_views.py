@@ -26,6 +26,7 @@ class LoaderTests(SimpleTestCase):
         assert config["api"] == "http://testserver/api/v1"
         assert config["css"] == "http://testserver/static/embed/embed.css"
         assert config["strings"].startswith("http://testserver/embed/strings/LANG.json?v=")
+        assert config["events"] == "http://testserver/events/"
 
     def test_the_loader_is_kept_for_five_minutes_and_may_be_loaded_by_any_page(self):
         response = self.client.get("/embed.js")
@@ -64,6 +65,13 @@ class StringsTests(TestCase):
         assert texts["policy"] == "Правила комментирования"
         assert texts["comments"]["1"] != texts["comments"]["5"]
         assert "{n}" in texts["comments"]["2"]
+
+    def test_the_live_updates_read_as_on_the_article_page(self):
+        english = self.client.get("/embed/strings/en.json").json()
+        russian = self.client.get("/embed/strings/ru.json").json()
+        assert english["newComments"] == "New comments: %(count)s. Show them"
+        assert russian["newComments"] == "Новые комментарии: %(count)s. Показать"
+        assert russian["liveReset"].endswith("чтобы увидеть изменения.")
 
     def test_english_counts_read_as_the_article_page_prints_them(self):
         texts = self.client.get("/embed/strings/en.json").json()

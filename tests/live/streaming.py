@@ -37,6 +37,7 @@ class Stream:
     address: str = "203.0.113.7"
     last_event_id: str = ""
     query: list[tuple[str, str]] = field(default_factory=list)
+    method: str = "GET"
     status: int | None = None
     response_headers: dict[bytes, bytes] = field(default_factory=dict)
     chunks: list[bytes] = field(default_factory=list)
@@ -49,7 +50,7 @@ class Stream:
         query.extend(self.query)
         scope = {
             "type": "http",
-            "method": "GET",
+            "method": self.method,
             "path": "/events/",
             "query_string": urlencode(query).encode(),
             "headers": self.headers,

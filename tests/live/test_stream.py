@@ -14,7 +14,9 @@ from django.test import TestCase, override_settings
 from django.urls import reverse
 
 from gazette.comments.live import thread_channel
-from gazette.comments.services import AuthorProof, edit_comment
+from gazette.comments.models import Comment
+from gazette.comments.services import AuthorProof, edit_comment, thread_for_page
+from gazette.comments.services.changes import change_comment_state
 from gazette.live.channels import MODERATION, page_channel
 from gazette.live.events import WAKE_CHANNEL
 from gazette.live.models import LiveEvent
@@ -23,6 +25,7 @@ from gazette.moderation.roles import EDITOR, MODERATOR
 from gazette.moderation.services import claims, decisions
 from gazette.reactions.services import cast_reaction
 from gazette.reactions.targets import PollTarget
+from tests.api.helpers import ORIGIN, PAGE, SiteFactory
 from tests.factories import ThreadFactory, reader_of_tests, yes_no_reaction_set
 from tests.live.streaming import Stream, deliver, hub_for_tests
 from tests.moderation.factories import WHY, ClauseFactory, post, staff_in
@@ -409,3 +412,179 @@ class RedisTransportTests(LiveTestCase):
 
     def test_the_wake_channel_is_the_one_subscribed(self):
         assert WAKE_CHANNEL == "gazette:live:wake"
+
+
+class OtherSitesPagesTests(LiveTestCase):
+    """The widget on a registered site's page asks for its page by site and key."""
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        cls.site = SiteFactory()
+        cls.page_thread = thread_for_page(site=cls.site, url=PAGE)
+
+    def page(self, origin: str = ORIGIN, *, asking: str = "", **options) -> Stream:
+        """A request from a page of `origin`; `asking` makes it the preflight for that method."""
+        query = [("site", self.site.key), ("key", self.page_thread.key)]
+        headers = [(b"origin", origin.encode())]
+        if asking:
+            headers.append((b"access-control-request-method", asking.encode()))
+            options["method"] = "OPTIONS"
+        return Stream(self.hub, [], headers=headers, query=query, **options)
+
+    def posted_on_page(self, body: str):
+        return sync_to_async(self._post_on_page)(body)
+
+    def _post_on_page(self, body: str):
+        with self.captureOnCommitCallbacks(execute=True):
+            return post(self.page_thread, body)
+
+    async def test_a_page_of_the_site_hears_its_discussion_with_its_origin_named(self):
+        listener = await self.page().open()
+        await self.posted_on_page("Heard on the partner's page.")
+        await deliver(self.hub)
+        assert listener.status == 200
+        assert listener.response_headers[b"access-control-allow-origin"] == ORIGIN.encode()
+        assert listener.response_headers[b"vary"] == b"Origin"
+        assert b"access-control-allow-credentials" not in listener.response_headers
+        assert [kind for _id, kind in listener.events()] == ["comment"]
+        await listener.close()
+
+    async def test_a_page_of_another_origin_is_refused_without_cors_headers(self):
+        refused = await self.page("https://elsewhere.example").open()
+        assert refused.status == 403
+        assert b"access-control-allow-origin" not in refused.response_headers
+        assert "not sent to pages of other sites" in refused.text
+        assert self.hub.open_count == 0
+
+    async def test_an_unregistered_site_is_refused(self):
+        query = [("site", "nobody"), ("key", self.page_thread.key)]
+        refused = await Stream(
+            self.hub, [], headers=[(b"origin", ORIGIN.encode())], query=query
+        ).open()
+        assert refused.status == 403
+        assert b"access-control-allow-origin" not in refused.response_headers
+
+    async def test_a_channel_asked_for_by_name_is_never_served_to_another_origin(self):
+        page = await self.stream(
+            thread_channel(self.page_thread), headers=[(b"origin", ORIGIN.encode())]
+        ).open()
+        assert page.status == 403
+        assert b"access-control-allow-origin" not in page.response_headers
+
+    async def test_the_moderation_channel_is_never_served_to_another_origin(self):
+        headers = [*await self.session_of(self.moderator), (b"origin", ORIGIN.encode())]
+        by_name = await self.stream(MODERATION, headers=headers).open()
+        page_query = [("site", self.site.key), ("key", self.page_thread.key)]
+        beside_the_page = await self.stream(MODERATION, headers=headers, query=page_query).open()
+        same_origin = await self.stream(MODERATION, headers=headers[:1]).open()
+        assert by_name.status == 403
+        assert b"access-control-allow-origin" not in by_name.response_headers
+        assert beside_the_page.status == 400
+        assert same_origin.status == 200
+        await same_origin.close()
+
+    async def test_our_own_pages_get_no_cors_headers(self):
+        listener = await self.stream(thread_channel(self.page_thread)).open()
+        assert listener.status == 200
+        assert b"access-control-allow-origin" not in listener.response_headers
+        await listener.close()
+
+    async def test_a_resuming_page_of_the_site_may_send_its_last_event_id(self):
+        allowed = await self.page(asking="GET").open()
+        assert allowed.status == 204
+        assert allowed.response_headers[b"access-control-allow-origin"] == ORIGIN.encode()
+        assert allowed.response_headers[b"access-control-allow-headers"] == b"Last-Event-ID"
+        refused = await self.page("https://elsewhere.example", asking="GET").open()
+        assert refused.status == 403
+        assert b"access-control-allow-origin" not in refused.response_headers
+
+    session_of = VisibilityTests.session_of
+
+
+class WidgetPayloadTests(LiveTestCase):
+    """What the widget draws from: the comment exactly as the public API shows it."""
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        cls.site = SiteFactory()
+        cls.page_thread = thread_for_page(site=cls.site, url=PAGE)
+
+    def setUp(self) -> None:
+        super().setUp()
+        self.channel = thread_channel(self.page_thread)
+        self.thread = self.page_thread
+
+    def api_comments(self) -> list[dict[str, object]]:
+        query = {"site": self.site.key, "url": PAGE}
+        answer = self.client.get("/api/v1/threads", query, HTTP_ORIGIN=ORIGIN)
+        return answer.json()["comments"]
+
+    async def test_a_new_comment_carries_what_the_api_shows_of_it(self):
+        listener = await self.stream().open()
+        await self.posted("Drawn by the widget.", email="dana@example.org")
+        await deliver(self.hub)
+        [event] = listener.data("comment")
+        [shown] = await sync_to_async(self.api_comments)()
+        assert event["comment"] == shown
+        assert "dana@example.org" not in listener.text
+        assert "ip" not in event["comment"]
+        await listener.close()
+
+    async def test_an_edit_carries_the_new_text_as_the_api_shows_it(self):
+        comment = await self.posted("First thoughts.", anonymous_id="reader-9")
+        listener = await self.stream().open()
+        await self.committed(
+            edit_comment,
+            comment_id=comment.pk,
+            proof=AuthorProof(comment_ids=frozenset({comment.pk})),
+            body="Second thoughts.",
+        )
+        await deliver(self.hub)
+        [event] = listener.data("comment-edited")
+        [shown] = await sync_to_async(self.api_comments)()
+        assert event["comment"] == shown
+        assert "Second thoughts." in event["comment"]["body_html"]
+        await listener.close()
+
+    async def test_a_removal_carries_the_apis_placeholder_without_the_text(self):
+        comment = await self.posted("A view the moderator will remove.")
+        listener = await self.stream().open()
+        await self.committed(
+            decisions.remove_comment,
+            comment=comment,
+            actor=self.moderator,
+            clause=self.clause,
+            explanation=WHY,
+        )
+        await deliver(self.hub)
+        [event] = listener.data("comment-removed")
+        assert event["comment"]["state"] == "removed"
+        assert event["comment"]["body_html"] == event["comment"]["author_name"] == ""
+        assert (
+            "A view the moderator will remove."
+            not in listener.text.split("event: comment-removed")[-1]
+        )
+        await listener.close()
+
+    async def test_a_comment_held_again_leaves_without_its_text(self):
+        comment = await self.posted("Published, then held again.")
+        listener = await self.stream().open()
+        await self.committed(change_comment_state, comment=comment, state=Comment.State.PENDING)
+        await deliver(self.hub)
+        [event] = listener.data("comment-removed")
+        assert event["comment"] is None
+        assert (
+            "Published, then held again." not in listener.text.split("event: comment-removed")[-1]
+        )
+        await listener.close()
+
+    async def test_a_pending_comment_never_reaches_the_page(self):
+        await ModerationSettings.objects.filter(pk=1).aupdate(mode="pre")
+        listener = await self.stream().open()
+        comment = await self.posted("Waiting for a moderator.")
+        await deliver(self.hub)
+        assert comment.state == "pending"
+        assert listener.events() == []
+        await listener.close()

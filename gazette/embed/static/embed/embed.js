@@ -9,6 +9,7 @@
  * No framework, no cookie: the reader's token and the author's proofs stay in the host page's
  * own storage and travel in headers (docs/embedding.md). Everything is drawn inside a shadow
  * root, so the host page's styles and ours never meet; CSS custom properties theme it.
+ * With EventSource, the discussion follows the page's live updates (docs/live-updates.md).
  */
 (() => {
   "use strict";
@@ -136,6 +137,7 @@
       this.root = host.shadowRoot || host.attachShadow({ mode: "open" });
       this.parent = null;
       this.captcha = null;
+      this.waiting = []; // new comments the live updates brought, behind the "show" button
     }
 
     async start() {
@@ -161,7 +163,9 @@
         else this.pollBox.hidden = true; // no poll on this site's pages
       } catch (error) {
         this.box.append(el("p", { class: "gz-refused", role: "alert", text: t ? t.unavailable : "The discussion cannot be shown on this page." }));
+        return;
       }
+      new Live(this).connect();
     }
 
     say(text, link) {
@@ -197,6 +201,135 @@
       this.list.replaceChildren(...this.comments.map((comment) => this.item(comment)));
       this.moreButton.hidden = this.page >= this.pages;
       this.heading.textContent = countText(this.t, this.lang, this.thread.comment_count);
+      // What the list now shows (a reload, the reader's own post) no longer waits to be shown.
+      this.waiting = this.waiting.filter((comment) => this.indexOf(comment.id, this.comments) === null);
+      this.drawWaiting();
+    }
+
+    indexOf(id, comments) {
+      const index = comments.findIndex((comment) => comment.id === id);
+      return index < 0 ? null : index;
+    }
+
+    // ------------------------------------------------------------ live updates (class Live)
+    setCount(count) {
+      if (typeof count !== "number") return;
+      this.thread.comment_count = count;
+      this.heading.textContent = countText(this.t, this.lang, count);
+    }
+
+    // Whether a new comment belongs on what the reader sees: a reply under a comment shown, a
+    // top-level comment only where new ones go (the top when newest first, else the last page).
+    belongsHere(comment) {
+      if (comment.parent) return this.indexOf(comment.parent, this.comments) !== null;
+      return this.sort === "newest" || this.page >= this.pages;
+    }
+
+    arrived(data) {
+      this.setCount(data.count);
+      const comment = data.comment;
+      if (!comment || this.indexOf(comment.id, this.comments) !== null) return; // shown already
+      if (!this.belongsHere(comment) || this.indexOf(comment.id, this.waiting) !== null) return;
+      this.waiting.push(comment);
+      this.drawWaiting();
+    }
+
+    drawWaiting() {
+      if (!this.showButton) {
+        this.showButton = el("button", { type: "button", class: "gz-primary gz-new", hidden: true, onclick: () => this.showWaiting() });
+        this.list.before(this.showButton);
+      }
+      // New comments go in at the top when newest first, else after the last one.
+      if (this.sort === "newest") this.list.before(this.showButton);
+      else this.moreButton.after(this.showButton);
+      this.showButton.hidden = !this.waiting.length;
+      this.showButton.textContent = fill(this.t.newComments, { count: this.waiting.length });
+    }
+
+    showWaiting() {
+      // What the reader is looking at (a comment, else the form below the list) stays where it
+      // is on screen: the page is scrolled by whatever goes in above it, or leaves (the button).
+      const below = this.notice.nextElementSibling; // the form, or the note that comments are closed
+      const fixed = [...this.list.children, below].find((node) => node.getBoundingClientRect().bottom > 0) || below;
+      const before = fixed.getBoundingClientRect().top;
+      for (const comment of this.waiting.splice(0)) {
+        if (this.indexOf(comment.id, this.comments) !== null) continue;
+        const item = { ...comment, liked: false, more_replies: 0 };
+        let at = this.sort === "newest" ? 0 : this.comments.length;
+        if (comment.parent) {
+          const parent = this.indexOf(comment.parent, this.comments);
+          if (parent === null) continue;
+          at = this.subtreeEnd(parent);
+        }
+        this.comments.splice(at, 0, item);
+        const node = this.item(item);
+        node.classList.add("gz-comment--new");
+        this.list.insertBefore(node, this.list.children[at] || null);
+      }
+      this.drawWaiting();
+      window.scrollBy(0, fixed.getBoundingClientRect().top - before);
+    }
+
+    // The index after the comment at `index` and the replies under it.
+    subtreeEnd(index) {
+      let end = index + 1;
+      while (end < this.comments.length && this.comments[end].depth > this.comments[index].depth) end += 1;
+      return end;
+    }
+
+    edited(data) {
+      const changed = data.comment;
+      if (!changed) return;
+      this.waiting = this.waiting.map((comment) => (comment.id === changed.id ? changed : comment));
+      this.replaceComment(changed);
+    }
+
+    // A comment's new state in the list and on screen; the reader's like stays theirs, and a
+    // comment they are editing keeps their edit box.
+    replaceComment(changed) {
+      const index = this.indexOf(changed.id, this.comments);
+      if (index === null) return;
+      const old = this.comments[index];
+      const item = { ...old, ...changed, liked: old.liked, more_replies: old.more_replies };
+      this.comments[index] = item;
+      const node = this.list.children[index];
+      if (node && !node.querySelector("textarea")) node.replaceWith(this.item(item));
+    }
+
+    withdrawn(data) {
+      this.setCount(data.count);
+      this.waiting = this.waiting.filter((comment) => comment.id !== data.id);
+      this.drawWaiting();
+      const index = this.indexOf(data.id, this.comments);
+      if (index === null) return;
+      const end = this.subtreeEnd(index);
+      if (data.comment && end > index + 1) {
+        this.replaceComment(data.comment); // the placeholder the API shows above its replies
+        return;
+      }
+      // Alone, or held again (its replies are no longer shown either).
+      const gone = data.comment ? index + 1 : end;
+      for (const node of Array.from(this.list.children).slice(index, gone)) node.remove();
+      this.comments.splice(index, gone - index);
+    }
+
+    tallied(data) {
+      // Results change only where they are already shown (the reader voted, or the site shows
+      // them to all): the tallies never reveal more than the widget does.
+      const poll = this.poll;
+      if (!poll || !poll.show_counts) return;
+      poll.total = data.total;
+      for (const tally of data.choices) {
+        const choice = poll.choices.find((c) => c.code === tally.code);
+        if (!choice) continue;
+        Object.assign(choice, { count: tally.count, percent: tally.percent });
+        const votes = this.pollBox.querySelector(`[data-choice="${CSS.escape(tally.code)}"] .gz-votes`);
+        if (votes) votes.textContent = ` ${tally.count} (${tally.percent}%)`;
+      }
+    }
+
+    lost() {
+      this.say(this.t.liveReset);
     }
 
     item(comment) {
@@ -283,10 +416,11 @@
     }
 
     drawPoll(poll) {
+      this.poll = poll;
       const choices = poll.choices.map((choice) =>
         el(
           "button",
-          { type: "button", "aria-pressed": String(choice.chosen), disabled: !poll.is_open, onclick: () => this.vote(choice.code) },
+          { type: "button", "aria-pressed": String(choice.chosen), disabled: !poll.is_open, "data-choice": choice.code, onclick: () => this.vote(choice.code) },
           el("span", { "aria-hidden": "true", text: choice.symbol + " " }),
           choice.label,
           choice.count === null ? null : el("span", { class: "gz-votes", text: ` ${choice.count} (${choice.percent}%)` }),
@@ -512,6 +646,76 @@
       } catch (error) {
         this.dialog.close();
         this.fail(error);
+      }
+    }
+  }
+
+  // The stream of the discussion's page, from the Gazette the widget came from. It resumes
+  // from the last event it saw after a drop, waits longer after each refusal (busy: 503; no
+  // stream served: 204), and gives the stream back when the tab stays hidden a minute.
+  class Live {
+    constructor(discussion) {
+      this.discussion = discussion;
+      this.lastId = "";
+      this.source = null;
+      this.failures = 0;
+      this.retryTimer = null;
+      this.hiddenTimer = null;
+      const d = discussion;
+      this.handlers = {
+        comment: (data) => d.arrived(data),
+        "comment-edited": (data) => d.edited(data),
+        "comment-removed": (data) => d.withdrawn(data),
+        poll: (data) => d.tallied(data),
+        reset: () => d.lost(),
+      };
+      document.addEventListener("visibilitychange", () => {
+        window.clearTimeout(this.hiddenTimer);
+        if (document.hidden) this.hiddenTimer = window.setTimeout(() => this.disconnect(), 60000);
+        else if (!this.source) this.connect();
+      });
+    }
+
+    connect() {
+      if (this.source || !window.EventSource || !config.events) return;
+      const thread = this.discussion.thread;
+      const query = new URLSearchParams({ site: thread.site, key: thread.key, lang: this.discussion.lang });
+      if (this.lastId) query.set("last_event_id", this.lastId);
+      const source = new EventSource(config.events + "?" + query, { withCredentials: false });
+      this.source = source;
+      const box = this.discussion.box;
+      source.onopen = () => {
+        this.failures = 0;
+        box.setAttribute("data-live-open", "");
+      };
+      source.onerror = () => {
+        box.removeAttribute("data-live-open");
+        // Open or reconnecting, the browser retries by itself as the server asked (retry:).
+        if (source.readyState !== EventSource.CLOSED || this.source !== source) return;
+        this.source = null;
+        this.failures += 1;
+        const delay = Math.min(600, 5 * 2 ** this.failures) * (0.75 + Math.random() / 2);
+        this.retryTimer = window.setTimeout(() => this.connect(), delay * 1000);
+      };
+      for (const [kind, handle] of Object.entries(this.handlers)) {
+        source.addEventListener(kind, (event) => {
+          if (event.lastEventId) this.lastId = event.lastEventId;
+          let data;
+          try {
+            data = JSON.parse(event.data);
+          } catch {
+            return;
+          }
+          handle(data);
+        });
+      }
+    }
+
+    disconnect() {
+      window.clearTimeout(this.retryTimer);
+      if (this.source) {
+        this.source.close();
+        this.source = null;
       }
     }
   }
