@@ -16,7 +16,9 @@ from django.utils.translation import gettext as _
 
 from gazette.api.identity import AUTHOR_HEADER, READER_HEADER
 from gazette.api.problems import problem_response
-from gazette.sites.queries import any_site_allows
+from gazette.sites.exceptions import OriginRefused, UnknownSite
+from gazette.sites.policy import NotAnOrigin, canonical_origin
+from gazette.sites.queries import any_site_allows, check_origin, site_by_key
 
 PREFIX = "/api/v1/"
 # The captcha's challenges, which the widget fetches from another site's page with a plain GET
@@ -65,3 +67,21 @@ def _preflight(origin: str, *, allowed: bool) -> HttpResponse:
     response["Access-Control-Max-Age"] = str(PREFLIGHT_SECONDS)
     patch_vary_headers(response, ("Origin",))
     return response
+
+
+class StreamOrigins:
+    """The live updates' rule for other sites' pages (live/origins.py): the API's own, so a
+    widget may listen exactly where it may call."""
+
+    def canonical(self, origin: str) -> str | None:
+        try:
+            return canonical_origin(origin)
+        except NotAnOrigin:
+            return None
+
+    def allows(self, site_key: str, origin: str, *, own_origin: str) -> bool:
+        try:
+            check_origin(site_by_key(site_key), origin, own_origin=own_origin)
+        except (UnknownSite, OriginRefused):
+            return False
+        return True

@@ -11,10 +11,12 @@ A held comment goes only to the moderators' channel, without its text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.conf import settings
 from django.utils import translation
 
-from gazette.api.present import public_comment
 from gazette.comments.models import Comment, Thread
 from gazette.comments.queries import Entry
 from gazette.comments.rendering import EntryRenderer, Viewer, count_label
@@ -23,6 +25,19 @@ from gazette.live.channels import MODERATION, page_channel
 from gazette.live.events import publish
 
 _PUBLIC = Viewer(csrf_token="", liked_ids=frozenset(), changeable_ids=frozenset())
+
+# The comment as the public API shows it, handed over by the API app when it loads
+# (api/apps.py): the API sits above comments, which may not import it.
+_presenters: list[Callable[[Comment], dict[str, Any]]] = []
+
+
+def present_with(presenter: Callable[[Comment], dict[str, Any]]) -> None:
+    """Carry each comment in the events as `presenter` gives it (done once, by the API app)."""
+    _presenters[:] = [presenter]
+
+
+def public_comment(comment: Comment) -> dict[str, Any] | None:
+    return _presenters[0](comment) if _presenters else None
 
 
 def thread_channel(thread: Thread) -> str:

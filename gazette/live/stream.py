@@ -32,14 +32,11 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from gazette.core.network import counted_network
-from gazette.live import replay
+from gazette.live import origins, replay
 from gazette.live.channels import is_known, page_channel
 from gazette.live.conf import STAFF_CHANNELS
 from gazette.live.hub import Frame, Hub, Listener, StreamsExhausted, process_hub
 from gazette.live.replay import tidy_connection
-from gazette.sites.exceptions import OriginRefused, UnknownSite
-from gazette.sites.policy import NotAnOrigin, canonical_origin
-from gazette.sites.queries import check_origin, site_by_key
 
 Scope = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
@@ -103,7 +100,7 @@ def _refusal(exc: StreamsExhausted) -> str:
 def _own_origin(scope: Scope) -> str:
     configured: str = settings.GAZETTE_BASE_URL
     if configured:
-        return canonical_origin(configured)
+        return origins.rule().canonical(configured) or configured
     return f"{scope.get('scheme', 'http')}://{_header(scope, b'host')}"
 
 
@@ -113,21 +110,15 @@ def _foreign_origin(scope: Scope) -> str | None:
     origin = _header(scope, b"origin")
     if not origin:
         return None
-    try:
-        return None if canonical_origin(origin) == _own_origin(scope) else origin
-    except NotAnOrigin:
-        return origin
+    return None if origins.rule().canonical(origin) == _own_origin(scope) else origin
 
 
 def _site_allows(site_key: str, origin: str, own_origin: str) -> bool:
     """Whether the site registered as `site_key` allows pages of `origin` (the API's rule)."""
     try:
-        check_origin(site_by_key(site_key), origin, own_origin=own_origin)
-    except (UnknownSite, OriginRefused):
-        return False
+        return origins.rule().allows(site_key, origin, own_origin=own_origin)
     finally:
         tidy_connection()
-    return True
 
 
 async def _cors_headers(scope: Scope, site_key: str | None) -> list[tuple[bytes, bytes]] | None:
