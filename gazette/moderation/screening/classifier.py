@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+import numpy as np
 
 from gazette.moderation.screening.normalise import Normalised, normalise
 
@@ -48,49 +50,83 @@ class Score:
 
 
 class SiteModel:
-    """A trained model as plain numbers: n-gram → (idf, weight), and the intercept."""
+    """A trained model as plain numbers: n-gram → (idf, weight), and the intercept.
+
+    Kept in each web worker as three arrays sorted by the n-grams' hashes (16 bytes and a hash
+    per n-gram), not as a dictionary of strings and pairs of floats (about 190 bytes each): the
+    shipped models hold about half a million n-grams, 90 MB a worker as a dictionary. The hash is
+    the process's own `hash()` of the n-gram, computed when the model is loaded; two of the
+    model's n-grams sharing one (64 bits) is too unlikely to matter.
+    """
 
     WORD_CACHE_SIZE = 50_000
 
-    def __init__(self, features: dict[str, tuple[float, float]], intercept: float) -> None:
-        self.features = features
+    def __init__(self, features: Mapping[str, Sequence[float]], intercept: float) -> None:
+        keys = np.fromiter((hash(gram) for gram in features), dtype=np.int64, count=len(features))
+        numbers = np.array(list(features.values()), dtype=np.float64).reshape(-1, 2)
+        order = np.argsort(keys, kind="stable")
+        self._keys = keys[order]
+        self._idf = np.ascontiguousarray(numbers[order, 0])
+        self._weight = np.ascontiguousarray(numbers[order, 1])
         self.intercept = intercept
-        # Words recur from comment to comment: the model's n-grams of each are kept.
-        self._words: dict[str, tuple[str, ...]] = {}
+        # Words recur from comment to comment: the model's n-grams of each are kept, with their
+        # place in the arrays.
+        self._words: dict[str, tuple[tuple[str, int], ...]] = {}
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> SiteModel:
-        return cls(
-            features={gram: (float(v[0]), float(v[1])) for gram, v in data["features"].items()},
-            intercept=float(data["intercept"]),
-        )
+        # Straight from the parsed JSON (n-gram → [idf, weight]): a copy of half a million
+        # entries would double what loading takes.
+        return cls(features=data["features"], intercept=float(data["intercept"]))
 
-    def _grams_of(self, word: str) -> tuple[str, ...]:
+    def _grams_of(self, word: str) -> tuple[tuple[str, int], ...]:
         grams = self._words.get(word)
         if grams is None:
-            grams = tuple(gram for gram in clean_ngrams(word) if gram in self.features)
+            grams = self._find(clean_ngrams(word))
             if len(self._words) < self.WORD_CACHE_SIZE:
                 self._words[word] = grams
         return grams
 
+    def _find(self, grams: list[str]) -> tuple[tuple[str, int], ...]:
+        """The model's n-grams among `grams`, each with its place in the arrays."""
+        if not grams or not len(self._keys):
+            return ()
+        wanted = np.fromiter((hash(gram) for gram in grams), dtype=np.int64, count=len(grams))
+        places = np.minimum(np.searchsorted(self._keys, wanted), len(self._keys) - 1)
+        found = self._keys[places] == wanted
+        return tuple(
+            (gram, int(place))
+            for gram, place, hit in zip(grams, places.tolist(), found.tolist(), strict=True)
+            if hit
+        )
+
     def score(self, text: str, form: Normalised | None = None) -> Score:
-        counts: Counter[str] = Counter()
+        counts: Counter[tuple[str, int]] = Counter()
         for word, times in Counter((form or normalise(text)).clean.split()).items():
             for gram in self._grams_of(word):
                 counts[gram] += times
-        features = self.features
-        values = {
-            gram: (1.0 + math.log(count)) * features[gram][0] for gram, count in counts.items()
-        }
-        norm = math.sqrt(sum(value * value for value in values.values())) or 1.0
-        contributions = {gram: value / norm * features[gram][1] for gram, value in values.items()}
-        logit = self.intercept + sum(contributions.values())
-        probability = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, logit))))
+        if not counts:
+            return Score(_probability(self.intercept), [])
+        found = list(counts)
+        places = np.fromiter((place for _gram, place in found), dtype=np.intp, count=len(found))
+        occurrences = np.fromiter(counts.values(), dtype=np.float64, count=len(found))
+        values = (1.0 + np.log(occurrences)) * self._idf[places]
+        norm = math.sqrt(float(values @ values)) or 1.0
+        contributions = values / norm * self._weight[places]
+        logit = self.intercept + float(contributions.sum())
         top = sorted(
-            ((gram, weight) for gram, weight in contributions.items() if weight > 0),
+            (
+                (gram, weight)
+                for (gram, _place), weight in zip(found, contributions.tolist(), strict=True)
+                if weight > 0
+            ),
             key=lambda item: -item[1],
         )[:TOP_NGRAMS]
-        return Score(probability, top)
+        return Score(_probability(logit), top)
+
+
+def _probability(logit: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, logit))))
 
 
 @dataclass(frozen=True)
