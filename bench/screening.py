@@ -32,6 +32,7 @@ from gazette.moderation.models import ModerationSettings  # noqa: E402
 from gazette.moderation.screening import profanity  # noqa: E402
 from gazette.moderation.screening.assessment import assess  # noqa: E402
 from gazette.moderation.screening.classifier import SiteModel, ngrams  # noqa: E402
+from gazette.moderation.screening.house import house_models  # noqa: E402
 from gazette.moderation.screening.normalise import normalise  # noqa: E402
 from gazette.moderation.screening.rules import Rules  # noqa: E402
 from gazette.moderation.screening.termmatch import Matcher, Scope, Term, TermAction, TermMode  # noqa: E402
@@ -143,18 +144,26 @@ def main() -> None:
     settings = ModerationSettings(profanity_threshold=0.9, classifier_threshold=0.85)
     terms_only = Rules(
         matcher=matcher,
-        settings=ModerationSettings(profanity_threshold=0, classifier_threshold=0),
+        term_list_version="bench",
+        settings=ModerationSettings(
+            profanity_threshold=0, classifier_threshold=0, house_models=False
+        ),
         classifier=None,
+        house=(),
     )
-    everything = Rules(matcher=matcher, settings=settings, classifier=model)
+    everything = Rules(
+        matcher=matcher,
+        term_list_version="bench",
+        settings=settings,
+        classifier=model,
+        house=house_models(),
+    )
     for _ in range(2):  # warm-up: caches of the normaliser
         timed(lambda text: assess(text, everything), comments[:200])
     report("normalise", timed(normalise, comments))
     report("normalise + 10,000 terms", timed(matcher.find, comments))
     report("terms + links + capitals", timed(lambda text: assess(text, terms_only), comments))
-    report(
-        "+ site classifier + English model", timed(lambda text: assess(text, everything), comments)
-    )
+    report("+ house, site and English models", timed(lambda t: assess(t, everything), comments))
     hits = sum(1 for text in comments if matcher.find(text))
     print(f"{hits} of {len(comments)} comments matched a term")
 

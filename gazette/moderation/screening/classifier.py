@@ -11,6 +11,7 @@ no pickled object is ever loaded from the database.
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -52,10 +53,10 @@ class Score:
 class SiteModel:
     """A trained model as plain numbers: n-gram → (idf, weight), and the intercept.
 
-    Kept in each web worker as three arrays sorted by the n-grams' hashes (16 bytes and a hash
-    per n-gram), not as a dictionary of strings and pairs of floats (about 190 bytes each): the
-    shipped models hold about half a million n-grams, 90 MB a worker as a dictionary. The hash is
-    the process's own `hash()` of the n-gram, computed when the model is loaded; two of the
+    Kept in each web worker as three arrays sorted by the n-grams' hashes (24 bytes per
+    n-gram), not as a dictionary of strings and pairs of floats (about 190 bytes each): the
+    shipped models hold about half a million n-grams, 90 MB a worker as a dictionary. The hash
+    is the process's own `hash()` of the n-gram, computed when the model is loaded; two of the
     model's n-grams sharing one (64 bits) is too unlikely to matter.
     """
 
@@ -66,8 +67,9 @@ class SiteModel:
         numbers = np.array(list(features.values()), dtype=np.float64).reshape(-1, 2)
         order = np.argsort(keys, kind="stable")
         self._keys = keys[order]
-        self._idf = np.ascontiguousarray(numbers[order, 0])
-        self._weight = np.ascontiguousarray(numbers[order, 1])
+        # Read one number at a time while scoring: array.array gives a Python float fastest.
+        self._idf = array("d", numbers[order, 0].tobytes())
+        self._weight = array("d", numbers[order, 1].tobytes())
         self.intercept = intercept
         # Words recur from comment to comment: the model's n-grams of each are kept, with their
         # place in the arrays.
@@ -95,7 +97,7 @@ class SiteModel:
         places = np.minimum(np.searchsorted(self._keys, wanted), len(self._keys) - 1)
         found = self._keys[places] == wanted
         return tuple(
-            (gram, int(place))
+            (gram, place)
             for gram, place, hit in zip(grams, places.tolist(), found.tolist(), strict=True)
             if hit
         )
@@ -105,21 +107,13 @@ class SiteModel:
         for word, times in Counter((form or normalise(text)).clean.split()).items():
             for gram in self._grams_of(word):
                 counts[gram] += times
-        if not counts:
-            return Score(_probability(self.intercept), [])
-        found = list(counts)
-        places = np.fromiter((place for _gram, place in found), dtype=np.intp, count=len(found))
-        occurrences = np.fromiter(counts.values(), dtype=np.float64, count=len(found))
-        values = (1.0 + np.log(occurrences)) * self._idf[places]
-        norm = math.sqrt(float(values @ values)) or 1.0
-        contributions = values / norm * self._weight[places]
-        logit = self.intercept + float(contributions.sum())
+        idf, weight = self._idf, self._weight
+        values = {found: (1.0 + math.log(count)) * idf[found[1]] for found, count in counts.items()}
+        norm = math.sqrt(sum(value * value for value in values.values())) or 1.0
+        contributions = {found: value / norm * weight[found[1]] for found, value in values.items()}
+        logit = self.intercept + sum(contributions.values())
         top = sorted(
-            (
-                (gram, weight)
-                for (gram, _place), weight in zip(found, contributions.tolist(), strict=True)
-                if weight > 0
-            ),
+            ((gram, push) for (gram, _place), push in contributions.items() if push > 0),
             key=lambda item: -item[1],
         )[:TOP_NGRAMS]
         return Score(_probability(logit), top)
