@@ -15,6 +15,7 @@ from array import array
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import numpy as np
@@ -60,7 +61,7 @@ class SiteModel:
     model's n-grams sharing one (64 bits) is too unlikely to matter.
     """
 
-    WORD_CACHE_SIZE = 50_000
+    WORD_CACHE_SIZE = 10_000
 
     def __init__(self, features: Mapping[str, Sequence[float]], intercept: float) -> None:
         keys = np.fromiter((hash(gram) for gram in features), dtype=np.int64, count=len(features))
@@ -71,9 +72,9 @@ class SiteModel:
         self._idf = array("d", numbers[order, 0].tobytes())
         self._weight = array("d", numbers[order, 1].tobytes())
         self.intercept = intercept
-        # Words recur from comment to comment: the model's n-grams of each are kept, with their
-        # place in the arrays.
-        self._words: dict[str, tuple[tuple[str, int], ...]] = {}
+        # Words recur from comment to comment: the model's n-grams of each are kept, packed
+        # (about 450 bytes a word), for the first WORD_CACHE_SIZE words seen.
+        self._words: dict[str, array[int]] = {}
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> SiteModel:
@@ -81,42 +82,70 @@ class SiteModel:
         # entries would double what loading takes.
         return cls(features=data["features"], intercept=float(data["intercept"]))
 
-    def _grams_of(self, word: str) -> tuple[tuple[str, int], ...]:
-        grams = self._words.get(word)
-        if grams is None:
-            grams = self._find(clean_ngrams(word))
-            if len(self._words) < self.WORD_CACHE_SIZE:
-                self._words[word] = grams
-        return grams
-
-    def _find(self, grams: list[str]) -> tuple[tuple[str, int], ...]:
-        """The model's n-grams among `grams`, each with its place in the arrays."""
-        if not grams or not len(self._keys):
-            return ()
-        wanted = np.fromiter((hash(gram) for gram in grams), dtype=np.int64, count=len(grams))
-        places = np.minimum(np.searchsorted(self._keys, wanted), len(self._keys) - 1)
-        found = self._keys[places] == wanted
-        return tuple(
-            (gram, place)
-            for gram, place, hit in zip(grams, places.tolist(), found.tolist(), strict=True)
-            if hit
+    def _found(self, word: str) -> array[int]:
+        """The model's n-grams of `word`, each packed as one number: its place in the arrays,
+        and where it starts in the padded word and its length (to name it again)."""
+        packed = self._words.get(word)
+        if packed is not None:
+            return packed
+        padded = f" {word} "
+        spans = _spans(len(padded))
+        wanted = np.fromiter(
+            (hash(padded[start : start + size]) for start, size in spans),
+            dtype=np.int64,
+            count=len(spans),
         )
+        packed = array("q")
+        if len(spans) and len(self._keys):
+            places = np.minimum(np.searchsorted(self._keys, wanted), len(self._keys) - 1)
+            hits = (self._keys[places] == wanted).tolist()
+            for (start, size), place, hit in zip(spans, places.tolist(), hits, strict=True):
+                if hit:
+                    packed.append(place << _PLACE_SHIFT | start << _START_SHIFT | size)
+        if len(self._words) < self.WORD_CACHE_SIZE:
+            self._words[word] = packed
+        return packed
 
     def score(self, text: str, form: Normalised | None = None) -> Score:
-        counts: Counter[tuple[str, int]] = Counter()
+        # Keyed by the n-gram's place in the arrays: one place, one n-gram.
+        counts: Counter[int] = Counter()
+        named: dict[int, tuple[str, int]] = {}
         for word, times in Counter((form or normalise(text)).clean.split()).items():
-            for gram in self._grams_of(word):
-                counts[gram] += times
+            for packed in self._found(word):
+                place = packed >> _PLACE_SHIFT
+                counts[place] += times
+                named.setdefault(place, (word, packed))
         idf, weight = self._idf, self._weight
-        values = {found: (1.0 + math.log(count)) * idf[found[1]] for found, count in counts.items()}
+        values = {place: (1.0 + math.log(count)) * idf[place] for place, count in counts.items()}
         norm = math.sqrt(sum(value * value for value in values.values())) or 1.0
-        contributions = {found: value / norm * weight[found[1]] for found, value in values.items()}
+        contributions = {place: value / norm * weight[place] for place, value in values.items()}
         logit = self.intercept + sum(contributions.values())
         top = sorted(
-            ((gram, push) for (gram, _place), push in contributions.items() if push > 0),
+            ((place, push) for place, push in contributions.items() if push > 0),
             key=lambda item: -item[1],
         )[:TOP_NGRAMS]
-        return Score(_probability(logit), top)
+        return Score(_probability(logit), [(_gram(*named[place]), push) for place, push in top])
+
+
+# A packed n-gram: its place in the arrays, then 16 bits for where it starts in the padded word
+# (longer than any comment allows) and 4 for its size.
+_PLACE_SHIFT = 20
+_START_SHIFT = 4
+
+
+@cache
+def _spans(length: int) -> tuple[tuple[int, int], ...]:
+    """Where each n-gram of a padded word of `length` characters starts, and its size."""
+    low, high = NGRAM_RANGE
+    return tuple(
+        (start, size) for size in range(low, high + 1) for start in range(length - size + 1)
+    )
+
+
+def _gram(word: str, packed: int) -> str:
+    start = (packed >> _START_SHIFT) & ((1 << (_PLACE_SHIFT - _START_SHIFT)) - 1)
+    size = packed & ((1 << _START_SHIFT) - 1)
+    return f" {word} "[start : start + size]
 
 
 def _probability(logit: float) -> float:
