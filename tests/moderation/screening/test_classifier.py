@@ -3,7 +3,9 @@
 # Cyrillic, Kazakh and Uzbek letters, and their look-alikes, are the subject here.
 # ruff: noqa: RUF001
 
+import math
 import random
+from collections import Counter
 
 import pytest
 
@@ -143,3 +145,18 @@ def test_score_names_the_ngrams_that_drove_it():
 def test_training_needs_examples_of_both_decisions():
     with pytest.raises(NotEnoughExamples):
         train(APPROVED, [False] * len(APPROVED))
+
+
+def test_a_model_scores_as_its_numbers_say_whatever_the_length_of_a_word():
+    # The model keeps its n-grams packed (hashes and arrays): the score must still be the
+    # logistic of the intercept plus the L2-normalised TF-IDF n-grams times their weights.
+    features = {" ki": (1.5, 2.0), "kil": (2.0, 1.0), "ll ": (1.0, -0.5), "em ": (3.0, 0.25)}
+    model = SiteModel(features=features, intercept=-1.0)
+    text = "kill them kill " + "x" * 400 + "m"  # a repeated word, and one of 401 letters
+    counts = Counter(gram for gram in ngrams(text) if gram in features)
+    values = {gram: (1 + math.log(n)) * features[gram][0] for gram, n in counts.items()}
+    norm = math.sqrt(sum(v * v for v in values.values()))
+    logit = -1.0 + sum(v / norm * features[gram][1] for gram, v in values.items())
+    score = model.score(text)
+    assert score.probability == pytest.approx(1 / (1 + math.exp(-logit)), abs=1e-12)
+    assert [gram for gram, _push in score.top_ngrams] == [" ki", "kil", "em "]
