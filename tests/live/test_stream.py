@@ -64,6 +64,15 @@ class LiveTestCase(TestCase):
 
         return sync_to_async(run)()
 
+    def removed_by_moderator(self, comment):
+        return self.committed(
+            decisions.remove_comment,
+            comment=comment,
+            actor=self.moderator,
+            clause=self.clause,
+            explanation=WHY,
+        )
+
     def stream(self, *channels: str, **options) -> Stream:
         return Stream(self.hub, list(channels or [self.channel]), **options)
 
@@ -190,13 +199,7 @@ class VisibilityTests(LiveTestCase):
     async def test_a_removal_is_sent_with_the_new_count(self):
         comment = await self.posted("A view the moderator will remove.")
         listener = await self.stream().open()
-        await self.committed(
-            decisions.remove_comment,
-            comment=comment,
-            actor=self.moderator,
-            clause=self.clause,
-            explanation=WHY,
-        )
+        await self.removed_by_moderator(comment)
         await deliver(self.hub)
         kinds = [kind for _id, kind in listener.events()]
         assert kinds[-1] == "comment-removed"
@@ -253,13 +256,7 @@ class QueueStreamTests(LiveTestCase):
     async def test_a_moderator_hears_of_a_decision_taken_by_another(self):
         comment = await self.posted("Report me.")
         queue = await self.stream(MODERATION, headers=await self.session_of(self.moderator)).open()
-        await self.committed(
-            decisions.remove_comment,
-            comment=comment,
-            actor=self.moderator,
-            clause=self.clause,
-            explanation=WHY,
-        )
+        await self.removed_by_moderator(comment)
         await deliver(self.hub)
         assert [kind for _id, kind in queue.events()] == ["decided"]
         [decided] = queue.data("decided")
@@ -551,13 +548,7 @@ class WidgetPayloadTests(LiveTestCase):
     async def test_a_removal_carries_the_apis_placeholder_without_the_text(self):
         comment = await self.posted("A view the moderator will remove.")
         listener = await self.stream().open()
-        await self.committed(
-            decisions.remove_comment,
-            comment=comment,
-            actor=self.moderator,
-            clause=self.clause,
-            explanation=WHY,
-        )
+        await self.removed_by_moderator(comment)
         await deliver(self.hub)
         [event] = listener.data("comment-removed")
         assert event["comment"]["state"] == "removed"
