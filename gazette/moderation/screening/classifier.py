@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import math
 from array import array
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
-
-import numpy as np
 
 from gazette.moderation.screening.normalise import Normalised, normalise
 
@@ -64,13 +63,13 @@ class SiteModel:
     WORD_CACHE_SIZE = 10_000
 
     def __init__(self, features: Mapping[str, Sequence[float]], intercept: float) -> None:
-        keys = np.fromiter((hash(gram) for gram in features), dtype=np.int64, count=len(features))
-        numbers = np.array(list(features.values()), dtype=np.float64).reshape(-1, 2)
-        order = np.argsort(keys, kind="stable")
-        self._keys = keys[order]
+        hashes = [hash(gram) for gram in features]
+        order = sorted(range(len(hashes)), key=hashes.__getitem__)
+        numbers = list(features.values())
+        self._keys = array("q", [hashes[i] for i in order])
         # Read one number at a time while scoring: array.array gives a Python float fastest.
-        self._idf = array("d", numbers[order, 0].tobytes())
-        self._weight = array("d", numbers[order, 1].tobytes())
+        self._idf = array("d", [float(numbers[i][0]) for i in order])
+        self._weight = array("d", [float(numbers[i][1]) for i in order])
         self.intercept = intercept
         # Words recur from comment to comment: the model's n-grams of each are kept, packed
         # (about 450 bytes a word), for the first WORD_CACHE_SIZE words seen.
@@ -89,19 +88,13 @@ class SiteModel:
         if packed is not None:
             return packed
         padded = f" {word} "
-        spans = _spans(len(padded))
-        wanted = np.fromiter(
-            (hash(padded[start : start + size]) for start, size in spans),
-            dtype=np.int64,
-            count=len(spans),
-        )
+        keys, size_of_keys = self._keys, len(self._keys)
         packed = array("q")
-        if len(spans) and len(self._keys):
-            places = np.minimum(np.searchsorted(self._keys, wanted), len(self._keys) - 1)
-            hits = (self._keys[places] == wanted).tolist()
-            for (start, size), place, hit in zip(spans, places.tolist(), hits, strict=True):
-                if hit:
-                    packed.append(place << _PLACE_SHIFT | start << _START_SHIFT | size)
+        for start, size in _spans(len(padded)):
+            wanted = hash(padded[start : start + size])
+            place = bisect_left(keys, wanted)
+            if place < size_of_keys and keys[place] == wanted:
+                packed.append(place << _PLACE_SHIFT | start << _START_SHIFT | size)
         if len(self._words) < self.WORD_CACHE_SIZE:
             self._words[word] = packed
         return packed
