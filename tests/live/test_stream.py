@@ -64,6 +64,14 @@ class LiveTestCase(TestCase):
 
         return sync_to_async(run)()
 
+    def edited_by_author(self, comment, body):
+        return self.committed(
+            edit_comment,
+            comment_id=comment.pk,
+            proof=AuthorProof(comment_ids=frozenset({comment.pk})),
+            body=body,
+        )
+
     def removed_by_moderator(self, comment):
         return self.committed(
             decisions.remove_comment,
@@ -209,12 +217,7 @@ class VisibilityTests(LiveTestCase):
     async def test_an_edit_sends_the_new_text(self):
         comment = await self.posted("First thoughts.", anonymous_id="reader-9")
         listener = await self.stream().open()
-        await self.committed(
-            edit_comment,
-            comment_id=comment.pk,
-            proof=AuthorProof(comment_ids=frozenset({comment.pk})),
-            body="Second thoughts.",
-        )
+        await self.edited_by_author(comment, "Second thoughts.")
         await deliver(self.hub)
         assert [kind for _id, kind in listener.events()][-1] == "comment-edited"
         assert "Second thoughts." in listener.text
@@ -532,12 +535,7 @@ class WidgetPayloadTests(LiveTestCase):
     async def test_an_edit_carries_the_new_text_as_the_api_shows_it(self):
         comment = await self.posted("First thoughts.", anonymous_id="reader-9")
         listener = await self.stream().open()
-        await self.committed(
-            edit_comment,
-            comment_id=comment.pk,
-            proof=AuthorProof(comment_ids=frozenset({comment.pk})),
-            body="Second thoughts.",
-        )
+        await self.edited_by_author(comment, "Second thoughts.")
         await deliver(self.hub)
         [event] = listener.data("comment-edited")
         [shown] = await sync_to_async(self.api_comments)()
