@@ -14,13 +14,20 @@ _IP_HASH_SALT = "gazette.core.ip-hash"
 
 def client_ip(request: HttpRequest) -> str:
     """The client's address, trusting X-Forwarded-For only as far as our own proxies reach."""
+    return address_behind_proxies(
+        request.META.get("HTTP_X_FORWARDED_FOR", ""), str(request.META.get("REMOTE_ADDR", ""))
+    )
+
+
+def address_behind_proxies(forwarded_for: str, peer: str) -> str:
+    """The sender's address, from X-Forwarded-For as far as GAZETTE_TRUSTED_PROXIES of our own
+    proxies reach, else the connection's peer (for requests and the event stream alike)."""
     trusted_proxies: int = getattr(settings, "GAZETTE_TRUSTED_PROXIES", 0)
     if trusted_proxies:
-        header: str = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        forwarded = [part.strip() for part in header.split(",") if part.strip()]
+        forwarded = [part.strip() for part in forwarded_for.split(",") if part.strip()]
         if len(forwarded) >= trusted_proxies:
             return forwarded[-trusted_proxies]
-    return str(request.META.get("REMOTE_ADDR", ""))
+    return peer
 
 
 def counted_network(ip: str) -> str:

@@ -31,7 +31,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from gazette.core.network import counted_network
+from gazette.core.network import address_behind_proxies, counted_network
 from gazette.live import origins, replay
 from gazette.live.channels import is_known, page_channel
 from gazette.live.conf import STAFF_CHANNELS
@@ -63,14 +63,9 @@ def _header(scope: Scope, name: bytes) -> str:
 
 
 def client_address(scope: Scope) -> str:
-    """As core.network.client_ip: X-Forwarded-For only as far as our own proxies reach."""
-    trusted: int = getattr(settings, "GAZETTE_TRUSTED_PROXIES", 0)
-    if trusted:
-        forwarded = [p.strip() for p in _header(scope, b"x-forwarded-for").split(",") if p.strip()]
-        if len(forwarded) >= trusted:
-            return counted_network(forwarded[-trusted])
     client = scope.get("client") or ("", 0)
-    return counted_network(str(client[0]))
+    forwarded = _header(scope, b"x-forwarded-for")
+    return counted_network(address_behind_proxies(forwarded, str(client[0])))
 
 
 def _last_event_id(scope: Scope, query: dict[str, list[str]]) -> int | None:
