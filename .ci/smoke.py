@@ -22,6 +22,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
+from email.message import Message
 
 from altcha import solve_challenge_v1
 
@@ -39,7 +40,7 @@ class SmokeFailed(Exception):
 class Answer:
     status: int
     body: str
-    headers: dict[str, str]
+    headers: Message  # names in any case: uvicorn sends them in lower case
 
     def json(self) -> dict[str, object]:
         loaded: dict[str, object] = json.loads(self.body)
@@ -82,10 +83,10 @@ class Browser:
         )
         try:
             with opener.open(request, timeout=20) as response:
-                answer = Answer(response.status, response.read().decode(), dict(response.headers))
+                answer = Answer(response.status, response.read().decode(), response.headers)
                 cookies = response.headers.get_all("Set-Cookie") or []
         except urllib.error.HTTPError as error:
-            answer = Answer(error.code, error.read().decode(), dict(error.headers))
+            answer = Answer(error.code, error.read().decode(), error.headers)
             cookies = error.headers.get_all("Set-Cookie") or []
         if self.direct:
             for header in cookies:
