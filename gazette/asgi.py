@@ -1,12 +1,12 @@
 """The ASGI application: the live updates' event stream (`/events/`, gazette/live/stream.py)
-served as a coroutine, and every page served by Django's WSGI handler in a small pool of
-threads (a2wsgi).
+served as a coroutine, and every page served by Django's WSGI handler in a thread of its own
+(a2wsgi).
 
 Why pages go through WSGI here: a page is synchronous code from end to end (the ORM, the
 templates, sync middleware). Django's own ASGI handler runs that in a thread of its own per
 request, hopping between the event loop and the thread for each middleware; on this project's
 kept pages that cost seven times the sync workers' throughput (docs/live-updates.md, figures).
-A pool of threads per worker, entered once per request, serves them at the sync workers' rate,
+A page thread per worker, entered once per request, serves them at the sync workers' rate,
 while the streams, which wait rather than compute, stay on the loop.
 """
 
@@ -18,9 +18,12 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gazette.settings")
 
+# One page at a time per worker, as a sync worker serves them: pages compute rather than wait,
+# and more threads only share the GIL (with 2 or 4, the signed-in article page lost 10-15%
+# of its throughput; bench/README.md).
 pages_application = WSGIMiddleware(
     get_wsgi_application(),  # type: ignore[arg-type]  # Django's WSGIHandler is a WSGI app
-    workers=int(os.environ.get("GAZETTE_PAGE_THREADS", "4")),
+    workers=int(os.environ.get("GAZETTE_PAGE_THREADS", "1")),
 )
 
 from gazette.live.stream import make_app  # noqa: E402 - needs Django set up first
