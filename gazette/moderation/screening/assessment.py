@@ -195,10 +195,9 @@ def _model_findings(text: str, form: Normalised, rules: Rules) -> list[Finding]:
     return findings
 
 
-# A model's score of a single word rests on a handful of n-grams: one-word insults are the term
-# lists' to catch. From two words on ("Прирезать гада") the models judge, short comments against
-# a stricter threshold of their own (house.SHORT_WORDS, train_house_models).
-MODEL_MIN_WORDS = 2
+# A model's score rests on too few n-grams below this many words: "A second view." is not
+# abuse. Short insults are the term lists' to catch.
+MODEL_MIN_WORDS = 4
 
 # Translators: the harmful class a shipped model looks for, in "the incitement model".
 MODEL_NAMES = {
@@ -215,13 +214,12 @@ def _house_findings(text: str, form: Normalised, rules: Rules) -> list[Finding]:
         return []
     findings = []
     written = language_of(text)
-    words = len(form.clean.split())
     for house in rules.house:
         held = _first_holding(house, written, text, form)
         if held is None:
             continue
         chosen, score = held
-        threshold = chosen.threshold_for(words)
+        threshold = chosen.threshold
         grams = ", ".join(f"“{gram.strip()}”" for gram, _weight in score.top_ngrams)
         values = {
             "model": MODEL_NAMES[house.label],
@@ -258,10 +256,9 @@ def _first_holding(
     house: HouseModel, written: str, text: str, form: Normalised
 ) -> tuple[ScriptModel, Score] | None:
     """The first of the class's models for `written` that scores the text at or above its
-    threshold for a text of its length, with its score."""
-    words = len(form.clean.split())
+    threshold, with its score."""
     for chosen in house.models_for(written):
         score = chosen.model.score(text, form)
-        if score.probability >= chosen.threshold_for(words):
+        if score.probability >= chosen.threshold:
             return chosen, score
     return None

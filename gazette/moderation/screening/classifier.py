@@ -22,6 +22,9 @@ from typing import Any
 from gazette.moderation.screening.normalise import Normalised, normalise
 
 NGRAM_RANGE = (2, 5)
+# Words of one letter ("a", "I", "и", "в") are left out: they are in every kind of comment, and
+# a model trained on insults ("what a clown") learnt " a " as abuse.
+MIN_WORD_LENGTH = 2
 MAX_FEATURES = 40_000
 MIN_EXAMPLES_PER_CLASS = 10
 TOP_NGRAMS = 5
@@ -37,11 +40,16 @@ def ngrams(text: str) -> list[str]:
 def clean_ngrams(clean: str) -> list[str]:
     low, high = NGRAM_RANGE
     grams: list[str] = []
-    for word in clean.split():
+    for word in words_of(clean):
         padded = f" {word} "
         for size in range(low, high + 1):
             grams.extend(padded[i : i + size] for i in range(len(padded) - size + 1))
     return grams
+
+
+def words_of(clean: str) -> list[str]:
+    """The words of a clean form that have n-grams of their own."""
+    return [word for word in clean.split() if len(word) >= MIN_WORD_LENGTH]
 
 
 @dataclass(frozen=True)
@@ -103,7 +111,7 @@ class SiteModel:
         # Keyed by the n-gram's place in the arrays: one place, one n-gram.
         counts: Counter[int] = Counter()
         named: dict[int, tuple[str, int]] = {}
-        for word, times in Counter((form or normalise(text)).clean.split()).items():
+        for word, times in Counter(words_of((form or normalise(text)).clean)).items():
             for packed in self._found(word):
                 place = packed >> _PLACE_SHIFT
                 counts[place] += times

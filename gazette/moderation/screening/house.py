@@ -4,7 +4,7 @@ Each class has one character n-gram model (classifier.SiteModel) per language-sc
 readers write in, and a multilingual one trained on all of them, for text written in none that
 has a model of its own. `manage.py train_house_models` trains them on the labelled comments in
 `training/` (English, Russian, Kazakh and Uzbek in both their scripts) and chooses each model's
-thresholds on the tuning part of the evaluation corpus (tests/moderation/screening/corpus). A
+threshold on the tuning part of the evaluation corpus (tests/moderation/screening/corpus). A
 model of one language-script learns that language's words and suffixes without the others'
 crowding its features, which is where the multilingual model missed most. The trained numbers
 live in `house/`, one JSON file per class: no pickle, no download, milliseconds per comment on
@@ -35,23 +35,13 @@ MULTILINGUAL = "multilingual"
 SECOND_OPINION = frozenset({"spam"})
 
 
-# Under this many words a comment is short: its score rests on few n-grams, and short clean
-# comments ("Shame on them", "Жаны жәннатта болсын") score higher than long ones.
-SHORT_WORDS = 4
-
-
 @dataclass(frozen=True)
 class ScriptModel:
-    """One class's model for one language-script (or MULTILINGUAL), with its thresholds: one for
-    comments of SHORT_WORDS words or more, and a stricter one for shorter comments."""
+    """One class's model for one language-script (or MULTILINGUAL), with its threshold."""
 
     key: str
     threshold: float
-    short_threshold: float
     model: SiteModel
-
-    def threshold_for(self, words: int) -> float:
-        return self.short_threshold if words < SHORT_WORDS else self.threshold
 
 
 @dataclass(frozen=True)
@@ -94,12 +84,7 @@ def house_models() -> tuple[HouseModel, ...]:
                 clause_key=clause_key,
                 version=hashlib.sha256(raw).hexdigest()[:10],
                 models={
-                    key: ScriptModel(
-                        key,
-                        float(part["threshold"]),
-                        float(part["short_threshold"]),
-                        SiteModel.from_data(part),
-                    )
+                    key: ScriptModel(key, float(part["threshold"]), SiteModel.from_data(part))
                     for key, part in data["models"].items()
                 },
             )

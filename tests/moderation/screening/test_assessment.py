@@ -10,7 +10,7 @@ from gazette.moderation.models import ModerationSettings
 from gazette.moderation.screening import corpus
 from gazette.moderation.screening.assessment import assess
 from gazette.moderation.screening.heuristics import disguised_links
-from gazette.moderation.screening.house import MULTILINGUAL, SHORT_WORDS, house_models
+from gazette.moderation.screening.house import MULTILINGUAL, house_models
 from gazette.moderation.screening.rules import Rules
 from gazette.moderation.screening.termmatch import Matcher, Term, TermAction, TermMode
 
@@ -74,28 +74,7 @@ def test_every_shipped_model_names_its_version_and_threshold():
     models = house_models()
     assert {model.label for model in models} == {"incitement", "abuse", "spam"}
     assert all(len(model.version) == 10 for model in models)
-    parts = [part for model in models for part in model.models.values()]
-    assert all(0.5 <= part.threshold <= part.short_threshold < 1 for part in parts)
-
-
-def test_a_short_comment_is_judged_against_the_stricter_threshold():
-    part = house_models()[0].models["ru"]
-    assert part.threshold_for(SHORT_WORDS - 1) == part.short_threshold
-    assert part.threshold_for(SHORT_WORDS) == part.threshold
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Disgraceful policing",
-        "Позор прокуратуре",
-        "Жандары жәннатта болсын",
-        "Joylari jannatda bo'lsin",
-    ],
-)
-def test_short_condolences_and_criticism_are_not_held(text):
-    rules = replace(RULES, settings=ModerationSettings(profanity_threshold=0), house=house_models())
-    assert assess(text, rules) == []
+    assert all(0.5 <= part.threshold < 1 for model in models for part in model.models.values())
 
 
 def test_every_class_has_a_model_per_language_script_and_a_multilingual_one():
@@ -119,12 +98,10 @@ def test_the_multilingual_spam_model_judges_a_text_after_its_language_scripts_ow
     assert [part.key for part in models["incitement"].models_for("uz-latn")] == ["uz-latn"]
 
 
-@pytest.mark.parametrize("text", ["Прирезать гада", "Стрелять таких надо"])
-def test_a_call_to_violence_of_two_or_three_words_is_held_by_the_models(text):
+@pytest.mark.parametrize(
+    "text", ["Which courtroom will it be in?", "An older comment a reader reported."]
+)
+def test_plain_questions_and_remarks_are_not_held_by_the_models(text):
+    # Models that leant on little words (" a ", " be ") held these as abuse and incitement.
     rules = replace(RULES, settings=ModerationSettings(profanity_threshold=0), house=house_models())
-    assert [finding.code for finding in assess(text, rules)] == ["model:incitement"]
-
-
-def test_a_single_word_is_left_to_the_term_lists():
-    rules = replace(RULES, settings=ModerationSettings(profanity_threshold=0), house=house_models())
-    assert assess("Прирезать!", rules) == []
+    assert assess(text, rules) == []

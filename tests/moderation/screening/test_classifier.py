@@ -107,6 +107,10 @@ def test_corpus_is_large_enough_and_multilingual():
     assert len(REMOVED) + len(APPROVED) >= 60
 
 
+def test_words_of_one_letter_have_no_ngrams():
+    assert set(ngrams("what a clown")) == set(ngrams("what clown"))
+
+
 def test_ngrams_see_through_spacing_and_case():
     assert set(ngrams("I D I O T")) == set(ngrams("idiot"))
 

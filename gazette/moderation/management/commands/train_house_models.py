@@ -10,7 +10,7 @@ comments alone, and a multilingual one trained on all of them (house.py).
 from __future__ import annotations
 
 import json
-from typing import Any, NamedTuple
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
@@ -27,8 +27,10 @@ LOWEST_THRESHOLD = 0.7
 MAX_FEATURES = 30_000
 # A language-script has a tenth to a fifth of the comments: fewer n-grams are worth keeping.
 SCRIPT_MAX_FEATURES = 15_000
-# As for the site model; weaker (lower) values held more clean Russian comments on the tuning part.
-REGULARISATION = 10.0
+# Logistic regression's C, stronger than the site model's 10: at 10 the English models leant on
+# n-grams of little words (" be ", "ill ", " a ") and held "Which courtroom will it be in?"
+# as incitement; at 3 the cross-validated accuracy is within 0.01.
+REGULARISATION = 3.0
 
 
 class Command(BaseCommand):
@@ -79,26 +81,20 @@ class Command(BaseCommand):
         if key != house.MULTILINGUAL:
             # The comments screening will hand this model: those guessed to be written in it.
             tuning = [example for example in tuning if language_of(example.text) == key]
-        clean = tuning_clean_scores(model, tuning)
+        clean_scores = tuning_clean_scores(model, tuning)
         # Its scores of clean training comments it had not seen, pooled with the tuning part's
         # of the same language-script: about 400 clean comments, so the budget allows a few and
         # no single unusual comment sets the threshold alone (with the sixty of a tuning part,
         # 1% allows none).
         for example, score in zip(training, trained.unseen_scores, strict=True):
             if not example.is_harmful and is_long_enough(example.text):
-                clean.append(CleanScore(example.written, words_of(example.text), score))
-        threshold = choose_threshold(
-            [item for item in clean if item.words >= house.SHORT_WORDS], floor=LOWEST_THRESHOLD
-        )
-        short_threshold = choose_threshold(
-            [item for item in clean if item.words < house.SHORT_WORDS], floor=threshold
-        )
+                clean_scores.setdefault(example.written, []).append(score)
+        threshold = choose_threshold(clean_scores)
         self.stdout.write(
             f"{label} {key}: {trained.examples} examples, {trained.removed} positive, "
             f"cross-validated accuracy {trained.accuracy:.3f}, threshold {threshold}"
-            f" ({short_threshold} under {house.SHORT_WORDS} words)"
         )
-        return {"threshold": threshold, "short_threshold": short_threshold, **trained.data}
+        return {"threshold": threshold, **trained.data}
 
 
 def training_parts(training: list[Example]) -> dict[str, list[Example]]:
@@ -109,40 +105,27 @@ def training_parts(training: list[Example]) -> dict[str, list[Example]]:
     return parts
 
 
-class CleanScore(NamedTuple):
-    """A model's score of a clean comment, with what the threshold is chosen by."""
-
-    written: str
-    words: int
-    score: float
-
-
-def words_of(text: str) -> int:
-    return len(clean_form(text).split())
-
-
 def is_long_enough(text: str) -> bool:
     """Whether screening asks the models about the text at all (assessment.MODEL_MIN_WORDS)."""
-    return words_of(text) >= MODEL_MIN_WORDS
+    return len(clean_form(text).split()) >= MODEL_MIN_WORDS
 
 
-def tuning_clean_scores(model: classifier.SiteModel, tuning: list[Example]) -> list[CleanScore]:
-    """The model's scores of the clean tuning comments."""
-    return [
-        CleanScore(example.written, words_of(example.text), model.score(example.text).probability)
-        for example in tuning
-        if not example.is_harmful and is_long_enough(example.text)
-    ]
+def tuning_clean_scores(
+    model: classifier.SiteModel, tuning: list[Example]
+) -> dict[str, list[float]]:
+    """The model's scores of the clean tuning comments, by language-script."""
+    clean: dict[str, list[float]] = {}
+    for example in tuning:
+        if not example.is_harmful and is_long_enough(example.text):
+            clean.setdefault(example.written, []).append(model.score(example.text).probability)
+    return clean
 
 
-def choose_threshold(clean: list[CleanScore], *, floor: float) -> float:
+def choose_threshold(clean_scores: dict[str, list[float]]) -> float:
     """The lowest threshold at which the model holds at most FALSE_HOLD_BUDGET of the clean
-    comments of every language-script (never below `floor`)."""
-    threshold = floor
-    by_script: dict[str, list[float]] = {}
-    for item in clean:
-        by_script.setdefault(item.written, []).append(item.score)
-    for scores in by_script.values():
+    comments of every language-script (never below LOWEST_THRESHOLD)."""
+    threshold = LOWEST_THRESHOLD
+    for scores in clean_scores.values():
         allowed = int(len(scores) * FALSE_HOLD_BUDGET)
         ranked = sorted(scores, reverse=True)
         # Just above the score of the first clean comment beyond the budget.
