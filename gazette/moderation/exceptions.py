@@ -32,6 +32,8 @@ class ClauseRequired(ModerationError):
 
 
 class TransitionNotAllowed(ModerationError):
+    # The comment changed under the moderator (another decided it first): a conflict.
+    status = 409
     default_message = _("The comment is no longer in a state where this can be done.")
 
 

@@ -1,26 +1,23 @@
-from django.test import TestCase
 from django.urls import reverse
 
 from gazette.moderation.models import QueueClaim
-from gazette.moderation.roles import EDITOR, MODERATOR
+from gazette.moderation.roles import EDITOR
 from gazette.moderation.services import claims
-from tests.factories import ThreadFactory
-from tests.moderation.factories import ClauseFactory, ScreeningTermFactory, post, staff_in
+from tests.moderation.factories import ScreeningTermFactory, post, staff_in
 from tests.moderation.test_queue_views import queue_url
+from tests.moderation.test_services_claims import ClaimTestCase
 
 JSON = {"HTTP_ACCEPT": "application/json"}
 
 
-class ClaimViewTestCase(TestCase):
+class ClaimViewTestCase(ClaimTestCase):
     @classmethod
     def setUpTestData(cls) -> None:
-        cls.mira = staff_in(MODERATOR, display_name="Mira")
-        cls.timur = staff_in(MODERATOR, display_name="Timur")
-        cls.clause = ClauseFactory(number=3, key="attacks", title="No personal attacks")
+        super().setUpTestData()
         ScreeningTermFactory(phrase="casino", action="suspect", mode="whole_word")
 
     def setUp(self) -> None:
-        self.thread = ThreadFactory()
+        super().setUp()
         self.held = post(self.thread, "Best casino bonus here")
         self.client.force_login(self.timur)
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from gazette.comments.models import Comment
+from gazette.core.http import wants_json
 from gazette.moderation import desk
 from gazette.moderation.exceptions import ModerationError
 from gazette.moderation.forms import ClaimForm, clauses_in_force
@@ -21,15 +22,10 @@ from gazette.moderation.services import claims
 from gazette.moderation.views.queue import _actor, _back, _filters, staff_only
 
 
-def _wants_json(request: HttpRequest) -> bool:
-    # A form's own submission accepts */* too, so only an explicit first choice counts.
-    return request.headers.get("Accept", "").startswith("application/json")
-
-
 def _answer(
     request: HttpRequest, comment: Comment, text: str, status: int = HTTPStatus.OK
 ) -> HttpResponse:
-    if _wants_json(request):
+    if wants_json(request):
         return JsonResponse({"id": comment.pk, "message": text}, status=status)
     if status == HTTPStatus.OK:
         messages.success(request, text)

@@ -21,7 +21,7 @@ from gazette.articles.models import Section
 from gazette.comments.models import Comment
 from gazette.core import clock
 from gazette.moderation import desk
-from gazette.moderation.exceptions import ModerationError, TransitionNotAllowed
+from gazette.moderation.exceptions import ModerationError
 from gazette.moderation.forms import (
     AppealDecisionForm,
     AuthorityActionForm,
@@ -130,10 +130,9 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _refused(request: HttpRequest, exc: ModerationError, default: str) -> HttpResponse:
     """A decision the service refused: nothing was written; say why, with the way back."""
-    status = 409 if isinstance(exc, TransitionNotAllowed) else exc.status
     back = _back(request, default).url
     context = {"message": exc.message, "back": back}
-    return render(request, "moderation/refused.html", context, status=status)
+    return render(request, "moderation/refused.html", context, status=exc.status)
 
 
 @require_POST
