@@ -285,7 +285,7 @@
     }
 
     // A comment's new state in the list and on screen; the reader's like stays theirs, and a
-    // comment they are editing keeps their edit box.
+    // comment they are editing, or asked to delete, keeps their edit box or the question.
     replaceComment(changed) {
       const index = this.indexOf(changed.id, this.comments);
       if (index === null) return;
@@ -293,7 +293,7 @@
       const item = { ...old, ...changed, liked: old.liked, more_replies: old.more_replies };
       this.comments[index] = item;
       const node = this.list.children[index];
-      if (node && !node.querySelector("textarea")) node.replaceWith(this.item(item));
+      if (node && !node.querySelector("textarea, [data-confirming]")) node.replaceWith(this.item(item));
     }
 
     withdrawn(data) {
@@ -591,6 +591,7 @@
         }
       };
       const keepIt = el("button", { type: "button", onclick: () => this.drawList(), text: t.keep });
+      actions.dataset.confirming = "";
       actions.replaceChildren(
         el("span", { text: t.deleteQuestion + " " }),
         el("button", { type: "button", class: "gz-primary", onclick: remove, text: t.delete }),
